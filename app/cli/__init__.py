@@ -1,0 +1,44 @@
+"""Command line: no command starts the GUI; commands run the same operations headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import APP_NAME, __version__
+from app.cli import demo_cmd, init_cmd
+from app.cli.common import CommandError
+from app.models.errors import UserFacingError
+
+#: Each module adds its sub-command with `register(subparsers)`; its handler is the `run` default.
+COMMAND_MODULES = [init_cmd, demo_cmd]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="AlmatyProcessTracker",
+        description=f"{APP_NAME} {__version__}. Without a command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", type=Path, help="database file to open or create")
+    parser.add_argument("--lang", help="interface language for this run (e.g. en, ru)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from app.ui.application import run_gui
+
+        return run_gui(db_path=args.db, language=args.lang)
+    try:
+        return int(args.run(args) or 0)
+    except (CommandError, UserFacingError) as exc:
+        print(f"error: {exc.message()}", file=sys.stderr)
+        return 2

@@ -1,0 +1,31 @@
+"""Helpers shared by the sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.i18n import LANGUAGES, set_language
+from app.models.errors import UserFacingError
+from app.paths import default_database_path
+
+
+class CommandError(UserFacingError):
+    """A command-line error: printed to stderr, with a non-zero exit code."""
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if getattr(args, "db", None) else default_database_path()
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="database file (default: the per-user data folder)")
+
+
+def apply_language(args: argparse.Namespace) -> None:
+    language = getattr(args, "lang", None)
+    if language:
+        if language not in LANGUAGES:
+            raise CommandError(f"unknown language {language!r}; one of {', '.join(LANGUAGES)}")
+        set_language(language)

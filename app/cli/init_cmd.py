@@ -1,0 +1,44 @@
+"""`init`: create a workspace without the first-run dialog."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.common import CommandError, add_db_argument, database_path
+from app.i18n import LANGUAGES
+from app.models.database import open_database
+from app.models.enums import WorkspaceRole
+from app.models.services.workspace import ProfileInput, create_workspace, profile_of
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("init", help="create a workspace")
+    add_db_argument(parser)
+    parser.add_argument("--role", choices=[r.value for r in WorkspaceRole], required=True)
+    parser.add_argument("--country", help="ISO code of the coordinator's country (e.g. KZ)")
+    parser.add_argument("--lang", choices=list(LANGUAGES), default="en")
+    parser.add_argument("--name", required=True, help="name of the person keeping the workspace")
+    parser.add_argument("--ministry", default="")
+    parser.add_argument("--email", default="")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    role = WorkspaceRole(args.role)
+    if role == WorkspaceRole.COORDINATOR and not args.country:
+        raise CommandError("--country is required for a coordinator workspace")
+    if path.exists():
+        existing = open_database(path)
+        try:
+            if profile_of(existing) is not None:
+                raise CommandError(f"{path} already holds a workspace; choose another --db")
+        finally:
+            existing.close()
+    db = create_workspace(path, ProfileInput(
+        role=role, country_code=(args.country or "").upper() or None, coordinator_name=args.name,
+        ministry=args.ministry, email=args.email, language=args.lang,
+    ))
+    db.close()
+    print(f"Workspace created: {path}")
+    return 0

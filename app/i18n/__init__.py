@@ -1,0 +1,101 @@
+"""The one translation function for every layer (UI and reports), backed by gettext catalogs.
+
+Strings are looked up when they are shown, never at import time, so the language can change while
+the app runs: listeners registered with `on_language_changed` are told, and re-apply their texts.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+
+from app.resources import resource_path
+
+DOMAIN = "messages"
+SOURCE_LANGUAGE = "en"
+
+#: Interface languages with their right-to-left flag. English is the source language.
+LANGUAGES: dict[str, bool] = {
+    "en": False,
+    "ru": False,
+    "kk": False,
+    "ky": False,
+    "tg": False,
+    "tk": False,
+    "uz": False,
+    "fa": True,
+    "ps": True,
+    "tr": False,
+    "az": False,
+    "ur": True,
+}
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language: str = SOURCE_LANGUAGE
+_listeners: list[Callable[[str], None]] = []
+
+
+def catalog_dir() -> str:
+    return str(resource_path("translations"))
+
+
+def load_translations(language: str) -> gettext.NullTranslations:
+    """The compiled catalog for a language, or the source strings when there is none."""
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, catalog_dir(), languages=[language], fallback=True)
+
+
+def set_language(language: str) -> None:
+    """Switch every later lookup to `language` and tell the listeners."""
+    global _translations, _language
+    _translations = load_translations(language)
+    _language = language
+    for listener in list(_listeners):
+        listener(language)
+
+
+def current_language() -> str:
+    return _language
+
+
+def is_rtl(language: str | None = None) -> bool:
+    return LANGUAGES.get(language or _language, False)
+
+
+def on_language_changed(listener: Callable[[str], None]) -> None:
+    _listeners.append(listener)
+
+
+def remove_language_listener(listener: Callable[[str], None]) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def _(message: str) -> str:
+    """Translate a user-visible string into the current language."""
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Translate a string with plural forms for `count`."""
+    return _translations.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated later, where it is shown."""
+    return message
+
+
+def translate_in(language: str, message: str) -> str:
+    """Translate into a given language without changing the interface language (e.g. a report)."""
+    return load_translations(language).gettext(message)
+
+
+def available_languages() -> list[str]:
+    """Languages offered in the interface: the source language and every compiled catalog."""
+    from pathlib import Path
+
+    root = Path(catalog_dir())
+    return [code for code in LANGUAGES
+            if code == SOURCE_LANGUAGE or (root / code / "LC_MESSAGES" / f"{DOMAIN}.mo").exists()]

@@ -1,0 +1,94 @@
+"""Every ORM write records who changed which field, from what to what, in the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from app.models.base import Base, utcnow
+from app.models.workspace import ChangeLog
+
+ACTOR_KEY = "actor"
+#: Columns that change on every write and would only add noise.
+_SKIPPED_COLUMNS = {"updated_at"}
+
+
+def _stored(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def _identity(obj: Base) -> str:
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    return ",".join("" if part is None else str(part) for part in key)
+
+
+def _snapshot(obj: Base) -> str:
+    mapper = inspect(obj).mapper
+    values = {
+        attr.key: _stored(getattr(obj, attr.key))
+        for attr in mapper.column_attrs
+        if attr.key not in _SKIPPED_COLUMNS
+    }
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def _rows_for_flush(session: Session) -> list[dict[str, Any]]:
+    actor = str(session.info.get(ACTOR_KEY) or "system")
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+
+    def row(obj: Base, operation: str, field: str = "", old: Any = None, new: Any = None) -> None:
+        rows.append({
+            "changed_at": now, "actor": actor, "entity": obj.__tablename__,
+            "entity_id": _identity(obj), "operation": operation, "field": field,
+            "old_value": old, "new_value": new,
+        })
+
+    for obj in session.new:
+        if isinstance(obj, Base) and not isinstance(obj, ChangeLog):
+            row(obj, "insert", new=_snapshot(obj))
+    for obj in session.deleted:
+        if isinstance(obj, Base) and not isinstance(obj, ChangeLog):
+            row(obj, "delete", old=_snapshot(obj))
+    for obj in session.dirty:
+        if not isinstance(obj, Base) or isinstance(obj, ChangeLog):
+            continue
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            if attr.key in _SKIPPED_COLUMNS:
+                continue
+            history = state.attrs[attr.key].history
+            if not history.has_changes():
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if _stored(old) != _stored(new):
+                row(obj, "update", attr.key, _stored(old), _stored(new))
+    return rows
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    rows = _rows_for_flush(session)
+    if rows:
+        session.connection().execute(insert(ChangeLog), rows)
+
+
+def install(session_class: type[Session]) -> None:
+    """Record change-log rows for every flush of sessions made by `session_class`."""
+    if not event.contains(session_class, "after_flush", _after_flush):
+        event.listen(session_class, "after_flush", _after_flush)

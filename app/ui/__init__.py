@@ -1,0 +1,1 @@
+"""The Qt layer: windows, dialogs, item models. The only package that imports PySide6."""

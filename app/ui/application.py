@@ -1,0 +1,111 @@
+"""Start the desktop app: language, database, first-run dialog, main windows."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app import APP_ID, APP_NAME, ORG_NAME, __version__
+from app.i18n import available_languages, current_language
+from app.models.database import Database, open_database
+from app.models.demo import create_demo_workspace
+from app.models.enums import WorkspaceRole
+from app.models.errors import UserFacingError
+from app.models.services.workspace import profile_of
+from app.paths import data_dir, default_database_path
+from app.ui.change_bus import ChangeBus
+from app.ui.context import WorkspaceContext
+from app.ui.first_run import FirstRunDialog
+from app.ui.language import LanguageController
+from app.ui.main_window import MainWindow
+from app.ui.settings import app_settings
+
+
+def initial_language(requested: str | None) -> str:
+    """The language asked for, else the last one used, else the system's if we have it."""
+    offered = available_languages()
+    for candidate in (requested, app_settings().value("language"),
+                      QLocale.system().name().split("_")[0]):
+        if candidate in offered:
+            return str(candidate)
+    return "en"
+
+
+class AppController:
+    """Opens workspaces and keeps their windows alive."""
+
+    def __init__(self, app: QApplication, language: LanguageController) -> None:
+        self.app = app
+        self.language = language
+        self.windows: list[MainWindow] = []
+        language.language_changed.connect(lambda code: app_settings().setValue("language", code))
+
+    def open_workspace(self, path: Path, parent: QWidget | None = None) -> MainWindow | None:
+        try:
+            db = open_database(path)
+        except UserFacingError as exc:
+            QMessageBox.critical(parent, APP_NAME, exc.message())
+            return None
+        profile = profile_of(db)
+        if profile is None:
+            dialog = FirstRunDialog(db, self.language, parent)
+            if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.profile is None:
+                db.close()
+                return None
+            profile = dialog.profile
+        return self._show(db, profile)
+
+    def _show(self, db: Database, profile: object) -> MainWindow:
+        context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),  # type: ignore[arg-type]
+                                   language=self.language)
+        window = MainWindow(context)
+        window.open_requested.connect(lambda target: self._open_requested(window, target))
+        window.destroyed.connect(lambda *_: db.close())
+        self.windows.append(window)
+        window.show()
+        return window
+
+    def _open_requested(self, origin: MainWindow, target: Path | None) -> None:
+        if target is None:
+            target = self.open_demo(origin)
+            if target is None:
+                return
+        self.open_workspace(target, origin)
+
+    def open_demo(self, origin: MainWindow) -> Path | None:
+        """Create (once) and return a demo workspace for the origin window's country."""
+        country = origin.context.country or "KZ"
+        path = data_dir() / f"demo-{country}-{current_language()}.sqlite"
+        if not path.exists():
+            try:
+                create_demo_workspace(path, role=WorkspaceRole.COORDINATOR, country=country,
+                                      language=current_language()).close()
+            except UserFacingError as exc:
+                QMessageBox.critical(origin, APP_NAME, exc.message())
+                return None
+        return path
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
+    app = create_application()
+    controller_language = LanguageController(app)
+    controller_language.set_language(initial_language(language))
+    controller = AppController(app, controller_language)
+    window = controller.open_workspace(db_path or default_database_path())
+    if window is None:
+        return 0
+    if language is None and window.context.profile.language in available_languages():
+        controller_language.set_language(window.context.profile.language)
+    return app.exec()

@@ -1,0 +1,22 @@
+"""The few services a panel needs, passed in explicitly (no god object every panel reaches through)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.models.database import Database
+from app.models.workspace import WorkspaceProfile
+from app.ui.change_bus import ChangeBus
+from app.ui.language import LanguageController
+
+
+@dataclass
+class WorkspaceContext:
+    db: Database
+    profile: WorkspaceProfile
+    bus: ChangeBus
+    language: LanguageController
+
+    @property
+    def country(self) -> str | None:
+        return self.profile.country_code

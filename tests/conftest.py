@@ -1,0 +1,68 @@
+"""Shared fixtures: every test gets its own database file and its own per-user folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+# Before anything imports Qt or platformdirs: no display, and per-user folders of our own.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = Path(tempfile.mkdtemp(prefix="apt-tests-home-"))
+os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+
+import pytest  # noqa: E402
+
+from app import i18n  # noqa: E402
+from app.models.database import Database, open_database  # noqa: E402
+from app.models.demo import create_demo_workspace  # noqa: E402
+from app.models.enums import WorkspaceRole  # noqa: E402
+from app.models.services.workspace import ProfileInput, create_workspace  # noqa: E402
+
+#: A fixed "today" so period-dependent results do not drift with the calendar.
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every test starts in English, whatever the previous one switched to."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "workspace.sqlite"
+
+
+@pytest.fixture
+def empty_db(db_path: Path) -> Iterator[Database]:
+    db = open_database(db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def coordinator_db(db_path: Path) -> Iterator[Database]:
+    db = create_workspace(db_path, ProfileInput(
+        role=WorkspaceRole.COORDINATOR, country_code="KZ", coordinator_name="Aigerim Test",
+        ministry="Ministry of Internal Affairs", email="a@example.org", language="en",
+    ), TODAY)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def demo_db(db_path: Path) -> Iterator[Database]:
+    db = create_demo_workspace(db_path, size="small", seed=7, today=TODAY)
+    yield db
+    db.close()

@@ -1,0 +1,82 @@
+"""Migrations and models agree; databases are upgraded safely, and newer ones refused untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from app.models import Base
+from app.models.database import make_engine, open_database
+from app.models.errors import DatabaseDamagedError, DatabaseTooNewError
+from app.models.migrate import alembic_config, current_revision, head_revision
+
+
+def test_upgrade_from_base_to_head(db_path: Path):
+    engine = make_engine(db_path)
+    assert current_revision(engine) is None
+    db = open_database(db_path)
+    assert current_revision(db.engine) == head_revision()
+    tables = {row[0] for row in sqlite3.connect(db_path).execute(
+        "select name from sqlite_master where type='table'")}
+    assert {"commitment", "progress_update", "indicator_value", "submission", "change_log"} <= tables
+    db.close()
+
+
+def test_migrations_match_models(empty_db):
+    with empty_db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_downgrade_to_base_and_back(empty_db):
+    config = alembic_config()
+    with empty_db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    assert current_revision(empty_db.engine) is None
+    reopened = open_database(empty_db.path)
+    assert current_revision(reopened.engine) == head_revision()
+    reopened.close()
+
+
+def test_newer_database_is_refused_and_left_untouched(db_path: Path):
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseTooNewError) as info:
+        open_database(db_path)
+    assert "newer version" in info.value.message()
+    assert db_path.read_bytes() == before
+
+
+def test_database_is_backed_up_before_migrating(db_path: Path):
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('years of work')")
+    db = open_database(db_path)
+    backups = list((db_path.parent / "backups").glob("*.sqlite"))
+    assert len(backups) == 1 and "before-migration" in backups[0].name
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT text FROM notes").fetchone() == ("years of work",)
+    copy.close()
+    db.close()
+
+
+def test_damaged_file_is_refused(db_path: Path):
+    db_path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseDamagedError) as info:
+        open_database(db_path)
+    assert str(db_path) in info.value.message()
+    assert db_path.read_bytes() == b"this is not a database" * 100
+
+
+def test_pragmas_on_every_connection(empty_db):
+    with empty_db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

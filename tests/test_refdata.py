@@ -1,0 +1,82 @@
+"""Reference data loads and is complete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from app.models import (
+    Action,
+    ChairTerm,
+    Country,
+    Decision,
+    Indicator,
+    Meeting,
+    Membership,
+    Objective,
+    Plan,
+    ReportingPeriod,
+)
+from app.models.enums import MembershipRole
+from app.models.services.refdata import load_reference_data
+
+
+def test_template_plan_is_complete(coordinator_db):
+    with coordinator_db.reading() as s:
+        plan = s.scalar(select(Plan))
+        assert plan.is_template and plan.is_current
+        assert set(plan.titles) >= {"en", "ru"}
+        objectives = list(s.scalars(select(Objective)))
+        assert len(objectives) == 10
+        for objective in objectives:
+            assert 2 <= len(objective.actions) <= 4
+            assert objective.titles["en"] and objective.titles["ru"]
+            for action in objective.actions:
+                assert 1 <= len(action.indicators) <= 3
+                assert action.titles["en"] and action.titles["ru"]
+                for indicator in action.indicators:
+                    assert indicator.titles["en"] and indicator.titles["ru"]
+
+
+def test_countries_memberships_and_chairs(coordinator_db):
+    with coordinator_db.reading() as s:
+        codes = set(s.scalars(select(Country.code)))
+        assert {"KZ", "KG", "TJ", "TM", "UZ", "AF", "IR", "RU", "TR", "AZ", "CN"} <= codes
+        founders = set(s.scalars(select(Membership.country_code).where(
+            Membership.role == MembershipRole.MEMBER, Membership.valid_from == dt.date(2012, 9, 7))))
+        assert founders == {"KZ", "KG", "TJ", "TM"}
+        chairs = [c.country_code for c in s.scalars(select(ChairTerm).order_by(ChairTerm.valid_from))]
+        assert chairs == ["KZ", "KG", "TJ", "TR", "AZ", "KZ"]
+
+
+def test_2012_meeting_has_seven_recommendations(coordinator_db):
+    with coordinator_db.reading() as s:
+        meeting = s.scalar(select(Meeting).where(Meeting.code == "NCM-2012-09"))
+        assert str(meeting.held_on) == "2012-09-07"
+        assert [d.number for d in meeting.decisions] == [1, 2, 3, 4, 5, 6, 7]
+        assert all(d.texts["en"] and d.texts["ru"] for d in meeting.decisions)
+
+
+def test_half_year_periods_with_due_dates(coordinator_db):
+    with coordinator_db.reading() as s:
+        periods = list(s.scalars(select(ReportingPeriod).order_by(ReportingPeriod.start_date)))
+    assert periods[0].code == "2013-H1" and periods[-1].code == "2026-H2"
+    assert len(periods) == 28
+    h1 = periods[-2]
+    assert (str(h1.start_date), str(h1.end_date), str(h1.due_date)) == (
+        "2026-01-01", "2026-06-30", "2026-07-30")
+    assert str(periods[-1].due_date) == "2027-01-31"
+
+
+def test_loading_twice_changes_nothing(coordinator_db, today):
+    def counts(s):
+        return [s.scalar(select(func.count()).select_from(m)) for m in
+                (Country, Membership, ChairTerm, Meeting, Decision, Plan, Action, Indicator,
+                 ReportingPeriod)]
+    with coordinator_db.reading() as s:
+        before = counts(s)
+    with coordinator_db.transaction() as s:
+        load_reference_data(s, today)
+    with coordinator_db.reading() as s:
+        assert counts(s) == before
