@@ -27,6 +27,12 @@ def test_upgrade_from_base_to_head(db_path: Path):
     db.close()
 
 
+def test_shipped_head_constant_matches_the_scripts():
+    from app.models import migrations
+
+    assert head_revision() == migrations.HEAD, "update HEAD in app/models/migrations/__init__.py"
+
+
 def test_migrations_match_models(empty_db):
     with empty_db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})

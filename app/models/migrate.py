@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import OperationalError
 
+from app.models import migrations
 from app.models.backup import backup_database
 from app.models.errors import DatabaseTooNewError
 from app.resources import package_path
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(package_path("models", "migrations")))
     return config
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -32,8 +39,12 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's schema revision, read without Alembic (None when unversioned)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        try:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except OperationalError:
+            return None
 
 
 def upgrade_to_head(engine: Engine, path: Path | None = None) -> bool:
@@ -42,11 +53,12 @@ def upgrade_to_head(engine: Engine, path: Path | None = None) -> bool:
     A database stamped with a revision this app does not know came from a newer app: it is refused
     untouched. An existing database is copied (backup API) before any migration step runs.
     """
-    scripts = script_directory()
     current = current_revision(engine)
-    head = scripts.get_current_head()
-    if current == head:
+    if current == migrations.HEAD:
         return False
+    from alembic import command
+
+    scripts = script_directory()
     known = {rev.revision for rev in scripts.walk_revisions()}
     if current is not None and current not in known:
         raise DatabaseTooNewError(str(path or engine.url.database), current)

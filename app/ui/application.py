@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app import APP_ID, APP_NAME, ORG_NAME, __version__
 from app.i18n import available_languages, current_language
 from app.models.database import Database, open_database
-from app.models.demo import create_demo_workspace
 from app.models.enums import WorkspaceRole
 from app.models.errors import UserFacingError
 from app.models.services.workspace import profile_of
@@ -80,6 +79,8 @@ class AppController:
         country = origin.context.country or "KZ"
         path = data_dir() / f"demo-{country}-{current_language()}.sqlite"
         if not path.exists():
+            from app.models.demo import create_demo_workspace
+
             try:
                 create_demo_workspace(path, role=WorkspaceRole.COORDINATOR, country=country,
                                       language=current_language()).close()
