@@ -9,7 +9,7 @@ from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
-from app.i18n import current_language
+from app.i18n import N_, _, current_language, translate_in
 
 
 @lru_cache(maxsize=32)
@@ -60,3 +60,18 @@ def format_percent(value: float | None, language: str | None = None) -> str:
     if value is None:
         return ""
     return babel_numbers.format_percent(value / 100.0, locale=_locale(language))
+
+
+def format_year(year: int, language: str | None = None) -> str:
+    """A calendar year: the locale's digits, never a thousands separator (2026, not 2,026)."""
+    return babel_numbers.format_decimal(year, locale=_locale(language), group_separator=False)
+
+
+def format_period(code: str, language: str | None = None) -> str:
+    """A half-year reporting period (`2026-H1`) in words; other codes are shown as they are."""
+    year, _sep, half = code.partition("-H")
+    if not (year.isdigit() and half in ("1", "2")):
+        return code
+    message = N_("first half of {year}") if half == "1" else N_("second half of {year}")
+    text = translate_in(language, message) if language else _(message)
+    return text.format(year=format_year(int(year), language))

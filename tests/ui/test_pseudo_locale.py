@@ -1,0 +1,51 @@
+"""In the pseudo-language every visible text must come through the catalog (no bypass of `_()`)."""
+
+from __future__ import annotations
+
+from app.i18n import available_languages
+from app.i18n.formats import country_name, language_name
+from app.models.services.countries import reference_country_codes
+from app.ui.first_run import FirstRunDialog
+from app.ui.main_window import MainWindow
+
+
+def _data(context=None) -> list[str]:
+    """Texts that are data, not interface: CLDR names, the user's own entries, file paths."""
+    names = [country_name(code) for code in reference_country_codes()]
+    names += [language_name(code) for code in available_languages()]
+    if context is not None:
+        names += [context.profile.coordinator_name, str(context.db.path)]
+    return names
+
+
+def test_main_window_speaks_only_through_the_catalog(qtbot, context, pseudo_language,
+                                                     untranslated_texts):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert "\u27e6" in window.file_menu.title()
+    assert untranslated_texts(window, _data(context)) == []
+
+
+def test_first_run_dialog_speaks_only_through_the_catalog(qtbot, empty_db, language, pseudo_language,
+                                                          untranslated_texts):
+    dialog = FirstRunDialog(empty_db, language)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert untranslated_texts(dialog, _data()) == []
+
+
+def test_walker_finds_a_string_that_bypassed_the_catalog(qtbot, context, pseudo_language,
+                                                         untranslated_texts):
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.statusBar().addWidget(QLabel("Typed without _()"))
+    window.file_menu.addAction("Export everything")
+    window.show()
+    found = untranslated_texts(window, _data(context))
+    assert [text for _where, text in found] == ["Export everything", "Typed without _()"]
+    button = QPushButton("Kazakhstan")
+    window.statusBar().addWidget(button)
+    assert len(untranslated_texts(window, _data(context))) == 2  # a country name is data
