@@ -73,11 +73,15 @@ def extract() -> Catalog:
     return template
 
 
-def save(catalog: Catalog, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def render(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, include_lineno=False, ignore_obsolete=True)
-    path.write_bytes(buffer.getvalue())
+    return buffer.getvalue()
+
+
+def save(catalog: Catalog, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(render(catalog))
 
 
 def load(path: Path, language: str | None = None) -> Catalog:
@@ -86,7 +90,14 @@ def load(path: Path, language: str | None = None) -> Catalog:
 
 
 def write_template() -> Catalog:
+    """Write messages.pot; left as it is (date included) when no message changed, to spare merges."""
     template = extract()
+    if POT.exists():
+        fresh = template.creation_date
+        template.creation_date = load(POT).creation_date
+        if render(template) == POT.read_bytes():
+            return template
+        template.creation_date = fresh
     save(template, POT)
     return template
 

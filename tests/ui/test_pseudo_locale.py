@@ -5,8 +5,12 @@ from __future__ import annotations
 from app.i18n import available_languages
 from app.i18n.formats import country_name, language_name
 from app.models.services.countries import reference_country_codes
+from app.models.services.details import item_details
+from app.ui.about import about_text
 from app.ui.first_run import FirstRunDialog
 from app.ui.main_window import MainWindow
+
+from .pseudo_locale import residue
 
 
 def _data(context=None) -> list[str]:
@@ -25,6 +29,24 @@ def test_main_window_speaks_only_through_the_catalog(qtbot, context, pseudo_lang
     window.show()
     assert "\u27e6" in window.file_menu.title()
     assert untranslated_texts(window, _data(context)) == []
+
+
+def test_detail_pane_and_about_box_speak_only_through_the_catalog(qtbot, context, pseudo_language):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    action = window.navigator.plan_model.outline.objectives[0].children[0]
+    window.navigator.select_item("action", action.id)
+    with context.db.reading() as session:
+        details = item_details(session, "action", action.id, context.country)
+        data = [details.code, *details.titles.values(), *details.parent_titles.values()]
+        for indicator in details.indicators:
+            data += [indicator.code, *indicator.titles.values(), *indicator.unit.values()]
+        for commitment in details.commitments:
+            data += [commitment.description, commitment.lead_agency]
+            data += [commitment.latest.narrative] if commitment.latest else []
+    assert details.commitments and details.indicators
+    assert residue(window.detail.toPlainText(), _data(context) + data) == ""
+    assert residue(about_text()) == ""
 
 
 def test_first_run_dialog_speaks_only_through_the_catalog(qtbot, empty_db, language, pseudo_language,

@@ -1,0 +1,101 @@
+"""Changing the language live re-labels every open window and dialog, without rebuilding them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from app.ui.first_run import FirstRunDialog
+from app.ui.language import qt_catalog_language
+from app.ui.main_window import MainWindow
+from app.ui.plan_tree_model import PlanTreeModel
+
+
+def _header(window: MainWindow, section: int) -> str:
+    return window.navigator.model().headerData(section, Qt.Orientation.Horizontal)
+
+
+def test_live_switch_relabels_window_menus_header_and_open_dialog(qtbot, context, empty_db, language):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    action = window.navigator.plan_model.outline.objectives[1].children[0]
+    window.navigator.select_item("action", action.id)
+    dialog = FirstRunDialog(empty_db, language)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name_edit, "Aigerim")
+    widgets = (window.file_menu, window.navigator, window.detail, dialog.name_edit)
+
+    language.set_language("ru")
+    QApplication.processEvents()  # Qt's own LanguageChange events must not undo ours
+
+    assert window.windowTitle().startswith("Казахстан")
+    assert [window.file_menu.title(), window.edit_menu.title(), window.view_menu.title(),
+            window.help_menu.title()] == ["&Файл", "&Правка", "&Вид", "&Справка"]
+    assert window.open_action.text() == "&Открыть рабочее пространство…"
+    assert window.undo_action.text() == "&Отменить"
+    assert window.tabs.tabText(0) == "План"
+    assert _header(window, PlanTreeModel.COLUMN_TITLE) == "Цель / действие"
+    assert window.navigator.header().model().headerData(
+        PlanTreeModel.COLUMN_COMMITMENTS, Qt.Orientation.Horizontal) == "Обязательства"
+    assert "Показатели" in window.detail.toPlainText()
+    assert window.language_actions["ru"].isChecked() and not window.language_actions["en"].isChecked()
+    assert dialog.windowTitle() == "Добро пожаловать в Almaty Process Tracker"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == (
+        "Создать рабочее пространство")
+    assert dialog.country_combo.itemText(dialog.country_combo.findData("KG")) == "Киргизия"
+    # The same widgets, the user's place and unsaved input kept.
+    assert (window.file_menu, window.navigator, window.detail, dialog.name_edit) == widgets
+    assert window.navigator.selected_item() == ("action", action.id)
+    assert dialog.name_edit.text() == "Aigerim"
+
+    language.set_language("en")
+    QApplication.processEvents()
+    assert window.file_menu.title() == "&File" and dialog.windowTitle().startswith("Welcome")
+
+
+def test_choosing_a_language_in_the_first_run_dialog_switches_at_once(qtbot, empty_db, language):
+    dialog = FirstRunDialog(empty_db, language)
+    qtbot.addWidget(dialog)
+    dialog.country_combo.setCurrentIndex(dialog.country_combo.findData("TJ"))
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("tg"))
+    QApplication.processEvents()
+    assert dialog.coordinator_radio.text() == "Ҳамоҳангсози миллии кишвар"
+    assert dialog.country_combo.currentData() == "TJ"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Бекор кардан"
+
+
+def test_qt_own_dialogs_use_qt_translations(qtbot, language):
+    language.set_language("ru")
+    assert language.qt_translator is not None
+    box = QMessageBox(QMessageBox.Icon.Question, "x", "y",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Отмена"
+    language.set_language("ur")  # Qt has no Urdu: its own English, not the Russian left over
+    assert language.qt_translator is None
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_languages_without_qt_translation_fall_back_sensibly():
+    assert [qt_catalog_language(code) for code in ("ru", "kk", "tr", "fa")] == ["ru", "kk", "tr", "fa"]
+    assert [qt_catalog_language(code) for code in ("tg", "ky", "uz", "tk")] == ["ru"] * 4
+    assert qt_catalog_language("az") == "tr" and qt_catalog_language("ps") == "fa"
+    assert qt_catalog_language("ur") is None
+
+
+def test_right_to_left_languages_mirror_the_whole_window(qtbot, context, language):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    for code in ("fa", "ps", "ur"):
+        language.set_language(code)
+        QApplication.processEvents()
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.isRightToLeft() and window.navigator.isRightToLeft()
+        assert window.file_menu.isRightToLeft() and window.detail.isRightToLeft()
+    assert window.file_menu.title() == "&فائل"
+    language.set_language("kk")
+    QApplication.processEvents()
+    assert not window.isRightToLeft() and window.file_menu.title() == "&Файл"
