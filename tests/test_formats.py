@@ -42,3 +42,11 @@ def test_dates_and_names_from_cldr():
     assert country_name("TJ", "tg") == "Тоҷикистон"
     assert language_name("uz") == "O\u2018zbek"
     assert language_name("ru", "en") == "Russian"
+
+
+def test_isolate_embeds_data_in_its_own_direction():
+    from app.i18n import isolate
+
+    assert isolate("/tmp/a.sqlite") == "\u202a/tmp/a.sqlite\u202c"
+    assert isolate("2026 افغانستان") == "\u202b2026 افغانستان\u202c"
+    assert isolate("2026") == "2026" and isolate("") == ""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.i18n import _, available_languages, current_language
+from app.i18n import _, available_languages, current_language, isolate
 from app.i18n.formats import country_name, language_name
 from app.models.enums import WorkspaceRole, label
 from app.ui.about import show_about
@@ -157,7 +157,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
             "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
             "Regional Action Plan. Import the plan workbook from the secretariat to replace it."))
         self._workspace_label.setText(self._workspace_text())
-        self._path_label.setText(_("Database: {path}").format(path=self.context.db.path))
+        self._path_label.setText(_("Database: {path}").format(path=isolate(str(self.context.db.path))))
         self.navigator.plan_model.retranslate()
         self.detail.refresh()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from app.ui.first_run import FirstRunDialog
@@ -99,3 +100,24 @@ def test_right_to_left_languages_mirror_the_whole_window(qtbot, context, languag
     language.set_language("kk")
     QApplication.processEvents()
     assert not window.isRightToLeft() and window.file_menu.title() == "&Файл"
+
+
+def _first_table_row(window: MainWindow) -> list[str]:
+    tables = [f for f in window.detail.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
+    table = tables[0]
+    return [table.cellAt(0, c).firstCursorPosition().block().text() for c in range(table.columns())]
+
+
+def test_detail_pane_mirrors_its_table_and_keeps_data_in_order_right_to_left(qtbot, context, language):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.navigator.select_first_action()
+    assert _first_table_row(window)[0] == "Code"
+    language.set_language("fa")
+    assert _first_table_row(window)[0] == "مقدار هدف" and _first_table_row(window)[-1] == "کد"
+    heading = window.detail.document().firstBlock()
+    assert heading.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    path = str(context.db.path)
+    assert f"\u202a{path}\u202c" in window._path_label.text()  # the path keeps its own direction
+    title = window.navigator.plan_model.index(0, 0).data()
+    assert title.startswith("\u202a1  ")  # an English (fallback) title stays whole in an RTL tree
