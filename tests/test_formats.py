@@ -23,6 +23,14 @@ def test_numbers_and_percents_follow_the_locale():
     assert format_percent(42, "ru") == "42\xa0%"
 
 
+def test_persian_and_pashto_numbers_use_their_own_digits_as_cldr_says():
+    assert format_number(12345.5, "fa") == "۱۲٬۳۴۵٫۵"
+    assert format_percent(42, "ps") == "۴۲٪"
+    assert format_year(2026, "fa") == "۲۰۲۶"
+    assert format_date(dt.date(2026, 11, 26), "fa") == "۲۶ نوامبر ۲۰۲۶"
+    assert format_number(12345.5, "ur") == "12,345.5"  # CLDR's default for Urdu is Latin digits
+
+
 def test_years_are_never_grouped():
     assert format_year(2026, "en") == "2026"
     assert format_year(2026, "ru") == "2026"

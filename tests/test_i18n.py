@@ -109,13 +109,16 @@ def test_a_fuzzy_or_missing_translation_falls_back_to_english(tmp_path):
     catalog = tool.new_catalog("kk")
     catalog.add("&File", "&Файл")
     catalog.add("&Edit", "&Түзету", flags=["fuzzy"])
+    catalog.add("&View", "")
+    catalog.add(("{count} commitment", "{count} commitments"), ("{count} міндеттеме", ""))
     folder = tmp_path / "kk" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     with (folder / "messages.mo").open("wb") as fileobj:
         write_mo(fileobj, catalog)
     translations = gettext.translation("messages", str(tmp_path), languages=["kk"])
-    assert [translations.gettext(m) for m in ("&File", "&Edit", "&View")] == [
-        "&Файл", "&Edit", "&View"]
+    assert [translations.gettext(m) for m in ("&File", "&Edit", "&View", "&Help")] == [
+        "&Файл", "&Edit", "&View", "&Help"]
+    assert translations.ngettext("{count} commitment", "{count} commitments", 5) == "{count} commitments"
     assert not tool.is_translated(catalog.get("&Edit"))
 
 

@@ -121,3 +121,14 @@ def test_detail_pane_mirrors_its_table_and_keeps_data_in_order_right_to_left(qtb
     assert f"\u202a{path}\u202c" in window._path_label.text()  # the path keeps its own direction
     title = window.navigator.plan_model.index(0, 0).data()
     assert title.startswith("\u202a1  ")  # an English (fallback) title stays whole in an RTL tree
+
+
+def test_babel_and_qt_widgets_agree_on_numbers():
+    """Labels (Babel) and spin boxes (QLocale) show a number the same way in every language."""
+    from PySide6.QtCore import QLocale
+
+    from app.i18n import LANGUAGES
+    from app.i18n.formats import format_number
+
+    for code in LANGUAGES:
+        assert format_number(12345.5, code) == QLocale(code).toString(12345.5, "f", 1), code
