@@ -155,3 +155,20 @@ def test_update_creates_a_missing_catalog_with_its_plural_forms(tmp_path, monkey
     out = io.BytesIO()
     write_mo(out, created)
     assert out.getvalue()
+
+
+def test_todo_and_fill_round_trip(tmp_path, monkeypatch):
+    """The second pass: what `todo` lists, `fill` writes back, and the checks then pass."""
+    copy = tmp_path / "ru.po"
+    catalog = tool.load(tool.po_path("ru"), "ru")
+    catalog.get("&File").string = ""
+    catalog.get(("{count} commitment", "{count} commitments")).string = ("", "", "")
+    tool.save(catalog, copy)
+    monkeypatch.setattr(tool, "po_path", lambda lang: copy)
+    pending = tool.todo("ru")
+    assert pending == {"&File": "", "{count} commitment\x00{count} commitments": ["", "", ""]}
+    pending["&File"] = "&Файл"
+    pending["{count} commitment\x00{count} commitments"] = ["{count} обяз.", "{count} обяз.",
+                                                            "{count} обяз."]
+    assert tool.fill("ru", {**pending, "Gone": "Ушло"}) == (2, ["Gone"])
+    assert tool.todo("ru") == {} and tool.check_catalog("ru") == []

@@ -377,10 +377,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("compile", help="compile every catalog to .mo")
     commands.add_parser("coverage", help="print translated / total per language")
     commands.add_parser("check", help="placeholders, plural forms, compiling, an up-to-date template")
-    todo_parser = commands.add_parser("todo", help="print a language's untranslated messages as JSON")
-    todo_parser.add_argument("language")
-    fill_parser = commands.add_parser("fill", help="merge a JSON {msgid: msgstr} file into a catalog")
-    fill_parser.add_argument("language")
+    todo_parser = commands.add_parser(
+        "todo", help="print untranslated messages as JSON: {msgid: ''} for one language, or "
+                     "{language: {msgid: ''}} for all")
+    todo_parser.add_argument("language", nargs="?", default="all")
+    fill_parser = commands.add_parser(
+        "fill", help="merge translations from JSON (the shape `todo` printed) into the catalogs")
+    fill_parser.add_argument("language", help="a language code, or `all`")
     fill_parser.add_argument("json_file", type=Path)
     args = parser.parse_args(argv)
 
@@ -404,13 +407,17 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(problems) or "catalogs OK")
         return 1 if problems else 0
     elif args.command == "todo":
-        print(json.dumps(todo(args.language), ensure_ascii=False, indent=1))
+        pending = ({code: todo(code) for code in target_languages()} if args.language == "all"
+                   else todo(args.language))
+        print(json.dumps(pending, ensure_ascii=False, indent=1))
     elif args.command == "fill":
         translations = json.loads(args.json_file.read_text(encoding="utf-8"))
-        count, unknown = fill(args.language, translations)
-        print(f"{args.language}: {count} translations written")
-        for key in unknown:
-            print(f"  not in the catalog (stale msgid?): {key!r}")
+        by_language = translations if args.language == "all" else {args.language: translations}
+        for language, strings in by_language.items():
+            count, unknown = fill(language, strings)
+            print(f"{language}: {count} translations written")
+            for key in unknown:
+                print(f"  not in the catalog (stale msgid?): {key!r}")
     return 0
 
 
