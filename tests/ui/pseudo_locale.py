@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -73,18 +73,32 @@ def _menu_texts(actions: Iterable[QAction], where: str) -> Iterator[tuple[str, s
             yield from _menu_texts(menu.actions(), f"{where} > {action.text()}")
 
 
-def _header_texts(model: QAbstractItemModel | None, where: str) -> Iterator[tuple[str, str]]:
+def _model_texts(model: QAbstractItemModel | None, where: str, cells: bool,
+                 parent: QModelIndex | None = None) -> Iterator[tuple[str, str]]:
+    """Horizontal header texts; with `cells`, also the display text of every cell (first 200 rows
+    of each level), for views whose cells hold labels such as statuses."""
     if model is None:
         return
-    for section in range(model.columnCount()):
-        text = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-        if isinstance(text, str):
-            yield f"{where} header {section}", text
+    if parent is None:
+        parent = QModelIndex()
+        for section in range(model.columnCount()):
+            text = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            if isinstance(text, str):
+                yield f"{where} header {section}", text
+    if not cells:
+        return
+    for row in range(min(model.rowCount(parent), 200)):
+        for column in range(model.columnCount(parent)):
+            index = model.index(row, column, parent)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if isinstance(text, str):
+                yield f"{where} cell {row},{column}", text
+        yield from _model_texts(model, where, cells, model.index(row, 0, parent))
 
 
-def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+def widget_texts(root: QWidget, cells: bool = False) -> Iterator[tuple[str, str]]:
     """(where, text) of every text a user can see in `root`: titles, labels, buttons, menus, tabs,
-    group boxes, view headers, placeholders, tool tips and combo box items."""
+    group boxes, view headers (and cells, if asked), placeholders, tool tips and combo box items."""
     yield "window title", root.windowTitle()
     if isinstance(root, QMainWindow):
         yield from _menu_texts(root.menuBar().actions(), "menu bar")
@@ -103,7 +117,7 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
                 yield f"{name} tab {index}", widget.tabText(index)
                 yield f"{name} tab {index} tool tip", widget.tabToolTip(index)
         elif isinstance(widget, QAbstractItemView):
-            yield from _header_texts(widget.model(), name)
+            yield from _model_texts(widget.model(), name, cells)
         elif isinstance(widget, QLineEdit | QTextEdit):
             yield f"{name} placeholder", widget.placeholderText()
         elif isinstance(widget, QComboBox):
@@ -115,7 +129,10 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield from _menu_texts(widget.actions(), name)
 
 
-def untranslated(root: QWidget, data: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """Every (where, text) whose text holds words that did not come through the catalog."""
+def untranslated(root: QWidget, data: Iterable[str] = (), cells: bool = False,
+                 ) -> list[tuple[str, str]]:
+    """Every (where, text) whose text holds words that did not come through the catalog. `data`:
+    texts that are not interface (names, user input); `cells`: look into the views' cells too."""
     known = [APP_NAME, *data]
-    return [(where, text) for where, text in widget_texts(root) if text and residue(text, known)]
+    return [(where, text) for where, text in widget_texts(root, cells)
+            if text and residue(text, known)]

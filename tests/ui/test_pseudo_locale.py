@@ -29,6 +29,10 @@ def test_main_window_speaks_only_through_the_catalog(qtbot, context, pseudo_lang
     window.show()
     assert "\u27e6" in window.file_menu.title()
     assert untranslated_texts(window, _data(context)) == []
+    titles = [f"{node.code}  {title}" for objective in window.navigator.plan_model.outline.objectives
+              for node in (objective, *objective.children) for title in node.titles.values()]
+    assert untranslated_texts(window, _data(context) + titles, cells=True) == []
+    assert untranslated_texts(window, _data(context), cells=True)  # plan titles are data
 
 
 def test_detail_pane_and_about_box_speak_only_through_the_catalog(qtbot, context, pseudo_language):
