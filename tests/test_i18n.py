@@ -16,7 +16,9 @@ from babel.messages.plurals import get_plural
 
 from app import i18n
 from app.i18n import LANGUAGES, ngettext, translate_in
-from tools import i18n as tool
+from tools import catalog_checks as checks
+from tools import catalogs as tool
+from tools import pseudo_locale
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = tool.target_languages()
@@ -58,12 +60,12 @@ def test_every_interface_language_has_a_catalog_and_babel_knows_it():
 @pytest.mark.parametrize("language", TARGETS)
 def test_catalog_is_consistent_and_compiles(language):
     """Plural forms as CLDR says, placeholders/tags/mnemonics/file patterns as in the source."""
-    assert tool.check_catalog(language) == []
+    assert checks.check_catalog(language) == []
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_coverage(language):
-    row = tool.coverage(language)
+    row = checks.coverage(language)
     missing = list(tool.todo(language))[:10] if language in TARGETS else []
     assert row.ratio >= row.required, (
         f"{language} is {row.ratio:.1%} translated ({row.translated}/{row.total}), needs "
@@ -129,20 +131,20 @@ def test_a_fuzzy_or_missing_translation_falls_back_to_english(tmp_path):
     ("Databases (*.sqlite);;All files (*)", "Базы (*.db);;Все файлы (*)", "file patterns"),
 ])
 def test_checks_catch_a_broken_translation(source, translation, problem):
-    found = tool.check_message(Message(source, translation), "ru", 3)
+    found = checks.check_message(Message(source, translation), "ru", 3)
     assert len(found) == 1 and problem in found[0]
 
 
 def test_checks_catch_wrong_number_of_plural_forms():
     message = Message(("{count} commitment", "{count} commitments"), ("{count} x", "{count} y"))
-    assert "plural forms" in tool.check_message(message, "ru", 3)[0]
+    assert "plural forms" in checks.check_message(message, "ru", 3)[0]
 
 
 def test_pseudo_keeps_placeholders_tags_mnemonics_and_patterns():
-    for message in tool.pseudo_catalog(tool.load(tool.POT)):
+    for message in pseudo_locale.pseudo_catalog(tool.load(tool.POT)):
         if message.id:
-            assert tool.check_message(message, "en", 2) == [], message.id
-    assert tool.pseudo("Open &file…").startswith("\u27e6Öƥëñ &f")
+            assert checks.check_message(message, "en", 2) == [], message.id
+    assert pseudo_locale.pseudo("Open &file…").startswith("\u27e6Öƥëñ &f")
 
 
 def test_update_creates_a_missing_catalog_with_its_plural_forms(tmp_path, monkeypatch):
@@ -171,4 +173,4 @@ def test_todo_and_fill_round_trip(tmp_path, monkeypatch):
     pending["{count} commitment\x00{count} commitments"] = ["{count} обяз.", "{count} обяз.",
                                                             "{count} обяз."]
     assert tool.fill("ru", {**pending, "Gone": "Ушло"}) == (2, ["Gone"])
-    assert tool.todo("ru") == {} and tool.check_catalog("ru") == []
+    assert tool.todo("ru") == {} and checks.check_catalog("ru") == []

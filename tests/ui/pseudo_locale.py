@@ -1,6 +1,6 @@
 """Find texts that bypass the catalog: switch to the pseudo-language and walk every visible text.
 
-In the pseudo-language (tools/i18n.py) every catalog string comes out as `⟦Ŝţŕîñĝ~~~⟧`. Whatever text
+In the pseudo-language (tools/pseudo_locale.py) every catalog string comes out as `⟦Ŝţŕîñĝ~~~⟧`. Whatever text
 is left once the wrapped parts, the data (country and language names, user input, numbers) and
 punctuation are taken away was typed somewhere without `_()`. Use it through the fixtures
 `pseudo_language` and `untranslated_texts` in tests/ui/conftest.py:
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, i18n
-from tools.i18n import PSEUDO_CLOSE, PSEUDO_LANGUAGE, PSEUDO_OPEN, write_pseudo_catalog
+from tools.pseudo_locale import PSEUDO_CLOSE, PSEUDO_LANGUAGE, PSEUDO_OPEN, write_pseudo_catalog
 
 _WRAPPED = re.compile(f"{re.escape(PSEUDO_OPEN)}[^{PSEUDO_OPEN}{PSEUDO_CLOSE}]*{re.escape(PSEUDO_CLOSE)}")
 _TAG = re.compile(r"<[^<>]*>|&[a-zA-Z]+;")
