@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CATALOGS := resources/translations
 
-.PHONY: run test lint compile-translations clean
+.PHONY: run test lint compile-translations extract update-catalogs i18n-coverage i18n-check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,20 @@ compile-translations: $(STAMP)
 	@if ls $(CATALOGS)/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
 		$(VENV)/bin/pybabel compile --statistics -D messages -d $(CATALOGS) 2>&1 | grep -v '^compiling' || true; \
 	fi
+
+# Translations (docs/TRANSLATING.md): after adding strings, `make extract update-catalogs`, translate
+# the new empty msgstr entries, then `make i18n-coverage`.
+extract: $(STAMP)
+	$(PY) tools/i18n.py extract
+
+update-catalogs: $(STAMP)
+	$(PY) tools/i18n.py update
+
+i18n-coverage: $(STAMP)
+	@$(PY) tools/i18n.py coverage
+
+i18n-check: $(STAMP)
+	$(PY) tools/i18n.py check
 
 run: $(STAMP) compile-translations
 	$(PY) main.py

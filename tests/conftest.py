@@ -21,9 +21,16 @@ from app.models.database import Database, open_database  # noqa: E402
 from app.models.demo import create_demo_workspace  # noqa: E402
 from app.models.enums import WorkspaceRole  # noqa: E402
 from app.models.services.workspace import ProfileInput, create_workspace  # noqa: E402
+from tools.catalogs import compile_all  # noqa: E402
 
 #: A fixed "today" so period-dependent results do not drift with the calendar.
 TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogs() -> None:
+    """The catalogs as `make compile-translations` leaves them, also when pytest runs on its own."""
+    compile_all(only_stale=True)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ the app runs: listeners registered with `on_language_changed` are told, and re-a
 from __future__ import annotations
 
 import gettext
+import unicodedata
 from collections.abc import Callable
 
 from app.resources import resource_path
@@ -61,6 +62,22 @@ def current_language() -> str:
 
 def is_rtl(language: str | None = None) -> bool:
     return LANGUAGES.get(language or _language, False)
+
+
+def isolate(text: str) -> str:
+    """`text` embedded in its own direction, for data set into translated text: a path, a name or
+    an English title keeps its order (and its ellipsis) inside right-to-left text, and vice versa.
+
+    An embedding (LRE/RLE ... PDF) after the first strong letter, not the newer isolates
+    (U+2066-2069): fonts such as DejaVu lack those, and the fallback font would change line heights.
+    """
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return f"\u202a{text}\u202c"
+        if kind in ("R", "AL"):
+            return f"\u202b{text}\u202c"
+    return text
 
 
 def on_language_changed(listener: Callable[[str], None]) -> None:

@@ -9,7 +9,7 @@ from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
-from app.i18n import current_language
+from app.i18n import N_, _, current_language, translate_in
 
 
 @lru_cache(maxsize=32)
@@ -22,6 +22,27 @@ def locale_for(language: str) -> Locale:
 
 def _locale(language: str | None) -> Locale:
     return locale_for(language or current_language())
+
+
+#: Digits of the numbering systems CLDR makes the default for some languages (Persian, Pashto).
+_DIGITS = {"arabext": "۰۱۲۳۴۵۶۷۸۹", "arab": "٠١٢٣٤٥٦٧٨٩"}
+
+
+@lru_cache(maxsize=32)
+def _digit_table(locale: Locale) -> dict[int, str] | None:
+    system = locale.default_numbering_system
+    digits = _DIGITS.get(system)
+    if digits is None:
+        return None
+    percent = locale.number_symbols.get(system, {}).get("percentSign", "%")
+    return str.maketrans({**{str(i): digits[i] for i in range(10)}, "%": percent})
+
+
+def _native(text: str, locale: Locale) -> str:
+    """Babel writes Latin digits whatever the locale; CLDR (and Qt's own widgets, through QLocale)
+    give Persian and Pashto their own digits, so the two agree."""
+    table = _digit_table(locale)
+    return text.translate(table) if table else text
 
 
 def country_name(iso_code: str, language: str | None = None) -> str:
@@ -40,23 +61,45 @@ def language_name(code: str, in_language: str | None = None) -> str:
 def format_date(value: dt.date | None, language: str | None = None, length: str = "medium") -> str:
     if value is None:
         return ""
-    return babel_dates.format_date(value, format=length, locale=_locale(language))
+    locale = _locale(language)
+    return _native(babel_dates.format_date(value, format=length, locale=locale), locale)
 
 
 def format_datetime(value: dt.datetime | None, language: str | None = None) -> str:
     if value is None:
         return ""
-    return babel_dates.format_datetime(value, format="medium", locale=_locale(language))
+    locale = _locale(language)
+    return _native(babel_dates.format_datetime(value, format="medium", locale=locale), locale)
 
 
 def format_number(value: float | int | None, language: str | None = None) -> str:
     if value is None:
         return ""
-    return babel_numbers.format_decimal(value, locale=_locale(language))
+    locale = _locale(language)
+    return _native(babel_numbers.format_decimal(value, locale=locale, numbering_system="default"),
+                   locale)
 
 
 def format_percent(value: float | None, language: str | None = None) -> str:
     """`value` is 0-100 (as stored), shown in the locale's percent format."""
     if value is None:
         return ""
-    return babel_numbers.format_percent(value / 100.0, locale=_locale(language))
+    locale = _locale(language)
+    return _native(babel_numbers.format_percent(value / 100.0, locale=locale,
+                                                numbering_system="default"), locale)
+
+
+def format_year(year: int, language: str | None = None) -> str:
+    """A calendar year: the locale's digits, never a thousands separator (2026, not 2,026)."""
+    locale = _locale(language)
+    return _native(babel_numbers.format_decimal(year, locale=locale, group_separator=False), locale)
+
+
+def format_period(code: str, language: str | None = None) -> str:
+    """A half-year reporting period (`2026-H1`) in words; other codes are shown as they are."""
+    year, _sep, half = code.partition("-H")
+    if not (year.isdigit() and half in ("1", "2")):
+        return code
+    message = N_("first half of {year}") if half == "1" else N_("second half of {year}")
+    text = translate_in(language, message) if language else _(message)
+    return text.format(year=format_year(int(year), language))

@@ -6,8 +6,8 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from app.i18n import _, current_language
-from app.i18n.formats import country_name, format_number, format_percent
+from app.i18n import _, current_language, is_rtl, isolate
+from app.i18n.formats import country_name, format_number, format_percent, format_period
 from app.models.base import pick_language
 from app.models.enums import label
 from app.models.services.details import ItemDetails, item_details
@@ -28,52 +28,69 @@ class DetailPane(QTextBrowser):
 
     def refresh(self) -> None:
         if self._item is None:
-            self.setHtml(f"<p>{escape(_('Choose an objective or action in the plan.'))}</p>")
+            self._set_html(_tag("p", _("Choose an objective or action in the plan.")))
             return
         with self._context.db.reading() as session:
             details = item_details(session, *self._item, self._context.country)
-            self.setHtml(self._render(details))
+            self._set_html(self._render(details))
+
+    def _set_html(self, body: str) -> None:
+        """Blocks follow the interface's direction, not the first letter of each (maybe English) one."""
+        self.setHtml(f"<div dir='{'rtl' if is_rtl() else 'ltr'}'>{body}</div>")
 
     def _render(self, details: ItemDetails) -> str:
+        # Translated strings stay outside f-strings: Babel cannot see `_()` inside one (Python 3.11).
         lang = current_language()
-        parts = [f"<h2>{escape(details.code)} {escape(pick_language(details.titles, lang))}</h2>"]
+        parts = [_tag("h2", isolate(f"{details.code} {pick_language(details.titles, lang)}"))]
         if details.parent_titles:
-            parts.append(f"<p><i>{escape(pick_language(details.parent_titles, lang))}</i></p>")
+            parts.append(_tag("p", _tag("i", isolate(pick_language(details.parent_titles, lang))),
+                              raw=True))
         if details.retired:
-            parts.append(f"<p><b>{escape(_('Retired in a newer plan version'))}</b></p>")
+            parts.append(_tag("p", _tag("b", _("Retired in a newer plan version")), raw=True))
         if details.kind == "objective":
-            parts.append(f"<h3>{escape(_('Actions'))}</h3><ul>")
-            parts += [f"<li>{escape(a.code)} {escape(pick_language(a.titles, lang))}</li>"
-                      for a in details.actions]
-            parts.append("</ul>")
+            parts.append(_tag("h3", _("Actions")))
+            items = "".join(_tag("li", isolate(f"{a.code} {pick_language(a.titles, lang)}"))
+                            for a in details.actions)
+            parts.append(_tag("ul", items, raw=True))
             return "".join(parts)
-        parts.append(f"<h3>{escape(_('Indicators'))}</h3>")
+        parts.append(_tag("h3", _("Indicators")))
         if details.indicators:
-            parts.append("<table cellspacing='0' cellpadding='4' border='1'><tr>"
-                         + "".join(f"<th>{escape(h)}</th>" for h in (
-                             _("Code"), _("Indicator"), _("Kind"), _("Unit"), _("Baseline"),
-                             _("Target")))
-                         + "</tr>")
+            headers = [_("Code"), _("Indicator"), _("Kind"), _("Unit"), _("Baseline"), _("Target")]
+            rows = [_row("th", headers)]
             for ind in details.indicators:
-                parts.append(
-                    f"<tr><td>{escape(ind.code)}</td><td>{escape(pick_language(ind.titles, lang))}"
-                    f"</td><td>{escape(label(ind.kind))}</td>"
-                    f"<td>{escape(pick_language(ind.unit, lang))}</td>"
-                    f"<td>{escape(format_number(ind.baseline))}</td>"
-                    f"<td>{escape(format_number(ind.target))}</td></tr>")
-            parts.append("</table>")
-        parts.append(f"<h3>{escape(_('Commitments'))}</h3>")
+                rows.append(_row("td", [
+                    isolate(ind.code), isolate(pick_language(ind.titles, lang)), label(ind.kind),
+                    isolate(pick_language(ind.unit, lang)), format_number(ind.baseline),
+                    format_number(ind.target)]))
+            parts.append(f"<table width='100%' cellspacing='0' cellpadding='4' border='1'>"
+                         f"{''.join(rows)}</table>")
+        parts.append(_tag("h3", _("Commitments")))
         if not details.commitments:
-            parts.append(f"<p>{escape(_('No commitments under this action yet.'))}</p>")
+            parts.append(_tag("p", _("No commitments under this action yet.")))
         for c in details.commitments:
-            who = "" if self._context.country else f"{escape(country_name(c.country_code))}: "
-            parts.append(f"<p><b>{who}{escape(c.description)}</b><br/>"
-                         f"{escape(_('Lead agency'))}: {escape(c.lead_agency)}<br/>")
+            who = "" if self._context.country else f"{country_name(c.country_code)}: "
+            lines = [_tag("b", who + isolate(c.description)),
+                     escape(_("Lead agency: {agency}").format(agency=isolate(c.lead_agency)))]
             if c.latest is None:
-                parts.append(f"<i>{escape(_('No progress reported yet.'))}</i></p>")
+                lines.append(_tag("i", _("No progress reported yet.")))
             else:
-                parts.append(
-                    f"{escape(_('Latest progress'))} ({escape(c.latest_period)}): "
-                    f"{escape(label(c.latest.status))}, {escape(format_percent(c.latest.percent))}"
-                    f"<br/>{escape(c.latest.narrative)}</p>")
+                lines.append(escape(_("Latest progress ({period}): {status}, {percent}").format(
+                    period=format_period(c.latest_period), status=label(c.latest.status),
+                    percent=format_percent(c.latest.percent))))
+                lines.append(escape(isolate(c.latest.narrative)))
+            parts.append(_tag("p", "<br/>".join(lines), raw=True))
         return "".join(parts)
+
+
+def _row(cell: str, texts: list[str]) -> str:
+    """A table row; mirrored by hand for right-to-left, as Qt's rich text lays tables out
+    left-to-right whatever the direction."""
+    if not is_rtl():
+        return _tag("tr", "".join(_tag(cell, t) for t in texts), raw=True)
+    return _tag("tr", "".join(f"<{cell} dir='rtl'>{escape(t)}</{cell}>" for t in reversed(texts)),
+                raw=True)
+
+
+def _tag(name: str, text: str, raw: bool = False) -> str:
+    """`text` (escaped unless `raw`) inside an HTML element."""
+    return f"<{name}>{text if raw else escape(text)}</{name}>"

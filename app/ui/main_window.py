@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.i18n import _, available_languages, current_language
+from app.i18n import _, available_languages, current_language, isolate
 from app.i18n.formats import country_name, language_name
 from app.models.enums import WorkspaceRole, label
 from app.ui.about import show_about
@@ -26,6 +26,7 @@ from app.ui.change_bus import COMMITMENTS, EVERYTHING, PLAN, PROGRESS
 from app.ui.context import WorkspaceContext
 from app.ui.detail_pane import DetailPane
 from app.ui.navigator import Navigator
+from app.ui.undo_actions import UndoRedoAction
 from app.ui.window_state import WindowStateMixin
 
 
@@ -95,9 +96,9 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
-        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action = UndoRedoAction(self.undo_stack, redo=False, parent=self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action = UndoRedoAction(self.undo_stack, redo=True, parent=self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -144,8 +145,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.demo_action.setText(_("Open &demo workspace"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About {app}").format(app=APP_NAME))
-        self.undo_action.setText(_("&Undo"))
-        self.redo_action.setText(_("&Redo"))
+        self.undo_action.retranslate()
+        self.redo_action.retranslate()
         for code, action in self.language_actions.items():
             action.setChecked(code == current_language())
         for widget, title in self._tab_titles:
@@ -156,7 +157,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
             "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
             "Regional Action Plan. Import the plan workbook from the secretariat to replace it."))
         self._workspace_label.setText(self._workspace_text())
-        self._path_label.setText(_("Database: {path}").format(path=self.context.db.path))
+        self._path_label.setText(_("Database: {path}").format(path=isolate(str(self.context.db.path))))
         self.navigator.plan_model.retranslate()
         self.detail.refresh()
 

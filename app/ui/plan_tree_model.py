@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from app.i18n import _, current_language
+from app.i18n import _, current_language, is_rtl, isolate, ngettext
 from app.i18n.formats import format_number
 from app.models.base import pick_language
 from app.models.services.plan_outline import OutlineNode, PlanOutline
@@ -95,11 +95,16 @@ class PlanTreeModel(QAbstractItemModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COLUMN_TITLE:
-                return f"{node.code}  {pick_language(node.titles, current_language())}"
+                text = f"{node.code}  {pick_language(node.titles, current_language())}"
+                # A title in a left-to-right script keeps its order (and its ellipsis) in an RTL tree.
+                return isolate(text) if is_rtl() else text
             return format_number(node.commitments)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_TITLE:
             tip = pick_language(node.titles, current_language())
             return tip + ("\n" + _("Retired in a newer plan version") if node.retired else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ngettext("{count} commitment", "{count} commitments", node.commitments).format(
+                count=format_number(node.commitments))
         if role == Qt.ItemDataRole.FontRole and node.kind == "objective":
             font = QFont()
             font.setBold(True)

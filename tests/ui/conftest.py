@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -11,6 +11,8 @@ from app.models.services.workspace import profile_of
 from app.ui.change_bus import ChangeBus
 from app.ui.context import WorkspaceContext
 from app.ui.language import LanguageController
+
+from .pseudo_locale import install_pseudo_catalog, untranslated
 
 
 @pytest.fixture
@@ -26,3 +28,17 @@ def language(qapp: QApplication) -> Iterator[LanguageController]:
 def context(demo_db, language) -> WorkspaceContext:
     return WorkspaceContext(db=demo_db, profile=profile_of(demo_db), bus=ChangeBus(),
                             language=language)
+
+
+@pytest.fixture
+def pseudo_language(language, tmp_path, monkeypatch) -> str:
+    """Switch the interface to the pseudo-language (every catalog string wrapped in ⟦…~~⟧)."""
+    code = install_pseudo_catalog(tmp_path / "pseudo-catalog", monkeypatch)
+    language.set_language(code)
+    return code
+
+
+@pytest.fixture
+def untranslated_texts() -> Callable[..., list[tuple[str, str]]]:
+    """`untranslated_texts(widget, data=[...])`: the texts in `widget` that bypassed the catalog."""
+    return untranslated

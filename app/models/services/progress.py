@@ -35,7 +35,7 @@ def validate_progress(data: ProgressInput) -> None:
     if data.percent is not None and not 0 <= data.percent <= 100:
         raise ValidationError(_("Percent must be between 0 and 100."), "percent")
     if data.status == ProgressStatus.COMPLETED and data.percent not in (None, 100):
-        raise ValidationError(_("A completed commitment is 100% done."), "percent")
+        raise ValidationError(_("A completed commitment is at 100%."), "percent")
     for title, _location in data.evidence:
         if not title.strip():
             raise ValidationError(_("Every evidence reference needs a title."), "evidence")

@@ -1,0 +1,60 @@
+"""Dates, numbers, periods and names in the interface language come from CLDR (Babel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app import i18n
+from app.i18n.formats import (
+    country_name,
+    format_date,
+    format_number,
+    format_percent,
+    format_period,
+    format_year,
+    language_name,
+)
+
+
+def test_numbers_and_percents_follow_the_locale():
+    assert format_number(12345.5, "en") == "12,345.5"
+    assert format_number(12345.5, "ru") == "12\xa0345,5"
+    assert format_percent(42, "tr") == "%42"
+    assert format_percent(42, "ru") == "42\xa0%"
+
+
+def test_persian_and_pashto_numbers_use_their_own_digits_as_cldr_says():
+    assert format_number(12345.5, "fa") == "۱۲٬۳۴۵٫۵"
+    assert format_percent(42, "ps") == "۴۲٪"
+    assert format_year(2026, "fa") == "۲۰۲۶"
+    assert format_date(dt.date(2026, 11, 26), "fa") == "۲۶ نوامبر ۲۰۲۶"
+    assert format_number(12345.5, "ur") == "12,345.5"  # CLDR's default for Urdu is Latin digits
+
+
+def test_years_are_never_grouped():
+    assert format_year(2026, "en") == "2026"
+    assert format_year(2026, "ru") == "2026"
+
+
+def test_periods_in_words_in_the_interface_language():
+    assert format_period("2026-H1") == "first half of 2026"
+    i18n.set_language("ru")
+    assert format_period("2026-H2") == "второе полугодие 2026 г."
+    assert format_period("2026-H1", "kk") == "2026 жылдың бірінші жартыжылдығы"
+    assert format_period("Q3-2026") == "Q3-2026"
+
+
+def test_dates_and_names_from_cldr():
+    assert format_date(dt.date(2026, 11, 26), "ru") == "26 нояб. 2026\u202fг."
+    assert country_name("AF", "fa") == "افغانستان"
+    assert country_name("TJ", "tg") == "Тоҷикистон"
+    assert language_name("uz") == "O\u2018zbek"
+    assert language_name("ru", "en") == "Russian"
+
+
+def test_isolate_embeds_data_in_its_own_direction():
+    from app.i18n import isolate
+
+    assert isolate("/tmp/a.sqlite") == "\u202a/tmp/a.sqlite\u202c"
+    assert isolate("2026 افغانستان") == "\u202b2026 افغانستان\u202c"
+    assert isolate("2026") == "2026" and isolate("") == ""

@@ -1,0 +1,134 @@
+"""Changing the language live re-labels every open window and dialog, without rebuilding them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QTextTable
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from app.ui.first_run import FirstRunDialog
+from app.ui.language import qt_catalog_language
+from app.ui.main_window import MainWindow
+from app.ui.plan_tree_model import PlanTreeModel
+
+
+def _header(window: MainWindow, section: int) -> str:
+    return window.navigator.model().headerData(section, Qt.Orientation.Horizontal)
+
+
+def test_live_switch_relabels_window_menus_header_and_open_dialog(qtbot, context, empty_db, language):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    action = window.navigator.plan_model.outline.objectives[1].children[0]
+    window.navigator.select_item("action", action.id)
+    dialog = FirstRunDialog(empty_db, language)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name_edit, "Aigerim")
+    widgets = (window.file_menu, window.navigator, window.detail, dialog.name_edit)
+
+    language.set_language("ru")
+    QApplication.processEvents()  # Qt's own LanguageChange events must not undo ours
+
+    assert window.windowTitle().startswith("Казахстан")
+    assert [window.file_menu.title(), window.edit_menu.title(), window.view_menu.title(),
+            window.help_menu.title()] == ["&Файл", "&Правка", "&Вид", "&Справка"]
+    assert window.open_action.text() == "&Открыть рабочее пространство…"
+    assert window.undo_action.text() == "&Отменить"
+    assert window.tabs.tabText(0) == "План"
+    assert _header(window, PlanTreeModel.COLUMN_TITLE) == "Цель / действие"
+    assert window.navigator.header().model().headerData(
+        PlanTreeModel.COLUMN_COMMITMENTS, Qt.Orientation.Horizontal) == "Обязательства"
+    assert "Показатели" in window.detail.toPlainText()
+    assert window.language_actions["ru"].isChecked() and not window.language_actions["en"].isChecked()
+    assert dialog.windowTitle() == "Добро пожаловать в Almaty Process Tracker"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == (
+        "Создать рабочее пространство")
+    assert dialog.country_combo.itemText(dialog.country_combo.findData("KG")) == "Киргизия"
+    # The same widgets, the user's place and unsaved input kept.
+    assert (window.file_menu, window.navigator, window.detail, dialog.name_edit) == widgets
+    assert window.navigator.selected_item() == ("action", action.id)
+    assert dialog.name_edit.text() == "Aigerim"
+
+    language.set_language("en")
+    QApplication.processEvents()
+    assert window.file_menu.title() == "&File" and dialog.windowTitle().startswith("Welcome")
+
+
+def test_choosing_a_language_in_the_first_run_dialog_switches_at_once(qtbot, empty_db, language):
+    dialog = FirstRunDialog(empty_db, language)
+    qtbot.addWidget(dialog)
+    dialog.country_combo.setCurrentIndex(dialog.country_combo.findData("TJ"))
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("tg"))
+    QApplication.processEvents()
+    assert dialog.coordinator_radio.text() == "Ҳамоҳангсози миллии кишвар"
+    assert dialog.country_combo.currentData() == "TJ"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Бекор кардан"
+
+
+def test_qt_own_dialogs_use_qt_translations(qtbot, language):
+    language.set_language("ru")
+    assert language.qt_translator is not None
+    box = QMessageBox(QMessageBox.Icon.Question, "x", "y",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Отмена"
+    language.set_language("ur")  # Qt has no Urdu: its own English, not the Russian left over
+    assert language.qt_translator is None
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_languages_without_qt_translation_fall_back_sensibly():
+    assert [qt_catalog_language(code) for code in ("ru", "kk", "tr", "fa")] == ["ru", "kk", "tr", "fa"]
+    assert [qt_catalog_language(code) for code in ("tg", "ky", "uz", "tk")] == ["ru"] * 4
+    assert qt_catalog_language("az") == "tr" and qt_catalog_language("ps") == "fa"
+    assert qt_catalog_language("ur") is None
+
+
+def test_right_to_left_languages_mirror_the_whole_window(qtbot, context, language):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    for code in ("fa", "ps", "ur"):
+        language.set_language(code)
+        QApplication.processEvents()
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.isRightToLeft() and window.navigator.isRightToLeft()
+        assert window.file_menu.isRightToLeft() and window.detail.isRightToLeft()
+    assert window.file_menu.title() == "&فائل"
+    language.set_language("kk")
+    QApplication.processEvents()
+    assert not window.isRightToLeft() and window.file_menu.title() == "&Файл"
+
+
+def _first_table_row(window: MainWindow) -> list[str]:
+    tables = [f for f in window.detail.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
+    table = tables[0]
+    return [table.cellAt(0, c).firstCursorPosition().block().text() for c in range(table.columns())]
+
+
+def test_detail_pane_mirrors_its_table_and_keeps_data_in_order_right_to_left(qtbot, context, language):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.navigator.select_first_action()
+    assert _first_table_row(window)[0] == "Code"
+    language.set_language("fa")
+    assert _first_table_row(window)[0] == "مقدار هدف" and _first_table_row(window)[-1] == "کد"
+    heading = window.detail.document().firstBlock()
+    assert heading.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    path = str(context.db.path)
+    assert f"\u202a{path}\u202c" in window._path_label.text()  # the path keeps its own direction
+    title = window.navigator.plan_model.index(0, 0).data()
+    assert title.startswith("\u202a1  ")  # an English (fallback) title stays whole in an RTL tree
+
+
+def test_babel_and_qt_widgets_agree_on_numbers():
+    """Labels (Babel) and spin boxes (QLocale) show a number the same way in every language."""
+    from PySide6.QtCore import QLocale
+
+    from app.i18n import LANGUAGES
+    from app.i18n.formats import format_number
+
+    for code in LANGUAGES:
+        assert format_number(12345.5, code) == QLocale(code).toString(12345.5, "f", 1), code
