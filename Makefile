@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CATALOGS := resources/translations
 
-.PHONY: run test lint compile-translations extract update-catalogs i18n-coverage i18n-check clean
+.PHONY: run test lint compile-translations extract update-catalogs i18n-coverage i18n-check clean \
+	bench bench-quick
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +41,14 @@ lint: $(STAMP)
 
 test: $(STAMP) compile-translations lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# Benchmarks (see bench/run.py): one table of timings beside their floors, also written
+# to bench/results/latest.json. Demo workspaces are generated once into bench/.cache/.
+bench: $(STAMP) compile-translations
+	$(PY) -m bench.run
+
+bench-quick: $(STAMP) compile-translations
+	$(PY) -m bench.run --quick
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

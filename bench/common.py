@@ -1,0 +1,261 @@
+"""What every benchmark shares: timing, peak memory, targets, the result table and its JSON.
+
+Timings are wall-clock (`time.perf_counter`): the median of `runs` measured calls after a warm-up
+call that is not counted, with min and max beside it. An app step and its floor are measured
+alternately (app, floor, app, floor, ...), so a neighbour's load on a shared machine falls on both.
+
+Peak memory is the peak resident set size (`ru_maxrss`, from `os.wait4`) of a fresh child process
+that imports what the step needs and runs it once: it includes the interpreter and the libraries
+(PySide6, SQLAlchemy, openpyxl), as the user's own process does. It is not a Python-heap figure
+(that would be tracemalloc, which misses Qt's and SQLite's C allocations).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Seconds of each measured run."""
+
+    samples: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    @property
+    def min(self) -> float:
+        return min(self.samples)
+
+    @property
+    def max(self) -> float:
+        return max(self.samples)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the issue asks of a measure; every limit given must hold."""
+
+    ratio: float | None = None  # median ≤ ratio × the floor's median
+    seconds: float | None = None  # median ≤ seconds
+    peak_mb: float | None = None  # peak ≤ MB
+
+    def describe(self) -> str:
+        parts = []
+        if self.ratio is not None:
+            parts.append(f"≤{self.ratio:g}×")
+        if self.seconds is not None:
+            parts.append(f"≤{format_seconds(self.seconds)}")
+        if self.peak_mb is not None:
+            parts.append(f"≤{self.peak_mb:g} MB")
+        return " ".join(parts)
+
+
+@dataclass
+class Row:
+    """One line of the table: a measure at a dataset size, beside its floor."""
+
+    measure: str
+    size: str
+    timing: Timing
+    floor: Timing | None = None
+    floor_name: str = ""
+    peak_mb: float | None = None
+    floor_peak_mb: float | None = None
+    target: Target | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return self.timing.median / self.floor.median if self.floor else None
+
+    @property
+    def ok(self) -> bool | None:
+        """Whether the target holds; None when there is no target."""
+        if self.target is None:
+            return None
+        checks = []
+        if self.target.ratio is not None:
+            checks.append(self.ratio is not None and self.ratio <= self.target.ratio)
+        if self.target.seconds is not None:
+            checks.append(self.timing.median <= self.target.seconds)
+        if self.target.peak_mb is not None:
+            checks.append(self.peak_mb is not None and self.peak_mb <= self.target.peak_mb)
+        return all(checks)
+
+    def as_dict(self) -> dict[str, Any]:
+        def timing(t: Timing | None) -> dict[str, Any] | None:
+            if t is None:
+                return None
+            return {"median_s": t.median, "min_s": t.min, "max_s": t.max, "samples_s": t.samples}
+
+        return {
+            "measure": self.measure, "size": self.size, "time": timing(self.timing),
+            "floor": self.floor_name or None, "floor_time": timing(self.floor),
+            "ratio": self.ratio, "peak_mb": self.peak_mb, "floor_peak_mb": self.floor_peak_mb,
+            "target": self.target.describe() if self.target else None, "ok": self.ok,
+            "note": self.note or None,
+        }
+
+
+# --- timing -----------------------------------------------------------------------------------
+def time_call(step: Callable[[], object], runs: int, warmup: int = 1) -> Timing:
+    """Median/min/max of `runs` calls of `step`, after `warmup` uncounted calls."""
+    for _ in range(warmup):
+        step()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        step()
+        samples.append(time.perf_counter() - start)
+    return Timing(tuple(samples))
+
+
+def time_pair(
+    step: Callable[[], object], floor: Callable[[], object], runs: int, warmup: int = 1,
+) -> tuple[Timing, Timing]:
+    """An app step and its floor, measured alternately so that outside load falls on both."""
+    for _ in range(warmup):
+        step()
+        floor()
+    app_samples, floor_samples = [], []
+    for _ in range(runs):
+        for fn, samples in ((step, app_samples), (floor, floor_samples)):
+            start = time.perf_counter()
+            fn()
+            samples.append(time.perf_counter() - start)
+    return Timing(tuple(app_samples)), Timing(tuple(floor_samples))
+
+
+# --- child processes --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ChildRun:
+    launched_at: float  # time.time() just before the launch, to compare with the child's clock
+    seconds: float  # wall time from launch to exit
+    peak_mb: float  # the child's peak resident set size
+    stdout: str
+
+    def seconds_to(self, mark: str) -> float:
+        """Seconds from the launch to the line `MARK <time.time()>` the child printed."""
+        for line in self.stdout.splitlines():
+            if line.startswith(mark + " "):
+                return float(line.split()[1]) - self.launched_at
+        raise RuntimeError(f"the child printed no {mark!r} line:\n{self.stdout[-2000:]}")
+
+
+def _maxrss_mb(maxrss: int) -> float:
+    """`ru_maxrss` is in KiB on Linux and in bytes on macOS."""
+    return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
+
+
+def bench_env(home: Path | None = None) -> dict[str, str]:
+    """The environment of a measured child: no display, and per-user folders of its own (so the
+    user's settings and window geometry neither leak into a run nor get overwritten by one)."""
+    home = home or Path(tempfile.mkdtemp(prefix="apt-bench-home-"))
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+                XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
+                XDG_CACHE_HOME=str(home / "cache"))
+
+
+def run_child(args: Sequence[str], env: dict[str, str] | None = None) -> ChildRun:
+    """Run `python ARGS` in a fresh interpreter; its wall time and its own peak memory."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        launched_at = time.time()
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env or bench_env(),
+                                   stdout=out, stderr=err)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if process.returncode != 0:
+        raise RuntimeError(f"benchmark child failed ({process.returncode}): {' '.join(args)}\n"
+                           f"{stderr[-3000:]}")
+    return ChildRun(launched_at, seconds, _maxrss_mb(usage.ru_maxrss), stdout)
+
+
+def peak_mb(function: str, *args: str) -> float:
+    """Peak memory of one call of `function` ("package.module:name", called with string
+    arguments) in a fresh interpreter, imports included."""
+    module, name = function.split(":")
+    code = ("import importlib, sys\n"
+            f"getattr(importlib.import_module({module!r}), {name!r})(*sys.argv[1:])\n")
+    return run_child(["-c", code, *args]).peak_mb
+
+
+# --- output -----------------------------------------------------------------------------------
+COLUMNS = ["measure", "size", "median", "min", "max", "floor median", "ratio", "peak MB",
+           "target", "ok?"]
+
+
+def format_seconds(seconds: float) -> str:
+    if seconds < 0.01:
+        return f"{seconds * 1000:.1f} ms"
+    if seconds < 1:
+        return f"{seconds * 1000:.0f} ms"
+    return f"{seconds:.2f} s"
+
+
+def _cells(row: Row) -> list[str]:
+    ok = {True: "yes", False: "NO", None: ""}[row.ok]
+    floor = f"{format_seconds(row.floor.median)}" if row.floor else "—"
+    peak = f"{row.peak_mb:.0f}" if row.peak_mb is not None else "—"
+    if row.peak_mb is not None and row.floor_peak_mb is not None:
+        peak += f" ({row.floor_peak_mb:.0f})"
+    return [row.measure, row.size, format_seconds(row.timing.median), format_seconds(row.timing.min),
+            format_seconds(row.timing.max), floor, f"{row.ratio:.2f}×" if row.ratio else "—", peak,
+            row.target.describe() if row.target else "—", ok]
+
+
+def format_table(rows: Sequence[Row], markdown: bool = False) -> str:
+    """One table for every measure; the floor's peak memory is shown in brackets."""
+    cells = [_cells(row) for row in rows]
+    if markdown:
+        lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+        lines += ["| " + " | ".join(c) + " |" for c in cells]
+        return "\n".join(lines)
+    widths = [max(len(r[i]) for r in [COLUMNS, *cells]) for i in range(len(COLUMNS))]
+    left = {0, 1, 8}
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.ljust(w) if i in left else v.rjust(w)
+                         for i, (v, w) in enumerate(zip(values, widths, strict=True))).rstrip()
+
+    return "\n".join([line(COLUMNS), line(["-" * w for w in widths]), *map(line, cells)])
+
+
+def floors_legend(rows: Sequence[Row]) -> str:
+    """Which floor each measure is compared with, and any note, below the table."""
+    seen: dict[str, str] = {}
+    for row in rows:
+        text = "; ".join(t for t in (f"floor: {row.floor_name}" if row.floor_name else "",
+                                     row.note) if t)
+        if text:
+            seen.setdefault(row.measure, text)
+    return "\n".join(f"- {measure}: {text}" for measure, text in seen.items())
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    machine: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"machine": self.machine, "settings": self.settings,
+                "rows": [row.as_dict() for row in self.rows]}
