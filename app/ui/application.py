@@ -109,9 +109,9 @@ def start_gui(db_path: Path | None = None, language: str | None = None) -> AppCo
     controller_language.set_language(initial_language(language))
     controller = AppController(app, controller_language)
     window = controller.open_workspace(db_path or default_database_path())
-    if window is not None and language is None and (
-            window.context.profile.language in available_languages()):
-        controller_language.set_language(window.context.profile.language)
+    wanted = window.context.profile.language if window is not None else None
+    if language is None and wanted in available_languages() and wanted != current_language():
+        controller_language.set_language(wanted)
     return controller
 
 

@@ -48,3 +48,13 @@ def test_geometry_is_remembered(qtbot, context):
     again = MainWindow(context)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (760, 540)
+
+
+def test_language_menu_names_each_language_in_itself(qtbot, context):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.language_menu.popup(window.mapToGlobal(window.rect().center()))
+    assert window.language_actions["ru"].text() == "Русский"
+    assert window.language_actions["en"].text() == "English"
+    window.language_menu.hide()
