@@ -8,6 +8,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
+from babel import units as babel_units
 
 from app.i18n import current_language
 
@@ -60,3 +61,13 @@ def format_percent(value: float | None, language: str | None = None) -> str:
     if value is None:
         return ""
     return babel_numbers.format_percent(value / 100.0, locale=_locale(language))
+
+
+def format_size(size: int, language: str | None = None) -> str:
+    """A file size in bytes as the locale writes it (kB, MB or GB, one decimal at most)."""
+    for unit, scale in (("digital-gigabyte", 1000 ** 3), ("digital-megabyte", 1000 ** 2)):
+        if size >= scale:
+            return babel_units.format_unit(round(size / scale, 1), unit, length="short",
+                                           locale=_locale(language))
+    return babel_units.format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short",
+                                   locale=_locale(language))
