@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -216,6 +217,9 @@ def storage_error(exc: BaseException, path: str | Path) -> UserFacingError | Non
         if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
             return DatabaseDamagedError(path, str(exc))
         if code == _SQLITE_CANTOPEN:
+            folder = Path(path).parent
+            if folder.is_dir() and not os.access(folder, os.W_OK):
+                return ReadOnlyLocationError(path, str(exc))
             return DatabaseUnavailableError(path, str(exc))
         if code == _SQLITE_IOERR:
             return StorageFailureError(path, str(exc))
