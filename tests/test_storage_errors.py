@@ -162,3 +162,28 @@ def test_one_translator_for_low_level_errors(tmp_path, error, expected):
 def test_programming_errors_are_not_disguised(tmp_path):
     assert storage_error(sqlite3.OperationalError("no such table: nowhere"), tmp_path) is None
     assert storage_error(ValueError("bug"), tmp_path) is None
+
+
+def test_disk_full_during_migration_leaves_the_old_database(db_path, monkeypatch):
+    with sqlite3.connect(db_path) as connection:  # an unversioned database with data
+        connection.execute("CREATE TABLE legacy_note (text TEXT)")
+        connection.execute("INSERT INTO legacy_note VALUES ('years of work')")
+    original = database_module.make_engine
+
+    def cramped(path):
+        engine = original(path)
+
+        @event.listens_for(engine, "connect")
+        def no_room_left(connection, _record):
+            pages = connection.execute("PRAGMA page_count").fetchone()[0]
+            connection.execute(f"PRAGMA max_page_count = {pages}")
+
+        return engine
+
+    monkeypatch.setattr(database_module, "make_engine", cramped)
+    with pytest.raises(DiskFullError):
+        open_database(db_path)
+    with sqlite3.connect(db_path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        assert tables == {"legacy_note"}
+        assert connection.execute("SELECT text FROM legacy_note").fetchall() == [("years of work",)]

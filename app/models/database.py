@@ -164,6 +164,9 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
         check_integrity(engine, path)
         if migrate:
             upgrade_to_head(engine, path)
+    except (DBAPIError, sqlite3.Error) as exc:  # e.g. the disk fills up during a migration
+        engine.dispose()
+        raise storage_error(exc, path) or exc from exc
     except Exception:
         engine.dispose()
         raise
