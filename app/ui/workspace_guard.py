@@ -20,6 +20,7 @@ from app.models.errors import (
     StorageFailureError,
     UserFacingError,
     WorkspaceInUseError,
+    storage_error,
 )
 from app.models.lock import lock_path_for, read_holder, remove_holder_info, write_holder_info
 from app.models.services.backups import (
@@ -37,7 +38,10 @@ def lock_workspace(database: Path) -> QLockFile:
     A lock left by a crashed app (its process is gone) is recognised by QLockFile and taken over.
     """
     database = Path(database).resolve()
-    database.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        database.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise storage_error(exc, database) or exc from exc
     lock = QLockFile(str(lock_path_for(database)))
     lock.setStaleLockTime(0)  # held for as long as the window is open: never stale by age
     if lock.tryLock(0):
