@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import APP_NAME, __version__
-from app.cli import demo_cmd, init_cmd
+from app.cli import backup_cmd, demo_cmd, init_cmd
 from app.cli.common import CommandError
-from app.models.errors import UserFacingError
+from app.models.errors import DatabaseDamagedError, UserFacingError
 
 #: Each module adds its sub-command with `register(subparsers)`; its handler is the `run` default.
-COMMAND_MODULES = [init_cmd, demo_cmd]
+COMMAND_MODULES = [init_cmd, demo_cmd, backup_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,4 +41,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except (CommandError, UserFacingError) as exc:
         print(f"error: {exc.message()}", file=sys.stderr)
+        if isinstance(exc, DatabaseDamagedError):
+            print(backup_cmd.damaged_hint(exc), file=sys.stderr)
         return 2

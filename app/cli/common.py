@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.i18n import LANGUAGES, set_language
 from app.models.errors import UserFacingError
+from app.models.lock import WorkspaceLock
 from app.paths import default_database_path
 
 
@@ -29,3 +30,12 @@ def apply_language(args: argparse.Namespace) -> None:
         if language not in LANGUAGES:
             raise CommandError(f"unknown language {language!r}; one of {', '.join(LANGUAGES)}")
         set_language(language)
+
+
+def hold_workspace(path: Path) -> WorkspaceLock:
+    """The workspace lock for a command that writes: `with hold_workspace(path):`.
+
+    Raises WorkspaceInUseError naming who holds it, so the command changes nothing while the
+    desktop app (or another command) has the workspace open; a lock left by a crash is taken over.
+    """
+    return WorkspaceLock(path)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from app.cli.common import CommandError, add_db_argument, database_path
+from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
 from app.i18n import LANGUAGES
 from app.models.demo import SIZES, create_demo_workspace
 from app.models.enums import WorkspaceRole
@@ -23,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = database_path(args)
+    with hold_workspace(path):
+        return _run(args, path)
+
+
+def _run(args: argparse.Namespace, path: Path) -> int:
     if path.exists():
         raise CommandError(f"{path} exists already; the demo needs a new file")
     db = create_demo_workspace(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from app.cli.common import CommandError, add_db_argument, database_path
+from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
 from app.i18n import LANGUAGES
 from app.models.database import open_database
 from app.models.enums import WorkspaceRole
@@ -25,6 +26,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = database_path(args)
+    with hold_workspace(path):
+        return _run(args, path)
+
+
+def _run(args: argparse.Namespace, path: Path) -> int:
     role = WorkspaceRole(args.role)
     if role == WorkspaceRole.COORDINATOR and not args.country:
         raise CommandError("--country is required for a coordinator workspace")

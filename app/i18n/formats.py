@@ -8,6 +8,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
+from babel import units as babel_units
 
 from app.i18n import N_, _, current_language, translate_in
 
@@ -103,3 +104,14 @@ def format_period(code: str, language: str | None = None) -> str:
     message = N_("first half of {year}") if half == "1" else N_("second half of {year}")
     text = translate_in(language, message) if language else _(message)
     return text.format(year=format_year(int(year), language))
+
+
+def format_size(size: int, language: str | None = None) -> str:
+    """A file size in bytes as the locale writes it (kB, MB or GB, one decimal at most)."""
+    for unit, scale in (("digital-gigabyte", 1000 ** 3), ("digital-megabyte", 1000 ** 2)):
+        if size >= scale:
+            return _native(babel_units.format_unit(round(size / scale, 1), unit, length="short",
+                                                   locale=_locale(language)), _locale(language))
+    return _native(babel_units.format_unit(max(1, round(size / 1000)), "digital-kilobyte",
+                                           length="short", locale=_locale(language)),
+                   _locale(language))

@@ -1,42 +1,208 @@
-"""Consistent copies of a live database through SQLite's backup API."""
+"""Consistent, verified copies of a database through SQLite's backup API, and the way back.
+
+A backup is one self-contained SQLite file in the `backups/` folder beside the database, named
+`<database>-<YYYYMMDD-HHMMSS-ffffff>-<reason>.sqlite`: the name alone says when and why it was made,
+so no table or sidecar file is needed to list them.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import sqlite3
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from app.models.errors import DatabaseDamagedError, storage_error
 from app.paths import backups_dir_for
+
+SUFFIX = ".sqlite"
+PARTIAL_SUFFIX = ".part"
+_STAMP = "%Y%m%d-%H%M%S-%f"
+_NAME = re.compile(r"-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9][a-z0-9-]*)\.sqlite$")
+#: A partial copy this old belongs to no running backup: a crash left it.
+_ABANDONED_PARTIAL_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: dt.datetime
+    reason: str
+    size: int
 
 
 def _safe(reason: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
 
 
+def _integrity(connection: sqlite3.Connection) -> str:
+    rows = connection.execute("PRAGMA integrity_check").fetchall()
+    return "; ".join(str(row[0]) for row in rows[:3])
+
+
+def _copy_pages(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
+    source.backup(target)
+
+
 def copy_database(source: Path, target: Path) -> None:
-    """Copy `source` to `target` page by page, consistent even while others write."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    """Copy `source` to `target` page by page, consistent even while others write.
+
+    The copy is written under a temporary name, checked with `integrity_check`, switched to a
+    single-file journal mode and only then given its name: a crash leaves no half-written backup.
+    """
+    partial = target.with_name(target.name + PARTIAL_SUFFIX)
     try:
-        dst = sqlite3.connect(partial)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
-            result = dst.execute("PRAGMA integrity_check").fetchone()
+            dst = sqlite3.connect(partial)
+            try:
+                _copy_pages(src, dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                result = _integrity(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    if not result or result[0] != "ok":
-        partial.unlink(missing_ok=True)
-        raise OSError(f"backup failed its integrity check: {result}")
-    partial.replace(target)
+            src.close()
+        if result != "ok":
+            raise DatabaseDamagedError(str(source), result)
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        _discard(partial)
+        mapped = storage_error(exc, target)
+        if isinstance(mapped, DatabaseDamagedError):
+            mapped = DatabaseDamagedError(str(source), mapped.detail)
+        raise mapped or exc from exc
+    except BaseException:
+        _discard(partial)
+        raise
+
+
+def _discard(partial: Path) -> None:
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
 
 
 def backup_database(database: Path, reason: str, now: dt.datetime | None = None) -> Path:
     """Write a verified backup of `database` into its `backups/` folder and return its path."""
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
-    target = backups_dir_for(database) / f"{database.stem}-{stamp}-{_safe(reason)}.sqlite"
+    stamp = (now or dt.datetime.now()).strftime(_STAMP)
+    target = backups_dir_for(database) / f"{database.stem}-{stamp}-{_safe(reason)}{SUFFIX}"
     copy_database(database, target)
     return target
+
+
+def parse_backup_name(database: Path, name: str) -> tuple[dt.datetime, str] | None:
+    """(made at, reason) from a backup file name of `database`, or None for any other file."""
+    prefix = database.stem
+    if not name.startswith(prefix):
+        return None
+    match = _NAME.fullmatch(name[len(prefix):])
+    if match is None:
+        return None
+    return dt.datetime.strptime(match["stamp"], _STAMP), match["reason"]
+
+
+def list_backups(database: Path) -> list[BackupInfo]:
+    """The backups of `database`, newest first (other databases' backups in the folder are skipped)."""
+    folder = backups_dir_for(database)
+    found = []
+    for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
+        parsed = parse_backup_name(database, path.name)
+        if parsed is None:
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        found.append(BackupInfo(path=path, made_at=parsed[0], reason=parsed[1], size=size))
+    return sorted(found, key=lambda info: info.made_at, reverse=True)
+
+
+def remove_abandoned_partials(database: Path) -> int:
+    """Remove partial copies left by a crash long ago; returns how many."""
+    folder = backups_dir_for(database)
+    removed = 0
+    cutoff = time.time() - _ABANDONED_PARTIAL_SECONDS
+    for path in folder.glob(f"{database.stem}-*{PARTIAL_SUFFIX}*") if folder.is_dir() else ():
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def verify_backup(path: Path) -> str | None:
+    """The schema revision of a readable, intact backup; raises DatabaseDamagedError otherwise."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = _integrity(connection)
+            if result != "ok":
+                raise DatabaseDamagedError(str(path), result)
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "alembic_version" not in tables:
+                return None
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            return str(row[0]) if row else None
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise DatabaseDamagedError(str(path), str(exc)) from exc
+
+
+def restore_into(backup: Path, database: Path) -> None:
+    """Replace the content of `database` with `backup`, in one SQLite transaction.
+
+    The backup API writes through the live file's own journal, so a crash leaves either the old
+    content or the new one. No connection of this process may be open on `database` meanwhile.
+    """
+    try:
+        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(database)
+            try:
+                _copy_pages(src, dst)
+                result = _integrity(dst)
+                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        raise storage_error(exc, database) or exc from exc
+    if result != "ok":
+        raise DatabaseDamagedError(str(database), result)
+
+
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def move_aside(database: Path, now: dt.datetime | None = None) -> Path:
+    """Rename a damaged database (and its journal files) out of the way, never deleting it."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = database.with_name(f"{database.stem}.damaged-{stamp}{database.suffix}")
+    try:
+        for suffix in _COMPANIONS:
+            companion = database.with_name(database.name + suffix)
+            if companion.exists():
+                companion.replace(aside.with_name(aside.name + suffix))
+        database.replace(aside)
+    except OSError as exc:
+        raise storage_error(exc, database) or exc from exc
+    return aside
+
+
+def move_aside_companions(database: Path, now: dt.datetime | None = None) -> None:
+    """Rename journal files whose database is gone, so SQLite never replays them onto another file."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    for suffix in _COMPANIONS:
+        companion = database.with_name(database.name + suffix)
+        if companion.exists():
+            companion.replace(companion.with_name(f"{companion.name}.orphan-{stamp}"))

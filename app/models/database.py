@@ -10,11 +10,17 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.models import changelog
-from app.models.errors import DatabaseDamagedError, DatabaseUnavailableError
+from app.models.errors import (
+    DatabaseDamagedError,
+    DatabaseGoneError,
+    DatabaseUnavailableError,
+    storage_error,
+)
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -63,7 +69,7 @@ def check_integrity(engine: Engine, path: Path, *, full: bool = False) -> None:
         with engine.connect() as connection:
             result = connection.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
     except OperationalError as exc:
-        raise DatabaseUnavailableError(str(path), str(exc.orig)) from exc
+        raise storage_error(exc, path) or DatabaseUnavailableError(str(path), str(exc.orig)) from exc
     except SADatabaseError as exc:
         raise DatabaseDamagedError(str(path), str(exc.orig)) from exc
     if [row[0] for row in result] != ["ok"]:
@@ -81,17 +87,73 @@ class Database:
 
     @contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
-        """One user action: everything inside commits together, or nothing does."""
-        with self._sessions() as session:
-            session.info[changelog.ACTOR_KEY] = actor or self.actor
-            with session.begin():
-                yield session
+        """One user action: everything inside commits together, or nothing does.
+
+        A failure of the disk or the file (full, read-only, busy, deleted) is raised as the
+        matching UserFacingError from `storage_error`, so every caller can show its message.
+        """
+        self._ensure_present()
+        try:
+            with self._sessions() as session:
+                session.info[changelog.ACTOR_KEY] = actor or self.actor
+                with session.begin():
+                    yield session
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise storage_error(exc, self.path) or exc from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads; objects stay readable after it closes, nothing is committed."""
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise storage_error(exc, self.path) or exc from exc
+
+    def _ensure_present(self) -> None:
+        """Refuse to write into a file another program deleted or moved; write it back first.
+
+        On Windows an open database cannot be deleted; elsewhere SQLite would go on writing into
+        the deleted file and everything would vanish when the app closes.
+        """
+        if self.path.exists():
+            return
+        raise DatabaseGoneError(str(self.path), rescued=self._rescue())
+
+    def _rescue(self) -> bool:
+        from app.models.backup import move_aside_companions
+
+        pool = self.engine.pool
+        if not isinstance(pool, QueuePool) or pool.checkedin() == 0:
+            return False  # no open connection still sees the deleted file
+        rescue = self.path.with_name(self.path.name + ".rescue")
+        raw = self.engine.raw_connection()
+        old: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+        try:
+            if not old.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                return False
+            target = sqlite3.connect(rescue)
+            try:
+                old.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+        except (sqlite3.Error, OSError):
+            rescue.unlink(missing_ok=True)
+            return False
+        finally:
+            raw.close()
+        self.engine.dispose()
+        try:
+            move_aside_companions(self.path)
+            rescue.replace(self.path)
+        except OSError:
+            return False
+        return True
+
+    def release(self) -> None:
+        """Close every connection (e.g. before a restore); the engine reconnects when next used."""
+        self.engine.dispose()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -105,12 +167,15 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseUnavailableError(str(path), exc.strerror or str(exc)) from exc
+        raise storage_error(exc, path) or exc from exc
     engine = make_engine(path)
     try:
         check_integrity(engine, path)
         if migrate:
             upgrade_to_head(engine, path)
+    except (DBAPIError, sqlite3.Error) as exc:  # e.g. the disk fills up during a migration
+        engine.dispose()
+        raise storage_error(exc, path) or exc from exc
     except Exception:
         engine.dispose()
         raise

@@ -5,14 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QLockFile, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__
 from app.i18n import available_languages, current_language
 from app.models.database import Database, open_database
 from app.models.enums import WorkspaceRole
-from app.models.errors import UserFacingError
+from app.models.errors import DatabaseDamagedError, UserFacingError
 from app.models.services.workspace import profile_of
 from app.paths import data_dir, default_database_path
 from app.ui.change_bus import ChangeBus
@@ -21,6 +21,7 @@ from app.ui.first_run import FirstRunDialog
 from app.ui.language import LanguageController
 from app.ui.main_window import MainWindow
 from app.ui.settings import app_settings
+from app.ui.workspace_guard import lock_workspace, offer_recovery, run_daily_backup, unlock_workspace
 
 
 def initial_language(requested: str | None) -> str:
@@ -43,29 +44,61 @@ class AppController:
         language.language_changed.connect(lambda code: app_settings().setValue("language", code))
 
     def open_workspace(self, path: Path, parent: QWidget | None = None) -> MainWindow | None:
+        path = Path(path).resolve()
+        for window in self.windows:
+            if window.context.db.path == path:  # open here already: show it, never open it twice
+                window.raise_()
+                window.activateWindow()
+                return window
         try:
-            db = open_database(path)
+            lock = lock_workspace(path)
         except UserFacingError as exc:
-            QMessageBox.critical(parent, APP_NAME, exc.message())
+            QMessageBox.warning(parent, APP_NAME, exc.message())
             return None
+        db = self._open_database(path, parent)
+        if db is None:
+            unlock_workspace(path, lock)
+            return None
+        run_daily_backup(parent, path)
         profile = profile_of(db)
         if profile is None:
             dialog = FirstRunDialog(db, self.language, parent)
             if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.profile is None:
                 db.close()
+                unlock_workspace(path, lock)
                 return None
             profile = dialog.profile
-        return self._show(db, profile)
+        return self._show(db, profile, lock)
 
-    def _show(self, db: Database, profile: object) -> MainWindow:
+    def _open_database(self, path: Path, parent: QWidget | None) -> Database | None:
+        """Open (and migrate) the database; a damaged one is offered its newest intact backup."""
+        try:
+            try:
+                return open_database(path)
+            except DatabaseDamagedError as exc:
+                if not offer_recovery(parent, path, exc):
+                    return None
+                return open_database(path)
+        except UserFacingError as exc:
+            QMessageBox.critical(parent, APP_NAME, exc.message())
+            return None
+
+    def _show(self, db: Database, profile: object, lock: QLockFile) -> MainWindow:
         context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),  # type: ignore[arg-type]
                                    language=self.language)
         window = MainWindow(context)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.open_requested.connect(lambda target: self._open_requested(window, target))
-        window.destroyed.connect(lambda *_: db.close())
+        window.destroyed.connect(lambda *_: self._closed(window, db, lock))
         self.windows.append(window)
         window.show()
         return window
+
+    def _closed(self, window: MainWindow, db: Database, lock: QLockFile) -> None:
+        db.close()
+        unlock_workspace(db.path, lock)
+        if window in self.windows:
+            self.windows.remove(window)
 
     def _open_requested(self, origin: MainWindow, target: Path | None) -> None:
         if target is None:

@@ -22,7 +22,7 @@ from app.i18n import _, available_languages, current_language, isolate
 from app.i18n.formats import country_name, language_name
 from app.models.enums import WorkspaceRole, label
 from app.ui.about import show_about
-from app.ui.change_bus import COMMITMENTS, EVERYTHING, PLAN, PROGRESS
+from app.ui.change_bus import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.context import WorkspaceContext
 from app.ui.detail_pane import DetailPane
 from app.ui.navigator import Navigator
@@ -92,6 +92,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.open_action.triggered.connect(self._open_database)
         self.demo_action = QAction(self)
         self.demo_action.triggered.connect(lambda: self.open_requested.emit(None))
+        self.backups_action = QAction(self)
+        self.backups_action.triggered.connect(self.show_backups)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -117,6 +119,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.demo_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -152,6 +156,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.language_menu.setTitle(_("&Language"))
         self.open_action.setText(_("&Open workspace…"))
         self.demo_action.setText(_("Open &demo workspace"))
+        self.backups_action.setText(_("&Backups…"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About {app}").format(app=APP_NAME))
         self.undo_action.retranslate()
@@ -182,6 +187,16 @@ class MainWindow(WindowStateMixin, QMainWindow):
         if topics & {PLAN, COMMITMENTS, PROGRESS} or topics == EVERYTHING:
             self.navigator.reload()
             self.detail.refresh()
+        if PROFILE in topics:
+            self.retranslate()
+
+    def show_backups(self) -> None:
+        from app.ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.context, self)
+        dialog.restored.connect(self.undo_stack.clear)  # edits undone across a restore make no sense
+        dialog.exec()
+        dialog.deleteLater()
 
     def _open_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog
