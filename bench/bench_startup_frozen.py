@@ -1,6 +1,6 @@
 """Start-to-window time: the packaged app against `python main.py`, same machine, same run.
 
-    make package && .venv/bin/python bench/bench_startup_frozen.py [--runs 7] [--exe PATH]
+    make package package-onefile && .venv/bin/python bench/bench_startup_frozen.py [--runs 7]
 
 Both open the same demo workspace (Russian, small) offscreen with `--quit-after-show`; the time is
 from process launch to the line "shown", printed once the main window is up. Runs alternate between
@@ -20,8 +20,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EXE = ROOT / "dist" / "AlmatyProcessTracker" / (
-    "AlmatyProcessTracker.exe" if sys.platform == "win32" else "AlmatyProcessTracker")
+EXE_NAME = "AlmatyProcessTracker.exe" if sys.platform == "win32" else "AlmatyProcessTracker"
+DEFAULT_EXE = ROOT / "dist" / "AlmatyProcessTracker" / EXE_NAME
+DEFAULT_ONEFILE = ROOT / "dist" / "onefile" / EXE_NAME
 
 
 def time_to_window(command: list[str], env: dict[str, str]) -> float:
@@ -42,7 +43,9 @@ def time_to_window(command: list[str], env: dict[str, str]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--exe", type=Path, default=DEFAULT_EXE, help="the packaged executable")
+    parser.add_argument("--exe", type=Path, default=DEFAULT_EXE, help="the one-folder executable")
+    parser.add_argument("--onefile", type=Path, default=DEFAULT_ONEFILE,
+                        help="the one-file executable (timed too when it exists: make package-onefile)")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     if not args.exe.exists():
@@ -56,15 +59,19 @@ def main() -> int:
                        cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
         commands = {
             "python main.py": [sys.executable, "main.py", "--db", str(database), "--quit-after-show"],
-            "packaged app": [str(args.exe), "--db", str(database), "--quit-after-show"],
+            "one folder": [str(args.exe), "--db", str(database), "--quit-after-show"],
         }
+        if args.onefile.exists():
+            commands["one file"] = [str(args.onefile), "--db", str(database), "--quit-after-show"]
         times: dict[str, list[float]] = {name: [] for name in commands}
         for command in commands.values():
             time_to_window(command, env)  # warm-up
         for _ in range(args.runs):
             for name, command in commands.items():
                 times[name].append(time_to_window(command, env))
-    print(f"start-to-window, {args.runs} runs each (seconds), offscreen, {os.cpu_count()} cores")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    print(f"start-to-window, {args.runs} runs each (seconds), offscreen, {os.cpu_count()} cores, "
+          f"load average {load}")
     print(f"{'':16} {'median':>8} {'min':>8} {'max':>8}")
     for name, values in times.items():
         print(f"{name:16} {statistics.median(values):8.2f} {min(values):8.2f} {max(values):8.2f}")

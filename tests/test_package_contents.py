@@ -151,9 +151,17 @@ def test_windows_version_numbers(version, numbers):
     assert pc.windows_version_tuple(version) == numbers
 
 
+def test_windows_version_texts_carry_the_app_version():
+    strings = pc.windows_version_strings("1.4.2", "Almaty Process Tracker", "AlmatyProcessTracker",
+                                         "Almaty Process")
+    assert strings["ProductVersion"] == strings["FileVersion"] == "1.4.2"
+    assert strings["OriginalFilename"] == "AlmatyProcessTracker.exe"
+    assert strings["ProductName"] == "Almaty Process Tracker"
+
+
 def test_spec_and_installer_take_the_version_from_the_app():
     spec = (ROOT / "pyinstaller.spec").read_text(encoding="utf-8")
     installer = (ROOT / "installer" / "AlmatyProcessTracker.iss").read_text(encoding="utf-8")
-    assert "from app import" in spec and "__version__" in spec
+    assert "from app import" in spec and "windows_version_resource(__version__" in spec
     assert __version__ not in spec and __version__ not in installer
     assert "GetVersionNumbersString" in installer

@@ -68,7 +68,7 @@ def check_portable_mode(exe: Path, env: dict[str, str], home: Path) -> None:
 
 def check_size(exe: Path) -> None:
     size = folder_size_mb(exe.parent)
-    print(f"one-folder package: {size:.0f} MB (goal ≤ {SIZE_GOAL_MB} MB)")
+    print(f"package size: {size:.0f} MB in {exe.parent} (goal ≤ {SIZE_GOAL_MB} MB)")
     if size > SIZE_GOAL_MB:
         raise CheckFailedError(f"the package grew past {SIZE_GOAL_MB} MB: see tools/package_contents.py")
 

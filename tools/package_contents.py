@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from app.i18n import LANGUAGES
 
@@ -131,6 +132,48 @@ def data_files(root: Path) -> list[tuple[str, str]]:
                 continue
             pairs.append((str(path), path.parent.relative_to(root).as_posix()))
     return pairs
+
+
+def windows_version_strings(version: str, name: str, file_stem: str, company: str) -> dict[str, str]:
+    """The texts Explorer shows under Properties → Details (and the installer reads the version from)."""
+    return {
+        "CompanyName": company,
+        "FileDescription": name,
+        "FileVersion": version,
+        "InternalName": file_stem,
+        "OriginalFilename": f"{file_stem}.exe",
+        "ProductName": name,
+        "ProductVersion": version,
+    }
+
+
+def windows_version_resource(version: str, name: str, file_stem: str, company: str) -> Any:
+    """The Windows version resource, built from `app.__version__`.
+
+    PyInstaller's version-info classes import Windows-only modules, so this runs on Windows only
+    (the spec calls it there); the texts and numbers come from the tested functions beside it.
+    """
+    from PyInstaller.utils.win32.versioninfo import (
+        FixedFileInfo,
+        StringFileInfo,
+        StringStruct,
+        StringTable,
+        VarFileInfo,
+        VarStruct,
+        VSVersionInfo,
+    )
+
+    numbers = windows_version_tuple(version)
+    strings = [StringStruct(key, value)
+               for key, value in windows_version_strings(version, name, file_stem, company).items()]
+    return VSVersionInfo(
+        # VOS_NT_WINDOWS32, VFT_APP; the mask covers every flag, none set.
+        ffi=FixedFileInfo(filevers=numbers, prodvers=numbers, mask=0x3F, flags=0x0, OS=0x40004,
+                          fileType=0x1, subtype=0x0, date=(0, 0)),
+        # U.S. English, Unicode (code page 1200).
+        kids=[StringFileInfo([StringTable("040904B0", strings)]),
+              VarFileInfo([VarStruct("Translation", [0x0409, 1200])])],
+    )
 
 
 def windows_version_tuple(version: str) -> tuple[int, int, int, int]:
