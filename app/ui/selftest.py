@@ -159,6 +159,44 @@ def check_qt_translation(run: SelfTestRun) -> str:
     return f"{source!r} → {shown!r}"
 
 
+def check_charts_printing_svg(run: SelfTestRun) -> str:
+    """The Qt modules the package keeps (and slimming must not cut) work: a chart, a PDF, an SVG."""
+    from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QChartView
+    from PySide6.QtCore import QByteArray, QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtSvg import QSvgRenderer
+
+    run.need_window()
+    bars = QBarSet(country_name(COUNTRY, LANGUAGE))
+    bars.append([40.0, 25.0, 10.0])
+    series = QBarSeries()
+    series.append(bars)
+    chart = QChart()
+    chart.addSeries(series)
+    view = QChartView(chart)
+    view.resize(320, 200)
+    if view.grab().isNull():
+        raise StepFailedError("QtCharts drew nothing")
+    pdf = run.folder / "selftest.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(pdf))
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                      QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)))
+    painter = QPainter(printer)
+    chart.scene().render(painter)
+    painter.drawText(100, 100, country_name(COUNTRY, LANGUAGE))
+    painter.end()
+    if not pdf.is_file() or pdf.stat().st_size < 500:
+        raise StepFailedError(f"QtPrintSupport wrote no PDF at {pdf}")
+    svg = QSvgRenderer(QByteArray(b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
+                                  b'<rect width="8" height="8" fill="#12488a"/></svg>'))
+    if not svg.isValid():
+        raise StepFailedError("QtSvg could not read an SVG image")
+    return f"chart drawn, {pdf.stat().st_size} bytes of PDF, SVG read"
+
+
 def load_demo_data(run: SelfTestRun) -> str:
     window = run.need_window()
     assert run.db is not None
@@ -185,6 +223,7 @@ STEPS: list[Step] = [
     ("workspace in a temporary folder", create_workspace_in_folder),
     ("main window", open_main_window),
     ("Qt's own strings in Russian", check_qt_translation),
+    ("charts, printing and SVG (Qt)", check_charts_printing_svg),
     ("demo data", load_demo_data),
 ]
 
