@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CATALOGS := resources/translations
 
-.PHONY: run test lint compile-translations clean package package-onefile package-check
+.PHONY: run test lint compile-translations clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,7 @@ test: $(STAMP) compile-translations lint
 
 # The packaged app (pyinstaller.spec): one folder in dist/AlmatyProcessTracker/, or one file in
 # dist/onefile/. `make package-check` builds the folder and runs the packaged app's self-test.
+.PHONY: package package-onefile package-check
 PACKAGE_STAMP := $(VENV)/.package-stamp
 APP_EXE := dist/AlmatyProcessTracker/AlmatyProcessTracker
 
