@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QLockFile, Qt
+from PySide6.QtCore import QLocale, QLockFile, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__
@@ -15,6 +16,7 @@ from app.models.enums import WorkspaceRole
 from app.models.errors import DatabaseDamagedError, UserFacingError
 from app.models.services.workspace import profile_of
 from app.paths import data_dir, default_database_path
+from app.resources import resource_path
 from app.ui.change_bus import ChangeBus
 from app.ui.context import WorkspaceContext
 from app.ui.first_run import FirstRunDialog
@@ -129,10 +131,13 @@ def create_application() -> QApplication:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     return app  # type: ignore[return-value]
 
 
-def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
+def run_gui(db_path: Path | None = None, language: str | None = None,
+            quit_after_show: bool = False) -> int:
+    """Start the app; `quit_after_show` prints "shown" once the window is up and quits (start-up timing)."""
     app = create_application()
     controller_language = LanguageController(app)
     controller_language.set_language(initial_language(language))
@@ -142,4 +147,8 @@ def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
         return 0
     if language is None and window.context.profile.language in available_languages():
         controller_language.set_language(window.context.profile.language)
+    if quit_after_show:
+        app.processEvents()
+        print("shown", flush=True)
+        QTimer.singleShot(0, app.quit)
     return app.exec()
