@@ -5,8 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CATALOGS := resources/translations
 
-.PHONY: run test lint compile-translations extract update-catalogs i18n-coverage i18n-check clean \
-	bench bench-quick
+.PHONY: run test lint compile-translations extract update-catalogs i18n-coverage i18n-check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +41,32 @@ lint: $(STAMP)
 test: $(STAMP) compile-translations lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
+# The packaged app (pyinstaller.spec): one folder in dist/AlmatyProcessTracker/, or one file in
+# dist/onefile/. `make package-check` builds the folder and runs the packaged app's self-test.
+.PHONY: package package-onefile package-check
+PACKAGE_STAMP := $(VENV)/.package-stamp
+APP_EXE := dist/AlmatyProcessTracker/AlmatyProcessTracker
+
+$(PACKAGE_STAMP): $(STAMP) requirements-package.txt
+	$(PY) -m pip install --quiet -r requirements-package.txt
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP) compile-translations
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--workpath build/onedir --distpath dist pyinstaller.spec
+	@du -sh dist/AlmatyProcessTracker
+
+package-onefile: $(PACKAGE_STAMP) compile-translations
+	APT_ONEFILE=1 $(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--workpath build/onefile --distpath dist/onefile pyinstaller.spec
+	@du -sh dist/onefile/AlmatyProcessTracker*
+
+package-check: package
+	$(PY) tools/package_check.py $(APP_EXE)
+
 # Benchmarks (see bench/run.py): one table of timings beside their floors, also written
 # to bench/results/latest.json. Demo workspaces are generated once into bench/.cache/.
+.PHONY: bench bench-quick
 bench: $(STAMP) compile-translations
 	$(PY) -m bench.run
 

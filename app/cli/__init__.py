@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import APP_NAME, __version__
-from app.cli import backup_cmd, demo_cmd, init_cmd
+from app.cli import backup_cmd, demo_cmd, init_cmd, selftest_cmd
 from app.cli.common import CommandError
 from app.models.errors import DatabaseDamagedError, UserFacingError
 
 #: Each module adds its sub-command with `register(subparsers)`; its handler is the `run` default.
-COMMAND_MODULES = [init_cmd, demo_cmd, backup_cmd]
+COMMAND_MODULES = [init_cmd, demo_cmd, backup_cmd, selftest_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,6 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", type=Path, help="database file to open or create")
     parser.add_argument("--lang", help="interface language for this run (e.g. en, ru)")
+    parser.add_argument("--quit-after-show", action="store_true",
+                        help="start the app, print 'shown' once its window is up, and quit "
+                             "(smoke test, start-up timing)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)
@@ -36,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from app.ui.application import run_gui
 
-        return run_gui(db_path=args.db, language=args.lang)
+        return run_gui(db_path=args.db, language=args.lang, quit_after_show=args.quit_after_show)
     try:
         return int(args.run(args) or 0)
     except (CommandError, UserFacingError) as exc:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QLockFile, Qt
+from PySide6.QtCore import QLocale, QLockFile, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__
@@ -15,6 +16,7 @@ from app.models.enums import WorkspaceRole
 from app.models.errors import DatabaseDamagedError, UserFacingError
 from app.models.services.workspace import profile_of
 from app.paths import data_dir, default_database_path
+from app.resources import resource_path
 from app.ui.change_bus import ChangeBus
 from app.ui.context import WorkspaceContext
 from app.ui.first_run import FirstRunDialog
@@ -129,14 +131,12 @@ def create_application() -> QApplication:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     return app  # type: ignore[return-value]
 
 
 def start_gui(db_path: Path | None = None, language: str | None = None) -> AppController:
-    """Everything a start does before the event loop: the first window is shown (or was refused).
-
-    Separate from `run_gui` so that `bench/bench_startup.py` measures exactly this path.
-    """
+    """Everything a start does before the event loop: the first window is shown (or was refused)."""
     app = create_application()
     controller_language = LanguageController(app)
     controller_language.set_language(initial_language(language))
@@ -148,8 +148,14 @@ def start_gui(db_path: Path | None = None, language: str | None = None) -> AppCo
     return controller
 
 
-def run_gui(db_path: Path | None = None, language: str | None = None) -> int:
+def run_gui(db_path: Path | None = None, language: str | None = None,
+            quit_after_show: bool = False) -> int:
+    """Start the app; `quit_after_show` prints "shown" once the window is up and quits (start-up timing)."""
     controller = start_gui(db_path, language)
     if not controller.windows:
         return 0
+    if quit_after_show:
+        controller.app.processEvents()
+        print("shown", flush=True)
+        QTimer.singleShot(0, controller.app.quit)
     return controller.app.exec()
