@@ -4,14 +4,16 @@ Timings are wall-clock (`time.perf_counter`): the median of `runs` measured call
 call that is not counted, with min and max beside it. An app step and its floor are measured
 alternately (app, floor, app, floor, ...), so a neighbour's load on a shared machine falls on both.
 
-Peak memory is the peak resident set size (`ru_maxrss`, from `os.wait4`) of a fresh child process
-that imports what the step needs and runs it once: it includes the interpreter and the libraries
-(PySide6, SQLAlchemy, openpyxl), as the user's own process does. It is not a Python-heap figure
-(that would be tracemalloc, which misses Qt's and SQLite's C allocations).
+Peak memory is the peak resident set size (`ru_maxrss`, from `os.wait4`, started by a small
+launcher: see `_LAUNCHER`) of a fresh child process that imports what the step needs and runs it
+once: it includes the interpreter and the libraries (PySide6, SQLAlchemy, openpyxl), as the user's
+own process does. It is not a Python-heap figure (that would be tracemalloc, which misses Qt's and
+SQLite's C allocations). Linux and macOS (os.wait4).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -143,17 +145,10 @@ def time_pair(
 # --- child processes --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ChildRun:
-    launched_at: float  # time.time() just before the launch, to compare with the child's clock
     seconds: float  # wall time from launch to exit
+    to_mark: float | None  # wall time from launch until the child printed the `mark` line
     peak_mb: float  # the child's peak resident set size
     stdout: str
-
-    def seconds_to(self, mark: str) -> float:
-        """Seconds from the launch to the line `MARK <time.time()>` the child printed."""
-        for line in self.stdout.splitlines():
-            if line.startswith(mark + " "):
-                return float(line.split()[1]) - self.launched_at
-        raise RuntimeError(f"the child printed no {mark!r} line:\n{self.stdout[-2000:]}")
 
 
 def _maxrss_mb(maxrss: int) -> float:
@@ -170,23 +165,46 @@ def bench_env(home: Path | None = None) -> dict[str, str]:
                 XDG_CACHE_HOME=str(home / "cache"))
 
 
-def run_child(args: Sequence[str], env: dict[str, str] | None = None) -> ChildRun:
-    """Run `python ARGS` in a fresh interpreter; its wall time and its own peak memory."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        launched_at = time.time()
-        start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env or bench_env(),
-                                   stdout=out, stderr=err)
-        _pid, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
+#: Runs the measured command and reports on it. Linux counts the RSS of the process that forks a
+#: child into the child's ru_maxrss (it carries over fork and exec), so the measured process is
+#: started by this small launcher, never by the benchmark process itself, which holds datasets.
+_LAUNCHER = r"""
+import json, os, subprocess, sys, time
+mark, command = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+process = subprocess.Popen(command, stdout=subprocess.PIPE)
+marked_at, lines = None, []
+for raw in process.stdout:
+    line = raw.decode(errors="replace")
+    if marked_at is None and mark and line.strip() == mark:
+        marked_at = time.perf_counter()
+    lines.append(line)
+_pid, status, usage = os.wait4(process.pid, 0)
+print(json.dumps({"seconds": time.perf_counter() - start, "code": os.waitstatus_to_exitcode(status),
+                  "to_mark": None if marked_at is None else marked_at - start,
+                  "maxrss": usage.ru_maxrss, "stdout": "".join(lines)}))
+"""
+
+
+def run_child(args: Sequence[str], env: dict[str, str] | None = None,
+              mark: str | None = None) -> ChildRun:
+    """Run `python ARGS` in a fresh interpreter: its wall time (to the line `mark`, if given) and
+    its own peak memory. Times are taken by the launcher, from just before the launch."""
+    with tempfile.TemporaryFile() as err:
+        result = subprocess.run([sys.executable, "-c", _LAUNCHER, mark or "", sys.executable, *args],
+                                cwd=ROOT, env=env or bench_env(), stdout=subprocess.PIPE,
+                                stderr=err, check=False)
         err.seek(0)
-        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
-    if process.returncode != 0:
-        raise RuntimeError(f"benchmark child failed ({process.returncode}): {' '.join(args)}\n"
+        stderr = err.read().decode(errors="replace")
+    try:
+        report = json.loads(result.stdout.decode().strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        report = {"code": result.returncode, "to_mark": None}
+    if report["code"] != 0 or (mark is not None and report["to_mark"] is None):
+        raise RuntimeError(f"benchmark child failed ({report['code']}): {' '.join(args)}\n"
                            f"{stderr[-3000:]}")
-    return ChildRun(launched_at, seconds, _maxrss_mb(usage.ru_maxrss), stdout)
+    return ChildRun(report["seconds"], report["to_mark"], _maxrss_mb(report["maxrss"]),
+                    report["stdout"])
 
 
 def peak_mb(function: str, *args: str) -> float:

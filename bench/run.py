@@ -42,7 +42,11 @@ def benchmark_modules(only: Sequence[str] = ()) -> list[ModuleType]:
             raise SystemExit(f"no such benchmark: {', '.join(sorted(unknown))} "
                              f"(have: {', '.join(n[6:] for n in names)})")
         names = [n for n in names if n[6:] in only]
-    return [importlib.import_module(f"bench.{name}") for name in names]
+    modules = [importlib.import_module(f"bench.{name}") for name in names]
+    skipped = [m.__name__ for m in modules if not callable(getattr(m, "run", None))]
+    if skipped:  # e.g. bench_startup_frozen.py, which needs `make package` and runs on its own
+        print(f"not part of the table (no run(sizes, runs)): {', '.join(skipped)}", file=sys.stderr)
+    return [m for m in modules if m.__name__ not in skipped]
 
 
 def _cpu_model() -> str:

@@ -19,7 +19,6 @@ from app.paths import data_dir, default_database_path
 from app.resources import resource_path
 from app.ui.change_bus import ChangeBus
 from app.ui.context import WorkspaceContext
-from app.ui.first_run import FirstRunDialog
 from app.ui.language import LanguageController
 from app.ui.main_window import MainWindow
 from app.ui.settings import app_settings
@@ -64,6 +63,8 @@ class AppController:
         run_daily_backup(parent, path)
         profile = profile_of(db)
         if profile is None:
+            from app.ui.first_run import FirstRunDialog  # a new workspace only: not on every start
+
             dialog = FirstRunDialog(db, self.language, parent)
             if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.profile is None:
                 db.close()
