@@ -87,11 +87,14 @@ def machine_info() -> dict[str, Any]:
 
 
 def describe_machine(machine: dict[str, Any]) -> str:
-    load = machine.get("load_average")
-    loads = ", ".join(f"{x:.2f}" for x in load) if load else "?"
+    def loads(key: str) -> str:
+        load = machine.get(key)
+        return "/".join(f"{x:.1f}" for x in load) if load else "?"
+
     return (f"{machine['cpus']} CPUs ({machine['cpu']}), {machine['memory_gb']} GB RAM, "
-            f"Python {machine['python']}, {machine['system']}; load average before the run: "
-            f"{loads}; commit {machine['commit']}, {machine['date']}")
+            f"Python {machine['python']}, {machine['system']}; load average (1/5/15 min) before "
+            f"the run {loads('load_average')}, after {loads('load_average_after')}; "
+            f"commit {machine['commit']}, {machine['date']}")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -124,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows: list[Row] = module.run(list(args.sizes), args.runs)
         report.rows.extend(rows)
     report.settings["seconds"] = round(time.perf_counter() - started, 1)
+    report.machine["load_average_after"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     print()
     print(format_table(report.rows, markdown=args.markdown))
     print()
