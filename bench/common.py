@@ -13,6 +13,7 @@ SQLite's C allocations). Linux and macOS (os.wait4).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import statistics
@@ -108,9 +109,22 @@ class Row:
             "measure": self.measure, "size": self.size, "time": timing(self.timing),
             "floor": self.floor_name or None, "floor_time": timing(self.floor),
             "ratio": self.ratio, "peak_mb": self.peak_mb, "floor_peak_mb": self.floor_peak_mb,
-            "target": self.target.describe() if self.target else None, "ok": self.ok,
-            "note": self.note or None,
+            "target": self.target.describe() if self.target else None,
+            "target_limits": dataclasses.asdict(self.target) if self.target else None,
+            "ok": self.ok, "note": self.note or None,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Row:
+        """A row as `as_dict` wrote it (to print a saved table again)."""
+        def timing(t: dict[str, Any] | None) -> Timing | None:
+            return Timing(tuple(t["samples_s"])) if t else None
+
+        limits = data.get("target_limits")
+        return cls(data["measure"], data["size"], Timing(tuple(data["time"]["samples_s"])),
+                   floor=timing(data.get("floor_time")), floor_name=data.get("floor") or "",
+                   peak_mb=data.get("peak_mb"), floor_peak_mb=data.get("floor_peak_mb"),
+                   target=Target(**limits) if limits else None, note=data.get("note") or "")
 
 
 # --- timing -----------------------------------------------------------------------------------

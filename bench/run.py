@@ -6,6 +6,7 @@ at the sizes it is given (a module may skip a size that means nothing to it).
     python -m bench.run                    # make bench: every size, 5 runs each
     python -m bench.run --quick            # make bench-quick: coordinator size, 3 runs
     python -m bench.run --only startup --sizes coordinator,secretariat --runs 9 --markdown
+    python -m bench.run --show --markdown  # the saved table again (bench/results/latest.json)
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="run only this benchmark (bench_<name>.py); may repeat")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"default {RESULTS}")
+    parser.add_argument("--show", action="store_true",
+                        help="measure nothing: print the table saved in --json again")
     args = parser.parse_args(argv)
     sizes = args.sizes.split(",") if args.sizes else (["coordinator"] if args.quick else SIZE_NAMES)
     bad = set(sizes) - set(SIZE_NAMES)
@@ -117,8 +120,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+def measure(args: argparse.Namespace) -> Report:
     report = Report(machine=machine_info(), settings={"sizes": args.sizes, "runs": args.runs})
     started = time.perf_counter()
     for module in benchmark_modules(args.only):
@@ -128,15 +130,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         report.rows.extend(rows)
     report.settings["seconds"] = round(time.perf_counter() - started, 1)
     report.machine["load_average_after"] = os.getloadavg() if hasattr(os, "getloadavg") else None
-    print()
-    print(format_table(report.rows, markdown=args.markdown))
-    print()
-    print(floors_legend(report.rows))
-    print(f"\nMedian of {args.runs} runs (min, max beside it) after a warm-up; "
-          f"ratio = median ÷ floor median; peak MB = the step's process (its floor's in brackets).")
-    print(f"Machine: {describe_machine(report.machine)}; took {report.settings['seconds']} s.")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    return report
+
+
+def print_report(report: Report, markdown: bool) -> None:
+    print()
+    print(format_table(report.rows, markdown=markdown))
+    print()
+    print(floors_legend(report.rows))
+    print(f"\nMedian of {report.settings['runs']} runs (min, max beside it) after a warm-up; "
+          f"ratio = median ÷ floor median; peak MB = the step's process (its floor's in brackets).")
+    print(f"Machine: {describe_machine(report.machine)}; took {report.settings['seconds']} s.")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.show:
+        saved = json.loads(args.json.read_text(encoding="utf-8"))
+        report = Report([Row.from_dict(r) for r in saved["rows"]], saved["machine"],
+                        saved["settings"])
+    else:
+        report = measure(args)
+    print_report(report, args.markdown)
     return 0
 
 
