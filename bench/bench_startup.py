@@ -48,12 +48,11 @@ def measure(size: str, runs: int) -> list[Row]:
         database = str(fresh_copy(size, Path(folder) / "workspace"))
         run_child(["-c", BARE], env, "shown")  # warm the file cache, the .pyc files, the font cache
         run_child(_app(database), env, "shown")  # ... and make today's backup
-        app_runs, floor_runs = [], []
-        for _ in range(runs):  # alternately, so a neighbour's load falls on both
+        floor_runs, app_runs, first_runs = [], [], []
+        for n in range(runs):  # in turn, so a neighbour's load falls on all three alike
             floor_runs.append(run_child(["-c", BARE], env, "shown"))
             app_runs.append(run_child(_app(database), env, "shown"))
-        first_runs = []  # each on a copy without backups, so each makes the daily backup first
-        for n in range(runs):
+            # a copy without backups, so that this start makes the day's backup first
             first = fresh_copy(size, Path(folder) / f"day{n}")
             first_runs.append(run_child(_app(str(first)), env, "shown"))
     floor, floor_peak = _shown(floor_runs), max(r.peak_mb for r in floor_runs)
