@@ -170,10 +170,10 @@ def _maxrss_mb(maxrss: int) -> float:
     return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
 
 
-def bench_env(home: Path | None = None) -> dict[str, str]:
-    """The environment of a measured child: no display, and per-user folders of its own (so the
-    user's settings and window geometry neither leak into a run nor get overwritten by one)."""
-    home = home or Path(tempfile.mkdtemp(prefix="apt-bench-home-"))
+def bench_env(home: Path) -> dict[str, str]:
+    """The environment of a measured child: no display, and per-user folders of its own under
+    `home` (so the user's settings and window geometry neither leak into a run nor get
+    overwritten by one)."""
     return dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
                 XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
                 XDG_CACHE_HOME=str(home / "cache"))
@@ -204,9 +204,9 @@ def run_child(args: Sequence[str], env: dict[str, str] | None = None,
               mark: str | None = None) -> ChildRun:
     """Run `python ARGS` in a fresh interpreter: its wall time (to the line `mark`, if given) and
     its own peak memory. Times are taken by the launcher, from just before the launch."""
-    with tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory(prefix="apt-bench-") as home:
         result = subprocess.run([sys.executable, "-c", _LAUNCHER, mark or "", sys.executable, *args],
-                                cwd=ROOT, env=env or bench_env(), stdout=subprocess.PIPE,
+                                cwd=ROOT, env=env or bench_env(Path(home)), stdout=subprocess.PIPE,
                                 stderr=err, check=False)
         err.seek(0)
         stderr = err.read().decode(errors="replace")
