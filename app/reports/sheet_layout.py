@@ -1,0 +1,125 @@
+"""How every sheet of an exported workbook looks and prints: widths, frozen headers, protection."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from app.reports.cells import CellMaker
+from app.reports.submission_format import FIRST_DATA_ROW, HEADER_ROW, KEY_ROW, SheetSpec
+
+_BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
+
+
+def sheet_title(text: str, taken: Iterable[str]) -> str:
+    """A valid, unique sheet tab name (31 characters at most, none of \\ * ? : / [ ])."""
+    base = _BAD_TITLE.sub(" ", text).strip()[:31] or "Sheet"
+    title, number = base, 2
+    lowered = {t.lower() for t in taken}
+    while title.lower() in lowered:
+        suffix = f" ({number})"
+        title, number = base[:31 - len(suffix)] + suffix, number + 1
+    return title
+
+
+def set_up_page(ws: WriteOnlyWorksheet, *, rtl: bool, header_rows: str | None,
+                header_text: str) -> None:
+    """Landscape A4, one page wide, header rows repeated, page numbers in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.gridLines = False
+    if header_rows:
+        ws.print_title_rows = header_rows
+    ws.oddHeader.left.text = "&A"
+    ws.oddHeader.right.text = header_text.replace("&", "&&")
+    ws.oddFooter.center.text = "&P / &N"
+    if rtl:
+        ws.sheet_view.rightToLeft = True
+
+
+LINE_HEIGHT = 15.0
+MAX_ROW_HEIGHT = 409.0
+
+
+def row_height(texts: Iterable[tuple[object, float]]) -> float | None:
+    """Height (points) that shows every wrapped text of a row, or None when one line is enough.
+
+    Spreadsheets do not grow rows to fit wrapped text written by a program, and LibreOffice prints
+    them clipped; so the height is estimated from each text's length and its column's width.
+    """
+    lines = 1
+    for value, width in texts:
+        if not isinstance(value, str) or not value:
+            continue
+        per_line = max(1, int(width * 1.15) - 1)
+        count = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+        lines = max(lines, count)
+    if lines == 1:
+        return None
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2)
+
+
+def protect(ws: WriteOnlyWorksheet) -> None:
+    """Structure protected, no password: filters, sorting and resizing still work."""
+    protection = ws.protection
+    protection.sheet = True
+    protection.autoFilter = False
+    protection.sort = False
+    protection.formatColumns = False
+    protection.formatRows = False
+
+
+def write_table_head(ws: WriteOnlyWorksheet, maker: CellMaker, spec: SheetSpec,
+                     translate: Callable[[str], str], extra_keys: tuple[str, ...] = ()) -> None:
+    """Column widths, the hidden key row and the translated header row; frozen below the header."""
+    for index, column in enumerate(spec.columns, 1):
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        dimension.hidden = column.hidden
+    for offset, _key in enumerate(extra_keys, len(spec.columns) + 1):
+        ws.column_dimensions[get_column_letter(offset)].hidden = True
+    ws.row_dimensions[KEY_ROW].hidden = True
+    ws.row_dimensions[HEADER_ROW].height = 34
+    first_free = next((i for i, c in enumerate(spec.columns, 1) if c.role.value != "key"), 1)
+    ws.freeze_panes = f"{get_column_letter(first_free)}{FIRST_DATA_ROW}"
+    keys = [c.key for c in spec.columns] + list(extra_keys)
+    ws.append([maker.cell(key, "machine") for key in keys])
+    ws.append([maker.cell(translate(c.label), "header") for c in spec.columns])
+
+
+def declare_size(ws: WriteOnlyWorksheet, columns: int, rows: int) -> None:
+    """Write the sheet's size up front, as Excel does: readers (openpyxl's read-only mode among
+    them) otherwise parse the whole sheet once just to find out. Call before the first row."""
+    ref = f"A1:{get_column_letter(max(columns, 1))}{max(rows, 1)}"
+    ws.calculate_dimension = lambda: ref  # type: ignore[attr-defined]
+
+
+def add_validation(ws: WriteOnlyWorksheet, rule: DataValidation, column: int,
+                   rows: list[int]) -> None:
+    """Apply `rule` to the given rows of one column (contiguous runs become ranges)."""
+    if not rows:
+        return
+    letter = get_column_letter(column)
+    ranges, start, previous = [], rows[0], rows[0]
+    for row in [*rows[1:], None]:
+        if row is not None and row == previous + 1:
+            previous = row
+            continue
+        ranges.append(f"{letter}{start}" if start == previous else f"{letter}{start}:{letter}{previous}")
+        if row is not None:
+            start = previous = row
+    for cell_range in ranges:
+        rule.add(cell_range)
+    if rule not in ws.data_validations.dataValidation:
+        ws.data_validations.append(rule)
