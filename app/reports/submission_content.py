@@ -44,7 +44,8 @@ def collect_submission(session: Session, country: str, period_code: str, languag
     plan = current_plan(session)
     if plan is None:
         raise ValidationError(_("The workspace has no current action plan."), "plan")
-    periods = history_periods(session, country, period) if history else [period]
+    # The period being reported first (its rows are the ones to fill in), then the earlier ones.
+    periods = history_periods(session, country, period)[::-1] if history else [period]
     period_ids = [p.id for p in periods]
     commitments = list_commitments(session, country)
     updates = updates_by_key(session, country, period_ids)
@@ -92,8 +93,8 @@ def _progress_rows(commitments: list[Commitment], periods: list[ReportingPeriod]
                    ) -> SheetRows:
     """Every commitment for the chosen period (to fill in); earlier periods where reported."""
     sheet = SheetRows("progress")
-    for commitment in commitments:
-        for each in periods:
+    for each in periods:
+        for commitment in commitments:
             update = updates.get((commitment.id, each.id))
             if update is None and each.id != period.id:
                 continue
@@ -108,8 +109,8 @@ def _indicator_rows(indicators: list[Any], periods: list[ReportingPeriod], perio
                     values: dict[tuple[int, int], Any], language: str) -> SheetRows:
     sheet = SheetRows("indicators")
     kinds = labels(IndicatorKind, language)
-    for action, indicator in indicators:
-        for each in periods:
+    for each in periods:
+        for action, indicator in indicators:
             value = values.get((indicator.id, each.id))
             if value is None and each.id != period.id:
                 continue

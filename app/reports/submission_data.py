@@ -96,7 +96,7 @@ def digest_of(identity: Identity, rows_by_sheet: dict[str, list[dict[str, Any]]]
     for spec in DATA_SHEETS:
         columns = [c.key for c in spec.digested]
         rows = rows_by_sheet.get(spec.key, [])
-        sheets[spec.key] = (columns, ([row.get(k) for k in columns] for row in rows))
+        sheets[spec.key] = (columns, [[row.get(k) for k in columns] for row in rows])
     return content_digest(identity.as_dict(), sheets)
 
 

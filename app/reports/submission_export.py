@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
+import secrets
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -61,14 +62,35 @@ class ExportResult:
     rows: dict[str, int]
 
 
+def discard(workbook: Workbook) -> None:
+    """Close a write-only workbook that will not be saved, and remove its temporary sheet files."""
+    for worksheet in workbook.worksheets:
+        writer = getattr(worksheet, "_writer", None)
+        if writer is None:
+            continue
+        with suppress(Exception):
+            if not worksheet.closed:
+                worksheet.close()
+        with suppress(OSError, ValueError):
+            writer.cleanup()
+
+
 def build_workbook(content: SubmissionContent, generated_at: dt.datetime,
                    progress: Progress | None = None) -> tuple[Workbook, str]:
     """The workbook of `content` (write-only, not yet saved) and its content digest."""
-    progress = progress or NoProgress()
+    workbook = Workbook(write_only=True)
+    try:
+        return workbook, _fill(workbook, content, generated_at, progress or NoProgress())
+    except BaseException:
+        discard(workbook)
+        raise
+
+
+def _fill(workbook: Workbook, content: SubmissionContent, generated_at: dt.datetime,
+          progress: Progress) -> str:
     language, identity = content.language, content.identity
     t = translator(language)
     digest = content.digest
-    workbook = Workbook(write_only=True)
     styles = build_styles(workbook, workbook.create_sheet("scratch"))
     workbook.remove(workbook.worksheets[0])
     page_header = t(N_("{country}, {period}, revision {revision}")).format(
@@ -108,26 +130,28 @@ def build_workbook(content: SubmissionContent, generated_at: dt.datetime,
     props.identifier = digest
     props.language = language
     props.created = props.modified = stamp
-    return workbook, digest
+    return digest
 
 
 def save_atomically(workbook: Workbook, target: Path) -> None:
     """Write to a temporary file beside `target`, then move it into place in one step."""
-    folder = target.parent
+    temp = target.with_name(f".~{target.stem}.{secrets.token_hex(4)}.part")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem, suffix=".part", dir=folder)
+        stream = temp.open("xb")  # unlike mkstemp, gives the file the user's usual permissions
     except OSError as exc:
+        discard(workbook)
         raise ExportFailedError(str(target), exc.strerror or str(exc)) from exc
-    temp = Path(temp_name)
     try:
-        with os.fdopen(handle, "wb") as stream, ZipFile(stream, "w", ZIP_DEFLATED) as archive:
+        with stream, ZipFile(stream, "w", ZIP_DEFLATED) as archive:
             # ExcelWriter directly: save_workbook() would stamp "modified" with the clock.
             ExcelWriter(workbook, archive).save()
         os.replace(temp, target)
     except OSError as exc:
+        discard(workbook)
         temp.unlink(missing_ok=True)
         raise ExportFailedError(str(target), exc.strerror or str(exc)) from exc
     except BaseException:
+        discard(workbook)
         temp.unlink(missing_ok=True)
         raise
 
@@ -149,13 +173,17 @@ def export_submission(db: Database, country: str, period_code: str, language: st
         identity = content.identity
         target = folder / file_name(country, identity.period, identity.revision)
         checkpoint(progress, len(DATA_SHEETS) + 2, len(DATA_SHEETS) + 3, t(N_("Saving")))
-        period = period_by_code(session, period_code)
-        assert period is not None
-        submission = mark_submitted(session, country, period, SubmissionState.EXPORTED)
-        submission.digest = digest
-        submission.exported_at = generated_at
-        submission.file_name = target.name
-        session.flush()
+        try:
+            period = period_by_code(session, period_code)
+            assert period is not None
+            submission = mark_submitted(session, country, period, SubmissionState.EXPORTED)
+            submission.digest = digest
+            submission.exported_at = generated_at
+            submission.file_name = target.name
+            session.flush()
+        except BaseException:
+            discard(workbook)
+            raise
         save_atomically(workbook, target)
     progress.step(len(DATA_SHEETS) + 3, len(DATA_SHEETS) + 3, t(N_("Done")))
     return ExportResult(target, digest, identity.revision, country, identity.period, language,

@@ -112,23 +112,28 @@ def read_submission(path: Path, progress: Progress | None = None) -> ParsedSubmi
     check_workbook_file(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except DefusedXmlException as exc:
-        raise refuse("xml_entities", _(
-            "{name} contains XML entity declarations, a known way to attack programs that read XML. "
-            "It was not opened.").format(name=path.name)) from exc
-    except (KeyError, ValueError, TypeError, IndexError, ParseError, zipfile.BadZipFile,
-            OSError) as exc:
-        raise _damaged(path, exc) from exc
+    except (DefusedXmlException, KeyError, ValueError, TypeError, IndexError, ParseError,
+            zipfile.BadZipFile, OSError) as exc:
+        raise _refusal(path, exc) from exc
     try:
         return _read(workbook, path, progress)
-    except DefusedXmlException as exc:
-        raise refuse("xml_entities", _(
-            "{name} contains XML entity declarations, a known way to attack programs that read XML. "
-            "It was not opened.").format(name=path.name)) from exc
-    except (KeyError, ValueError, TypeError, IndexError, ParseError, zipfile.BadZipFile) as exc:
-        raise _damaged(path, exc) from exc
+    except (DefusedXmlException, KeyError, ValueError, TypeError, IndexError, ParseError,
+            zipfile.BadZipFile) as exc:
+        raise _refusal(path, exc) from exc
     finally:
         workbook.close()
+
+
+def _refusal(path: Path, exc: BaseException) -> WorkbookRefusedError:
+    """Entity tricks (openpyxl may wrap defusedxml's refusal in its own error), else damage."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return refuse("xml_entities", _(
+                "{name} contains XML entity declarations, a known way to attack programs that read "
+                "XML. It was not opened.").format(name=path.name))
+        cause = cause.__cause__ or cause.__context__
+    return _damaged(path, exc)
 
 
 def _damaged(path: Path, exc: Exception) -> WorkbookRefusedError:
