@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models.errors import UserFacingError
 
 
@@ -46,8 +46,10 @@ class PreviewHasErrorsError(UserFacingError):
         self.count = count
 
     def message(self) -> str:
-        return _("The workbook has {count} error(s); nothing was applied. Correct them in the "
-                 "workbook and import it again.").format(count=self.count)
+        return ngettext("The workbook has {count} error; nothing was applied. Correct it in the "
+                        "workbook and import it again.",
+                        "The workbook has {count} errors; nothing was applied. Correct them in the "
+                        "workbook and import it again.", self.count).format(count=self.count)
 
 
 class OperationCancelled(Exception):  # noqa: N818 - a request, not a failure

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.i18n.formats import country_name, format_date, format_number
 from app.models.enums import IndicatorKind, label
 from app.reports.preview_items import ChangeKind, FieldChange, PreviewItem
@@ -62,12 +62,15 @@ def preview_text(preview: Preview, *, show_unchanged: bool = False) -> str:
     parsed = preview.parsed
     lines = [identity_line(preview)]
     if parsed.edited_after_export:
-        lines.append(_("Edited after export: {count} cell(s) differ from the exported file.").format(
-            count=len(parsed.edits)))
+        count = len(parsed.edits)
+        lines.append(ngettext("Edited after export: {count} cell differs from the exported file.",
+                              "Edited after export: {count} cells differ from the exported file.",
+                              count).format(count=count))
         lines.extend(f"    {where}" for where in parsed.edits)
         lines.extend("    " + _("{sheet}, row {row}: added after export").format(sheet=s, row=r)
                      for s, r in parsed.added_rows)
-        lines.extend("    " + _("{sheet}: {count} exported row(s) missing").format(sheet=s, count=n)
+        lines.extend("    " + ngettext("{sheet}: {count} exported row missing",
+                                     "{sheet}: {count} exported rows missing", n).format(sheet=s, count=n)
                      for s, n in parsed.missing_rows.items())
     else:
         lines.append(_("Digest verified: the content is as exported."))

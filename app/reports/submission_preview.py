@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.i18n.formats import country_name
 from app.models.database import Database
 from app.models.enums import WorkspaceRole
@@ -104,9 +104,12 @@ def build_preview(session: Session, parsed: ParsedSubmission) -> Preview:
                     key=lambda code: periods[code].start_date)
     notices = []
     if parsed.edited_after_export:
-        notices.append(_("Edited after export: the content no longer matches the digest written "
-                         "when the file was exported ({count} cell(s) differ).").format(
-                             count=len(parsed.edits)))
+        count = len(parsed.edits)
+        notices.append(ngettext(
+            "Edited after export: the content no longer matches the digest written when the file "
+            "was exported ({count} cell differs).",
+            "Edited after export: the content no longer matches the digest written when the file "
+            "was exported ({count} cells differ).", count).format(count=count))
     for code in reopen:
         notices.append(_("The period {period} was submitted; applying reopens it, and its next "
                          "export will be a new revision.").format(period=code))

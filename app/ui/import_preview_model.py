@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.reports.preview_items import ChangeKind
 from app.reports.preview_text import change_line
 from app.reports.submission_preview import Preview
@@ -57,7 +57,9 @@ class ImportPreviewModel(QAbstractItemModel):
             groups["edit"].add("edit", _("Row added after export"),
                                _("{sheet}, row {row}").format(sheet=sheet, row=row))
         for sheet, count in parsed.missing_rows.items():
-            groups["edit"].add("edit", _("{count} exported row(s) missing").format(count=count), sheet)
+            groups["edit"].add("edit", ngettext("{count} exported row missing",
+                                                "{count} exported rows missing", count
+                                                ).format(count=count), sheet)
         for item in preview.items:
             node = groups[item.kind.value].add(item.kind.value, item.title, _(
                 "{sheet}, row {row}").format(sheet=item.sheet_title, row=item.row))

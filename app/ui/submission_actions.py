@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models.enums import WorkspaceRole
 from app.reports.submission_import import ApplyResult
 from app.ui.context import WorkspaceContext
@@ -79,8 +79,9 @@ class SubmissionActions(QObject):
 
     def _applied(self, result: ApplyResult) -> None:
         changed = sum(result.counts.values())
-        self.window.statusBar().showMessage(_(
-            "Workbook imported: {count} change(s) applied. Backup: {path}").format(
+        self.window.statusBar().showMessage(ngettext(
+            "Workbook imported: {count} change applied. Backup: {path}",
+            "Workbook imported: {count} changes applied. Backup: {path}", changed).format(
                 count=changed, path=result.backup.name), 10000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -37,7 +37,7 @@ def test_import_dry_run_prints_the_preview_and_changes_nothing(demo_db, exported
     code = main(["import", "--db", str(demo_db.path), "--dry-run", str(edited)])
     output = capsys.readouterr().out
     assert code == 0
-    assert "Edited after export: 1 cell(s) differ" in output
+    assert "Edited after export: 1 cell differs" in output
     assert f"CHANGED: Progress of commitment {commitment_id} in {PERIOD}" in output
     assert "→ 99" in output and "Dry run: nothing was changed." in output
     with demo_db.reading() as session:
