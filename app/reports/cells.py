@@ -22,6 +22,7 @@ from app.reports.digest import safe_text
 from app.reports.submission_format import Kind
 
 DATE_FORMAT = "yyyy-mm-dd"
+FONT = "Arial"
 HEADER_FILL = "1F4E79"
 EDITABLE_FILL = "FFF7D6"
 KEY_FILL = "EDF1F7"
@@ -31,28 +32,38 @@ _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 
 
 def _style_specs() -> dict[str, dict[str, Any]]:
-    """Every style the workbook uses, by name."""
+    """Every style the workbook uses, by name.
+
+    Arial throughout: every Windows has it, and LibreOffice maps it to one metric-compatible
+    family, where a missing Calibri falls back to different fonts for bold and regular.
+    """
     locked, unlocked = Protection(locked=True), Protection(locked=False)
-    editable = {"fill": PatternFill("solid", fgColor=EDITABLE_FILL), "border": _BORDER,
+    plain, bold = Font(name=FONT, size=10), Font(name=FONT, size=10, bold=True)
+    editable = {"font": plain, "fill": PatternFill("solid", fgColor=EDITABLE_FILL), "border": _BORDER,
                 "alignment": _TOP_WRAP, "protection": unlocked}
-    context = {"border": _BORDER, "alignment": _TOP_WRAP, "protection": locked}
-    key = {**context, "fill": PatternFill("solid", fgColor=KEY_FILL), "font": Font(bold=True)}
+    context = {"font": plain, "border": _BORDER, "alignment": _TOP_WRAP, "protection": locked}
+    key = {**context, "fill": PatternFill("solid", fgColor=KEY_FILL), "font": bold}
     return {
-        "title": {"font": Font(bold=True, size=16, color=HEADER_FILL)},
-        "subtitle": {"font": Font(bold=True, size=12)},
-        "label": {"font": Font(bold=True), "alignment": _TOP_WRAP},
-        "value": {"alignment": Alignment(vertical="top", horizontal="left", wrap_text=True)},
-        "note": {"alignment": _TOP_WRAP, "font": Font(italic=True, color="404040")},
-        "digest": {"alignment": _TOP_WRAP, "font": Font(name="Consolas", size=9)},
-        "header": {"font": Font(bold=True, color="FFFFFF"), "border": _BORDER,
+        "title": {"font": Font(name=FONT, bold=True, size=16, color=HEADER_FILL)},
+        "subtitle": {"font": Font(name=FONT, bold=True, size=12)},
+        "label": {"font": bold, "alignment": _TOP_WRAP},
+        "value": {"font": plain,
+                  "alignment": Alignment(vertical="top", horizontal="left", wrap_text=True)},
+        "note": {"font": Font(name=FONT, size=10, italic=True, color="404040"),
+                 "alignment": _TOP_WRAP},
+        "digest": {"font": Font(name="Consolas", size=9), "alignment": _TOP_WRAP},
+        "header": {"font": Font(name=FONT, size=10, bold=True, color="FFFFFF"), "border": _BORDER,
                    "fill": PatternFill("solid", fgColor=HEADER_FILL),
                    "alignment": Alignment(vertical="center", wrap_text=True)},
-        "machine": {"font": Font(color="808080", size=8)},
+        # Wrapped, so a fingerprint in its hidden column never spills into a visible neighbour.
+        "machine": {"font": Font(name=FONT, color="808080", size=8),
+                    "alignment": Alignment(vertical="top", wrap_text=True)},
         "key": key,
         "key_date": {**key, "number_format": DATE_FORMAT},
         "context": context,
         "context_date": {**context, "number_format": DATE_FORMAT},
         "context_number": {**context, "number_format": "General"},
+        "context_decimal": {**context, "number_format": "0.0"},
         "edit_text": {**editable, "number_format": "@"},
         "edit_date": {**editable, "number_format": DATE_FORMAT},
         "edit_number": {**editable, "number_format": "General"},

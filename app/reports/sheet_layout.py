@@ -48,26 +48,45 @@ def set_up_page(ws: WriteOnlyWorksheet, *, rtl: bool, header_rows: str | None,
         ws.sheet_view.rightToLeft = True
 
 
-LINE_HEIGHT = 15.0
+#: Characters of 10-point Arial per unit of column width (the unit is a digit of the default font).
+CHARS_PER_UNIT = 1.3
+LINE_HEIGHT = 14.0
 MAX_ROW_HEIGHT = 409.0
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """How many lines `text` takes when wrapped at word boundaries, `per_line` characters wide."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split():
+            size = len(word)
+            if used and used + 1 + size > per_line:
+                lines += 1
+                used = 0
+            if size > per_line:  # a very long word is broken over lines
+                lines += (size - 1) // per_line
+                size = size % per_line or per_line
+            used += size + (1 if used else 0)
+    return lines
 
 
 def row_height(texts: Iterable[tuple[object, float]]) -> float | None:
     """Height (points) that shows every wrapped text of a row, or None when one line is enough.
 
     Spreadsheets do not grow rows to fit wrapped text written by a program, and LibreOffice prints
-    them clipped; so the height is estimated from each text's length and its column's width.
+    them clipped; so the height is worked out from each text and its column's width.
     """
     lines = 1
     for value, width in texts:
-        if not isinstance(value, str) or not value:
-            continue
-        per_line = max(1, int(width * 1.15) - 1)
-        count = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
-        lines = max(lines, count)
+        if isinstance(value, str) and len(value) > 8:
+            per_line = max(1, int(width * CHARS_PER_UNIT) - 1)
+            if len(value) > per_line or "\n" in value:
+                lines = max(lines, wrapped_lines(value, per_line))
     if lines == 1:
         return None
-    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2)
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
 
 
 def protect(ws: WriteOnlyWorksheet) -> None:
@@ -90,12 +109,15 @@ def write_table_head(ws: WriteOnlyWorksheet, maker: CellMaker, spec: SheetSpec,
     for offset, _key in enumerate(extra_keys, len(spec.columns) + 1):
         ws.column_dimensions[get_column_letter(offset)].hidden = True
     ws.row_dimensions[KEY_ROW].hidden = True
-    ws.row_dimensions[HEADER_ROW].height = 34
+    headers = [translate(c.label) for c in spec.columns]
+    height = row_height((text, column.width * 0.85) for text, column in zip(headers, spec.columns,
+                                                                           strict=True))
+    ws.row_dimensions[HEADER_ROW].height = max(30.0, (height or 0) + 4)
     first_free = next((i for i, c in enumerate(spec.columns, 1) if c.role.value != "key"), 1)
     ws.freeze_panes = f"{get_column_letter(first_free)}{FIRST_DATA_ROW}"
     keys = [c.key for c in spec.columns] + list(extra_keys)
     ws.append([maker.cell(key, "machine") for key in keys])
-    ws.append([maker.cell(translate(c.label), "header") for c in spec.columns])
+    ws.append([maker.cell(text, "header") for text in headers])
 
 
 def declare_size(ws: WriteOnlyWorksheet, columns: int, rows: int) -> None:

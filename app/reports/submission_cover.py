@@ -26,10 +26,12 @@ from app.reports.submission_format import (
     META_SHEET,
     PROPERTY_PREFIX,
     SUMMARY,
+    Kind,
 )
 from app.reports.submission_sheets import SheetContext
 
 COVER_WIDTHS = (30.0, 92.0)
+SUMMARY_STYLES = {Kind.CODE: "key", Kind.LONG_TEXT: "context", Kind.NUMBER: "context_decimal"}
 HOW_TO_FILL = N_(
     "Fill in the shaded cells only: progress for the period, indicator values and the follow-up of "
     "decisions; add new commitments in the empty shaded rows under the commitments. Choose statuses "
@@ -101,9 +103,12 @@ def write_summary(ctx: SheetContext, title: str, rows: list[dict[str, Any]]) -> 
     declare_size(ws, len(SUMMARY.columns), FIRST_DATA_ROW - 1 + len(rows))
     write_table_head(ws, maker, SUMMARY, t)
     ws.freeze_panes = None
-    for row in rows:
-        ws.append([maker.cell(row[c.key], "key" if c.key == "objective" else (
-            "context" if c.kind.value == "long_text" else "context_number")) for c in SUMMARY.columns])
+    for number, row in enumerate(rows, FIRST_DATA_ROW):
+        height = row_height((row[c.key], c.width) for c in SUMMARY.columns)
+        if height is not None:
+            ws.row_dimensions[number].height = height
+        ws.append([maker.cell(row[c.key], SUMMARY_STYLES.get(c.kind, "context_number"))
+                   for c in SUMMARY.columns])
     last = FIRST_DATA_ROW + len(rows) - 1
     chart = BarChart()
     chart.type = "col"

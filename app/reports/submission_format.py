@@ -94,29 +94,29 @@ K, D, X = Role.KEY, Role.DATA, Role.CONTEXT
 
 COMMITMENTS = SheetSpec("commitments", N_("Commitments"), (
     _c("id", N_("ID"), Kind.ID, K, 7),
-    _c("objective", N_("Objective"), Kind.CODE, X, 10),
-    _c("action", N_("Action"), Kind.CODE, D, 10),
-    _c("action_title", N_("Action title"), Kind.LONG_TEXT, X, 34),
-    _c("description", N_("Commitment"), Kind.LONG_TEXT, D, 46),
-    _c("lead_agency", N_("Lead agency"), Kind.TEXT, D, 26),
-    _c("partners", N_("Partners"), Kind.TEXT, D, 18),
-    _c("start_date", N_("Start"), Kind.DATE, D, 12),
-    _c("end_date", N_("End"), Kind.DATE, D, 12),
-    _c("priority", N_("Priority"), Kind.CHOICE, D, 12, choices=Priority),
+    _c("objective", N_("Objective"), Kind.CODE, X, 8),
+    _c("action", N_("Action"), Kind.CODE, D, 8),
+    _c("action_title", N_("Action title"), Kind.LONG_TEXT, X, 30),
+    _c("description", N_("Commitment"), Kind.LONG_TEXT, D, 42),
+    _c("lead_agency", N_("Lead agency"), Kind.TEXT, D, 24),
+    _c("partners", N_("Partners"), Kind.TEXT, D, 16),
+    _c("start_date", N_("Start"), Kind.DATE, D, 11),
+    _c("end_date", N_("End"), Kind.DATE, D, 11),
+    _c("priority", N_("Priority"), Kind.CHOICE, D, 11, choices=Priority),
 ))
 
 PROGRESS = SheetSpec("progress", N_("Progress"), (
     _c("commitment_id", N_("ID"), Kind.ID, K, 7),
-    _c("period", N_("Period"), Kind.CODE, K, 10),
-    _c("action", N_("Action"), Kind.CODE, X, 9),
-    _c("commitment", N_("Commitment"), Kind.LONG_TEXT, X, 36),
-    _c("status", N_("Status"), Kind.CHOICE, D, 15, choices=ProgressStatus),
-    _c("percent", N_("Done, %"), Kind.PERCENT, D, 9),
-    _c("narrative", N_("What was done"), Kind.LONG_TEXT, D, 44),
-    _c("challenges", N_("Challenges"), Kind.LONG_TEXT, D, 30),
-    _c("support_requested", N_("Support requested"), Kind.LONG_TEXT, D, 30),
-    _c("support_from", N_("Support from"), Kind.TEXT, D, 14),
-    _c("evidence", N_("Evidence (one per line: title | location)"), Kind.LONG_TEXT, D, 34),
+    _c("period", N_("Period"), Kind.CODE, K, 9),
+    _c("action", N_("Action"), Kind.CODE, X, 7),
+    _c("commitment", N_("Commitment"), Kind.LONG_TEXT, X, 30),
+    _c("status", N_("Status"), Kind.CHOICE, D, 14, choices=ProgressStatus),
+    _c("percent", N_("Done, %"), Kind.PERCENT, D, 10),
+    _c("narrative", N_("What was done"), Kind.LONG_TEXT, D, 38),
+    _c("challenges", N_("Challenges"), Kind.LONG_TEXT, D, 26),
+    _c("support_requested", N_("Support requested"), Kind.LONG_TEXT, D, 26),
+    _c("support_from", N_("Support from"), Kind.TEXT, D, 12),
+    _c("evidence", N_("Evidence (one per line: title | location)"), Kind.LONG_TEXT, D, 28),
 ))
 
 INDICATORS = SheetSpec("indicators", N_("Indicators"), (
