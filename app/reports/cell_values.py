@@ -18,8 +18,9 @@ from typing import Any
 from openpyxl.utils.datetime import from_excel
 
 from app.i18n import _
-from app.models.enums import IndicatorKind, label_in
+from app.models.enums import IndicatorKind
 from app.reports.digest import clean_text, normalize_number
+from app.reports.language import labels
 from app.reports.submission_format import NO, YES, Column, Kind
 
 _NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
@@ -48,8 +49,9 @@ class Vocabulary:
         choices = {}
         for enum_class in choice_enums:
             accepted: dict[str, str] = {}
+            english, own = labels(enum_class, "en"), labels(enum_class, language)
             for member in enum_class:
-                for text in (member.value, label_in(member, "en"), label_in(member, language)):
+                for text in (member.value, english[member], own[member]):
                     accepted[text.strip().casefold()] = member.value
             choices[enum_class.__name__] = accepted
         yes_no = {"1": 1, "0": 0, "true": 1, "false": 0, "yes": 1, "no": 0,

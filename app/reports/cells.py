@@ -1,20 +1,25 @@
-"""Write cells fast and safely: styles built once, and every text written as text, never a formula.
+"""Write cells fast and safely: styles built once, rows rendered straight to XML, texts kept as text.
 
 openpyxl turns a string that starts with "=" into a formula (and "#N/A" into an error) when it is
 assigned to a cell. A narrative such as "=SUM(A1)" or "+7 701 …" must come back exactly as typed, so
-cells are made here with their value and type set directly: strings are always type "s". Editable
-text cells also get the "@" (Text) number format, so what a colleague types in Excel stays text.
+cells never go through that assignment: a `RowWriter` renders each row's XML itself, strings always
+as inline strings (type "s"), numbers and dates as numbers. That is also what makes the export
+fast: openpyxl's per-cell element serialisation is most of the cost of writing a sheet. Everything
+else (styles, validations, protection, charts, the package) is still openpyxl's. Editable text cells
+get the "@" (Text) number format too, so what a colleague types in Excel stays text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -71,59 +76,97 @@ def _style_specs() -> dict[str, dict[str, Any]]:
     }
 
 
-def _cells_to_row(cells: list[Cell | None], row_index: int) -> Iterator[Cell]:
-    for column, cell in enumerate(cells, 1):
-        if cell is not None:
-            cell.row, cell.column = row_index, column
-            yield cell
+#: A rendered cell: (value as XML text or None, style id, type: "s" text, "n" number).
+CellValue = tuple[str | None, int, str]
+_LETTERS = [""] + [get_column_letter(i) for i in range(1, 201)]
 
 
-class CellMaker:
-    """Makes cells of one write-only worksheet, each with a precomputed style.
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
-    Rows appended to the worksheet must be lists of these cells (or None): the worksheet's own
-    value-to-cell conversion is replaced by one that takes the cells as they are, which is both
-    what keeps texts as text and what makes writing fast (pinned openpyxl; see requirements.txt).
+
+class RowWriter:
+    """Appends rows of rendered cells to one write-only worksheet, with heights and hidden rows.
+
+    Set the sheet up (widths, frozen panes, page) before the first row: openpyxl writes the top of
+    the sheet at that moment. Rows are written as XML here, replacing the worksheet writer's
+    `write_row` (pinned openpyxl; see requirements.txt).
     """
 
-    def __init__(self, workbook: Workbook, worksheet: WriteOnlyWorksheet,
-                 styles: dict[str, StyleArray]) -> None:
-        self.workbook = workbook
+    def __init__(self, worksheet: WriteOnlyWorksheet, styles: dict[str, int]) -> None:
         self.ws = worksheet
         self.styles = styles
-        worksheet._values_to_row = _cells_to_row  # type: ignore[method-assign]
+        self._started = False
 
-    def cell(self, value: Any, style: str) -> Cell:
+    def cell(self, value: Any, style: str) -> CellValue:
         """A cell holding `value` as the type it is: str → text, int/float → number, date → date."""
-        cell = Cell(self.ws, style_array=self.styles[style])
+        style_id = self.styles[style]
         if value is None or value == "":
-            return cell
+            return None, style_id, "s"
         if isinstance(value, str):
-            cell._value = safe_text(value)
-            cell.data_type = "s"
-        elif isinstance(value, bool):
-            cell._value = value
-            cell.data_type = "b"
-        elif isinstance(value, int | float):
-            cell._value = value
-            cell.data_type = "n"
-        elif isinstance(value, dt.date):
-            cell._value = value
-            cell.data_type = "d"
+            return _escape(safe_text(value)), style_id, "s"
+        if isinstance(value, bool):
+            return ("1" if value else "0"), style_id, "b"
+        if isinstance(value, int | float):
+            return repr(value), style_id, "n"
+        if isinstance(value, dt.date):
+            return repr(to_excel(value)), style_id, "n"
+        return _escape(safe_text(str(value))), style_id, "s"
+
+    def append(self, cells: Iterable[CellValue | None], *, height: float | None = None,
+               hidden: bool = False) -> None:
+        if not self._started:
+            self._started = True
+            self.ws._get_writer()  # writes the sheet's top part now
+            self.ws._writer.write_row = _write_row  # type: ignore[union-attr]
+            self.ws._values_to_row = _pass_through  # type: ignore[method-assign]
+        self.ws.append(_Row(cells, height, hidden))
+
+
+class _Row(list):  # type: ignore[type-arg]
+    def __init__(self, cells: Iterable[CellValue | None], height: float | None, hidden: bool) -> None:
+        super().__init__(cells)
+        self.height = height
+        self.hidden = hidden
+
+
+def _pass_through(row: _Row, _row_index: int) -> _Row:
+    return row
+
+
+def _write_row(xf: Any, row: _Row, row_index: int) -> None:
+    number = str(row_index)
+    parts = [f'<row r="{number}"']
+    if row.hidden:
+        parts.append(' hidden="1"')
+    if row.height is not None:
+        parts.append(f' ht="{row.height:g}" customHeight="1"')
+    parts.append(">")
+    for column, cell in enumerate(row, 1):
+        if cell is None:
+            continue
+        value, style, kind = cell
+        ref = _LETTERS[column] + number
+        if value is None:
+            if style:
+                parts.append(f'<c r="{ref}" s="{style}"/>')
+        elif kind == "s":
+            space = ' xml:space="preserve"' if value != value.strip() else ""
+            parts.append(f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{value}</t></is></c>')
         else:
-            cell._value = safe_text(str(value))
-            cell.data_type = "s"
-        return cell
+            parts.append(f'<c r="{ref}" s="{style}" t="{kind}"><v>{value}</v></c>')
+    parts.append("</row>")
+    xf._file("".join(parts))
 
 
-def build_styles(workbook: Workbook, sample: WriteOnlyWorksheet) -> dict[str, StyleArray]:
-    """Register every named style with the workbook once; cells then copy a small array."""
+def build_styles(workbook: Workbook, sample: WriteOnlyWorksheet) -> dict[str, int]:
+    """Register every named style with the workbook once; cells then carry only its id."""
     styles = {}
     for name, spec in _style_specs().items():
         prototype = Cell(sample)
         for attribute, value in spec.items():
             setattr(prototype, attribute, value)
-        styles[name] = StyleArray(prototype._style)
+        styles[name] = workbook._cell_styles.add(StyleArray(prototype._style))
     return styles
 
 

@@ -16,11 +16,13 @@ def translator(language: str) -> Callable[[str], str]:
     return load_translations(language).gettext
 
 
+@lru_cache(maxsize=64)
 def labels(members: type[enum.Enum], language: str) -> dict[enum.Enum, str]:
-    """Each member's label in `language`, in declaration order."""
+    """Each member's label in `language`, in declaration order (looked up once per language)."""
     return {member: label_in(member, language) for member in members}
 
 
 def clear_cache() -> None:
     """Forget loaded catalogs (after catalogs were compiled or moved, e.g. in tests)."""
     translator.cache_clear()
+    labels.cache_clear()

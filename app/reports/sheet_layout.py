@@ -10,8 +10,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from app.reports.cells import CellMaker
-from app.reports.submission_format import FIRST_DATA_ROW, HEADER_ROW, KEY_ROW, SheetSpec
+from app.reports.cells import RowWriter
+from app.reports.submission_format import FIRST_DATA_ROW, SheetSpec
 
 _BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
 
@@ -99,8 +99,9 @@ def protect(ws: WriteOnlyWorksheet) -> None:
     protection.formatRows = False
 
 
-def write_table_head(ws: WriteOnlyWorksheet, maker: CellMaker, spec: SheetSpec,
-                     translate: Callable[[str], str], extra_keys: tuple[str, ...] = ()) -> None:
+def write_table_head(ws: WriteOnlyWorksheet, rows: RowWriter, spec: SheetSpec,
+                     translate: Callable[[str], str], extra_keys: tuple[str, ...] = (),
+                     freeze: bool = True) -> None:
     """Column widths, the hidden key row and the translated header row; frozen below the header."""
     for index, column in enumerate(spec.columns, 1):
         dimension = ws.column_dimensions[get_column_letter(index)]
@@ -108,16 +109,15 @@ def write_table_head(ws: WriteOnlyWorksheet, maker: CellMaker, spec: SheetSpec,
         dimension.hidden = column.hidden
     for offset, _key in enumerate(extra_keys, len(spec.columns) + 1):
         ws.column_dimensions[get_column_letter(offset)].hidden = True
-    ws.row_dimensions[KEY_ROW].hidden = True
     headers = [translate(c.label) for c in spec.columns]
     height = row_height((text, column.width * 0.85) for text, column in zip(headers, spec.columns,
                                                                            strict=True))
-    ws.row_dimensions[HEADER_ROW].height = max(30.0, (height or 0) + 4)
-    first_free = next((i for i, c in enumerate(spec.columns, 1) if c.role.value != "key"), 1)
-    ws.freeze_panes = f"{get_column_letter(first_free)}{FIRST_DATA_ROW}"
+    if freeze:
+        first_free = next((i for i, c in enumerate(spec.columns, 1) if c.role.value != "key"), 1)
+        ws.freeze_panes = f"{get_column_letter(first_free)}{FIRST_DATA_ROW}"
     keys = [c.key for c in spec.columns] + list(extra_keys)
-    ws.append([maker.cell(key, "machine") for key in keys])
-    ws.append([maker.cell(text, "header") for text in headers])
+    rows.append([rows.cell(key, "machine") for key in keys], hidden=True)
+    rows.append([rows.cell(text, "header") for text in headers], height=max(30.0, (height or 0) + 4))
 
 
 def declare_size(ws: WriteOnlyWorksheet, columns: int, rows: int) -> None:

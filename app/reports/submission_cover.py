@@ -11,7 +11,7 @@ from openpyxl.packaging.custom import StringProperty
 from app import APP_NAME, __version__
 from app.i18n import N_
 from app.i18n.formats import format_date, format_datetime
-from app.reports.cells import CellMaker
+from app.reports.cells import RowWriter
 from app.reports.sheet_layout import (
     declare_size,
     protect,
@@ -46,7 +46,7 @@ def write_cover(ctx: SheetContext, title: str, content: SubmissionContent, diges
                 generated_at: dt.datetime) -> None:
     t, lang, cover, identity = ctx.translate, content.language, content.cover, content.identity
     ws = ctx.workbook.create_sheet(title)
-    maker = CellMaker(ctx.workbook, ws, ctx.styles)
+    out = RowWriter(ws, ctx.styles)
     set_up_page(ws, rtl=ctx.rtl, header_rows=None, header_text=ctx.page_header)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = COVER_WIDTHS
     ws.sheet_view.showGridLines = False
@@ -78,19 +78,16 @@ def write_cover(ctx: SheetContext, title: str, content: SubmissionContent, diges
                                                (N_("How to fill it in"), t(HOW_TO_FILL), "note"),
                                                (N_("How to return it"), t(HOW_TO_RETURN), "note")]
     declare_size(ws, 2, 2 + len(rows))
-    ws.append([maker.cell(t(N_("Almaty Process: national progress report")), "title")])
-    ws.append([maker.cell(t(N_("{country}, reporting period {period}")).format(
+    out.append([out.cell(t(N_("Almaty Process: national progress report")), "title")], height=24)
+    out.append([out.cell(t(N_("{country}, reporting period {period}")).format(
         country=cover.country_name, period=identity.period), "subtitle")])
-    ws.row_dimensions[1].height = 24
-    for number, item in enumerate(rows, 3):
+    for item in rows:
         if item is None:
-            ws.append([])
+            out.append([])
             continue
         label_text, value, style = item
-        height = row_height([(value, COVER_WIDTHS[1])])
-        if height is not None:
-            ws.row_dimensions[number].height = height
-        ws.append([maker.cell(t(label_text), "label"), maker.cell(value, style)])
+        out.append([out.cell(t(label_text), "label"), out.cell(value, style)],
+                   height=row_height([(value, COVER_WIDTHS[1])]))
     protect(ws)
 
 
@@ -98,17 +95,14 @@ def write_summary(ctx: SheetContext, title: str, rows: list[dict[str, Any]]) -> 
     """Progress by objective for the period, and a native bar chart of the average percent."""
     t = ctx.translate
     ws = ctx.workbook.create_sheet(title)
-    maker = CellMaker(ctx.workbook, ws, ctx.styles)
+    out = RowWriter(ws, ctx.styles)
     set_up_page(ws, rtl=ctx.rtl, header_rows="2:2", header_text=ctx.page_header)
     declare_size(ws, len(SUMMARY.columns), FIRST_DATA_ROW - 1 + len(rows))
-    write_table_head(ws, maker, SUMMARY, t)
-    ws.freeze_panes = None
-    for number, row in enumerate(rows, FIRST_DATA_ROW):
-        height = row_height((row[c.key], c.width) for c in SUMMARY.columns)
-        if height is not None:
-            ws.row_dimensions[number].height = height
-        ws.append([maker.cell(row[c.key], SUMMARY_STYLES.get(c.kind, "context_number"))
-                   for c in SUMMARY.columns])
+    write_table_head(ws, out, SUMMARY, t, freeze=False)
+    for row in rows:
+        out.append([out.cell(row[c.key], SUMMARY_STYLES.get(c.kind, "context_number"))
+                    for c in SUMMARY.columns],
+                   height=row_height((row[c.key], c.width) for c in SUMMARY.columns))
     last = FIRST_DATA_ROW + len(rows) - 1
     chart = BarChart()
     chart.type = "col"
@@ -132,12 +126,12 @@ def write_summary(ctx: SheetContext, title: str, rows: list[dict[str, Any]]) -> 
 def write_meta(ctx: SheetContext, meta: dict[str, str]) -> None:
     """The machine-readable identity, also as document custom properties."""
     ws = ctx.workbook.create_sheet(META_SHEET)
-    maker = CellMaker(ctx.workbook, ws, ctx.styles)
+    out = RowWriter(ws, ctx.styles)
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 70
     declare_size(ws, 2, len(meta))
     for key, value in meta.items():
-        ws.append([maker.cell(key, "value"), maker.cell(value, "value")])
+        out.append([out.cell(key, "value"), out.cell(value, "value")])
         if not key.startswith(("sheet.", "rows.")):
             ctx.workbook.custom_doc_props.append(StringProperty(name=PROPERTY_PREFIX + key,
                                                                 value=value))

@@ -98,9 +98,9 @@ def build_preview(session: Session, parsed: ParsedSubmission) -> Preview:
     plan, periods = refuse_foreign(session, parsed)
     country = parsed.identity.country
     comparison: Comparison = compare_sheets(session, parsed, plan, periods)
-    reopen = sorted({item.period for item in comparison.items
-                     if item.kind != ChangeKind.UNCHANGED and item.period
-                     and is_locked(session, country, periods[item.period].id)},
+    touched = {item.period for item in comparison.items
+               if item.kind != ChangeKind.UNCHANGED and item.period}
+    reopen = sorted((code for code in touched if is_locked(session, country, periods[code].id)),
                     key=lambda code: periods[code].start_date)
     notices = []
     if parsed.edited_after_export:

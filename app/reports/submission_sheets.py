@@ -12,7 +12,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from app.i18n import N_
 from app.models.enums import FollowUpStatus, IndicatorKind, Priority, ProgressStatus
-from app.reports.cells import CellMaker, data_style
+from app.reports.cells import RowWriter, data_style
 from app.reports.digest import fingerprint
 from app.reports.language import labels
 from app.reports.sheet_layout import (
@@ -97,27 +97,25 @@ def write_data_sheet(ctx: SheetContext, spec: SheetSpec, title: str, rows: Sheet
                      blank_rows: int = 0) -> int:
     """Write one data sheet; returns the number of data rows (blank rows for new entries excluded)."""
     ws = ctx.workbook.create_sheet(title)
-    maker = CellMaker(ctx.workbook, ws, ctx.styles)
+    out = RowWriter(ws, ctx.styles)
     set_up_page(ws, rtl=ctx.rtl, header_rows="2:2", header_text=ctx.page_header)
     declare_size(ws, len(spec.columns) + 1, FIRST_DATA_ROW - 1 + len(rows.rows) + blank_rows)
-    write_table_head(ws, maker, spec, ctx.translate, extra_keys=(FINGERPRINT_KEY,))
+    write_table_head(ws, out, spec, ctx.translate, extra_keys=(FINGERPRINT_KEY,))
     digested = spec.digested
     editable_rows: list[int] = []
     widths = [c.width for c in spec.columns]
     for offset, (row, editable) in enumerate(zip(rows.rows, rows.editable, strict=True)):
         shown = [_display(c, row, ctx.vocabulary) for c in spec.columns]
-        height = row_height(zip(shown, widths, strict=True))
-        if height is not None:
-            ws.row_dimensions[FIRST_DATA_ROW + offset].height = height
-        cells = [maker.cell(value, _style(c, row, editable))
+        cells = [out.cell(value, _style(c, row, editable))
                  for c, value in zip(spec.columns, shown, strict=True)]
-        cells.append(maker.cell(fingerprint([row.get(c.key) for c in digested]), "machine"))
-        ws.append(cells)
+        cells.append(out.cell(fingerprint([row.get(c.key) for c in digested]), "machine"))
+        out.append(cells, height=row_height(zip(shown, widths, strict=True)))
         if editable:
             editable_rows.append(FIRST_DATA_ROW + offset)
     first_blank = FIRST_DATA_ROW + len(rows.rows)
+    blank = [out.cell(None, data_style(c.kind, c.role == Role.DATA)) for c in spec.columns]
     for _index in range(blank_rows):
-        ws.append([maker.cell(None, data_style(c.kind, c.role == Role.DATA)) for c in spec.columns])
+        out.append(blank)
     editable_rows.extend(range(first_blank, first_blank + blank_rows))
     _validations(ctx, ws, spec, rows, editable_rows)
     last_row = max(first_blank - 1 + blank_rows, FIRST_DATA_ROW)
@@ -179,11 +177,11 @@ def _rule(t: Callable[[str], str], kind: str, formula1: str, formula2: str | Non
 def write_lists_sheet(ctx: SheetContext) -> None:
     """The hidden sheet the drop-down lists point at."""
     ws = ctx.workbook.create_sheet(LISTS_SHEET)
-    maker = CellMaker(ctx.workbook, ws, ctx.styles)
+    out = RowWriter(ws, ctx.styles)
     columns = [ctx.vocabulary.lists()[name] for name in LIST_COLUMNS]
     declare_size(ws, len(columns), max(len(values) for values in columns))
     for index in range(max(len(values) for values in columns)):
-        ws.append([maker.cell(values[index] if index < len(values) else None, "value")
-                   for values in columns])
+        out.append([out.cell(values[index] if index < len(values) else None, "value")
+                    for values in columns])
     ws.sheet_state = "hidden"
     protect(ws)

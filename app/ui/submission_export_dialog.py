@@ -68,11 +68,15 @@ class ExportSubmissionDialog(WindowStateMixin, QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse)
+        self.period_label, self.language_label, self.folder_label = QLabel(), QLabel(), QLabel()
+        self.period_label.setBuddy(self.period)
+        self.language_label.setBuddy(self.language)
+        self.folder_label.setBuddy(self.folder)
         self.form = QFormLayout()
-        self.form.addRow("", self.period)
-        self.form.addRow("", self.language)
-        self.form.addRow("", folder_row)
-        self.form.addRow("", self.history)
+        self.form.addRow(self.period_label, self.period)
+        self.form.addRow(self.language_label, self.language)
+        self.form.addRow(self.folder_label, folder_row)
+        self.form.addRow(self.history)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
@@ -105,11 +109,9 @@ class ExportSubmissionDialog(WindowStateMixin, QDialog):
 
     def retranslate(self, *_args: object) -> None:
         self.setWindowTitle(_("Export submission"))
-        labels = [_("Reporting period:"), _("Language of the headers:"), _("Save in folder:"), ""]
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and label.widget() is not None:
-                label.widget().setText(text)  # type: ignore[attr-defined]
+        self.period_label.setText(_("Reporting &period:"))
+        self.language_label.setText(_("&Language of the headers:"))
+        self.folder_label.setText(_("Save in &folder:"))
         for index in range(self.period.count()):
             code = self.period.itemData(index)
             revision = self._submitted.get(code)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,8 @@ from app.ui.import_preview_model import ImportPreviewModel, KindRole
 from app.ui.window_state import WindowStateMixin
 
 VERIFIED_STYLE = "background: #e6f4ea; color: #1e4620; border: 1px solid #a8d5b5; padding: 6px;"
+#: New and changed items opened down to their fields, at most this many per group.
+EXPANDED_ITEMS = 200
 EDITED_STYLE = "background: #fff4ce; color: #5c4400; border: 1px solid #e0c060; padding: 6px;"
 
 
@@ -51,9 +54,9 @@ class ImportPreviewDialog(WindowStateMixin, QDialog):
         self.tree.setObjectName("importPreviewTree")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().resizeSection(1, 260)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().resizeSection(0, 440)
         self.buttons = QDialogButtonBox()
         self.apply_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -71,11 +74,17 @@ class ImportPreviewDialog(WindowStateMixin, QDialog):
         self.restore_window_state()
 
     def _expand(self) -> None:
+        """Open every group but "unchanged", and the new and changed items down to their fields."""
         for row in range(self.model.rowCount()):
-            index = self.model.index(row, 0)
-            children = self.model.index(0, 0, index)
-            if children.isValid() and children.data(KindRole) != "unchanged":
-                self.tree.expand(index)
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)  # group titles are long
+            group = self.model.index(row, 0)
+            first = self.model.index(0, 0, group)
+            if not first.isValid() or first.data(KindRole) == "unchanged":
+                continue
+            self.tree.expand(group)
+            if first.data(KindRole) in ("new", "changed"):
+                for child in range(min(self.model.rowCount(group), EXPANDED_ITEMS)):
+                    self.tree.expand(self.model.index(child, 0, group))
 
     def retranslate(self, *_args: object) -> None:
         parsed = self.preview.parsed

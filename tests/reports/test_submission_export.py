@@ -20,7 +20,7 @@ from app.reports.submission_format import FORMAT_VERSION, META_SHEET, PROPERTY_P
 from .conftest import NOW, PERIOD
 
 TRICKY = {"narrative": "=SUM(A1)", "challenges": "+7 701 123 45 67", "support_from": "-",
-          "support_requested": "@user", "evidence": "#N/A"}
+          "support_requested": "@user", "evidence": "#N/A & <b>x</b>"}
 
 
 def _all_cells(path):
