@@ -26,6 +26,7 @@ from app.ui.change_bus import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.context import WorkspaceContext
 from app.ui.detail_pane import DetailPane
 from app.ui.navigator import Navigator
+from app.ui.submission_actions import install_submission_actions
 from app.ui.undo_actions import UndoRedoAction
 from app.ui.window_state import WindowStateMixin
 
@@ -67,6 +68,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        install_submission_actions(self)
         self._workspace_label = QLabel()
         self._path_label = QLabel()
         self.statusBar().addWidget(self._workspace_label)
