@@ -26,3 +26,9 @@ def language(qapp: QApplication) -> Iterator[LanguageController]:
 def context(demo_db, language) -> WorkspaceContext:
     return WorkspaceContext(db=demo_db, profile=profile_of(demo_db), bus=ChangeBus(),
                             language=language)
+
+
+@pytest.fixture
+def secretariat_context(secretariat_db, language) -> WorkspaceContext:
+    return WorkspaceContext(db=secretariat_db, profile=profile_of(secretariat_db), bus=ChangeBus(),
+                            language=language)
