@@ -190,12 +190,17 @@ def _generate_rows(
     submissions: list[dict[str, Any]] = []
     statuses = [ProgressStatus.ON_TRACK, ProgressStatus.ON_TRACK, ProgressStatus.DELAYED]
     first_start = periods[0].start_date
+    # A secretariat's long history: commitments run for years and progress slowly, so that every
+    # status and every share of progress shows in the regional views.
+    long_history = receipts is not None and len(periods) > 12
+    steps = [0, 0, 0, 5, 5, 10] if long_history else [0, 5, 10, 10, 15, 20]
+    years = (8, 14) if long_history else (1, 4)
     now = dt.datetime.combine(today, dt.time(9, 0), tzinfo=dt.UTC)
     for country in countries:
         for number in range(spec.commitments):
             start_period = rng.randrange(max(1, len(periods) // 6))
             start = periods[start_period].start_date
-            end = dt.date(start.year + rng.randint(1, 4), 12, 31)
+            end = dt.date(start.year + rng.randint(*years), 12, 31)
             commitments.append({
                 "id": commitment_id, "country_code": country,
                 "action_id": actions[number % len(actions)].id,
@@ -213,7 +218,7 @@ def _generate_rows(
                     continue  # not everything is reported yet in the current period
                 if receipts is not None and (country, index) not in receipts:
                     continue  # the secretariat has not received this period's report
-                percent = min(100, percent + rng.choice([0, 5, 10, 10, 15, 20]))
+                percent = min(100, percent + rng.choice(steps))
                 status = ProgressStatus.COMPLETED if percent == 100 else rng.choice(statuses)
                 if percent == 0:
                     status = ProgressStatus.NOT_STARTED
