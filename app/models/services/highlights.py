@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models.enums import MembershipRole, ProgressStatus
 from app.models.reporting import Commitment, ProgressUpdate, ReportingPeriod
-from app.models.services.regional import Scope, latest_in_scope, status_by_country
+from app.models.services.regional import Scope, latest_table, status_by_country
 
 
 @dataclass
@@ -30,7 +30,7 @@ class CountryHighlight:
 
 def _top_texts(session: Session, scope: Scope, column: object,
                limit: int) -> dict[str, list[tuple[str, int]]]:
-    latest = latest_in_scope(scope).subquery()
+    latest = latest_table(scope)
     count = func.count().label("n")
     query = (
         select(Commitment.country_code, column, count)
@@ -49,7 +49,7 @@ def _top_texts(session: Session, scope: Scope, column: object,
 
 
 def _completed(session: Session, scope: Scope, limit: int) -> dict[str, list[str]]:
-    latest = latest_in_scope(scope).subquery()
+    latest = latest_table(scope)
     query = (
         select(Commitment.country_code, Commitment.description)
         .select_from(ProgressUpdate)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Column, FromClause, Integer, MetaData, Select, Table, case, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from app.models.enums import Direction, IndicatorKind, MembershipRole, ProgressStatus
@@ -38,6 +38,8 @@ class Scope:
     countries: list[str]
     roles: dict[str, MembershipRole | None]
     periods: list[ReportingPeriod]
+    #: The latest updates once materialised for several queries (see `materialize_latest`).
+    latest: FromClause | None = None
 
     @property
     def period_ids(self) -> list[int]:
@@ -74,6 +76,29 @@ def latest_in_scope(scope: Scope) -> Select:
                Commitment.country_code.in_(scope.countries))
     ).subquery()
     return select(ranked.c.update_id, ranked.c.commitment_id).where(ranked.c.rank == 1)
+
+
+_LATEST = Table(
+    "latest_update", MetaData(),
+    Column("commitment_id", Integer, primary_key=True), Column("update_id", Integer),
+    prefixes=["TEMPORARY"])
+
+
+def materialize_latest(session: Session, scope: Scope) -> None:
+    """Rank the updates once into a temporary table that the following queries join.
+
+    A report runs five queries over the same latest updates; ranking ~100k rows once instead of
+    five times is most of its reading time. The table lives in this session's transaction only.
+    """
+    session.execute(text("DROP TABLE IF EXISTS temp.latest_update"))
+    _LATEST.create(session.connection())
+    session.execute(insert(_LATEST).from_select(["update_id", "commitment_id"],
+                                                latest_in_scope(scope)))
+    scope.latest = _LATEST
+
+
+def latest_table(scope: Scope) -> FromClause:
+    return scope.latest if scope.latest is not None else latest_in_scope(scope).subquery()
 
 
 def _in_scope(scope: Scope) -> list:
@@ -121,7 +146,7 @@ def _status_columns(status_column: object) -> list:
 
 
 def _tallies(session: Session, scope: Scope, group: list) -> list[tuple]:
-    latest = latest_in_scope(scope).subquery()
+    latest = latest_table(scope)
     query = (
         select(*group, func.count(Commitment.id), func.count(ProgressUpdate.id),
                func.coalesce(func.sum(ProgressUpdate.percent), 0), func.count(ProgressUpdate.percent),
@@ -228,10 +253,10 @@ def indicator_values(session: Session, scope: Scope) -> list[IndicatorRow]:
     ).subquery()
     query = select(ranked.c.indicator_id, ranked.c.country_code, ranked.c.value_number,
                    ranked.c.value_text).where(ranked.c.rank == 1)
-    for indicator_id, country, number, text in session.execute(query):
+    for indicator_id, country, number, words in session.execute(query):
         row = rows.get(indicator_id)
         if row is not None:
-            row.values[country] = text if row.kind == IndicatorKind.TEXT else number
+            row.values[country] = words if row.kind == IndicatorKind.TEXT else number
     return list(rows.values())
 
 
@@ -243,7 +268,7 @@ def commitment_rows(session: Session, scope: Scope) -> list[tuple]:
     """
     if not scope.countries or not scope.periods:
         return []
-    latest = latest_in_scope(scope).subquery()
+    latest = latest_table(scope)
     query = (
         select(Commitment.country_code, Objective.code, Action.code, Action.retired,
                Commitment.description, Commitment.lead_agency, Commitment.priority,
