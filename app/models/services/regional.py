@@ -85,16 +85,28 @@ _LATEST = Table(
 
 
 def materialize_latest(session: Session, scope: Scope) -> None:
-    """Rank the updates once into a temporary table that the following queries join.
+    """Find each commitment's latest update once, into a temporary table later queries join.
 
-    A report runs five queries over the same latest updates; ranking ~100k rows once instead of
-    five times is most of its reading time. The table lives in this session's transaction only.
+    A report runs five queries over the same latest updates. Filling the table period by period,
+    newest first, keeping the first update seen per commitment, reads each period through its
+    index and usually stops after two or three periods: far less than ranking ~100k rows.
     """
     session.execute(text("DROP TABLE IF EXISTS temp.latest_update"))
     _LATEST.create(session.connection())
-    session.execute(insert(_LATEST).from_select(["update_id", "commitment_id"],
-                                                latest_in_scope(scope)))
     scope.latest = _LATEST
+    wanted = session.scalar(select(func.count(Commitment.id)).where(
+        Commitment.country_code.in_(scope.countries))) or 0
+    found = 0
+    for period in sorted(scope.periods, key=lambda p: p.start_date, reverse=True):
+        if found >= wanted:
+            break
+        updates = (select(ProgressUpdate.id, ProgressUpdate.commitment_id)
+                   .join(Commitment, Commitment.id == ProgressUpdate.commitment_id)
+                   .where(ProgressUpdate.period_id == period.id,
+                          Commitment.country_code.in_(scope.countries)))
+        result = session.execute(insert(_LATEST).prefix_with("OR IGNORE")
+                                 .from_select(["update_id", "commitment_id"], updates))
+        found += max(0, result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def latest_table(scope: Scope) -> FromClause:
@@ -240,23 +252,23 @@ def indicator_values(session: Session, scope: Scope) -> list[IndicatorRow]:
                 if not i.retired:
                     rows[i.id] = IndicatorRow(i.code, dict(i.titles), dict(i.unit or {}), i.kind,
                                               i.baseline, i.target, i.direction)
-    ranked = (
-        select(IndicatorValue.indicator_id, IndicatorValue.country_code,
-               IndicatorValue.value_number, IndicatorValue.value_text,
-               func.row_number().over(
-                   partition_by=(IndicatorValue.indicator_id, IndicatorValue.country_code),
-                   order_by=ReportingPeriod.start_date.desc()).label("rank"))
-        .join(ReportingPeriod, ReportingPeriod.id == IndicatorValue.period_id)
-        .where(ReportingPeriod.start_date >= scope.first_start,
-               ReportingPeriod.start_date <= scope.last_start,
-               IndicatorValue.country_code.in_(scope.countries))
-    ).subquery()
-    query = select(ranked.c.indicator_id, ranked.c.country_code, ranked.c.value_number,
-                   ranked.c.value_text).where(ranked.c.rank == 1)
-    for indicator_id, country, number, words in session.execute(query):
-        row = rows.get(indicator_id)
-        if row is not None:
-            row.values[country] = words if row.kind == IndicatorKind.TEXT else number
+    countries = [c for c in scope.countries if session.scalar(
+        select(IndicatorValue.id).where(IndicatorValue.country_code == c,
+                                        IndicatorValue.period_id.in_(scope.period_ids)).limit(1))]
+    pending = {(indicator_id, country) for indicator_id in rows for country in countries}
+    # Newest period first; the first value seen per indicator and country is the latest.
+    for period in sorted(scope.periods, key=lambda p: p.start_date, reverse=True):
+        if not pending:
+            break
+        values = session.execute(
+            select(IndicatorValue.indicator_id, IndicatorValue.country_code,
+                   IndicatorValue.value_number, IndicatorValue.value_text)
+            .where(IndicatorValue.period_id == period.id, IndicatorValue.country_code.in_(countries)))
+        for indicator_id, country, number, words in values:
+            if (indicator_id, country) in pending:
+                pending.discard((indicator_id, country))
+                row = rows[indicator_id]
+                row.values[country] = words if row.kind == IndicatorKind.TEXT else number
     return list(rows.values())
 
 
