@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import APP_NAME, __version__
-from app.cli import demo_cmd, init_cmd
+from app.cli import consolidate_cmd, demo_cmd, init_cmd
 from app.cli.common import CommandError
 from app.models.errors import UserFacingError
 
 #: Each module adds its sub-command with `register(subparsers)`; its handler is the `run` default.
-COMMAND_MODULES = [init_cmd, demo_cmd]
+COMMAND_MODULES = [init_cmd, demo_cmd, consolidate_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
