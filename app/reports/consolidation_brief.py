@@ -13,11 +13,10 @@ from app import APP_NAME, __version__
 from app.i18n import N_, is_rtl
 from app.models.enums import ProgressStatus
 from app.models.services.completeness import CellState, state_label_source
-from app.reports.completeness_style import STATE_FILL, cell_text
 from app.reports.consolidation_data import Consolidation
-from app.reports.consolidation_sheets import STATUS_COLOURS
 from app.reports.consolidation_workbook import ordered_for
 from app.reports.report_language import ReportLanguage
+from app.reports.report_style import STATE_FILL, STATUS_COLOURS, cell_text
 
 #: The brief's matrix shows at most this many periods (the latest), to stay one page wide.
 MATRIX_PERIODS = 8

@@ -14,20 +14,12 @@ from app.i18n import N_
 from app.models.enums import Priority, ProgressStatus
 from app.models.services.completeness import CellState, state_label_source
 from app.models.services.regional import Tally
-from app.reports.completeness_style import STATE_FILL, cell_text
 from app.reports.consolidation_data import Consolidation
 from app.reports.report_language import ReportLanguage
+from app.reports.report_style import STATE_FILL, STATUS_COLOURS, cell_text
 from app.reports.xlsx_cells import CellStyles, safe_text, sheet_title
 
 STATUSES = list(ProgressStatus)
-#: Series colours of status charts: distinct also in greyscale (light to dark).
-STATUS_COLOURS = {
-    ProgressStatus.NOT_STARTED: "D9D9D9",
-    ProgressStatus.ON_TRACK: "70AD47",
-    ProgressStatus.DELAYED: "FFC000",
-    ProgressStatus.COMPLETED: "2F5597",
-    ProgressStatus.CANCELLED: "7F7F7F",
-}
 
 
 #: Printed one page wide up to this sheet width (in characters); wider sheets run over pages

@@ -126,3 +126,8 @@ def latest_roles(session: Session, until: dt.date) -> dict[str, MembershipRole]:
                                       .order_by(Membership.valid_from)):
         roles[membership.country_code] = membership.role
     return roles
+
+
+def workspace_countries(session: Session) -> list[str]:
+    """Every country this workspace knows (codes; the UI names and sorts them)."""
+    return list(session.scalars(select(Country.code).order_by(Country.code)))

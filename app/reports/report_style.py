@@ -1,11 +1,12 @@
-"""How a completeness cell looks wherever it is shown (app, workbook, brief): a light colour for the
-screen and a text that says the same, so a black-and-white print loses nothing."""
+"""How states look wherever they are shown (app, workbook, brief): a light colour for the screen
+and a text that says the same, so a black-and-white print loses nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from app.i18n import N_
+from app.models.enums import ProgressStatus
 from app.models.services.completeness import CellState, MatrixCell, state_label_source
 
 #: Light fills (RGB hex) that keep black text readable.
@@ -16,6 +17,15 @@ STATE_FILL = {
     CellState.EDITED: "F8CBAD",
     CellState.MISSING: "FFC7CE",
     CellState.NOT_DUE: "F2F2F2",
+}
+
+#: Series colours of progress statuses: distinct also in greyscale (light to dark).
+STATUS_COLOURS = {
+    ProgressStatus.NOT_STARTED: "D9D9D9",
+    ProgressStatus.ON_TRACK: "70AD47",
+    ProgressStatus.DELAYED: "FFC000",
+    ProgressStatus.COMPLETED: "2F5597",
+    ProgressStatus.CANCELLED: "7F7F7F",
 }
 
 _FLAG_LATE = N_("late")
