@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.i18n import _
+from app.ui.calendar_editor import CalendarEditor
 from app.ui.completeness_view import CompletenessView
+from app.ui.membership_editor import MembershipEditor
+from app.ui.plan_editor import PlanEditor
 from app.ui.regional_view import RegionalView
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
-def install_secretariat_tabs(window: MainWindow) -> None:
-    """Completeness, regional progress, plan, calendar and memberships, on the window's undo stack."""
+@dataclass
+class SecretariatTabs:
+    completeness: CompletenessView
+    regional: RegionalView
+    plan: PlanEditor
+    calendar: CalendarEditor
+    memberships: MembershipEditor
+
+
+def install_secretariat_tabs(window: MainWindow) -> SecretariatTabs:
+    """Completeness, regional progress, plan, calendar and memberships, on the window's undo stack.
+
+    The tabs are kept as `window.secretariat`; each gets only the context and the undo stack.
+    """
     context, stack = window.context, window.undo_stack
-    window.completeness_view = CompletenessView(context, stack)  # type: ignore[attr-defined]
-    window.add_tab(window.completeness_view, lambda: _("Completeness"))  # type: ignore[attr-defined]
-    window.regional_view = RegionalView(context)  # type: ignore[attr-defined]
-    window.add_tab(window.regional_view, lambda: _("Regional progress"))  # type: ignore[attr-defined]
+    tabs = SecretariatTabs(
+        completeness=CompletenessView(context, stack), regional=RegionalView(context),
+        plan=PlanEditor(context, stack), calendar=CalendarEditor(context, stack),
+        memberships=MembershipEditor(context, stack))
+    window.add_tab(tabs.completeness, lambda: _("Completeness"))
+    window.add_tab(tabs.regional, lambda: _("Regional progress"))
+    window.add_tab(tabs.plan, lambda: _("Edit plan"))
+    window.add_tab(tabs.calendar, lambda: _("Calendar"))
+    window.add_tab(tabs.memberships, lambda: _("Memberships"))
+    window.secretariat = tabs  # type: ignore[attr-defined]
+    return tabs

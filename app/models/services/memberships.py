@@ -131,3 +131,13 @@ def latest_roles(session: Session, until: dt.date) -> dict[str, MembershipRole]:
 def workspace_countries(session: Session) -> list[str]:
     """Every country this workspace knows (codes; the UI names and sorts them)."""
     return list(session.scalars(select(Country.code).order_by(Country.code)))
+
+
+@dataclass(frozen=True)
+class MembershipRow:
+    id: int
+    data: MembershipInput
+
+
+def membership_rows(session: Session) -> list[MembershipRow]:
+    return [MembershipRow(m.id, membership_input(m)) for m in list_memberships(session)]

@@ -271,3 +271,38 @@ def delete_indicator(session: Session, indicator_id: int) -> None:
             _("Countries have reported values for this indicator: retire it instead."), "indicator")
     session.delete(indicator)
     session.flush()
+
+
+def item_input(session: Session, kind: str, item_id: int) -> object:
+    """The editable values of a plan item of `kind` ("plan", "objective", "action", "indicator")."""
+    if kind == "plan":
+        return plan_header_input(session.get_one(Plan, item_id))
+    if kind == "objective":
+        return objective_input(session.get_one(Objective, item_id))
+    if kind == "action":
+        return action_input(session.get_one(Action, item_id))
+    return indicator_input(session.get_one(Indicator, item_id))
+
+
+def suggest_code(session: Session, kind: str, parent_id: int) -> str:
+    """A free code for a new item: the next number after the parent's code (e.g. 3.4 under 3)."""
+    if kind == "objective":
+        codes = list(session.scalars(select(Objective.code).where(Objective.plan_id == parent_id)))
+        numbers = [int(c) for c in codes if c.isdigit()]
+        return str(max(numbers, default=0) + 1)
+    if kind == "action":
+        parent = session.get_one(Objective, parent_id)
+        siblings = [a.code for a in parent.actions]
+        prefix = f"{parent.code}."
+    else:
+        action = session.get_one(Action, parent_id)
+        siblings = [i.code for i in action.indicators]
+        prefix = f"{action.code}."
+    taken = set(siblings)
+    number = len(siblings) + 1
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    while True:
+        suffix = str(number) if kind == "action" else (letters[number - 1] if number <= 26 else str(number))
+        if prefix + suffix not in taken:
+            return prefix + suffix
+        number += 1

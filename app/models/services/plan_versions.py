@@ -276,3 +276,22 @@ def next_version_document(session: Session, changes: VersionChanges | None = Non
 def new_plan_version(session: Session, changes: VersionChanges | None = None) -> AdoptResult:
     """Make the next version of the current plan and adopt it, in the caller's transaction."""
     return adopt_plan_document(session, next_version_document(session, changes))
+
+
+def published_document(session: Session, plan_id: int) -> PlanDocument:
+    """A plan as it is published in a plan workbook: with the mapping from its previous version.
+
+    An item retired in this version but kept (retired) under the same code maps to itself, so a
+    workspace importing the file keeps its commitments under that very item.
+    """
+    plan = session.get_one(Plan, plan_id)
+    rows = list(session.scalars(select(PlanCodeMapping).where(PlanCodeMapping.to_plan_id == plan_id)))
+    previous = session.get(Plan, rows[0].from_plan_id) if rows else None
+    doc = document_from_plan(plan, previous_version=previous.version if previous
+                             and previous.code == plan.code else None)
+    kept = {level: set(doc.codes(level)) for level in LEVELS}
+    doc.mappings = [CodeMapping(m.level, m.old_code,
+                                m.old_code if m.new_code is None and m.old_code in kept[m.level]
+                                else m.new_code)
+                    for m in rows if m.new_code != m.old_code or m.new_code is None]
+    return doc

@@ -96,3 +96,19 @@ def suggest_next_period(session: Session) -> PeriodInput:
         code = f"{start.isoformat()}"
     due = end + dt.timedelta(days=31)
     return PeriodInput(code, start, end, due)
+
+
+@dataclass(frozen=True)
+class CalendarRow:
+    id: int
+    data: PeriodInput
+    in_use: bool
+
+
+def calendar_rows(session: Session) -> list[CalendarRow]:
+    """Every period in order, and whether anything was reported for it (three queries in all)."""
+    used: set[int] = set()
+    for model in (ProgressUpdate, IndicatorValue, Submission):
+        used |= set(session.scalars(select(model.period_id).distinct()))
+    periods = session.scalars(select(ReportingPeriod).order_by(ReportingPeriod.start_date))
+    return [CalendarRow(p.id, period_input(p), p.id in used) for p in periods]
