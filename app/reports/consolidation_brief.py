@@ -138,7 +138,8 @@ def _list(title: str, items: list[str]) -> list[str]:
 
 def _highlights(data: Consolidation, lang: ReportLanguage) -> list[str]:
     t = lang.t
-    out = [f"<h2 style='page-break-before: always'>{escape(t(N_('Country highlights')))}</h2>"]
+    out = [f"<h2 style='page-break-before: always'>{escape(t(N_('Country highlights')))}</h2>",
+           f"<p class='meta'>{escape(t(N_('In brackets: how many commitments name it.')))}</p>"]
     for h in data.highlights:
         role = f" ({escape(lang.label(h.role))})" if h.role else ""
         out.append(f"<h3>{escape(lang.country(h.country))}{role}</h3>")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -40,6 +43,22 @@ from app.ui.undo_commands import perform
 _TOPICS = {SUBMISSIONS, PERIODS, MEMBERSHIPS, PROGRESS, COMMITMENTS}
 
 
+class FramedSelectionDelegate(QStyledItemDelegate):
+    """The selected cell keeps its colour, which carries meaning, and gets a frame instead."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[assignment]
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            painter.setPen(QPen(option.palette.highlight().color(), 3))
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
+
 class CompletenessView(QWidget):
     def __init__(self, context: WorkspaceContext, undo_stack: QUndoStack,
                  parent: QWidget | None = None, today: dt.date | None = None) -> None:
@@ -60,6 +79,7 @@ class CompletenessView(QWidget):
         self.matrix_view.setSortingEnabled(False)
         self.matrix_view.setWordWrap(True)
         self.matrix_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.matrix_view.setItemDelegate(FramedSelectionDelegate(self.matrix_view))
         self.matrix_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.coverage_model = CoverageModel(self)
         self.coverage_view = QTableView()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.i18n.formats import country_name, format_date, format_datetime
-from app.models.enums import label
 from app.models.services.country_period import CountryPeriodData, country_period_data
 from app.ui.context import WorkspaceContext
 from app.ui.country_period_models import UpdatesModel, ValuesModel
@@ -38,6 +37,8 @@ class CountryPeriodPanel(QWidget):
         self.info_label = QLabel()
         self.info_label.setObjectName("reportInfo")
         self.info_label.setWordWrap(True)
+        self.info_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setTextFormat(Qt.TextFormat.RichText)
         self.acknowledge_button = QPushButton()
         self.acknowledge_button.setObjectName("acknowledgeButton")
         self.acknowledge_button.clicked.connect(self._acknowledge)
@@ -106,7 +107,7 @@ class CountryPeriodPanel(QWidget):
         latest = data.latest
         due = _("Due {date}.").format(date=format_date(data.due_date))
         if latest is None:
-            return escape(due + " " + _("Not received."))
+            return due + " " + _("Not received.")
         parts = [due, _("Revision {revision}, received {when}.").format(
             revision=latest.revision, when=format_datetime(latest.received_at))]
         if latest.received_at and latest.received_at.date() > data.due_date:
@@ -117,11 +118,9 @@ class CountryPeriodPanel(QWidget):
             parts.append(_("Acknowledged {when}.").format(when=format_datetime(latest.acknowledged_at)))
             if latest.note:
                 parts.append(_("Note: {note}").format(note=latest.note))
-        else:
-            parts.append(label(latest.state) + ".")
         if latest.file_name:
             parts.append(_("File: {name}").format(name=latest.file_name))
-        return escape(" ".join(parts))
+        return " ".join(parts)
 
     def _acknowledge(self) -> None:
         if self.data is not None and self.data.latest is not None:

@@ -105,8 +105,7 @@ def periods_in_range(session: Session, first: str | None = None, last: str | Non
         query = query.where(ReportingPeriod.start_date <= today)
     if first:
         start = session.scalar(select(ReportingPeriod.start_date).where(ReportingPeriod.code == first))
-        query = query.where(ReportingPeriod.start_date >= (start or dt.date.min))
-        return list(session.scalars(query))
+        return list(session.scalars(query.where(ReportingPeriod.start_date >= (start or dt.date.min))))
     return list(session.scalars(query))[-default_count:]
 
 
