@@ -60,9 +60,9 @@ def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.dat
         plan_titles=dict(plan.titles) if plan else {},
         scope=scope, matrix=matrix,
         coverage=coverage(session, scope.period_ids, scope.countries),
-        items=progress_by_item(session, scope),
+        items=progress_by_item(session, scope, plan),
         statuses=status_by_country(session, scope),
-        indicators=indicator_values(session, scope),
+        indicators=indicator_values(session, scope, plan),
         commitments=commitment_rows(session, scope) if details else [],
         highlights=country_highlights(session, scope) if highlights else [],
     )

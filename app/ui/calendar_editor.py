@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.i18n.formats import format_date
-from app.models.errors import UserFacingError, ValidationError
+from app.models.errors import UserFacingError
 from app.models.services.reporting_calendar import (
     CalendarRow,
     PeriodInput,
@@ -178,7 +178,7 @@ class CalendarEditor(QWidget):
             else:
                 perform(self._undo_stack, commands.edit_period(self._context, self.editing_id, data,
                                                                self._show))
-        except ValidationError as error:
+        except UserFacingError as error:
             self._show(error.message())
             return False
         self.error_label.setText("")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.i18n.formats import country_name, format_date, locale_for
 from app.models.enums import MembershipRole, label
-from app.models.errors import ValidationError
+from app.models.errors import UserFacingError
 from app.models.services.memberships import MembershipInput, MembershipRow, membership_rows
 from app.ui import secretariat_commands as commands
 from app.ui.change_bus import MEMBERSHIPS
@@ -229,7 +229,7 @@ class MembershipEditor(QWidget):
     def _perform(self, command: commands.ServiceCommand) -> bool:
         try:
             perform(self._undo_stack, command)
-        except ValidationError as error:
+        except UserFacingError as error:
             self._show(error.message())
             return False
         self.error_label.setText("")

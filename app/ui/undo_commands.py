@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app.models.errors import UserFacingError
+from app.models.errors import DatabaseUnavailableError, UserFacingError
 from app.ui.context import WorkspaceContext
 
 Step = Callable[[Session], object]
@@ -26,10 +27,17 @@ class ServiceCommand(QUndoCommand):
         self._topics, self._on_error = topics, on_error
         self._done_once = False
 
+    def _transaction(self, step: Step) -> None:
+        """One transaction; a database another program holds locked becomes a message."""
+        try:
+            with self._context.db.transaction() as session:
+                step(session)
+        except OperationalError as error:
+            raise DatabaseUnavailableError(str(self._context.db.path), str(error.orig)) from error
+
     def run_first(self) -> None:
         """Make the edit; raises UserFacingError (nothing pushed, nothing changed) if refused."""
-        with self._context.db.transaction() as session:
-            self._do(session)
+        self._transaction(self._do)
         self._done_once = True
         self._context.bus.announce(*self._topics)
 
@@ -44,8 +52,7 @@ class ServiceCommand(QUndoCommand):
 
     def _run(self, step: Step) -> None:
         try:
-            with self._context.db.transaction() as session:
-                step(session)
+            self._transaction(step)
         except UserFacingError as error:
             self.setObsolete(True)
             self._on_error(error.message())

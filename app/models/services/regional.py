@@ -15,7 +15,7 @@ from sqlalchemy import Column, FromClause, Integer, MetaData, Select, Table, cas
 from sqlalchemy.orm import Session
 
 from app.models.enums import Direction, IndicatorKind, MembershipRole, ProgressStatus
-from app.models.plan import Action, Objective
+from app.models.plan import Action, Objective, Plan
 from app.models.reporting import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod
 from app.models.services.completeness import matrix_countries, periods_in_range
 from app.models.services.plan import current_plan
@@ -176,9 +176,12 @@ def _tally(row: tuple) -> Tally:
                  {status: int(count or 0) for status, count in zip(ProgressStatus, statuses, strict=True)})
 
 
-def progress_by_item(session: Session, scope: Scope) -> list[ItemProgress]:
-    """Objectives each followed by their actions, in plan order, with totals and per country."""
-    plan = current_plan(session)
+def progress_by_item(session: Session, scope: Scope, plan: Plan | None = None) -> list[ItemProgress]:
+    """Objectives each followed by their actions, in plan order, with totals and per country.
+
+    `plan` saves reading the current plan again when the caller has it.
+    """
+    plan = plan or current_plan(session)
     if plan is None or not scope.countries or not scope.periods:
         return []
     rows = _tallies(session, scope, [Commitment.action_id, Commitment.country_code])
@@ -240,9 +243,9 @@ class IndicatorRow:
         return sum(1 for v in self.values.values() if self.meets_target(v))
 
 
-def indicator_values(session: Session, scope: Scope) -> list[IndicatorRow]:
+def indicator_values(session: Session, scope: Scope, plan: Plan | None = None) -> list[IndicatorRow]:
     """Each indicator of the current plan with each country's latest value in range, and target."""
-    plan = current_plan(session)
+    plan = plan or current_plan(session)
     if plan is None or not scope.countries or not scope.periods:
         return []
     rows: dict[int, IndicatorRow] = {}
