@@ -28,7 +28,6 @@ from app.i18n.formats import language_name
 from app.models.services.regional import (
     RegionalFilter,
     indicator_values,
-    materialize_latest,
     progress_by_item,
     resolve_scope,
     status_by_country,
@@ -37,13 +36,13 @@ from app.reports.consolidation_brief import brief_html
 from app.reports.consolidation_data import gather
 from app.reports.consolidation_workbook import default_file_name, write_consolidation_workbook
 from app.reports.report_language import ReportLanguage
-from app.ui.change_bus import COMMITMENTS, MEMBERSHIPS, PERIODS, PLAN, PROGRESS, SUBMISSIONS
+from app.ui.change_bus import COMMITMENTS, INDICATOR_VALUES, MEMBERSHIPS, PERIODS, PLAN, PROGRESS
 from app.ui.context import WorkspaceContext
 from app.ui.regional_filter_bar import RegionalFilterBar
 from app.ui.regional_models import IndicatorModel, ItemProgressModel, StatusModel
 from app.ui.status_bar_delegate import StatusBarDelegate
 
-_TOPICS = {COMMITMENTS, PROGRESS, PLAN, PERIODS, SUBMISSIONS, MEMBERSHIPS}
+_TOPICS = {COMMITMENTS, PROGRESS, INDICATOR_VALUES, PLAN, PERIODS, MEMBERSHIPS}
 
 
 def _table(model: ItemProgressModel | StatusModel | IndicatorModel, name: str) -> QTableView:
@@ -95,7 +94,9 @@ class RegionalView(QWidget):
         layout.addWidget(self.views, 1)
         layout.addLayout(actions)
 
+        self._stale: set[int] = set()
         self.filter_bar.filter_changed.connect(lambda _flt: self.reload())
+        self.views.currentChanged.connect(self._refresh_current)
         self.workbook_button.clicked.connect(lambda: self.export_workbook())
         self.brief_button.clicked.connect(lambda: self.export_brief())
         context.bus.changed.connect(self._data_changed)
@@ -110,16 +111,24 @@ class RegionalView(QWidget):
         return str(self.language_combo.currentData() or current_language())
 
     def reload(self) -> None:
+        """Recompute the view in sight now; the others when they are shown (each is a query)."""
+        self._stale = {0, 1, 2}
+        self._refresh_current()
+
+    def _refresh_current(self, *_args: object) -> None:
+        tab = self.views.currentIndex()
+        if tab not in self._stale:
+            return
+        self._stale.discard(tab)
         with self._context.db.reading() as session:
             scope = resolve_scope(session, self.current_filter(), self._today)
-            if scope.countries and scope.periods:
-                materialize_latest(session, scope)
-            items = progress_by_item(session, scope)
-            statuses = status_by_country(session, scope)
-            indicators = indicator_values(session, scope)
-        self.items_model.set_items(items, scope.countries)
-        self.status_model.set_tallies(statuses, scope.countries, scope.roles)
-        self.indicator_model.set_rows(indicators, scope.countries)
+            if tab == 2:
+                self.indicator_model.set_rows(indicator_values(session, scope), scope.countries)
+            elif tab == 1:
+                self.status_model.set_tallies(status_by_country(session, scope), scope.countries,
+                                              scope.roles)
+            else:
+                self.items_model.set_items(progress_by_item(session, scope), scope.countries)
         self._size_columns()
 
     def _size_columns(self) -> None:

@@ -99,12 +99,18 @@ def test_regional_views_filters_and_reports(qtbot, secretariat_context, tmp_path
     view = RegionalView(secretariat_context, today=TODAY)
     qtbot.addWidget(view)
     assert view.items_model.rowCount() == 39
+    assert view.status_model.rowCount() == 0  # computed when its tab is shown
+    view.views.setCurrentWidget(view.status_view)
     total = view.status_model.rows[-1]
     assert total[0] is None and total[2].commitments == 160
+    view.views.setCurrentWidget(view.indicator_view)
     assert view.indicator_model.rowCount() > 10
     bar = view.filter_bar
     bar.country_combo.setCurrentIndex(bar.country_combo.findData("KZ"))
+    assert view.indicator_model.columnCount() == 6 + 1
+    view.views.setCurrentWidget(view.status_view)
     assert [r[0] for r in view.status_model.rows] == ["KZ", None]
+    view.views.setCurrentWidget(view.items_view)
     assert view.items_model.columnCount() == 2 + 3 + 5 + 1
     workbook = view.export_workbook(tmp_path / "kz.xlsx")
     brief = view.export_brief(tmp_path / "kz.pdf")
