@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.models.database import Database
+from app.models.demo_receipts import DEMO_MEMBERSHIP, Receipt, plan_receipts, submission_rows
 from app.models.enums import (
     Direction,
     IndicatorKind,
@@ -24,7 +25,7 @@ from app.models.enums import (
     WorkspaceRole,
 )
 from app.models.plan import Action, Indicator, Objective, Plan
-from app.models.reference import Country
+from app.models.reference import Country, Membership
 from app.models.reporting import (
     Commitment,
     IndicatorValue,
@@ -139,6 +140,7 @@ def _demo_countries(session: Session, role: WorkspaceRole, country: str, count: 
     for code in codes:
         if code not in known:
             session.add(Country(code=code))
+            session.add(Membership(country_code=code, **DEMO_MEMBERSHIP))
     session.flush()
     return codes
 
@@ -169,14 +171,18 @@ def generate(
         indicators = list(session.scalars(
             select(Indicator).join(Action).join(Objective).where(Objective.plan_id == plan.id)
         ))
-        _generate_rows(session, rng, text, countries, periods, actions, indicators, spec, today)
+        receipts = (plan_receipts(seed, countries, periods, today)
+                    if role == WorkspaceRole.SECRETARIAT else None)
+        _generate_rows(session, rng, text, countries, periods, actions, indicators, spec, today,
+                       receipts)
 
 
 def _generate_rows(
     session: Session, rng: random.Random, text: dict[str, list[str]], countries: list[str],
     periods: list[ReportingPeriod], actions: list[Action], indicators: list[Indicator],
-    spec: DemoSize, today: dt.date,
+    spec: DemoSize, today: dt.date, receipts: dict[tuple[str, int], list[Receipt]] | None = None,
 ) -> None:
+    """Rows for every country; a secretariat holds only what it received (`receipts`)."""
     commitment_id = _next_id(session, Commitment)
     commitments: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -184,12 +190,17 @@ def _generate_rows(
     submissions: list[dict[str, Any]] = []
     statuses = [ProgressStatus.ON_TRACK, ProgressStatus.ON_TRACK, ProgressStatus.DELAYED]
     first_start = periods[0].start_date
+    # A secretariat's long history: commitments run for years and progress slowly, so that every
+    # status and every share of progress shows in the regional views.
+    long_history = receipts is not None and len(periods) > 12
+    steps = [0, 0, 0, 5, 5, 10] if long_history else [0, 5, 10, 10, 15, 20]
+    years = (8, 14) if long_history else (1, 4)
     now = dt.datetime.combine(today, dt.time(9, 0), tzinfo=dt.UTC)
     for country in countries:
         for number in range(spec.commitments):
             start_period = rng.randrange(max(1, len(periods) // 6))
             start = periods[start_period].start_date
-            end = dt.date(start.year + rng.randint(1, 4), 12, 31)
+            end = dt.date(start.year + rng.randint(*years), 12, 31)
             commitments.append({
                 "id": commitment_id, "country_code": country,
                 "action_id": actions[number % len(actions)].id,
@@ -205,7 +216,9 @@ def _generate_rows(
                 is_current = index == len(periods) - 1
                 if is_current and rng.random() < 0.4:
                     continue  # not everything is reported yet in the current period
-                percent = min(100, percent + rng.choice([0, 5, 10, 10, 15, 20]))
+                if receipts is not None and (country, index) not in receipts:
+                    continue  # the secretariat has not received this period's report
+                percent = min(100, percent + rng.choice(steps))
                 status = ProgressStatus.COMPLETED if percent == 100 else rng.choice(statuses)
                 if percent == 0:
                     status = ProgressStatus.NOT_STARTED
@@ -220,7 +233,9 @@ def _generate_rows(
             commitment_id += 1
         for indicator in indicators:
             level = indicator.baseline or 0.0
-            for period in periods:
+            for index, period in enumerate(periods):
+                if receipts is not None and (country, index) not in receipts:
+                    continue
                 row = {"indicator_id": indicator.id, "country_code": country,
                        "period_id": period.id, "value_number": None, "value_text": None,
                        "source": text["agencies"][-1], "note": ""}
@@ -236,6 +251,10 @@ def _generate_rows(
                         level = min(level, 100.0)
                     row["value_number"] = round(level, 1)
                 values.append(row)
+        if receipts is not None:
+            for index, period in enumerate(periods):
+                submissions += submission_rows(country, period, receipts.get((country, index), []))
+            continue
         for period in periods[:-1]:
             submissions.append({
                 "country_code": country, "period_id": period.id, "revision": 1,

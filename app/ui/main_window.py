@@ -26,6 +26,7 @@ from app.ui.change_bus import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.context import WorkspaceContext
 from app.ui.detail_pane import DetailPane
 from app.ui.navigator import Navigator
+from app.ui.secretariat_tabs import install_secretariat_tabs
 from app.ui.submission_actions import install_submission_actions
 from app.ui.undo_actions import UndoRedoAction
 from app.ui.window_state import WindowStateMixin
@@ -48,6 +49,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         self.add_tab(self.detail, lambda: _("Plan"))
+        if context.profile.role == WorkspaceRole.SECRETARIAT:
+            install_secretariat_tabs(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.template_banner = QLabel()

@@ -42,3 +42,9 @@ def pseudo_language(language, tmp_path, monkeypatch) -> str:
 def untranslated_texts() -> Callable[..., list[tuple[str, str]]]:
     """`untranslated_texts(widget, data=[...])`: the texts in `widget` that bypassed the catalog."""
     return untranslated
+
+
+@pytest.fixture
+def secretariat_context(secretariat_db, language) -> WorkspaceContext:
+    return WorkspaceContext(db=secretariat_db, profile=profile_of(secretariat_db), bus=ChangeBus(),
+                            language=language)
