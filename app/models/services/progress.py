@@ -121,17 +121,22 @@ def latest_updates(session: Session, country: str) -> dict[int, ProgressUpdate]:
 
 
 def copy_from_previous(session: Session, country: str, period: ReportingPeriod) -> int:
+    """Pre-fill `period` from the one before it; returns how many updates were created."""
+    return len(copy_forward(session, country, period))
+
+
+def copy_forward(session: Session, country: str, period: ReportingPeriod) -> list[int]:
     """Pre-fill `period` from the one before it, for commitments that have no update yet.
 
-    Returns how many updates were created. Completed and cancelled commitments carry over as they
-    are; others keep status and percent, with the narrative to be revised.
+    Returns the ids of the commitments that got an update (to undo exactly those). Every update
+    carries over as it was: status, percent, texts and evidence, for the coordinator to revise.
     """
     ensure_unlocked(session, country, period)
     before = previous_period(session, period)
     if before is None:
-        return 0
+        return []
     existing = updates_for_period(session, country, period.id)
-    created = 0
+    created: list[int] = []
     for commitment_id, old in updates_for_period(session, country, before.id).items():
         if commitment_id in existing or old.commitment.retired:
             continue
@@ -141,6 +146,33 @@ def copy_from_previous(session: Session, country: str, period: ReportingPeriod) 
             support_requested=old.support_requested, support_from=old.support_from,
             evidence=[EvidenceReference(title=e.title, location=e.location) for e in old.evidence],
         ))
-        created += 1
+        created.append(commitment_id)
     session.flush()
     return created
+
+
+def clear_progress_of(session: Session, commitment_ids: list[int], period_id: int) -> None:
+    """Remove the period's updates of these commitments (undo of a copy from the previous period)."""
+    for commitment_id in commitment_ids:
+        clear_progress(session, commitment_id, period_id)
+
+
+#: Partners whom support is most often asked of, stored by these codes in `support_from`.
+SUPPORT_PARTNERS = ("UNHCR", "IOM")
+
+
+def split_support_from(text: str) -> tuple[set[str], str]:
+    """The known partners named in `support_from`, and the other names as typed."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    known = {name for name in names if name in SUPPORT_PARTNERS}
+    others = ", ".join(name for name in names if name not in SUPPORT_PARTNERS)
+    return known, others
+
+
+def join_support_from(known: set[str], others: str) -> str:
+    """`support_from` for the partners ticked and the other names typed (duplicates dropped)."""
+    names = [code for code in SUPPORT_PARTNERS if code in known]
+    for name in (part.strip() for part in others.split(",")):
+        if name and name not in names:
+            names.append(name)
+    return ", ".join(names)
