@@ -125,3 +125,15 @@ def test_progress_to_target():
     assert progress_to_target(_row(kind=IndicatorKind.TEXT), 1) is None
     assert progress_to_target(_row(target=None), 3) is None
     assert progress_to_target(_row(), None) is None
+
+
+def test_cell_text_becomes_a_value_keeping_source_and_note():
+    from app.models.services.indicator_values import value_from_text
+
+    old = IndicatorValueInput(number=3, source="NSO", note="Provisional")
+    assert value_from_text(IndicatorKind.NUMBER, "1 250", old, "ru") == IndicatorValueInput(
+        number=1250, source="NSO", note="Provisional")
+    assert value_from_text(IndicatorKind.TEXT, " Adopted ", None, "en").text == "Adopted"
+    assert value_from_text(IndicatorKind.PERCENT, "  ", old, "en") is None
+    with pytest.raises(ValidationError):
+        value_from_text(IndicatorKind.PERCENT, "140", None, "en")

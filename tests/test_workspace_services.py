@@ -188,3 +188,13 @@ def test_history_values_read_like_the_interface():
     assert display_value("end_date", "2026-06-30") == "Jun 30, 2026"
     assert display_value("narrative", None) == "—"
     assert display_value("retired", "1") == "Yes"
+
+
+def test_status_and_percent_stay_consistent():
+    from app.models.services.progress import with_percent, with_status
+
+    done = with_status(ProgressInput(ProgressStatus.ON_TRACK, 60, "x"), ProgressStatus.COMPLETED)
+    assert (done.status, done.percent, done.narrative) == (ProgressStatus.COMPLETED, 100, "x")
+    back = with_percent(done, 90)
+    assert (back.status, back.percent) == (ProgressStatus.ON_TRACK, 90)
+    assert with_status(None, ProgressStatus.DELAYED).percent is None

@@ -23,6 +23,6 @@ def language(qapp: QApplication) -> Iterator[LanguageController]:
 
 
 @pytest.fixture
-def context(demo_db, language) -> WorkspaceContext:
+def context(demo_db, language, today) -> WorkspaceContext:
     return WorkspaceContext(db=demo_db, profile=profile_of(demo_db), bus=ChangeBus(),
-                            language=language)
+                            language=language, today=lambda: today)

@@ -204,3 +204,13 @@ def row_for(session: Session, commitment_id: int, period: ReportingPeriod,
 def is_unfiltered(flt: CommitmentFilter) -> bool:
     """True when the filter shows every active commitment (nothing for the user to clear)."""
     return flt == CommitmentFilter()
+
+
+def commitment_count(session: Session, country: str | None, include_retired: bool = False) -> int:
+    """How many commitments there are in all (for "12 of 300")."""
+    query = select(func.count(Commitment.id))
+    if country:
+        query = query.where(Commitment.country_code == country)
+    if not include_retired:
+        query = query.where(Commitment.retired.is_(False))
+    return session.scalar(query) or 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel.numbers import NumberFormatError, parse_decimal
 from sqlalchemy import select
@@ -82,6 +82,21 @@ def parse_number(text: str, language: str) -> float:
                                    strict=False))
     except (NumberFormatError, ValueError):
         raise ValidationError(_("“{text}” is not a number.").format(text=text), "value") from None
+
+
+def value_from_text(kind: IndicatorKind, text: str, old: IndicatorValueInput | None,
+                    language: str) -> IndicatorValueInput | None:
+    """The value a cell's text stands for (None clears it); ValidationError if it does not fit."""
+    text = text.strip()
+    if not text:
+        return None
+    keep = old or IndicatorValueInput()
+    if kind == IndicatorKind.TEXT:
+        value = replace(keep, number=None, text=text)
+    else:
+        value = replace(keep, number=parse_number(text, language), text=None)
+    validate_value(kind, value)
+    return value
 
 
 def get_value(session: Session, indicator_id: int, country: str,

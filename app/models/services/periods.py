@@ -48,6 +48,10 @@ def all_periods(session: Session) -> list[ReportingPeriod]:
     return list(session.scalars(select(ReportingPeriod).order_by(ReportingPeriod.start_date)))
 
 
+def get_period(session: Session, period_id: int) -> ReportingPeriod:
+    return session.get_one(ReportingPeriod, period_id)
+
+
 def period_by_code(session: Session, code: str) -> ReportingPeriod | None:
     return session.scalar(select(ReportingPeriod).where(ReportingPeriod.code == code))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -39,6 +39,22 @@ def validate_progress(data: ProgressInput) -> None:
     for title, _location in data.evidence:
         if not title.strip():
             raise ValidationError(_("Every evidence reference needs a title."), "evidence")
+
+
+def with_status(data: ProgressInput | None, status: ProgressStatus) -> ProgressInput:
+    """`data` with a new status; completing a commitment makes it 100% done."""
+    changed = replace(data or ProgressInput(), status=status)
+    if status == ProgressStatus.COMPLETED:
+        changed.percent = 100
+    return changed
+
+
+def with_percent(data: ProgressInput | None, percent: int | None) -> ProgressInput:
+    """`data` with a new percent; a completed commitment below 100% is back on track."""
+    changed = replace(data or ProgressInput(), percent=percent)
+    if changed.status == ProgressStatus.COMPLETED and percent not in (None, 100):
+        changed.status = ProgressStatus.ON_TRACK
+    return changed
 
 
 def get_update(session: Session, commitment_id: int, period_id: int) -> ProgressUpdate | None:
@@ -125,6 +141,16 @@ def copy_from_previous(session: Session, country: str, period: ReportingPeriod) 
     return len(copy_forward(session, country, period))
 
 
+def copy_candidates(session: Session, country: str, period: ReportingPeriod) -> list[ProgressUpdate]:
+    """The previous period's updates that a copy would carry into `period` (none already there)."""
+    before = previous_period(session, period)
+    if before is None:
+        return []
+    existing = updates_for_period(session, country, period.id)
+    return [old for commitment_id, old in updates_for_period(session, country, before.id).items()
+            if commitment_id not in existing and not old.commitment.retired]
+
+
 def copy_forward(session: Session, country: str, period: ReportingPeriod) -> list[int]:
     """Pre-fill `period` from the one before it, for commitments that have no update yet.
 
@@ -132,21 +158,15 @@ def copy_forward(session: Session, country: str, period: ReportingPeriod) -> lis
     carries over as it was: status, percent, texts and evidence, for the coordinator to revise.
     """
     ensure_unlocked(session, country, period)
-    before = previous_period(session, period)
-    if before is None:
-        return []
-    existing = updates_for_period(session, country, period.id)
     created: list[int] = []
-    for commitment_id, old in updates_for_period(session, country, before.id).items():
-        if commitment_id in existing or old.commitment.retired:
-            continue
+    for old in copy_candidates(session, country, period):
         session.add(ProgressUpdate(
-            commitment_id=commitment_id, period_id=period.id, status=old.status,
+            commitment_id=old.commitment_id, period_id=period.id, status=old.status,
             percent=old.percent, narrative=old.narrative, challenges=old.challenges,
             support_requested=old.support_requested, support_from=old.support_from,
             evidence=[EvidenceReference(title=e.title, location=e.location) for e in old.evidence],
         ))
-        created.append(commitment_id)
+        created.append(old.commitment_id)
     session.flush()
     return created
 
