@@ -116,8 +116,8 @@ def _add_actions(window: MainWindow, tabs: CoordinatorTabs) -> None:
     specs = {
         "new": (QKeySequence.StandardKey.New, new_commitment),
         "find": (QKeySequence.StandardKey.Find, find),
-        "next": (QKeySequence("Alt+PgDown"), lambda: step(1)),
-        "previous": (QKeySequence("Alt+PgUp"), lambda: step(-1)),
+        "next": (QKeySequence("F8"), lambda: step(1)),
+        "previous": (QKeySequence("Shift+F8"), lambda: step(-1)),
     }
     window.edit_menu.addSeparator()
     for name, (keys, slot) in specs.items():

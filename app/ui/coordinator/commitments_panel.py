@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.i18n.formats import format_number
@@ -121,28 +121,40 @@ class CommitmentsPanel(LazyPanel):
     def step(self, delta: int) -> None:
         self.table.step(delta)
 
-    def new_commitment(self) -> None:
+    def new_commitment(self) -> CommitmentForm | None:
+        """Open the form for a new commitment, under the action in scope or under the cursor."""
         if not self._context.country:
-            return
+            return None
         form = self._form(None)
         if self._scope and self._scope[0] == "action":
             form.select_action(self._scope[1])
         elif (row := self.table.current_row()) is not None:
             form.select_action(row.action_id)
-        if form.exec() == QDialog.DialogCode.Accepted and form.data is not None:
-            command = AddCommitment(self._context, form.data, self.messages.show_error)
-            self._stack.push(command)
-            self.table.select_id(command.commitment_id)
+        form.accepted.connect(lambda: self._add(form))
+        form.open()
+        return form
 
-    def edit_current(self) -> None:
+    def _add(self, form: CommitmentForm) -> None:
+        if form.data is None:
+            return
+        command = AddCommitment(self._context, form.data, self.messages.show_error)
+        self._stack.push(command)
+        self.table.select_id(command.commitment_id)
+
+    def edit_current(self) -> CommitmentForm | None:
         commitment_id = self.table.current_id()
         if commitment_id is None:
-            return
+            return None
         with self._context.db.reading() as session:
             old = commitment_input(get_commitment(session, commitment_id))  # type: ignore[arg-type]
         form = self._form(old)
-        if form.exec() == QDialog.DialogCode.Accepted and form.data is not None and form.data != old:
-            self._stack.push(EditCommitment(self._context, commitment_id, old, form.data,
+        form.accepted.connect(lambda: self._edit(commitment_id, old, form.data))
+        form.open()
+        return form
+
+    def _edit(self, commitment_id: int, old: CommitmentInput, new: CommitmentInput | None) -> None:
+        if new is not None and new != old:
+            self._stack.push(EditCommitment(self._context, commitment_id, old, new,
                                             self.messages.show_error))
 
     def toggle_retired(self) -> None:
@@ -151,19 +163,24 @@ class CommitmentsPanel(LazyPanel):
             self._stack.push(RetireCommitment(self._context, row.id, not row.retired,
                                               self.messages.show_error))
 
-    def show_history(self) -> None:
+    def show_history(self) -> HistoryDialog | None:
         row = self.table.current_row()
         if row is None:
-            return
+            return None
         with self._context.db.reading() as session:
             entries = commitment_history(session, row.id)
             codes = action_codes(session)
-        HistoryDialog(f"{row.action_code} {row.description}", entries, codes, self).exec()
+        dialog = HistoryDialog(f"{row.action_code} {row.description}", entries, codes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _form(self, data: CommitmentInput | None) -> CommitmentForm:
         with self._context.db.reading() as session:
             agencies = known_agencies(session, self._context.country)
-        return CommitmentForm(self._outline, agencies, data, self)
+        form = CommitmentForm(self._outline, agencies, data, self)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return form
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if not index.flags() & Qt.ItemFlag.ItemIsEditable:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -180,14 +181,18 @@ class ProgressPanel(LazyPanel):
             "{n} updates copied from the previous period; revise them where things moved on.",
             count).format(n=format_number(count)))
 
-    def show_history(self) -> None:
+    def show_history(self) -> HistoryDialog | None:
         row, period_id = self.table.current_row(), self._selection.period_id
         if row is None or period_id is None:
-            return
+            return None
+        self.form.flush()
         with self._context.db.reading() as session:
             entries = progress_history(session, row.id, period_id)
             codes = action_codes(session)
-        HistoryDialog(f"{row.action_code} {row.description}", entries, codes, self).exec()
+        dialog = HistoryDialog(f"{row.action_code} {row.description}", entries, codes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _cell_edited(self, commitment_id: int, field: str, value: Any) -> None:
         period_id = self._selection.period_id
@@ -206,9 +211,9 @@ class ProgressPanel(LazyPanel):
             "commitment that has no update here yet. Undo removes them again."))
         self.history_button.setText(_("&History…"))
         self.previous_button.setText(_("◀ Previous"))
-        self.previous_button.setToolTip(_("Previous commitment (Alt+Page Up)"))
+        self.previous_button.setToolTip(_("Previous commitment (Shift+F8)"))
         self.next_button.setText(_("Next ▶"))
-        self.next_button.setToolTip(_("Next commitment (Alt+Page Down)"))
+        self.next_button.setToolTip(_("Next commitment (F8)"))
         self.form.retranslate()
         self.table.source.retranslate()
         if not self._stale:
