@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from app.ui.signals import emit
+
 #: Topics a change can touch; views listen for the ones they show.
 COMMITMENTS = "commitments"
 PROGRESS = "progress"
@@ -21,4 +23,4 @@ class ChangeBus(QObject):
     changed = Signal(frozenset)
 
     def announce(self, *topics: str) -> None:
-        self.changed.emit(frozenset(topics))
+        emit(self.changed, frozenset(topics))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Sign
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
+from app.ui.signals import emit
 
 
 class LanguageController(QObject):
@@ -25,7 +26,7 @@ class LanguageController(QObject):
         direction = Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else (
             Qt.LayoutDirection.LeftToRight)
         self._app.setLayoutDirection(direction)
-        self.language_changed.emit(language)
+        emit(self.language_changed, language)
 
     def _install_qt_translator(self, language: str) -> None:
         if self._qt_translator is not None:

@@ -27,6 +27,7 @@ from app.ui.context import WorkspaceContext
 from app.ui.coordinator_tabs import install_coordinator_tabs
 from app.ui.detail_pane import DetailPane
 from app.ui.navigator import Navigator
+from app.ui.signals import emit
 from app.ui.window_state import WindowStateMixin
 
 
@@ -92,7 +93,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self._open_database)
         self.demo_action = QAction(self)
-        self.demo_action.triggered.connect(lambda: self.open_requested.emit(None))
+        self.demo_action.triggered.connect(lambda: emit(self.open_requested, None))
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -182,7 +183,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
             self, _("Open workspace"), str(self.context.db.path.parent),
             _("Workspace databases (*.sqlite *.db);;All files (*)"))
         if path:
-            self.open_requested.emit(Path(path))
+            emit(self.open_requested, Path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 from app.models.services.plan_outline import plan_outline
 from app.ui.context import WorkspaceContext
 from app.ui.plan_tree_model import IdRole, KindRole, PlanTreeModel
+from app.ui.signals import emit
 
 
 class Navigator(QTreeView):
@@ -58,4 +59,4 @@ class Navigator(QTreeView):
             self.select_item("action", objectives[0].children[0].id)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.item_selected.emit(self.selected_item())
+        emit(self.item_selected, self.selected_item())

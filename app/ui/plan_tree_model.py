@@ -11,6 +11,7 @@ from app.i18n import _, current_language
 from app.i18n.formats import format_number
 from app.models.base import pick_language
 from app.models.services.plan_outline import OutlineNode, PlanOutline
+from app.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,14 +40,14 @@ class PlanTreeModel(QAbstractItemModel):
 
     def retranslate(self) -> None:
         """Titles and headers are looked up when shown; tell the views to look again."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
         self._emit_all_changed(QModelIndex())
 
     def _emit_all_changed(self, parent: QModelIndex) -> None:
         rows = self.rowCount(parent)
         if rows:
-            self.dataChanged.emit(self.index(0, 0, parent),
-                                  self.index(rows - 1, self.COLUMN_COUNT - 1, parent))
+            emit(self.dataChanged, self.index(0, 0, parent),
+                 self.index(rows - 1, self.COLUMN_COUNT - 1, parent))
             for row in range(rows):
                 self._emit_all_changed(self.index(row, 0, parent))
 

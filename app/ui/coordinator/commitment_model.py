@@ -26,6 +26,7 @@ from app.models.enums import Priority, ProgressStatus, label
 from app.models.services.commitment_rows import CommitmentRow
 from app.models.services.plan_outline import PlanOutline
 from app.ui.coordinator.status_style import MUTED_COLOR, OVERDUE_COLOR, status_color
+from app.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,10 +84,11 @@ class CommitmentTableModel(QAbstractTableModel):
         selection, scroll position and open editors stay where they are."""
         if [r.id for r in rows] == [r.id for r in self._rows]:
             old, self._rows = self._rows, rows
-            last = self.columnCount() - 1
-            for position, (before, after) in enumerate(zip(old, rows, strict=True)):
-                if before != after:
-                    self.dataChanged.emit(self.index(position, 0), self.index(position, last))
+            changed = [position for position, (before, after)
+                       in enumerate(zip(old, rows, strict=True)) if before != after]
+            if changed:
+                emit(self.dataChanged, self.index(changed[0], 0),
+                     self.index(changed[-1], self.columnCount() - 1))
             return
         self.beginResetModel()
         self._rows = rows
@@ -114,12 +116,12 @@ class CommitmentTableModel(QAbstractTableModel):
         return self._positions.get(commitment_id, -1)
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(Column) - 1)
         self._repaint_all()
 
     def _repaint_all(self) -> None:
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+            emit(self.dataChanged, self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
 
     # --- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -191,7 +193,7 @@ class CommitmentTableModel(QAbstractTableModel):
         field = PROGRESS_COLUMNS.get(column) or COMMITMENT_COLUMNS[column]
         if value == self._edit_value(row, column):
             return False
-        self.edit_requested.emit(row.id, field, value)
+        emit(self.edit_requested, row.id, field, value)
         return True
 
     # --- roles ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from app.models.enums import Priority, ProgressStatus
 from app.models.services.commitment_rows import CommitmentRow
 from app.ui.coordinator.commitment_model import Column, CommitmentProxy, CommitmentTableModel, IdRole
 from app.ui.coordinator.delegates import DateDelegate, EnumDelegate, PercentDelegate
+from app.ui.signals import emit
 
 WIDTHS = {Column.COUNTRY: 110, Column.CODE: 56, Column.LEAD: 160, Column.PARTNERS: 96,
           Column.START: 92, Column.END: 92, Column.PRIORITY: 70, Column.STATUS: 116,
@@ -55,7 +56,7 @@ class CommitmentTable(QTableView):
         self.setItemDelegateForColumn(Column.START, DateDelegate(self))
         self.setItemDelegateForColumn(Column.END, DateDelegate(self))
         self.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.current_changed.emit(
+            lambda current, _previous: emit(self.current_changed,
                 current.data(IdRole) if current.isValid() else None))
 
     def set_rows(self, rows: list[CommitmentRow]) -> None:

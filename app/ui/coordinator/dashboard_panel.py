@@ -30,6 +30,7 @@ from app.ui.coordinator.overdue_model import IdRole, OverdueModel
 from app.ui.coordinator.period_bar import PeriodBar
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.status_chart import StatusChart
+from app.ui.signals import emit
 
 CARD_STYLE = ("QFrame#figureCard { background: palette(base); border: 1px solid palette(mid);"
               " border-radius: 4px; }")
@@ -114,8 +115,8 @@ class DashboardPanel(LazyPanel):
         layout.addLayout(cards)
         layout.addLayout(grid, 1)
         layout.addWidget(self.messages)
-        self.objective_chart.objective_clicked.connect(self.objective_activated.emit)
-        self.status_chart.status_clicked.connect(self.status_activated.emit)
+        self.objective_chart.objective_clicked.connect(self.objective_activated)
+        self.status_chart.status_clicked.connect(self.status_activated)
         self.overdue_view.activated.connect(self._overdue_activated)
         self.overdue_view.doubleClicked.connect(self._overdue_activated)
         selection.changed.connect(lambda _id: self.refresh())
@@ -163,7 +164,7 @@ class DashboardPanel(LazyPanel):
 
     def _overdue_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.commitment_activated.emit(index.data(IdRole))
+            emit(self.commitment_activated, index.data(IdRole))
 
     def _data_changed(self, topics: frozenset[str]) -> None:
         if topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS}:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n.formats import format_percent
 from app.models.enums import label
+from app.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,8 +43,8 @@ class EnumDelegate(QStyledItemDelegate):
         return combo
 
     def _commit(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
-        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+        emit(self.commitData, combo)
+        emit(self.closeEditor, combo, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)

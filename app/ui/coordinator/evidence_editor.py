@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.ui.coordinator.evidence_model import EvidenceModel
+from app.ui.signals import emit
 
 
 class EvidenceEditor(QWidget):
@@ -59,7 +60,7 @@ class EvidenceEditor(QWidget):
         layout.addLayout(managing)
         layout.addLayout(adding)
         layout.addLayout(locating)
-        self.model.edit_requested.connect(self.evidence_changed.emit)
+        self.model.edit_requested.connect(self.evidence_changed)
         self.add_button.clicked.connect(self._add)
         self.title_edit.returnPressed.connect(self._add)
         self.location_edit.returnPressed.connect(self._add)
@@ -102,7 +103,7 @@ class EvidenceEditor(QWidget):
         title = self.title_edit.text().strip()
         if not title or not self.title_edit.isEnabled():
             return
-        self.evidence_changed.emit([*self.model.items(), (title, self.location_edit.text().strip())])
+        emit(self.evidence_changed, [*self.model.items(), (title, self.location_edit.text().strip())])
         self.title_edit.clear()
         self.location_edit.clear()
         self.title_edit.setFocus()
@@ -112,7 +113,7 @@ class EvidenceEditor(QWidget):
         if row >= 0:
             items = self.model.items()
             del items[row]
-            self.evidence_changed.emit(items)
+            emit(self.evidence_changed, items)
 
     def _open(self) -> None:
         row = self._selected_row()

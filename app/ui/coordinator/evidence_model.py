@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.i18n import N_, _
+from app.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = [N_("Document"), N_("File or link")]
@@ -63,8 +64,8 @@ class EvidenceModel(QAbstractTableModel):
         items[index.row()] = (str(value), location) if index.column() == 0 else (title, str(value))
         if items == self._items:
             return False
-        self.edit_requested.emit(items)
+        emit(self.edit_requested, items)
         return True
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, 1)

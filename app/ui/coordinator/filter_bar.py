@@ -12,6 +12,7 @@ from app.models.services.commitment_rows import CommitmentFilter
 from app.models.services.plan_outline import PlanOutline, plan_outline
 from app.ui.change_bus import PLAN
 from app.ui.context import WorkspaceContext
+from app.ui.signals import emit
 
 #: Typing pauses this long (ms) before the list is filtered again.
 TYPING_DELAY_MS = 250
@@ -143,4 +144,4 @@ class FilterBar(QWidget):
         )
         if flt != self._current:
             self._current = flt
-            self.filter_changed.emit(flt)
+            emit(self.filter_changed, flt)

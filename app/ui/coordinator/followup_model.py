@@ -13,6 +13,7 @@ from app.models.base import pick_language
 from app.models.enums import FollowUpStatus, label
 from app.models.services.followup import DecisionRow, MeetingRow
 from app.ui.coordinator.status_style import MUTED_COLOR
+from app.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 DecisionRole = Qt.ItemDataRole.UserRole + 1
@@ -42,13 +43,13 @@ class FollowUpModel(QAbstractItemModel):
         self.endResetModel()
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         for row, meeting in enumerate(self._meetings):
             parent = self.index(row, 0)
-            self.dataChanged.emit(parent, self.index(row, len(HEADERS) - 1))
+            emit(self.dataChanged, parent, self.index(row, len(HEADERS) - 1))
             if meeting.decisions:
-                self.dataChanged.emit(self.index(0, 0, parent),
-                                      self.index(len(meeting.decisions) - 1, len(HEADERS) - 1, parent))
+                emit(self.dataChanged, self.index(0, 0, parent),
+                     self.index(len(meeting.decisions) - 1, len(HEADERS) - 1, parent))
 
     def decision(self, index: Index) -> DecisionRow | None:
         if not index.isValid() or index.internalId() == _MEETING:
@@ -145,5 +146,5 @@ class FollowUpModel(QAbstractItemModel):
         status = FollowUpStatus(value).value
         if decision.follow_up and decision.follow_up.status.value == status:
             return False
-        self.status_edit_requested.emit(decision.id, status)
+        emit(self.status_edit_requested, decision.id, status)
         return True

@@ -26,6 +26,7 @@ from app.models.services.indicator_values import (
 )
 from app.ui.coordinator.delegates import FractionRole
 from app.ui.coordinator.status_style import MUTED_COLOR
+from app.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -71,10 +72,10 @@ class IndicatorGridModel(QAbstractTableModel):
         self.endResetModel()
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+            emit(self.dataChanged, self.index(0, 0),
+                 self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def period_at(self, column: int) -> Any:
         return self.grid.periods[column - FIXED] if column >= FIXED else None
@@ -184,7 +185,7 @@ class IndicatorGridModel(QAbstractTableModel):
         text = "" if value is None else str(value)
         if text == self.data(index, Qt.ItemDataRole.EditRole):
             return False
-        self.value_edit_requested.emit(self.grid.indicators[index.row()].id, period.id, text)
+        emit(self.value_edit_requested, self.grid.indicators[index.row()].id, period.id, text)
         return True
 
 

@@ -18,6 +18,7 @@ from app.i18n import _, current_language
 from app.i18n.formats import format_number, format_percent
 from app.models.base import pick_language
 from app.models.services.dashboard import ObjectiveProgress
+from app.ui.signals import emit
 
 #: Category labels longer than this are cut (the full title is in the tooltip).
 LABEL_CHARS = 30
@@ -81,7 +82,7 @@ class ObjectiveChart(QChartView):
 
     def _clicked(self, index: int) -> None:
         if 0 <= index < len(self._items):
-            self.objective_clicked.emit(self._items[index].objective_id)
+            emit(self.objective_clicked, self._items[index].objective_id)
 
     def _hovered(self, status: bool, index: int) -> None:
         if not status or not 0 <= index < len(self._items):

@@ -12,6 +12,7 @@ from app.i18n.formats import format_date, format_number
 from app.models.enums import label
 from app.models.services.dashboard import OverdueItem
 from app.ui.coordinator.status_style import OVERDUE_COLOR
+from app.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -32,9 +33,9 @@ class OverdueModel(QAbstractTableModel):
         return list(self._items)
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(HEADERS) - 1))
+            emit(self.dataChanged, self.index(0, 0), self.index(len(self._items) - 1, len(HEADERS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)

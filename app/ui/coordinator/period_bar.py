@@ -14,6 +14,7 @@ from app.ui.change_bus import PERIODS, SUBMISSIONS
 from app.ui.context import WorkspaceContext
 from app.ui.coordinator.commands import ChangeLock, Reporter
 from app.ui.coordinator.period_selection import PeriodSelection
+from app.ui.signals import emit
 
 BANNER_STYLE = ("QLabel#lockBanner { background: #e8eef7; color: #1d3b63;"
                 " border: 1px solid #9db4d6; padding: 6px 8px; }")
@@ -125,7 +126,7 @@ class PeriodBar(QWidget):
                 "Reopen it to make changes; the next export will be a new revision.").format(
                     period=state.code, revision=state.revision,
                     state=label(state.state) if state.state else ""))
-        self.locked_changed.emit(locked)
+        emit(self.locked_changed, locked)
 
     def _chosen(self, index: int) -> None:
         self._selection.set_period(int(self.combo.itemData(index)))

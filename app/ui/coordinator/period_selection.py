@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.models.services.periods import current_period
 from app.ui.context import WorkspaceContext
+from app.ui.signals import emit
 
 
 class PeriodSelection(QObject):
@@ -26,4 +27,4 @@ class PeriodSelection(QObject):
     def set_period(self, period_id: int) -> None:
         if period_id != self._period_id:
             self._period_id = period_id
-            self.changed.emit(period_id)
+            emit(self.changed, period_id)

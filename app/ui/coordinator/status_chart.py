@@ -11,6 +11,7 @@ from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.enums import ProgressStatus, label
 from app.ui.coordinator.status_style import STATUS_COLORS
+from app.ui.signals import emit
 
 
 class StatusChart(QChartView):
@@ -52,4 +53,4 @@ class StatusChart(QChartView):
 
     def _clicked(self, piece: QPieSlice) -> None:
         if piece.label() in self._by_label:
-            self.status_clicked.emit(self._by_label[piece.label()])
+            emit(self.status_clicked, self._by_label[piece.label()])
