@@ -145,3 +145,17 @@ def test_every_country_of_a_secretariat_database(tmp_path):
     assert len(kz) == 40 and {r.country_code for r in kz} == {"KZ"}
     assert sum(r.has_update for r in rows) == updates
     db.close()
+
+
+def test_long_texts_are_read_only_when_asked_or_searched(coordinator_db):
+    h2 = _period(coordinator_db)
+    a = _add(coordinator_db, "Train border guards")
+    _progress(coordinator_db, a, h2, ProgressStatus.ON_TRACK, 10, narrative="Two sessions held")
+    with coordinator_db.reading() as s:
+        light = commitment_rows(s, "KZ", h2, TODAY, with_texts=False)
+        found = commitment_rows(s, "KZ", h2, TODAY, CommitmentFilter(text="sessions"),
+                                with_texts=False)
+        full = commitment_rows(s, "KZ", h2, TODAY)
+    assert light[0].narrative == "" and light[0].status == ProgressStatus.ON_TRACK
+    assert [r.id for r in found] == [a] and found[0].narrative == "Two sessions held"
+    assert full[0].narrative == "Two sessions held"

@@ -80,15 +80,11 @@ class CommitmentTableModel(QAbstractTableModel):
 
     # --- content --------------------------------------------------------------------------
     def set_rows(self, rows: list[CommitmentRow]) -> None:
-        """Replace the rows; when the same commitments come back, only changed rows repaint, so
-        selection, scroll position and open editors stay where they are."""
+        """Replace the rows. When the same commitments come back (another period, an edit) the
+        model is not reset, so selection, scroll position and open editors stay where they are."""
         if [r.id for r in rows] == [r.id for r in self._rows]:
-            old, self._rows = self._rows, rows
-            changed = [position for position, (before, after)
-                       in enumerate(zip(old, rows, strict=True)) if before != after]
-            if changed:
-                emit(self.dataChanged, self.index(changed[0], 0),
-                     self.index(changed[-1], self.columnCount() - 1))
+            self._rows = rows
+            self._repaint_all()
             return
         self.beginResetModel()
         self._rows = rows

@@ -77,15 +77,15 @@ class CommitmentsPanel(LazyPanel):
         self.table.current_changed.connect(lambda _id: self._update_buttons())
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.source.edit_requested.connect(self._cell_edited)
-        self.filters.filter_changed.connect(lambda _f: self.reload(keep_shown=False))
-        selection.changed.connect(lambda _id: self.reload(keep_shown=False))
+        self.filters.filter_changed.connect(lambda _f: self.refresh())
+        selection.changed.connect(lambda _id: self.refresh())
         context.bus.changed.connect(self._data_changed)
         context.language.language_changed.connect(self.retranslate)
         self.setTabOrder(self.filters.search, self.table)
         self.retranslate()
 
     # --- loading --------------------------------------------------------------------------
-    def reload(self, keep_shown: bool = True) -> None:
+    def reload(self, keep_shown: bool = False) -> None:
         """Query the rows; after an edit, rows already shown stay even if they stop matching."""
         self._stale = False
         period_id = self._selection.period_id
@@ -95,10 +95,12 @@ class CommitmentsPanel(LazyPanel):
         with self._context.db.reading() as session:
             period = get_period(session, period_id)
             rows = commitment_rows(session, self._context.country, period, self._context.today(),
-                                   self.filters.current, keep)
+                                   self.filters.current, keep,
+                                   with_texts=False)
             total = commitment_count(session, self._context.country)
-            self._outline = plan_outline(session, self._context.country)
-        self.table.source.set_outline(self._outline)
+            if self._outline.plan_id is None:
+                self._outline = plan_outline(session, self._context.country)
+                self.table.source.set_outline(self._outline)
         self.table.set_rows(rows)
         if self.table.current_id() is None and rows:
             self.table.step(1)
@@ -107,8 +109,14 @@ class CommitmentsPanel(LazyPanel):
         self._update_buttons()
 
     def _data_changed(self, topics: frozenset[str]) -> None:
-        if topics & {COMMITMENTS, PROGRESS, PLAN}:
-            self.refresh()
+        if PLAN in topics:
+            self._outline = PlanOutline(None, "", 0, {}, False, [])
+        if not topics & {COMMITMENTS, PROGRESS, PLAN}:
+            return
+        if self.isVisible():
+            self.reload(keep_shown=True)
+        else:
+            self._stale = True
 
     # --- actions --------------------------------------------------------------------------
     def set_scope(self, item: tuple[str, int] | None) -> None:

@@ -89,8 +89,11 @@ class DashboardPanel(LazyPanel):
         self.overdue_view.setTabKeyNavigation(False)
         self.overdue_view.verticalHeader().hide()
         self.overdue_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Fixed widths: sizing columns to their contents would ask every row, on every reload.
         header = self.overdue_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in enumerate((64, 0, 110, 96, 110)):
+            if width:
+                self.overdue_view.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.objective_box, self.status_box, self.overdue_box = QGroupBox(), QGroupBox(), QGroupBox()
         QVBoxLayout(self.objective_box).addWidget(self.objective_chart)

@@ -35,6 +35,8 @@ class ObjectiveChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[ObjectiveProgress] = []
+        self._shape: tuple[list[int], str] | None = None
+        self._bars: QBarSet | None = None
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QChartView.Shape.NoFrame)
         self.setStyleSheet("background: transparent;")
@@ -47,8 +49,16 @@ class ObjectiveChart(QChartView):
         self.setChart(chart)
 
     def set_items(self, items: list[ObjectiveProgress]) -> None:
-        """Draw one bar per objective, objective 1 at the top."""
-        self._items = list(reversed(items))
+        """Draw one bar per objective, objective 1 at the top; when only the values changed
+        (another period, an edit), move the bars rather than rebuild the chart."""
+        items = list(reversed(items))
+        shape = ([item.objective_id for item in items], current_language())
+        self._items = items
+        if shape == self._shape and self._bars is not None:
+            for index, item in enumerate(items):
+                self._bars.replace(index, item.average_percent or 0.0)
+            return
+        self._shape = shape
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -77,6 +87,7 @@ class ObjectiveChart(QChartView):
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
+        self._bars = bars
         bars.clicked.connect(self._clicked)
         bars.hovered.connect(self._hovered)
 

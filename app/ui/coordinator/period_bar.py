@@ -44,6 +44,7 @@ class PeriodBar(QWidget):
         self._report = report
         self._with_lock = with_lock and bool(context.country)
         self._states: list[PeriodState] = []
+        self._locked_shown: bool | None = None
         self.period_label = QLabel()
         self.combo = QComboBox()
         self.combo.setMinimumContentsLength(16)
@@ -126,7 +127,9 @@ class PeriodBar(QWidget):
                 "Reopen it to make changes; the next export will be a new revision.").format(
                     period=state.code, revision=state.revision,
                     state=label(state.state) if state.state else ""))
-        emit(self.locked_changed, locked)
+        if locked != self._locked_shown:
+            self._locked_shown = locked
+            emit(self.locked_changed, locked)
 
     def _chosen(self, index: int) -> None:
         self._selection.set_period(int(self.combo.itemData(index)))

@@ -46,6 +46,7 @@ class ProgressPanel(LazyPanel):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context, self._selection, self._stack = context, selection, stack
+        self._outline_stale = True
         self.messages = MessageBar()
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error)
         self.filters = FilterBar(context)
@@ -87,7 +88,7 @@ class ProgressPanel(LazyPanel):
         self.table.current_changed.connect(lambda _id: self._show_current())
         self.table.source.edit_requested.connect(self._cell_edited)
         self.period_bar.locked_changed.connect(self._locked_changed)
-        self.filters.filter_changed.connect(lambda _f: self.reload(keep_shown=False))
+        self.filters.filter_changed.connect(lambda _f: self.refresh())
         selection.changed.connect(self._period_changed)
         context.bus.changed.connect(self._data_changed)
         context.language.language_changed.connect(self.retranslate)
@@ -100,7 +101,7 @@ class ProgressPanel(LazyPanel):
         return self.period_bar.locked
 
     # --- loading --------------------------------------------------------------------------
-    def reload(self, keep_shown: bool = True) -> None:
+    def reload(self, keep_shown: bool = False) -> None:
         self._stale = False
         period_id = self._selection.period_id
         if period_id is None:
@@ -108,9 +109,12 @@ class ProgressPanel(LazyPanel):
         keep = [row.id for row in self.table.source.rows()] if keep_shown else []
         with self._context.db.reading() as session:
             rows = commitment_rows(session, self._context.country, get_period(session, period_id),
-                                   self._context.today(), self.filters.current, keep)
+                                   self._context.today(), self.filters.current, keep,
+                                   with_texts=False)
             total = commitment_count(session, self._context.country)
-            self.table.source.set_outline(plan_outline(session, self._context.country))
+            if self._outline_stale:
+                self.table.source.set_outline(plan_outline(session, self._context.country))
+                self._outline_stale = False
         self.table.source.set_locked(self.locked)
         self.table.set_rows(rows)
         if self.table.current_id() is None and rows:
@@ -130,18 +134,21 @@ class ProgressPanel(LazyPanel):
 
     def _period_changed(self, _period_id: int) -> None:
         self.form.flush()
-        if self.isVisible():
-            self.reload(keep_shown=False)
-        else:
-            self._stale = True
+        self.refresh()
 
     def _locked_changed(self, locked: bool) -> None:
         self.table.source.set_locked(locked)
         self._show_current()
 
     def _data_changed(self, topics: frozenset[str]) -> None:
-        if topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS}:
-            self.refresh()
+        if PLAN in topics:
+            self._outline_stale = True
+        if not topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS}:
+            return
+        if self.isVisible():
+            self.reload(keep_shown=True)
+        else:
+            self._stale = True
 
     # --- actions --------------------------------------------------------------------------
     def set_scope(self, item: tuple[str, int] | None) -> None:
