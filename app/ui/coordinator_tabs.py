@@ -61,6 +61,7 @@ def install_coordinator_tabs(window: MainWindow) -> CoordinatorTabs | None:
     return tabs
 
 
+
 def _wire(window: MainWindow, tabs: CoordinatorTabs) -> None:
     def show_progress() -> None:
         window.tabs.setCurrentWidget(tabs.progress)

@@ -160,3 +160,15 @@ def test_decision_status_in_the_tree_and_note_kept_on_switch(qtbot, context):
     panel.view.setCurrentIndex(model.index(1, 0, meeting))
     assert _follow_up(context.db, first.id).note == "Noted"
     assert panel.note_edit.toPlainText() == ""
+
+
+def test_closing_the_window_keeps_a_typed_source(qtbot, context):
+    window, panel = _indicator_tab(qtbot, context)
+    h2 = period_id(context.db)
+    indicator, index = _cell(panel, IndicatorKind.NUMBER, h2)
+    panel.view.setCurrentIndex(panel.proxy.mapFromSource(index))
+    panel.source_edit.setFocus()
+    panel.source_edit.selectAll()
+    qtbot.keyClicks(panel.source_edit, "Border Service yearbook")
+    window.close()
+    assert _stored(context.db, indicator.id, h2).source == "Border Service yearbook"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.models import ChangeLog, Submission
@@ -233,3 +234,19 @@ def test_next_and_previous_follow_the_list(qtbot, context):
         panel.table.current_row().action_code)
     qtbot.mouseClick(panel.previous_button, Qt.MouseButton.LeftButton)
     assert panel.table.current_id() == first
+
+
+def test_closing_the_window_commits_a_cell_being_edited(qtbot, context):
+    window, panel = _progress_tab(qtbot, context)
+    h2 = period_id(context.db)
+    row = next(r for r in panel.table.source.rows() if r.has_update and r.percent not in (None, 100)
+               and r.status != ProgressStatus.COMPLETED)
+    index = _index(panel, row.id, Column.PERCENT)
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(index)
+    panel.table.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not panel.table
+    editor.setValue(row.percent + 5)
+    window.close()
+    assert stored_progress(context.db, row.id, h2).percent == row.percent + 5

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -200,6 +200,15 @@ class IndicatorPanel(LazyPanel):
             self._stack.push(EditIndicatorValue(self._context, row.id, period.id, value,
                                                 replace(value, **{field: text}),
                                                 self.messages.show_error))
+
+    def flush(self) -> None:
+        """Save a source or note typed and not yet confirmed (leaving the tab, closing)."""
+        self._details_edited("source")
+        self._details_edited("note")
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
 
     def _show_cell(self) -> None:
         row, period, value = self._current()
