@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
 from app.models import ChangeLog, Submission
@@ -250,3 +250,17 @@ def test_closing_the_window_commits_a_cell_being_edited(qtbot, context):
     editor.setValue(row.percent + 5)
     window.close()
     assert stored_progress(context.db, row.id, h2).percent == row.percent + 5
+
+
+def test_tab_goes_from_the_list_through_the_record(qtbot, context):
+    _window, panel = _progress_tab(qtbot, context)
+    panel.table.setFocus()
+    order = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    form = panel.form
+    assert order[0] is form.status_combo
+    assert order[1] in (form.percent_spin, form.percent_spin.findChild(QLineEdit))
+    assert order[2:] == [form.texts["narrative"], form.texts["challenges"],
+                         form.texts["support_requested"]]

@@ -169,11 +169,10 @@ class CommitmentTableModel(QAbstractTableModel):
             if row.retired or (column == Column.STATUS and row.status is None):
                 return QColor(MUTED_COLOR)
             return None
-        if role == Qt.ItemDataRole.FontRole and (row.retired or (column == Column.END and row.overdue)):
+        if role == Qt.ItemDataRole.FontRole and row.retired:
             font = QFont()
-            font.setItalic(row.retired)
-            font.setStrikeOut(row.retired and column == Column.DESCRIPTION)
-            font.setBold(column == Column.END and row.overdue)
+            font.setItalic(True)
+            font.setStrikeOut(column == Column.DESCRIPTION)
             return font
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
             return status_color(row.status)

@@ -12,8 +12,8 @@ from app.ui.coordinator.commitment_model import Column, CommitmentProxy, Commitm
 from app.ui.coordinator.delegates import DateDelegate, EnumDelegate, PercentDelegate
 from app.ui.signals import emit
 
-WIDTHS = {Column.COUNTRY: 110, Column.CODE: 56, Column.LEAD: 160, Column.PARTNERS: 96,
-          Column.START: 92, Column.END: 92, Column.PRIORITY: 70, Column.STATUS: 116,
+WIDTHS = {Column.COUNTRY: 110, Column.CODE: 56, Column.LEAD: 150, Column.PARTNERS: 90,
+          Column.START: 96, Column.END: 96, Column.PRIORITY: 66, Column.STATUS: 112,
           Column.PERCENT: 56, Column.NARRATIVE: 260, Column.EVIDENCE: 64}
 
 

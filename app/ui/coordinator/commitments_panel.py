@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -81,7 +82,13 @@ class CommitmentsPanel(LazyPanel):
         selection.changed.connect(lambda _id: self.refresh())
         context.bus.changed.connect(self._data_changed)
         context.language.language_changed.connect(self.retranslate)
-        self.setTabOrder(self.filters.search, self.table)
+        filters = self.filters
+        chain = [self.period_bar.combo, filters.search, filters.scope_combo, filters.status_combo,
+                 filters.overdue_check, filters.no_update_check, filters.retired_check,
+                 filters.clear_button, self.table, self.new_button, self.edit_button,
+                 self.retire_button, self.history_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.retranslate()
 
     # --- loading --------------------------------------------------------------------------

@@ -44,7 +44,7 @@ class ObjectiveChart(QChartView):
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().hide()
-        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setMargins(QMargins(4, 4, 18, 4))
         chart.setBackgroundVisible(False)
         self.setChart(chart)
 

@@ -116,8 +116,11 @@ class PeriodBar(QWidget):
             self.due_label.clear()
             self.banner.hide()
             return
-        self.due_label.setText(due_text(state, (state.due_date - self._context.today()).days))
         locked = self.locked
+        if locked:
+            self.due_label.setText(_("Due {date}").format(date=format_date(state.due_date)))
+        else:
+            self.due_label.setText(due_text(state, (state.due_date - self._context.today()).days))
         self.submit_button.setVisible(self._with_lock and not locked)
         self.reopen_button.setVisible(self._with_lock and locked)
         self.banner.setVisible(locked)

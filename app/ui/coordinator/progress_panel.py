@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -92,9 +93,21 @@ class ProgressPanel(LazyPanel):
         selection.changed.connect(self._period_changed)
         context.bus.changed.connect(self._data_changed)
         context.language.language_changed.connect(self.retranslate)
-        self.setTabOrder(self.filters.search, self.table)
-        self.setTabOrder(self.table, self.form.status_combo)
+        self._chain_focus()
         self.retranslate()
+
+    def _chain_focus(self) -> None:
+        """Tab goes: period, search and filters, the list, then the record from top to bottom."""
+        filters, form, evidence = self.filters, self.form, self.form.evidence
+        chain = [self.period_bar.combo, filters.search, filters.scope_combo, filters.status_combo,
+                 filters.overdue_check, filters.no_update_check, filters.clear_button, self.table,
+                 form.status_combo, form.percent_spin, *form.texts.values(),
+                 *form.partner_checks.values(), form.others_edit, evidence.view,
+                 evidence.title_edit, evidence.add_button, evidence.location_edit,
+                 evidence.browse_button, self.copy_button, self.history_button,
+                 self.previous_button, self.next_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     @property
     def locked(self) -> bool:
