@@ -26,3 +26,16 @@ def test_thousands_of_emits_keep_true_alive(qapp):
         bus.announce("progress")
     assert len(received) == 3000
     assert sys.getrefcount(True) >= before
+
+
+def test_no_direct_emit_in_the_app():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "app"
+    offenders = [
+        f"{path.relative_to(root.parent)}:{number}"
+        for path in root.rglob("*.py") if path.name != "signals.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".emit(" in line or ".emit)" in line
+    ]
+    assert offenders == []
