@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
@@ -10,10 +11,12 @@ from PySide6.QtTest import QAbstractItemModelTester
 from app.models.enums import ProgressStatus, label
 from app.models.services import periods as period_service
 from app.models.services.commitment_rows import CommitmentFilter, commitment_rows
+from app.models.services.commitments import CommitmentInput, add_commitment
 from app.models.services.dashboard import dashboard_figures
 from app.models.services.followup import meetings_with_follow_up
 from app.models.services.history import commitment_history
 from app.models.services.indicator_values import indicator_grid
+from app.models.services.plan import current_plan
 from app.ui.coordinator.commitment_model import Column, CommitmentProxy, CommitmentTableModel, IdRole
 from app.ui.coordinator.evidence_model import EvidenceModel
 from app.ui.coordinator.followup_model import FollowUpModel
@@ -116,9 +119,10 @@ def test_follow_up_tree(qapp, demo_db):
 
 
 def test_history_overdue_and_evidence_models(qapp, coordinator_db, today):
-    from tests.test_workspace_services import _commitment
-
-    commitment_id = _commitment(coordinator_db)
+    with coordinator_db.transaction() as s:
+        commitment_id = add_commitment(s, "KZ", CommitmentInput(
+            current_plan(s).objectives[0].actions[0].id, "Train border guards", "Border Service",
+            start_date=dt.date(2020, 1, 1), end_date=dt.date(2025, 12, 31))).id
     with coordinator_db.reading() as s:
         entries = commitment_history(s, commitment_id)
         figures = dashboard_figures(s, "KZ", period_service.period_by_code(s, "2026-H2").id, today)
@@ -128,6 +132,7 @@ def test_history_overdue_and_evidence_models(qapp, coordinator_db, today):
     overdue = OverdueModel()
     QAbstractItemModelTester(overdue, FATAL)
     overdue.set_items(figures.overdue)
+    assert overdue.rowCount() == 1 and overdue.index(0, 3).data() == "330 days"
     evidence = EvidenceModel()
     QAbstractItemModelTester(evidence, FATAL)
     requested = []

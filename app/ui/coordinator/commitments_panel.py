@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.i18n import _
 from app.i18n.formats import format_number
-from app.models.enums import Priority, ProgressStatus
+from app.models.enums import Priority
 from app.models.services.commitment_rows import commitment_count, commitment_rows
 from app.models.services.commitments import (
     CommitmentInput,
@@ -23,7 +23,6 @@ from app.models.services.commitments import (
 from app.models.services.history import action_codes, commitment_history
 from app.models.services.periods import get_period
 from app.models.services.plan_outline import PlanOutline, plan_outline
-from app.models.services.progress import with_percent, with_status
 from app.ui.change_bus import COMMITMENTS, PLAN, PROGRESS
 from app.ui.context import WorkspaceContext
 from app.ui.coordinator.commands import AddCommitment, EditCommitment, RetireCommitment
@@ -36,7 +35,7 @@ from app.ui.coordinator.lazy_panel import LazyPanel
 from app.ui.coordinator.message_bar import MessageBar
 from app.ui.coordinator.period_bar import PeriodBar
 from app.ui.coordinator.period_selection import PeriodSelection
-from app.ui.coordinator.record_commands import push_progress_edit
+from app.ui.coordinator.record_commands import push_cell_progress_edit
 
 COLUMNS = [Column.CODE, Column.DESCRIPTION, Column.LEAD, Column.PARTNERS, Column.START,
            Column.END, Column.PRIORITY, Column.STATUS, Column.PERCENT]
@@ -204,13 +203,10 @@ class CommitmentsPanel(LazyPanel):
     def _cell_edited(self, commitment_id: int, field: str, value: Any) -> None:
         self.messages.clear_message()
         if field in ("status", "percent"):
-            period_id = self._selection.period_id
-            if period_id is None:
-                return
-            change = ((lambda d: with_status(d, ProgressStatus(value))) if field == "status"
-                      else (lambda d: with_percent(d, value)))
-            push_progress_edit(self._stack, self._context, commitment_id, period_id, change,
-                               self.messages.show_error)
+            if self._selection.period_id is not None:
+                push_cell_progress_edit(self._stack, self._context, commitment_id,
+                                        self._selection.period_id, field, value,
+                                        self.messages.show_error)
             return
         with self._context.db.reading() as session:
             old = commitment_input(get_commitment(session, commitment_id))  # type: ignore[arg-type]

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, ngettext
 from app.i18n.formats import format_number
-from app.models.enums import ProgressStatus
 from app.models.services.commitment_rows import commitment_count, commitment_rows
 from app.models.services.history import action_codes, progress_history
 from app.models.services.periods import get_period
 from app.models.services.plan_outline import plan_outline
-from app.models.services.progress import copy_candidates, with_percent, with_status
+from app.models.services.progress import copy_candidates
 from app.ui.change_bus import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
 from app.ui.context import WorkspaceContext
 from app.ui.coordinator.commitment_model import Column
@@ -37,7 +36,7 @@ from app.ui.coordinator.message_bar import MessageBar
 from app.ui.coordinator.period_bar import PeriodBar
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.progress_form import ProgressForm
-from app.ui.coordinator.record_commands import CopyFromPrevious, push_progress_edit
+from app.ui.coordinator.record_commands import CopyFromPrevious, push_cell_progress_edit
 
 COLUMNS = [Column.CODE, Column.DESCRIPTION, Column.STATUS, Column.PERCENT, Column.EVIDENCE]
 
@@ -215,14 +214,11 @@ class ProgressPanel(LazyPanel):
         return dialog
 
     def _cell_edited(self, commitment_id: int, field: str, value: Any) -> None:
-        period_id = self._selection.period_id
-        if period_id is None or field not in ("status", "percent"):
-            return
-        self.messages.clear_message()
-        change = ((lambda d: with_status(d, ProgressStatus(value))) if field == "status"
-                  else (lambda d: with_percent(d, value)))
-        push_progress_edit(self._stack, self._context, commitment_id, period_id, change,
-                           self.messages.show_error)
+        if self._selection.period_id is not None:
+            self.messages.clear_message()
+            push_cell_progress_edit(self._stack, self._context, commitment_id,
+                                    self._selection.period_id, field, value,
+                                    self.messages.show_error)
 
     def retranslate(self, *_args: object) -> None:
         self.copy_button.setText(_("&Copy from previous period"))

@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoStack
 from sqlalchemy.orm import Session
 
 from app.i18n import _
+from app.models.enums import ProgressStatus
 from app.models.services.followup import FollowUpInput, clear_follow_up, set_follow_up
 from app.models.services.indicator_values import IndicatorValueInput, clear_value, set_value
 from app.models.services.periods import get_period
@@ -17,6 +18,8 @@ from app.models.services.progress import (
     copy_forward,
     get_update,
     progress_input,
+    with_percent,
+    with_status,
 )
 from app.ui.change_bus import DECISIONS, INDICATOR_VALUES, PROGRESS
 from app.ui.context import WorkspaceContext
@@ -102,3 +105,16 @@ def push_progress_edit(
     new = change(old)
     if new != old:
         stack.push(EditProgress(context, commitment_id, period_id, old, new, report, merge_field))
+
+
+def push_cell_progress_edit(stack: QUndoStack, context: WorkspaceContext, commitment_id: int,
+                            period_id: int, field: str, value: object, report: Reporter) -> None:
+    """A status or percent chosen in a table cell, kept consistent with each other."""
+    if field == "status":
+        status = ProgressStatus(value)
+        push_progress_edit(stack, context, commitment_id, period_id,
+                           lambda data: with_status(data, status), report)
+    elif field == "percent":
+        percent = int(value)  # type: ignore[call-overload]
+        push_progress_edit(stack, context, commitment_id, period_id,
+                           lambda data: with_percent(data, percent), report)
