@@ -135,9 +135,11 @@ class FollowUpModel(QAbstractItemModel):
             return None
         language = current_language()
         place = pick_language(meeting.place, language)
-        where = f", {place}" if place else ""
-        return (f"{format_date(meeting.held_on)} · {label(meeting.kind)}{where} — "
-                f"{pick_language(meeting.titles, language)}")
+        kind = (_("{kind}, {place}").format(kind=label(meeting.kind), place=place) if place
+                else label(meeting.kind))
+        return _("{date} · {kind} — {title}").format(
+            date=format_date(meeting.held_on), kind=kind,
+            title=pick_language(meeting.titles, language))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         decision = self.decision(index)

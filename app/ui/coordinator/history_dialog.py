@@ -52,7 +52,9 @@ class HistoryModel(QAbstractTableModel):
         if column == 3:
             what = field_label(entry.field)
             operation = OPERATIONS[entry.operation]
-            return f"{what} ({_(operation)})" if operation else what
+            if not operation:
+                return what
+            return _("{field} ({operation})").format(field=what, operation=_(operation))
         raw = entry.old_value if column == 4 else entry.new_value
         return display_value(entry.field, raw, self._codes)
 

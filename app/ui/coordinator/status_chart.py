@@ -42,7 +42,7 @@ class StatusChart(QChartView):
             if not count:
                 continue
             name = label(status) if status else _("No update")
-            text = f"{name}: {format_number(count)}"
+            text = _("{status}: {count}").format(status=name, count=format_number(count))
             piece = series.append(text, count)
             piece.setColor(QColor(STATUS_COLORS[status]))
             piece.setBorderColor(QColor("white"))
