@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench.common import ROOT
 
-CACHE = ROOT / "bench" / ".cache"
+CACHE = ROOT / "bench" / ".cache" / "datasets"
 SEED = 1
 
 

@@ -73,3 +73,12 @@ def demo_db(db_path: Path) -> Iterator[Database]:
     db = create_demo_workspace(db_path, size="small", seed=7, today=TODAY)
     yield db
     db.close()
+
+
+@pytest.fixture
+def secretariat_db(db_path: Path) -> Iterator[Database]:
+    """A small secretariat demo: four countries' commitments, progress and submissions."""
+    db = create_demo_workspace(db_path, role=WorkspaceRole.SECRETARIAT, size="small", seed=5,
+                               today=TODAY)
+    yield db
+    db.close()

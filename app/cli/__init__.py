@@ -8,12 +8,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import APP_NAME, __version__
-from app.cli import backup_cmd, demo_cmd, init_cmd, selftest_cmd
+from app.cli import (
+    backup_cmd,
+    consolidate_cmd,
+    demo_cmd,
+    export_cmd,
+    import_cmd,
+    init_cmd,
+    selftest_cmd,
+)
 from app.cli.common import CommandError
 from app.models.errors import DatabaseDamagedError, UserFacingError
 
 #: Each module adds its sub-command with `register(subparsers)`; its handler is the `run` default.
-COMMAND_MODULES = [init_cmd, demo_cmd, backup_cmd, selftest_cmd]
+COMMAND_MODULES = [init_cmd, demo_cmd, export_cmd, import_cmd, consolidate_cmd, backup_cmd,
+                   selftest_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

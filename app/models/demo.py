@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.models.database import Database
+from app.models.demo_receipts import DEMO_MEMBERSHIP, Receipt, plan_receipts, submission_rows
 from app.models.enums import (
     Direction,
     IndicatorKind,
@@ -24,7 +25,7 @@ from app.models.enums import (
     WorkspaceRole,
 )
 from app.models.plan import Action, Indicator, Objective, Plan
-from app.models.reference import Country
+from app.models.reference import Country, Membership
 from app.models.reporting import (
     Commitment,
     IndicatorValue,
@@ -52,7 +53,7 @@ SIZES = {
     "stress": DemoSize(commitments=600, periods=40, indicators=200, countries=15),
 }
 #: Bumped whenever the same seed, size and day would give different data (benchmark caches key on it).
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 #: Secretariat demos beyond the reference countries need two more codes to reach 15.
 _EXTRA_DEMO_COUNTRIES = ["GE", "MN"]
 _SECRETARIAT_ORDER = ["KZ", "KG", "TJ", "TM", "UZ", "AF", "AZ", "TR", "IR", "PK", "IT", "RU", "CN"]
@@ -144,6 +145,7 @@ def _demo_countries(session: Session, role: WorkspaceRole, country: str, count: 
     for code in codes:
         if code not in known:
             session.add(Country(code=code))
+            session.add(Membership(country_code=code, **DEMO_MEMBERSHIP))
     session.flush()
     return codes
 
@@ -194,14 +196,33 @@ def generate(
         indicators = list(session.scalars(
             select(Indicator).join(Action).join(Objective).where(Objective.plan_id == plan.id)
         ))
-        _generate_rows(session, rng, text, countries, periods, actions, indicators, spec, today)
+        receipts = (plan_receipts(seed, countries, periods, today)
+                    if role == WorkspaceRole.SECRETARIAT else None)
+        _generate_rows(session, rng, text, countries, periods, actions, indicators, spec, today,
+                       receipts)
+
+
+def _demo_progress(
+    rng: random.Random, percent: int, pace: float, start: dt.date, end: dt.date,
+    period: ReportingPeriod, statuses: list[ProgressStatus],
+) -> tuple[int, ProgressStatus]:
+    """Percent follows the time elapsed at the commitment's own pace; slow ones are delayed."""
+    elapsed = (period.end_date - start).days / max(1, (end - start).days)
+    expected = 5 * round(min(1.0, elapsed * pace) * 20)
+    percent = min(100, max(percent, expected + rng.choice([-5, 0, 0, 5])))
+    if percent >= 100:
+        return 100, ProgressStatus.COMPLETED
+    if percent <= 0:
+        return 0, ProgressStatus.NOT_STARTED
+    return percent, ProgressStatus.DELAYED if pace < 0.85 else rng.choice(statuses)
 
 
 def _generate_rows(
     session: Session, rng: random.Random, text: dict[str, list[str]], countries: list[str],
     periods: list[ReportingPeriod], actions: list[Action], indicators: list[Indicator],
-    spec: DemoSize, today: dt.date,
+    spec: DemoSize, today: dt.date, receipts: dict[tuple[str, int], list[Receipt]] | None = None,
 ) -> None:
+    """Rows for every country; a secretariat holds only what it received (`receipts`)."""
     commitment_id = _next_id(session, Commitment)
     commitments: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -214,7 +235,10 @@ def _generate_rows(
         for number in range(spec.commitments):
             start_period = rng.randrange(max(1, len(periods) // 6))
             start = periods[start_period].start_date
-            end = dt.date(start.year + rng.randint(1, 4), 12, 31)
+            # Long-running pledges: some ended years ago, many run past today.
+            end = dt.date(start.year + rng.randint(2, 16), 12, 31)
+            pace = rng.uniform(0.6, 1.15)
+            cancelled_at = rng.randrange(len(periods)) if rng.random() < 0.03 else None
             commitments.append({
                 "id": commitment_id, "country_code": country,
                 "action_id": actions[number % len(actions)].id,
@@ -230,10 +254,11 @@ def _generate_rows(
                 is_current = index == len(periods) - 1
                 if is_current and rng.random() < 0.4:
                     continue  # not everything is reported yet in the current period
-                percent = min(100, percent + rng.choice([0, 5, 10, 10, 15, 20]))
-                status = ProgressStatus.COMPLETED if percent == 100 else rng.choice(statuses)
-                if percent == 0:
-                    status = ProgressStatus.NOT_STARTED
+                if receipts is not None and (country, index) not in receipts:
+                    continue  # the secretariat has not received this period's report
+                percent, status = _demo_progress(rng, percent, pace, start, end, period, statuses)
+                if cancelled_at is not None and index >= cancelled_at and percent < 100:
+                    status = ProgressStatus.CANCELLED
                 updates.append({
                     "commitment_id": commitment_id, "period_id": period.id, "status": status,
                     "percent": percent, "narrative": rng.choice(text["narratives"]),
@@ -245,7 +270,9 @@ def _generate_rows(
             commitment_id += 1
         for indicator in indicators:
             level = indicator.baseline or 0.0
-            for period in periods:
+            for index, period in enumerate(periods):
+                if receipts is not None and (country, index) not in receipts:
+                    continue
                 row = {"indicator_id": indicator.id, "country_code": country,
                        "period_id": period.id, "value_number": None, "value_text": None,
                        "source": text["agencies"][-1], "note": ""}
@@ -261,6 +288,10 @@ def _generate_rows(
                         level = min(level, 100.0)
                     row["value_number"] = round(level, 1)
                 values.append(row)
+        if receipts is not None:
+            for index, period in enumerate(periods):
+                submissions += submission_rows(country, period, receipts.get((country, index), []))
+            continue
         for period in periods[:-1]:
             submissions.append({
                 "country_code": country, "period_id": period.id, "revision": 1,

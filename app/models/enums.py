@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from app.i18n import N_, _
+from app.i18n import N_, _, translate_in
 
 
 class WorkspaceRole(enum.StrEnum):
@@ -105,3 +105,8 @@ _LABELS: dict[enum.Enum, str] = {
 def label(member: enum.Enum) -> str:
     """The member's label in the current interface language."""
     return _(_LABELS[member])
+
+
+def label_in(member: enum.Enum, language: str) -> str:
+    """The member's label in a given language (e.g. a workbook's), leaving the interface as it is."""
+    return translate_in(language, _LABELS[member])

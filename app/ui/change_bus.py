@@ -13,8 +13,9 @@ PLAN = "plan"
 DECISIONS = "decisions"
 SUBMISSIONS = "submissions"
 PROFILE = "profile"
+MEMBERSHIPS = "memberships"
 EVERYTHING = frozenset({COMMITMENTS, PROGRESS, INDICATOR_VALUES, PERIODS, PLAN, DECISIONS,
-                        SUBMISSIONS, PROFILE})
+                        SUBMISSIONS, PROFILE, MEMBERSHIPS})
 
 
 class ChangeBus(QObject):

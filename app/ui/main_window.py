@@ -24,8 +24,11 @@ from app.models.enums import WorkspaceRole, label
 from app.ui.about import show_about
 from app.ui.change_bus import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.context import WorkspaceContext
+from app.ui.coordinator_tabs import install_coordinator_tabs
 from app.ui.detail_pane import DetailPane
 from app.ui.navigator import Navigator
+from app.ui.secretariat_tabs import install_secretariat_tabs
+from app.ui.submission_actions import install_submission_actions
 from app.ui.undo_actions import UndoRedoAction
 from app.ui.window_state import WindowStateMixin
 
@@ -47,6 +50,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         self.add_tab(self.detail, lambda: _("Plan"))
+        if context.profile.role == WorkspaceRole.SECRETARIAT:
+            install_secretariat_tabs(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.template_banner = QLabel()
@@ -67,6 +72,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        install_submission_actions(self)
         self._workspace_label = QLabel()
         self._path_label = QLabel()
         self.statusBar().addWidget(self._workspace_label)
@@ -77,6 +83,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()
         self.navigator.select_first_action()
+        self.coordinator_tabs = install_coordinator_tabs(self)
         self.resize(1280, 800)
         self.restore_window_state()
 

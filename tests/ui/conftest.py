@@ -25,9 +25,9 @@ def language(qapp: QApplication) -> Iterator[LanguageController]:
 
 
 @pytest.fixture
-def context(demo_db, language) -> WorkspaceContext:
+def context(demo_db, language, today) -> WorkspaceContext:
     return WorkspaceContext(db=demo_db, profile=profile_of(demo_db), bus=ChangeBus(),
-                            language=language)
+                            language=language, today=lambda: today)
 
 
 @pytest.fixture
@@ -42,3 +42,9 @@ def pseudo_language(language, tmp_path, monkeypatch) -> str:
 def untranslated_texts() -> Callable[..., list[tuple[str, str]]]:
     """`untranslated_texts(widget, data=[...])`: the texts in `widget` that bypassed the catalog."""
     return untranslated
+
+
+@pytest.fixture
+def secretariat_context(secretariat_db, language, today) -> WorkspaceContext:
+    return WorkspaceContext(db=secretariat_db, profile=profile_of(secretariat_db), bus=ChangeBus(),
+                            language=language, today=lambda: today)

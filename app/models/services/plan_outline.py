@@ -35,11 +35,10 @@ class PlanOutline:
 
 def plan_outline(session: Session, country: str | None) -> PlanOutline:
     """The current plan, with each action's count of active commitments (of `country`, or all)."""
-    # Objectives and actions only: the indicators (hundreds at full size) are not shown here.
+    # Objectives and actions only: loading the indicators too would triple the cost.
     plan = session.scalar(
         select(Plan).where(Plan.is_current.is_(True))
-        .options(selectinload(Plan.objectives).selectinload(Objective.actions))
-    )
+        .options(selectinload(Plan.objectives).selectinload(Objective.actions)))
     if plan is None:
         return PlanOutline(None, "", 0, {}, False, [])
     counts_query = (select(Commitment.action_id, func.count())

@@ -1,0 +1,68 @@
+"""Everything a regional report shows, read once from the database (no Qt, no formatting)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from app.models.base import utcnow
+from app.models.services.completeness import CompletenessMatrix, Coverage, completeness_matrix, coverage
+from app.models.services.highlights import CountryHighlight, country_highlights
+from app.models.services.plan import current_plan
+from app.models.services.regional import (
+    IndicatorRow,
+    ItemProgress,
+    RegionalFilter,
+    Scope,
+    Tally,
+    commitment_rows,
+    indicator_values,
+    materialize_latest,
+    progress_by_item,
+    resolve_scope,
+    status_by_country,
+)
+
+
+@dataclass
+class Consolidation:
+    """The regional picture for one filter: what both the workbook and the brief are made from."""
+
+    generated_at: dt.datetime
+    plan_code: str
+    plan_version: int
+    plan_titles: dict[str, str]
+    scope: Scope
+    matrix: CompletenessMatrix
+    coverage: dict[tuple[str | None, int], Coverage]
+    items: list[ItemProgress]
+    statuses: dict[str | None, Tally]
+    indicators: list[IndicatorRow]
+    commitments: list[tuple] = field(default_factory=list)
+    highlights: list[CountryHighlight] = field(default_factory=list)
+
+
+def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.date | None = None,
+           details: bool = True, highlights: bool = False) -> Consolidation:
+    """Read the regional picture; `details` adds every commitment, `highlights` the brief's texts."""
+    flt = flt or RegionalFilter()
+    scope = resolve_scope(session, flt, today)
+    if scope.countries and scope.periods:
+        materialize_latest(session, scope)
+    plan = current_plan(session)
+    matrix = completeness_matrix(session, scope.periods, today=today,
+                                 countries=list(flt.countries) or None, roles=set(flt.roles) or None)
+    return Consolidation(
+        generated_at=utcnow(),
+        plan_code=plan.code if plan else "", plan_version=plan.version if plan else 0,
+        plan_titles=dict(plan.titles) if plan else {},
+        scope=scope, matrix=matrix,
+        coverage=coverage(session, scope.period_ids, scope.countries),
+        items=progress_by_item(session, scope, plan),
+        statuses=status_by_country(session, scope),
+        indicators=indicator_values(session, scope, plan),
+        commitments=commitment_rows(session, scope) if details else [],
+        highlights=country_highlights(session, scope) if highlights else [],
+    )

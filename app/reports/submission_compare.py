@@ -1,0 +1,255 @@
+"""Row by row: a workbook's canonical values against the workspace's, with every rule checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.i18n import _
+from app.models.enums import IndicatorKind, Priority, ProgressStatus
+from app.models.errors import ValidationError
+from app.models.plan import Action, Indicator, Objective, Plan
+from app.models.reporting import Commitment, ReportingPeriod
+from app.models.services.commitments import CommitmentInput, validate_commitment
+from app.models.services.progress import ProgressInput, validate_progress
+from app.reports.preview_items import ChangeKind, FieldChange, PreviewItem
+from app.reports.submission_data import (
+    commitment_row,
+    decision_row,
+    decisions_with_follow_up,
+    indicator_row,
+    parse_evidence,
+    progress_row,
+    updates_by_key,
+    values_by_key,
+)
+from app.reports.submission_format import COMMITMENTS, DECISIONS, INDICATORS, PROGRESS, SheetSpec
+from app.reports.submission_read import CellError, ParsedRow, ParsedSubmission
+
+
+@dataclass
+class Comparison:
+    items: list[PreviewItem] = field(default_factory=list)
+    errors: list[CellError] = field(default_factory=list)
+
+    def error(self, row: ParsedRow, key: str, message: str) -> None:
+        self.errors.append(CellError(row.ref(key), message))
+
+
+def _short(text: str | None, limit: int = 70) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _item(spec: SheetSpec, row: ParsedRow, sheet_title: str, key: tuple[Any, ...], title: str,
+          old: dict[str, Any] | None, period: str | None = None) -> PreviewItem:
+    new = {c.key: row.values.get(c.key) for c in spec.data}
+    changes = [
+        FieldChange(c.key, _(c.label), None if old is None else old.get(c.key), new[c.key],
+                    row.ref(c.key))
+        for c in spec.data
+        if (old is None and new[c.key] is not None) or (old is not None and old.get(c.key) != new[c.key])
+    ]
+    kind = ChangeKind.NEW if old is None else ChangeKind.CHANGED if changes else ChangeKind.UNCHANGED
+    return PreviewItem(kind, spec.key, key, title, row.number, sheet_title, new, changes, period)
+
+
+def _empty(row: ParsedRow, spec: SheetSpec) -> bool:
+    return all(row.values.get(c.key) is None for c in spec.data)
+
+
+def _first_seen(result: Comparison, seen: dict[tuple[Any, ...], int], key: tuple[Any, ...],
+                row: ParsedRow, at: str) -> bool:
+    if key in seen:
+        result.error(row, at, _("This row repeats row {row}.").format(row=seen[key]))
+        return False
+    seen[key] = row.number
+    return True
+
+
+def compare_sheets(session: Session, parsed: ParsedSubmission, plan: Plan,
+                   periods: dict[str, ReportingPeriod]) -> Comparison:
+    result = Comparison()
+    country = parsed.identity.country
+    commitments = {c.id: c for c in session.scalars(
+        select(Commitment).where(Commitment.country_code == country)
+        .options(selectinload(Commitment.action)))}
+    actions = {a.code: a for a in session.scalars(
+        select(Action).join(Objective).where(Objective.plan_id == plan.id))}
+    _commitments(result, parsed, commitments, actions)
+    _progress(session, result, parsed, commitments, periods)
+    _indicators(session, result, parsed, plan, periods)
+    _decisions(session, result, parsed)
+    return result
+
+
+def _validation_column(spec: SheetSpec, exc: ValidationError, fallback: str) -> str:
+    return exc.field if exc.field in {c.key for c in spec.data} else fallback
+
+
+def _commitments(result: Comparison, parsed: ParsedSubmission, commitments: dict[int, Commitment],
+                 actions: dict[str, Action]) -> None:
+    sheet = parsed.sheets[COMMITMENTS.key]
+    seen: dict[tuple[Any, ...], int] = {}
+    for row in sheet.rows:
+        if row.has_errors:
+            continue
+        values, ident = row.values, row.values.get("id")
+        action = actions.get(values.get("action") or "")
+        if action is None or action.retired:
+            result.error(row, "action", _("Choose an action code of the current plan (for example "
+                                          "1.1)."))
+            continue
+        try:
+            validate_commitment(CommitmentInput(
+                action_id=action.id, description=values.get("description") or "",
+                lead_agency=values.get("lead_agency") or "", partners=values.get("partners") or "",
+                start_date=values.get("start_date"), end_date=values.get("end_date"),
+                priority=Priority(values.get("priority") or Priority.MEDIUM.value)))
+        except ValidationError as exc:
+            result.error(row, _validation_column(COMMITMENTS, exc, "description"), exc.message())
+            continue
+        if ident is None:
+            result.items.append(_item(COMMITMENTS, row, sheet.title, ("new", row.number), _(
+                "New commitment under action {action}: {text}").format(
+                    action=action.code, text=_short(values.get("description"))), None))
+            continue
+        commitment = commitments.get(ident)
+        if commitment is None:
+            result.error(row, "id", _("No commitment with this ID belongs to the country in this "
+                                      "workspace; clear the ID to add it as a new commitment."))
+            continue
+        if not _first_seen(result, seen, (ident,), row, "id"):
+            continue
+        result.items.append(_item(COMMITMENTS, row, sheet.title, (ident,), _(
+            "Commitment {id}: {text}").format(id=ident, text=_short(commitment.description)),
+            commitment_row(commitment)))
+
+
+def _progress(session: Session, result: Comparison, parsed: ParsedSubmission,
+              commitments: dict[int, Commitment], periods: dict[str, ReportingPeriod]) -> None:
+    sheet = parsed.sheets[PROGRESS.key]
+    country = parsed.identity.country
+    updates = updates_by_key(session, country, [p.id for p in periods.values()])
+    seen: dict[tuple[Any, ...], int] = {}
+    for row in sheet.rows:
+        if row.has_errors:
+            continue
+        ident, code = row.values.get("commitment_id"), row.values.get("period")
+        commitment = commitments.get(ident) if ident is not None else None
+        if commitment is None:
+            result.error(row, "commitment_id", _("No commitment with this ID belongs to the country "
+                                                 "in this workspace."))
+            continue
+        period = periods.get(code or "")
+        if period is None:
+            result.error(row, "period", _("This period is not one the workbook was exported for."))
+            continue
+        if not _first_seen(result, seen, (ident, code), row, "commitment_id"):
+            continue
+        update = updates.get((ident, period.id))
+        if update is None and _empty(row, PROGRESS):
+            continue
+        if row.values.get("status") is None:
+            if update is not None:
+                result.error(row, "status", _("Choose a status."))
+                continue
+            row.values["status"] = ProgressStatus.NOT_STARTED.value
+        try:
+            validate_progress(progress_input(row.values))
+        except ValidationError as exc:
+            result.error(row, _validation_column(PROGRESS, exc, "status"), exc.message())
+            continue
+        old = None if update is None else progress_row(ident, code, update)
+        result.items.append(_item(PROGRESS, row, sheet.title, (ident, code), _(
+            "Progress of commitment {id} in {period}").format(id=ident, period=code), old, code))
+
+
+def progress_input(values: dict[str, Any]) -> ProgressInput:
+    return ProgressInput(
+        status=ProgressStatus(values.get("status") or ProgressStatus.NOT_STARTED.value),
+        percent=values.get("percent"), narrative=values.get("narrative") or "",
+        challenges=values.get("challenges") or "",
+        support_requested=values.get("support_requested") or "",
+        support_from=values.get("support_from") or "",
+        evidence=parse_evidence(values.get("evidence")))
+
+
+def _indicators(session: Session, result: Comparison, parsed: ParsedSubmission, plan: Plan,
+                periods: dict[str, ReportingPeriod]) -> None:
+    sheet = parsed.sheets[INDICATORS.key]
+    indicators = {i.code: i for i in session.scalars(
+        select(Indicator).join(Action).join(Objective).where(Objective.plan_id == plan.id))}
+    values = values_by_key(session, parsed.identity.country, [p.id for p in periods.values()])
+    seen: dict[tuple[Any, ...], int] = {}
+    for row in sheet.rows:
+        if row.has_errors:
+            continue
+        code, period_code = row.values.get("indicator"), row.values.get("period")
+        indicator = indicators.get(code or "")
+        period = periods.get(period_code or "")
+        if indicator is None:
+            result.error(row, "indicator", _("The plan has no indicator with this code."))
+            continue
+        if period is None:
+            result.error(row, "period", _("This period is not one the workbook was exported for."))
+            continue
+        if not _first_seen(result, seen, (code, period_code), row, "indicator"):
+            continue
+        problem = _value_problem(indicator.kind, row.values.get("value"))
+        if problem:
+            result.error(row, "value", problem)
+            continue
+        stored = values.get((indicator.id, period.id))
+        if stored is None and _empty(row, INDICATORS):
+            continue
+        old = None if stored is None else indicator_row(indicator, period_code, stored)
+        item = _item(INDICATORS, row, sheet.title, (code, period_code), _(
+            "Indicator {code} in {period}").format(code=code, period=period_code), old, period_code)
+        item.value_kind = indicator.kind.value
+        result.items.append(item)
+
+
+def _value_problem(kind: IndicatorKind, value: Any) -> str | None:
+    if value is None:
+        return None
+    if kind == IndicatorKind.TEXT:
+        return None
+    if isinstance(value, str):
+        return _("Enter a number.") if kind != IndicatorKind.YES_NO else _("Choose yes or no.")
+    if kind == IndicatorKind.PERCENT and not 0 <= value <= 100:
+        return _("Enter a number from 0 to 100.")
+    if kind == IndicatorKind.YES_NO and value not in (0, 1):
+        return _("Choose yes or no.")
+    return None
+
+
+def _decisions(session: Session, result: Comparison, parsed: ParsedSubmission) -> None:
+    sheet = parsed.sheets[DECISIONS.key]
+    known = {(d.meeting.code, d.number): (d, f)
+             for d, f in decisions_with_follow_up(session, parsed.identity.country)}
+    seen: dict[tuple[Any, ...], int] = {}
+    for row in sheet.rows:
+        if row.has_errors:
+            continue
+        key = (row.values.get("meeting"), row.values.get("number"))
+        if key not in known:
+            result.error(row, "meeting", _("No decision with this meeting and number is known."))
+            continue
+        if not _first_seen(result, seen, key, row, "meeting"):
+            continue
+        decision, follow_up = known[key]
+        if follow_up is None and _empty(row, DECISIONS):
+            continue
+        if row.values.get("status") is None:
+            if follow_up is not None:
+                result.error(row, "status", _("Choose a status."))
+                continue
+            row.values["status"] = "not_started"
+        old = None if follow_up is None else decision_row(decision, follow_up)
+        result.items.append(_item(DECISIONS, row, sheet.title, key, _(
+            "Follow-up of decision {number} of {meeting}").format(number=key[1], meeting=key[0]),
+            old))

@@ -1,0 +1,98 @@
+"""Cells for write-only workbooks: user texts stay text, headers and fills are made once per workbook.
+
+A text from a coordinator that starts with "=" or looks like an error code would be written as a
+formula or an error by openpyxl; here it is forced to stay a string. Characters XML cannot carry
+are dropped rather than failing the whole file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+
+def safe_text(ws: WriteOnlyWorksheet, value: str | None) -> Any:
+    """A value to append: plain when harmless (fast), a string-typed cell otherwise."""
+    if not value:
+        return None
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value[:1] == "=" or value in ERROR_CODES:
+        cell = WriteOnlyCell(ws, value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+class CellStyles:
+    """The few styles a report uses, built once and shared by every cell."""
+
+    def __init__(self) -> None:
+        thin = Side(style="thin", color="808080")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.header_font = Font(bold=True)
+        self.title_font = Font(bold=True, size=14)
+        self.header_fill = PatternFill("solid", fgColor="D9D9D9")
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.left_middle = Alignment(vertical="center", wrap_text=True)
+        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self._fills: dict[str, PatternFill] = {}
+
+    def fill(self, rgb: str) -> PatternFill:
+        if rgb not in self._fills:
+            self._fills[rgb] = PatternFill("solid", fgColor=rgb)
+        return self._fills[rgb]
+
+    def title(self, ws: WriteOnlyWorksheet, value: str) -> Cell:
+        cell = WriteOnlyCell(ws, value)
+        cell.font = self.title_font
+        return cell
+
+    def header(self, ws: WriteOnlyWorksheet, value: Any) -> Cell:
+        cell = WriteOnlyCell(ws, value)
+        cell.font, cell.fill, cell.alignment = self.header_font, self.header_fill, self.wrap
+        cell.border = self.border
+        return cell
+
+    def bold(self, ws: WriteOnlyWorksheet, value: Any) -> Cell:
+        cell = WriteOnlyCell(ws, value)
+        cell.font = self.header_font
+        return cell
+
+    def middle(self, ws: WriteOnlyWorksheet, value: Any) -> Cell:
+        cell = WriteOnlyCell(ws, value)
+        cell.alignment = self.left_middle
+        return cell
+
+    def percent(self, ws: WriteOnlyWorksheet, fraction: float | None, bold: bool = False) -> Any:
+        """A share (0-1) shown as a percentage; empty when there is nothing to share."""
+        if fraction is None:
+            return None
+        cell = WriteOnlyCell(ws, round(fraction, 4))
+        cell.number_format = "0%"
+        if bold:
+            cell.font = self.header_font
+        return cell
+
+    def filled(self, ws: WriteOnlyWorksheet, value: Any, rgb: str) -> Cell:
+        cell = WriteOnlyCell(ws, value)
+        cell.fill, cell.alignment, cell.border = self.fill(rgb), self.center, self.border
+        return cell
+
+    def wrapped(self, ws: WriteOnlyWorksheet, value: str) -> Any:
+        safe = safe_text(ws, value)
+        if safe is None:
+            return None
+        cell = safe if isinstance(safe, Cell) else WriteOnlyCell(ws, safe)
+        cell.alignment = self.wrap
+        return cell
+
+
+def sheet_title(text: str) -> str:
+    """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in text).strip()
+    return cleaned[:31] or "Sheet"

@@ -1,0 +1,204 @@
+"""The Regional progress tab: progress across countries by objective and action, by status, and
+indicators beside their targets, for the chosen countries, role and periods; and the reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import N_, _, available_languages, current_language
+from app.i18n.formats import language_name
+from app.models.services.regional import (
+    RegionalFilter,
+    indicator_values,
+    progress_by_item,
+    resolve_scope,
+    status_by_country,
+)
+from app.reports.consolidation_brief import brief_html
+from app.reports.consolidation_data import gather
+from app.reports.consolidation_workbook import default_file_name, write_consolidation_workbook
+from app.reports.report_language import ReportLanguage
+from app.ui.change_bus import COMMITMENTS, INDICATOR_VALUES, MEMBERSHIPS, PERIODS, PLAN, PROGRESS
+from app.ui.context import WorkspaceContext
+from app.ui.regional_filter_bar import RegionalFilterBar
+from app.ui.regional_models import IndicatorModel, ItemProgressModel, StatusModel
+from app.ui.status_bar_delegate import StatusBarDelegate
+
+_TOPICS = {COMMITMENTS, PROGRESS, INDICATOR_VALUES, PLAN, PERIODS, MEMBERSHIPS}
+
+
+def _table(model: ItemProgressModel | StatusModel | IndicatorModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+class RegionalView(QWidget):
+    def __init__(self, context: WorkspaceContext, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self._context, self._today = context, today
+        self.filter_bar = RegionalFilterBar(context, today=today)
+        self.items_model = ItemProgressModel(self)
+        self.status_model = StatusModel(self)
+        self.indicator_model = IndicatorModel(self)
+        self.items_view = _table(self.items_model, "progressByItem")
+        self.status_view = _table(self.status_model, "statusByCountry")
+        self.status_view.setItemDelegateForColumn(StatusModel.COLUMN_BAR, StatusBarDelegate(self))
+        self.indicator_view = _table(self.indicator_model, "indicatorValues")
+        self.views = QTabWidget()
+        for view in (self.items_view, self.status_view, self.indicator_view):
+            self.views.addTab(view, "")
+        self.language_label = QLabel()
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("reportLanguage")
+        for code in available_languages():
+            self.language_combo.addItem(language_name(code), code)
+        self.language_label.setBuddy(self.language_combo)
+        self.workbook_button = QPushButton()
+        self.workbook_button.setObjectName("exportWorkbook")
+        self.brief_button = QPushButton()
+        self.brief_button.setObjectName("exportBrief")
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.language_label)
+        actions.addWidget(self.language_combo)
+        actions.addWidget(self.workbook_button)
+        actions.addWidget(self.brief_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.views, 1)
+        layout.addLayout(actions)
+
+        self._stale: set[int] = set()
+        self.filter_bar.filter_changed.connect(lambda _flt: self.reload())
+        self.views.currentChanged.connect(self._refresh_current)
+        self.workbook_button.clicked.connect(lambda: self.export_workbook())
+        self.brief_button.clicked.connect(lambda: self.export_brief())
+        context.bus.changed.connect(self._data_changed)
+        context.language.language_changed.connect(self.retranslate)
+        self.reload()
+        self.retranslate()
+
+    def current_filter(self) -> RegionalFilter:
+        return self.filter_bar.current_filter()
+
+    def report_language(self) -> str:
+        return str(self.language_combo.currentData() or current_language())
+
+    def reload(self) -> None:
+        """Recompute the view in sight now; the others when they are shown (each is a query)."""
+        self._stale = {0, 1, 2}
+        self._refresh_current()
+
+    def _refresh_current(self, *_args: object) -> None:
+        tab = self.views.currentIndex()
+        if tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        with self._context.db.reading() as session:
+            scope = resolve_scope(session, self.current_filter(), self._today)
+            if tab == 2:
+                self.indicator_model.set_rows(indicator_values(session, scope), scope.countries)
+            elif tab == 1:
+                self.status_model.set_tallies(status_by_country(session, scope), scope.countries,
+                                              scope.roles)
+            else:
+                self.items_model.set_items(progress_by_item(session, scope), scope.countries)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        self.items_view.setColumnWidth(0, 60)
+        self.items_view.setColumnWidth(1, 300)
+        self.status_view.setColumnWidth(0, 140)
+        self.status_view.setColumnWidth(StatusModel.COLUMN_BAR, 220)
+        self.indicator_view.setColumnWidth(0, 70)
+        self.indicator_view.setColumnWidth(1, 300)
+
+    def _data_changed(self, topics: frozenset[str]) -> None:
+        if topics & {PERIODS, MEMBERSHIPS}:
+            self.filter_bar.reload()
+        if topics & _TOPICS:
+            self.reload()
+
+    # --- reports ------------------------------------------------------------------------------
+    def _ask_path(self, suggested: str, pattern: str) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save report"), str(Path.home() / suggested), pattern)
+        return Path(path) if path else None
+
+    def export_workbook(self, path: Path | None = None) -> Path | None:
+        """Write the regional report workbook for the current filter (asking where, unless told)."""
+        with self._context.db.reading() as session:
+            data = gather(session, self.current_filter(), today=self._today)
+        path = path or self._ask_path(default_file_name(data), _("Excel workbooks (*.xlsx)"))
+        if path is None:
+            return None
+        return self._write(lambda: write_consolidation_workbook(data, path, self.report_language()),
+                           path)
+
+    def export_brief(self, path: Path | None = None) -> Path | None:
+        """Write the printable brief (PDF) for the current filter."""
+        from app.ui.pdf_renderer import render_pdf
+
+        with self._context.db.reading() as session:
+            data = gather(session, self.current_filter(), today=self._today, details=False,
+                          highlights=True)
+        suggested = default_file_name(data).replace("_REGIONAL_", "_BRIEF_").replace(".xlsx", ".pdf")
+        path = path or self._ask_path(suggested, _("PDF documents (*.pdf)"))
+        if path is None:
+            return None
+        language = ReportLanguage(self.report_language())
+        title = language.t(N_("Regional progress brief"))
+        return self._write(lambda: render_pdf(brief_html(data, language.code), path, title=title),
+                           path)
+
+    def _write(self, write: Callable[[], object], path: Path) -> Path | None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write()
+        except OSError as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, _("Save report"), _(
+                "The report could not be saved to {path} ({reason}). Check that the folder exists, "
+                "that the file is not open in another program, and that the disk has space."
+            ).format(path=path, reason=error.strerror or error))
+            return None
+        QApplication.restoreOverrideCursor()
+        return path
+
+    def retranslate(self, *_args: object) -> None:
+        self.filter_bar.retranslate()
+        self.views.setTabText(0, _("By objective and action"))
+        self.views.setTabText(1, _("By status"))
+        self.views.setTabText(2, _("Indicators and targets"))
+        self.language_label.setText(_("Report &language:"))
+        self.workbook_button.setText(_("Export &workbook…"))
+        self.brief_button.setText(_("Print &brief (PDF)…"))
+        for model in (self.items_model, self.status_model, self.indicator_model):
+            model.retranslate()
+        self._size_columns()

@@ -1,0 +1,50 @@
+"""Fixtures for workbook tests: a fixed export time, an exported demo submission, compiled catalogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from app import i18n
+from app.reports import language
+from app.reports.submission_export import ExportResult, export_submission
+from app.resources import resource_path
+
+#: A fixed "generated at", so two exports of the same data are comparable cell by cell.
+NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
+PERIOD = "2026-H2"
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def exported(demo_db, out_dir) -> ExportResult:
+    return export_submission(demo_db, "KZ", PERIOD, "en", out_dir, now=NOW)
+
+
+@pytest.fixture
+def catalogs(tmp_path_factory, monkeypatch) -> Iterator[Path]:
+    """The project's .po catalogs compiled into a temporary folder and used from there."""
+    target = tmp_path_factory.mktemp("catalogs")
+    for po_path in resource_path("translations").glob("*/LC_MESSAGES/messages.po"):
+        code = po_path.parent.parent.name
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=code)
+        folder = target / code / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        with (folder / "messages.mo").open("wb") as handle:
+            write_mo(handle, catalog)
+    monkeypatch.setattr(i18n, "catalog_dir", lambda: str(target))
+    language.clear_cache()
+    yield target
+    language.clear_cache()

@@ -1,0 +1,61 @@
+"""`main.py consolidate` writes the regional workbook and the PDF brief, headless."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from app.cli import main
+from app.i18n.formats import country_name
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_consolidate_writes_the_workbook(secretariat_db, tmp_path, capsys):
+    out = tmp_path / "regional.xlsx"
+    code = main(["consolidate", "--db", str(secretariat_db.path), "--lang", "en", "--out", str(out),
+                 "--from", "2025-H1", "--to", "2026-H1", "--country", "kz", "--country", "KG"])
+    assert code == 0 and "Regional report written" in capsys.readouterr().out
+    book = CalamineWorkbook.from_path(str(out))
+    matrix = book.get_sheet_by_name("Completeness").to_python()
+    assert matrix[0][2:5] == ["2025-H1", "2025-H2", "2026-H1"]
+    assert [row[0] for row in matrix[1:3]] == ["Kazakhstan", "Kyrgyzstan"]
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--from", "1999-H1"], "unknown period"),
+    (["--country", "XX"], "no country or period"),
+])
+def test_consolidate_refuses_what_it_cannot_do(secretariat_db, tmp_path, capsys, extra, message):
+    out = tmp_path / "r.xlsx"
+    assert main(["consolidate", "--db", str(secretariat_db.path), "--out", str(out), *extra]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+                    reason="poppler-utils are installed by .ci/run")
+def test_consolidate_writes_a_pdf_brief_with_every_country(secretariat_db, tmp_path):
+    """Run in a process of its own: the brief needs a Qt GUI application of its own."""
+    out, pdf = tmp_path / "regional.xlsx", tmp_path / "brief.pdf"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "main.py", "consolidate", "--db", str(secretariat_db.path), "--lang", "ru",
+         "--out", str(out), "--pdf", str(pdf)], cwd=ROOT, capture_output=True, text=True, env=env,
+        timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert out.exists() and pdf.exists()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for code in ("KZ", "KG", "TJ", "TM"):
+        assert country_name(code, "ru") in text
+    assert "Казахстан" in text
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 2 and all(p.stat().st_size > 2000 for p in pages)

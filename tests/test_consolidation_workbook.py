@@ -1,0 +1,111 @@
+"""The regional report workbook: its sheets and cells read back, in calamine and in LibreOffice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+from sqlalchemy import select
+
+from app.models import Commitment, ProgressUpdate
+from app.models.services.regional import RegionalFilter
+from app.reports.consolidation_data import gather
+from app.reports.consolidation_workbook import (
+    build_consolidation_workbook,
+    default_file_name,
+    write_consolidation_workbook,
+)
+
+TODAY = dt.date(2026, 11, 26)
+SHEETS = ["Report", "Completeness", "Coverage", "By objective", "By action", "By status",
+          "Indicators", "Commitments"]
+
+
+def _sheets(path: Path) -> dict[str, list[list]]:
+    book = CalamineWorkbook.from_path(str(path))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+def test_workbook_sheets_and_cells(secretariat_db, tmp_path):
+    with secretariat_db.transaction() as s:  # texts that a spreadsheet would take for formulas
+        commitment = s.scalar(select(Commitment).where(Commitment.country_code == "KZ"))
+        commitment.description = "=HYPERLINK(\"http://example.org\")"
+        update = s.scalar(select(ProgressUpdate).where(ProgressUpdate.commitment_id == commitment.id)
+                          .order_by(ProgressUpdate.period_id.desc()))
+        update.challenges = "#N/A\x0b and more"
+    path = tmp_path / "regional.xlsx"
+    with secretariat_db.reading() as s:
+        data = gather(s, RegionalFilter(), today=TODAY)
+        build_consolidation_workbook(s, path, "en", today=TODAY)
+    assert default_file_name(data) == "AP_REGIONAL_2024-H1_2026-H2.xlsx"
+    sheets = _sheets(path)
+    assert list(sheets) == SHEETS
+    matrix = sheets["Completeness"]
+    assert matrix[0][:3] == ["Country", "Role", "2024-H1"]
+    names = [row[0] for row in matrix[1:] if row[0]]
+    assert names[:6] == ["Afghanistan", "Azerbaijan", "Kazakhstan", "Kyrgyzstan", "Tajikistan",
+                         "Türkiye"]
+    texts = {cell for row in matrix[1:] for cell in row[2:] if isinstance(cell, str)}
+    assert {"Not yet due", "Missing"} <= texts
+    assert any(t.startswith("Acknowledged r") for t in texts)
+    commitments = sheets["Commitments"]
+    assert len(commitments) == 161
+    assert "=HYPERLINK(\"http://example.org\")" in [row[4] for row in commitments]
+    assert "#N/A and more" in [row[10] for row in commitments]
+    statuses = sheets["By status"]
+    total = next(row for row in statuses if row[0] == "All countries")
+    assert total[2] == 160
+    book = load_workbook(path)
+    cell = next(c for row in book["Commitments"].iter_rows(min_col=5, max_col=5) for c in row
+                if str(c.value).startswith("=HYPERLINK"))
+    assert cell.data_type == "s"
+    assert len(book["By status"]._charts) == 1 and len(book["Coverage"]._charts) == 1
+
+
+def test_headers_and_names_in_the_chosen_language(secretariat_db, tmp_path):
+    path = tmp_path / "ru.xlsx"
+    with secretariat_db.reading() as s:
+        write_consolidation_workbook(gather(s, today=TODAY), path, "ru")
+    matrix = _sheets(path)["Completeness"]
+    assert "Казахстан" in [row[0] for row in matrix]
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_report_for_one_country_and_a_period_range(secretariat_db, tmp_path):
+    path = tmp_path / "kz.xlsx"
+    with secretariat_db.reading() as s:
+        build_consolidation_workbook(s, path, "en", RegionalFilter(
+            countries=("KZ",), first_period="2025-H1", last_period="2025-H2"), today=TODAY)
+    sheets = _sheets(path)
+    assert sheets["Completeness"][0][2:4] == ["2025-H1", "2025-H2"]
+    assert {row[0] for row in sheets["Commitments"][1:]} == {"Kazakhstan"}
+
+
+def soffice_to_pdf(source: Path, out_dir: Path) -> Path:
+    """Convert with a LibreOffice profile of its own, so parallel runs do not collide."""
+    profile = out_dir / "lo-profile"
+    env = {**os.environ, "HOME": str(out_dir)}
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
+                    "--convert-to", "pdf", "--outdir", str(out_dir), str(source)],
+                   check=True, capture_output=True, timeout=180, env=env)
+    return out_dir / (source.stem + ".pdf")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice and poppler are installed by .ci/run")
+def test_libreoffice_opens_the_workbook(secretariat_db, tmp_path):
+    path = tmp_path / "regional.xlsx"
+    with secretariat_db.reading() as s:
+        build_consolidation_workbook(s, path, "en", today=TODAY)
+    pdf = soffice_to_pdf(path, tmp_path)
+    text = subprocess.run(["pdftotext", "-l", "6", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    for name in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Regional progress report"):
+        assert name in text
