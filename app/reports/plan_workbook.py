@@ -93,7 +93,7 @@ def write_plan_workbook(document: PlanDocument, folder: Path, language: str = "e
     langs = languages_of(document)
     styles = CellStyles()
     wb = Workbook(write_only=True)
-    wb.properties.title = f"{lang.t(N_('Regional Action Plan'))} {document.code} v{document.version}"
+    wb.properties.title = lang.t(N_("Regional Action Plan")) + f" {document.code} v{document.version}"
     wb.properties.creator = APP_NAME
     wb.custom_doc_props.append(StringProperty(name=DIGEST_PROPERTY, value=plan_digest(document)))
     for sheet in _sheets(document, langs):

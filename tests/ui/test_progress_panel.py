@@ -38,7 +38,7 @@ def _row_without_update(panel):
 
 def test_period_defaults_to_the_current_one(qtbot, context):
     _window, panel = _progress_tab(qtbot, context)
-    assert panel.period_bar.combo.currentText() == "2026-H2"
+    assert panel.period_bar.combo.currentText() == "second half of 2026"
     assert "Jan 31, 2027" in panel.period_bar.due_label.text()
     assert "66 days left" in panel.period_bar.due_label.text()
 
@@ -169,7 +169,7 @@ def test_a_submitted_period_shows_locked(qtbot, context):
     h1 = period_id(context.db, "2026-H1")
     panel.period_bar.combo.setCurrentIndex(panel.period_bar.combo.findData(h1))
     panel.period_bar.combo.activated.emit(panel.period_bar.combo.currentIndex())
-    assert panel.period_bar.locked and panel.period_bar.combo.currentText().startswith("2026-H1")
+    assert panel.period_bar.locked and panel.period_bar.combo.currentText().startswith("first half of 2026")
     assert "revision 1, Exported" in panel.period_bar.banner.text()
     assert all(not (_index(panel, r.id, Column.STATUS).flags() & Qt.ItemFlag.ItemIsEditable)
                for r in panel.table.source.rows())

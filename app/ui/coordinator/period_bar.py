@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _, ngettext
-from app.i18n.formats import format_date, format_number
+from app.i18n.formats import format_date, format_number, format_period
 from app.models.enums import label
 from app.models.services.periods import PeriodState, period_states
 from app.ui.change_bus import PERIODS, SUBMISSIONS
@@ -99,10 +99,11 @@ class PeriodBar(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         for state in self._states:
-            text = state.code
+            text = format_period(state.code)
             if self._with_lock and state.locked:
-                text = _("{period} · submitted").format(period=state.code)
+                text = _("{period} · submitted").format(period=text)
             self.combo.addItem(text, state.id)
+            self.combo.setItemData(self.combo.count() - 1, state.code, Qt.ItemDataRole.ToolTipRole)
         self.combo.blockSignals(False)
         self._show_selected()
 
