@@ -69,7 +69,7 @@ def measure(size: str, runs: int) -> list[Row]:
     ]
 
 
-def run(sizes: list[str], runs: int) -> list[Row]:
+def run_bench(sizes: list[str], runs: int) -> list[Row]:
     return [row for size in sizes for row in measure(size, runs)]
 
 

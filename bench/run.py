@@ -1,6 +1,6 @@
 """Run every benchmark (`bench/bench_*.py`) and print one table; also write it as JSON.
 
-Each benchmark module has `run(sizes: list[str], runs: int) -> list[Row]` and measures what it can
+Each benchmark module has `run_bench(sizes: list[str], runs: int) -> list[Row]` and measures what it can
 at the sizes it is given (a module may skip a size that means nothing to it).
 
     python -m bench.run                    # make bench: every size, 5 runs each
@@ -44,9 +44,10 @@ def benchmark_modules(only: Sequence[str] = ()) -> list[ModuleType]:
                              f"(have: {', '.join(n[6:] for n in names)})")
         names = [n for n in names if n[6:] in only]
     modules = [importlib.import_module(f"bench.{name}") for name in names]
-    skipped = [m.__name__ for m in modules if not callable(getattr(m, "run", None))]
+    skipped = [m.__name__ for m in modules if not callable(getattr(m, "run_bench", None))]
     if skipped:  # e.g. bench_startup_frozen.py, which needs `make package` and runs on its own
-        print(f"not part of the table (no run(sizes, runs)): {', '.join(skipped)}", file=sys.stderr)
+        print(f"not in the table yet (no run_bench(sizes, runs)): {', '.join(skipped)}",
+              file=sys.stderr)
     return [m for m in modules if m.__name__ not in skipped]
 
 
@@ -126,7 +127,7 @@ def measure(args: argparse.Namespace) -> Report:
     for module in benchmark_modules(args.only):
         name = module.__name__.removeprefix("bench.bench_")
         print(f"running {name} ...", file=sys.stderr, flush=True)
-        rows: list[Row] = module.run(list(args.sizes), args.runs)
+        rows: list[Row] = module.run_bench(list(args.sizes), args.runs)
         report.rows.extend(rows)
     report.settings["seconds"] = round(time.perf_counter() - started, 1)
     report.machine["load_average_after"] = os.getloadavg() if hasattr(os, "getloadavg") else None
