@@ -64,5 +64,14 @@ package-onefile: $(PACKAGE_STAMP) compile-translations
 package-check: package
 	$(PY) tools/package_check.py $(APP_EXE)
 
+# Benchmarks (see bench/run.py): one table of timings beside their floors, also written
+# to bench/results/latest.json. Demo workspaces are generated once into bench/.cache/.
+.PHONY: bench bench-quick
+bench: $(STAMP) compile-translations
+	$(PY) -m bench.run
+
+bench-quick: $(STAMP) compile-translations
+	$(PY) -m bench.run --quick
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.models import Commitment, Indicator, IndicatorValue, ProgressUpdate, Submission
+from app.models import (
+    Commitment,
+    Indicator,
+    IndicatorValue,
+    ProgressUpdate,
+    ReportingPeriod,
+    Submission,
+)
 from app.models.demo import create_demo_workspace
 from app.models.enums import WorkspaceRole
 
@@ -61,4 +70,21 @@ def test_demo_in_russian_has_russian_texts(tmp_path, today):
     with db.reading() as s:
         agencies = set(s.scalars(select(Commitment.lead_agency)))
     assert any("Министерство" in a or "служба" in a for a in agencies)
+    db.close()
+
+
+def test_stress_size_reaches_back_before_the_calendar(tmp_path, today):
+    """40 periods are more than 2013-H1.. has: the generator adds earlier half-years, in order."""
+    db = create_demo_workspace(tmp_path / "stress.sqlite", size="stress", country="TJ", seed=5,
+                               today=today)
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Commitment)) == 600
+        used = s.scalars(select(ReportingPeriod).where(ReportingPeriod.id.in_(
+            select(ProgressUpdate.period_id))).order_by(ReportingPeriod.start_date)).all()
+        assert [p.code for p in used] == [f"{year}-H{half}" for year in range(2007, 2027)
+                                          for half in (1, 2)]
+        assert all(later.start_date == earlier.end_date + dt.timedelta(days=1)
+                   for earlier, later in itertools.pairwise(used))
+        assert all(p.due_date > p.end_date for p in used)
+        assert s.scalar(select(func.count()).select_from(IndicatorValue)) == 200 * 40
     db.close()

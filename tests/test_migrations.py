@@ -11,7 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from app.models import Base
-from app.models.database import make_engine, open_database
+from app.models.database import check_integrity, make_engine, open_database
+from app.models.demo import create_demo_workspace
 from app.models.errors import DatabaseDamagedError, DatabaseTooNewError
 from app.models.migrate import alembic_config, current_revision, head_revision
 
@@ -86,3 +87,37 @@ def test_pragmas_on_every_connection(empty_db):
     with empty_db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_damaged_page_is_refused_on_open(db_path: Path, today):
+    """A page overwritten in the middle of a real workspace (a bad disk, a torn copy)."""
+    create_demo_workspace(db_path, seed=2, today=today).close()
+    connection = sqlite3.connect(db_path)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'progress_update'").fetchone()[0]
+    connection.close()
+    with db_path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+    damaged = db_path.read_bytes()
+    with pytest.raises(DatabaseDamagedError) as info:
+        open_database(db_path)
+    assert str(db_path) in info.value.message()
+    assert db_path.read_bytes() == damaged
+
+
+def test_full_check_finds_an_index_out_of_step(db_path: Path, today):
+    """What only the full check sees (backups run it): an index that disagrees with its table."""
+    create_demo_workspace(db_path, seed=2, today=today).close()
+    connection = sqlite3.connect(db_path)
+    connection.execute("PRAGMA writable_schema = ON")
+    connection.execute("UPDATE sqlite_master SET sql = replace(sql, '(action_id)', '(country_code)')"
+                       " WHERE name = 'ix_commitment_action_id'")
+    assert connection.total_changes == 1
+    connection.commit()
+    connection.close()
+    db = open_database(db_path)
+    with pytest.raises(DatabaseDamagedError):
+        check_integrity(db.engine, db_path, full=True)
+    db.close()

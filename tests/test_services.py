@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from app.models import ProgressUpdate, Submission
+from app.models import ProgressUpdate, ReportingPeriod, Submission
+from app.models.demo import create_demo_workspace
 from app.models.enums import ProgressStatus, SubmissionState, WorkspaceRole
 from app.models.errors import PeriodLockedError, ValidationError
 from app.models.services import periods as period_service
@@ -17,6 +18,8 @@ from app.models.services.progress import (
     ProgressInput,
     copy_from_previous,
     get_update,
+    latest_updates,
+    latest_updates_of,
     record_progress,
 )
 from app.models.services.workspace import ProfileInput, initialise
@@ -133,3 +136,22 @@ def test_list_commitments_in_plan_order(demo_db):
         commitments = list_commitments(s, "KZ")
         keys = [(c.action.objective.position, c.action.position) for c in commitments]
     assert len(commitments) == 40 and keys == sorted(keys)
+
+
+def test_latest_updates_of_some_commitments_across_countries(tmp_path, today):
+    """The detail pane asks for the commitments it shows, whatever their countries."""
+    db = create_demo_workspace(tmp_path / "sec.sqlite", role=WorkspaceRole.SECRETARIAT, seed=4,
+                               today=today)
+    with db.reading() as s:
+        by_country = {code: latest_updates(s, code) for code in ("KZ", "KG")}
+        wanted = sorted(by_country["KZ"])[:3] + sorted(by_country["KG"])[-2:]
+        some = latest_updates_of(s, wanted)
+        assert sorted(some) == sorted(wanted)
+        for commitment_id, update in some.items():
+            expected = by_country["KZ"].get(commitment_id) or by_country["KG"][commitment_id]
+            assert update.id == expected.id
+            newest = s.scalar(select(func.max(ReportingPeriod.start_date)).join(ProgressUpdate)
+                              .where(ProgressUpdate.commitment_id == commitment_id))
+            assert update.period.start_date == newest
+        assert latest_updates_of(s, []) == {}
+    db.close()

@@ -11,9 +11,6 @@ from app.models.database import open_database
 from app.models.enums import MembershipRole
 from app.models.services.periods import period_by_code
 from app.models.services.regional import RegionalFilter
-from app.reports.consolidation_brief import brief_html
-from app.reports.consolidation_data import gather
-from app.reports.consolidation_workbook import write_consolidation_workbook
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: every start of the app imports app.cli (openpyxl ~0.1 s).
+    from app.reports.consolidation_brief import brief_html
+    from app.reports.consolidation_data import gather
+    from app.reports.consolidation_workbook import write_consolidation_workbook
+
     path = database_path(args)
     if not path.exists():
         raise CommandError(f"{path} does not exist")

@@ -10,7 +10,6 @@ from app.i18n import LANGUAGES, _
 from app.models.database import Database, open_database
 from app.models.services.periods import current_period
 from app.models.services.workspace import profile_of
-from app.reports.submission_export import export_submission
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,6 +38,8 @@ def open_workspace(args: argparse.Namespace) -> Database:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.reports.submission_export import export_submission  # not on every start (app.cli)
+
     db = open_workspace(args)
     try:
         profile = profile_of(db)

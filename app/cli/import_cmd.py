@@ -11,8 +11,6 @@ from app.cli.export_cmd import open_workspace
 from app.i18n import LANGUAGES, _
 from app.models.database import Database
 from app.models.errors import UserFacingError
-from app.reports.preview_text import preview_text
-from app.reports.submission_import import apply, preview, read_submission
 
 #: Exit codes: every file imported (or previewed) cleanly; a file had errors; a file was refused.
 OK, HAD_ERRORS, REFUSED = 0, 1, 2
@@ -42,6 +40,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import_one(db: Database, path: Path, dry_run: bool, show_all: bool) -> int:
+    # Imported here, not at the top: every start of the app imports app.cli.
+    from app.reports.preview_text import preview_text
+    from app.reports.submission_import import apply, preview, read_submission
+
     try:
         parsed = read_submission(path)
         shown = preview(db, parsed)

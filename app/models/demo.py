@@ -33,6 +33,7 @@ from app.models.reporting import (
     ReportingPeriod,
     Submission,
 )
+from app.models.services.periods import half_year
 from app.models.services.plan import current_plan
 from app.models.services.workspace import ProfileInput, create_workspace
 
@@ -48,7 +49,11 @@ class DemoSize:
 SIZES = {
     "small": DemoSize(commitments=40, periods=6, indicators=0, countries=4),
     "large": DemoSize(commitments=300, periods=26, indicators=200, countries=15),
+    #: For benchmarks: more periods than the real calendar has (see `_demo_periods`).
+    "stress": DemoSize(commitments=600, periods=40, indicators=200, countries=15),
 }
+#: Bumped whenever the same seed, size and day would give different data (benchmark caches key on it).
+GENERATOR_VERSION = 3
 #: Secretariat demos beyond the reference countries need two more codes to reach 15.
 _EXTRA_DEMO_COUNTRIES = ["GE", "MN"]
 _SECRETARIAT_ORDER = ["KZ", "KG", "TJ", "TM", "UZ", "AF", "AZ", "TR", "IR", "PK", "IT", "RU", "CN"]
@@ -145,6 +150,29 @@ def _demo_countries(session: Session, role: WorkspaceRole, country: str, count: 
     return codes
 
 
+def _demo_periods(session: Session, wanted: int, today: dt.date) -> list[ReportingPeriod]:
+    """The `wanted` latest half-years that have started, oldest first.
+
+    The calendar starts at 2013-H1; a size that wants more periods gets earlier half-years added
+    (2012-H2, 2012-H1, ...), so stress data keeps the same shape as real data, only longer.
+    """
+    periods = list(session.scalars(
+        select(ReportingPeriod).where(ReportingPeriod.start_date <= today)
+        .order_by(ReportingPeriod.start_date.desc()).limit(wanted)
+    ))[::-1]
+    if len(periods) < wanted:
+        year, half = periods[0].start_date.year, 1 if periods[0].start_date.month < 7 else 2
+        earlier = []
+        for _ in range(wanted - len(periods)):
+            year, half = (year, 1) if half == 2 else (year - 1, 2)
+            code, start, end, due = half_year(year, half)
+            earlier.append(ReportingPeriod(code=code, start_date=start, end_date=end, due_date=due))
+        session.add_all(earlier)
+        session.flush()
+        periods = earlier[::-1] + periods
+    return periods
+
+
 def generate(
     db: Database, *, role: WorkspaceRole, country: str, size: str, seed: int, language: str,
     today: dt.date,
@@ -160,10 +188,7 @@ def generate(
             _add_demo_indicators(session, plan, spec.indicators, rng)
         count = spec.countries if role == WorkspaceRole.SECRETARIAT else 1
         countries = _demo_countries(session, role, country, count)
-        periods = list(session.scalars(
-            select(ReportingPeriod).where(ReportingPeriod.start_date <= today)
-            .order_by(ReportingPeriod.start_date.desc()).limit(spec.periods)
-        ))[::-1]
+        periods = _demo_periods(session, spec.periods, today)
         actions = list(session.scalars(
             select(Action).join(Objective).where(Objective.plan_id == plan.id)
             .order_by(Objective.position, Action.position)

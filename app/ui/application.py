@@ -19,7 +19,6 @@ from app.paths import data_dir, default_database_path
 from app.resources import resource_path
 from app.ui.change_bus import ChangeBus
 from app.ui.context import WorkspaceContext
-from app.ui.first_run import FirstRunDialog
 from app.ui.language import LanguageController
 from app.ui.main_window import MainWindow
 from app.ui.settings import app_settings
@@ -64,6 +63,8 @@ class AppController:
         run_daily_backup(parent, path)
         profile = profile_of(db)
         if profile is None:
+            from app.ui.first_run import FirstRunDialog  # a new workspace only: not on every start
+
             dialog = FirstRunDialog(db, self.language, parent)
             if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.profile is None:
                 db.close()
@@ -135,20 +136,27 @@ def create_application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_gui(db_path: Path | None = None, language: str | None = None,
-            quit_after_show: bool = False) -> int:
-    """Start the app; `quit_after_show` prints "shown" once the window is up and quits (start-up timing)."""
+def start_gui(db_path: Path | None = None, language: str | None = None) -> AppController:
+    """Everything a start does before the event loop: the first window is shown (or was refused)."""
     app = create_application()
     controller_language = LanguageController(app)
     controller_language.set_language(initial_language(language))
     controller = AppController(app, controller_language)
     window = controller.open_workspace(db_path or default_database_path())
-    if window is None:
+    wanted = window.context.profile.language if window is not None else None
+    if language is None and wanted in available_languages() and wanted != current_language():
+        controller_language.set_language(wanted)
+    return controller
+
+
+def run_gui(db_path: Path | None = None, language: str | None = None,
+            quit_after_show: bool = False) -> int:
+    """Start the app; `quit_after_show` prints "shown" once the window is up and quits (start-up timing)."""
+    controller = start_gui(db_path, language)
+    if not controller.windows:
         return 0
-    if language is None and window.context.profile.language in available_languages():
-        controller_language.set_language(window.context.profile.language)
     if quit_after_show:
-        app.processEvents()
+        controller.app.processEvents()
         print("shown", flush=True)
-        QTimer.singleShot(0, app.quit)
-    return app.exec()
+        QTimer.singleShot(0, controller.app.quit)
+    return controller.app.exec()

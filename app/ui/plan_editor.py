@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QUndoStack
@@ -26,15 +27,16 @@ from app.models.errors import UserFacingError, ValidationError
 from app.models.services import plan_editing as pe
 from app.models.services.plan_tree import PlanNode, PlanSummary, list_plans, plan_tree
 from app.models.services.plan_versions import new_plan_version, published_document
-from app.reports.plan_workbook import write_plan_workbook
 from app.ui import secretariat_commands as commands
 from app.ui.change_bus import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.context import WorkspaceContext
 from app.ui.plan_edit_model import PlanEditTreeModel
-from app.ui.plan_import_dialog import PlanImportDialog
 from app.ui.plan_item_form import PlanItemForm
 from app.ui.plan_tree_model import NodeRole
 from app.ui.undo_commands import perform
+
+if TYPE_CHECKING:
+    from app.ui.plan_import_dialog import PlanImportDialog
 
 
 class PlanEditor(QWidget):
@@ -280,6 +282,8 @@ class PlanEditor(QWidget):
         try:
             with self._context.db.reading() as session:
                 document = published_document(session, self.plan_id)
+            from app.reports.plan_workbook import write_plan_workbook  # openpyxl: when used
+
             return write_plan_workbook(document, folder, current_language())
         except OSError as error:
             self._error(_("The plan workbook could not be saved in {folder} ({reason}).").format(
@@ -294,6 +298,8 @@ class PlanEditor(QWidget):
             if not chosen:
                 return None
             path = Path(chosen)
+        from app.ui.plan_import_dialog import PlanImportDialog  # openpyxl: when used
+
         try:
             dialog = PlanImportDialog(self._context, path, self)
         except UserFacingError as error:

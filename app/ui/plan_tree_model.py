@@ -27,10 +27,14 @@ class PlanTreeModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._outline = PlanOutline(None, "", 0, {}, False, [])
+        #: Formatted counts by number, in the current language: the view asks for them thousands of
+        #: times while it lays out and measures the tree, and Babel formats each from scratch.
+        self._counts: dict[int, str] = {}
 
     def set_outline(self, outline: PlanOutline) -> None:
         self.beginResetModel()
         self._outline = outline
+        self._counts.clear()
         self.endResetModel()
 
     @property
@@ -39,6 +43,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def retranslate(self) -> None:
         """Titles and headers are looked up when shown; tell the views to look again."""
+        self._counts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
         self._emit_all_changed(QModelIndex())
 
@@ -98,13 +103,13 @@ class PlanTreeModel(QAbstractItemModel):
                 text = f"{node.code}  {pick_language(node.titles, current_language())}"
                 # A title in a left-to-right script keeps its order (and its ellipsis) in an RTL tree.
                 return isolate(text) if is_rtl() else text
-            return format_number(node.commitments)
+            return self._count(node.commitments)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_TITLE:
             tip = pick_language(node.titles, current_language())
             return tip + ("\n" + _("Retired in a newer plan version") if node.retired else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return ngettext("{count} commitment", "{count} commitments", node.commitments).format(
-                count=format_number(node.commitments))
+                count=self._count(node.commitments))
         if role == Qt.ItemDataRole.FontRole and node.kind == "objective":
             font = QFont()
             font.setBold(True)
@@ -124,3 +129,9 @@ class PlanTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return [_("Objective / action"), _("Commitments")][section]
+
+    def _count(self, number: int) -> str:
+        text = self._counts.get(number)
+        if text is None:
+            text = self._counts[number] = format_number(number)
+        return text

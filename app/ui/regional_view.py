@@ -32,9 +32,7 @@ from app.models.services.regional import (
     resolve_scope,
     status_by_country,
 )
-from app.reports.consolidation_brief import brief_html
 from app.reports.consolidation_data import gather
-from app.reports.consolidation_workbook import default_file_name, write_consolidation_workbook
 from app.reports.report_language import ReportLanguage
 from app.ui.change_bus import COMMITMENTS, INDICATOR_VALUES, MEMBERSHIPS, PERIODS, PLAN, PROGRESS
 from app.ui.context import WorkspaceContext
@@ -153,6 +151,9 @@ class RegionalView(QWidget):
 
     def export_workbook(self, path: Path | None = None) -> Path | None:
         """Write the regional report workbook for the current filter (asking where, unless told)."""
+        # The workbook code (openpyxl) loads when a report is written, not with the window.
+        from app.reports.consolidation_workbook import default_file_name, write_consolidation_workbook
+
         with self._context.db.reading() as session:
             data = gather(session, self.current_filter(), today=self._today)
         path = path or self._ask_path(default_file_name(data), _("Excel workbooks (*.xlsx)"))
@@ -163,6 +164,8 @@ class RegionalView(QWidget):
 
     def export_brief(self, path: Path | None = None) -> Path | None:
         """Write the printable brief (PDF) for the current filter."""
+        from app.reports.consolidation_brief import brief_html
+        from app.reports.consolidation_workbook import default_file_name
         from app.ui.pdf_renderer import render_pdf
 
         with self._context.db.reading() as session:

@@ -1,11 +1,14 @@
 """File → Export submission… and Import workbook…, and workbooks dropped on the main window.
 
 Installed into the main window by one call, so the window itself needs no knowledge of workbooks.
+The workbook code (openpyxl and the report modules, ~0.1 s to import) loads when first used, not
+with the window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
@@ -13,10 +16,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from app.i18n import _, ngettext
 from app.models.enums import WorkspaceRole
-from app.reports.submission_import import ApplyResult
 from app.ui.context import WorkspaceContext
-from app.ui.submission_export_dialog import ExportSubmissionDialog, default_folder
-from app.ui.submission_import_dialog import WorkbookImporter
+
+if TYPE_CHECKING:
+    from app.reports.submission_import import ApplyResult
+    from app.ui.submission_export_dialog import ExportSubmissionDialog
+    from app.ui.submission_import_dialog import WorkbookImporter
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
@@ -39,7 +44,7 @@ class SubmissionActions(QObject):
         self.window = window
         self.context = context
         self.export_dialog: ExportSubmissionDialog | None = None
-        self.importer = WorkbookImporter(context, window, self._applied)
+        self._importer: WorkbookImporter | None = None
         self.export_action = QAction(window)
         self.export_action.setObjectName("exportSubmissionAction")
         self.import_action = QAction(window)
@@ -63,11 +68,23 @@ class SubmissionActions(QObject):
         self.import_action.setStatusTip(_("Read a submission workbook filled in by a colleague "
                                           "(you can also drop the file on this window)"))
 
+    @property
+    def importer(self) -> WorkbookImporter:
+        if self._importer is None:
+            from app.ui.submission_import_dialog import WorkbookImporter
+
+            self._importer = WorkbookImporter(self.context, self.window, self._applied)
+        return self._importer
+
     def show_export(self) -> None:
+        from app.ui.submission_export_dialog import ExportSubmissionDialog
+
         self.export_dialog = ExportSubmissionDialog(self.context, self.window)
         self.export_dialog.open()
 
     def choose_import(self) -> None:
+        from app.ui.submission_export_dialog import default_folder
+
         paths, _filter = QFileDialog.getOpenFileNames(
             self.window, _("Import workbook"), str(default_folder()),
             _("Excel workbooks (*.xlsx);;All files (*)"))

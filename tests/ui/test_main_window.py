@@ -48,3 +48,27 @@ def test_geometry_is_remembered(qtbot, context):
     again = MainWindow(context)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (760, 540)
+
+
+def test_language_menu_names_each_language_in_itself(qtbot, context):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.language_menu.popup(window.mapToGlobal(window.rect().center()))
+    assert window.language_actions["ru"].text() == "Русский"
+    assert window.language_actions["en"].text() == "English"
+    window.language_menu.hide()
+
+
+def test_commitment_counts_follow_the_language(qtbot, context):
+    """Counts are formatted once per language (a cache), and again after a switch."""
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    model = window.navigator.plan_model
+    cell = model.index(0, PlanTreeModel.COLUMN_COMMITMENTS)
+    english = cell.data()
+    assert english.isdigit() and int(english) > 0
+    context.language.set_language("fa")
+    assert cell.data() == english.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    context.language.set_language("en")
+    assert cell.data() == english

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.models.plan import Action, Indicator, Objective
 from app.models.reporting import Commitment, ProgressUpdate
-from app.models.services.progress import latest_updates
+from app.models.services.progress import latest_updates_of
 
 
 @dataclass
@@ -45,9 +45,7 @@ def item_details(session: Session, kind: str, item_id: int, country: str | None)
     if country:
         query = query.where(Commitment.country_code == country)
     commitments = list(session.scalars(query))
-    latest: dict[int, ProgressUpdate] = {}
-    for code in {c.country_code for c in commitments}:
-        latest.update(latest_updates(session, code))
+    latest = latest_updates_of(session, [c.id for c in commitments])
     summaries = [
         CommitmentSummary(c.id, c.country_code, c.description, c.lead_agency, latest.get(c.id),
                           latest[c.id].period.code if c.id in latest else "")

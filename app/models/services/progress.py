@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields, replace
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import _
@@ -118,11 +119,22 @@ def updates_for_period(session: Session, country: str, period_id: int) -> dict[i
 
 def latest_updates(session: Session, country: str) -> dict[int, ProgressUpdate]:
     """Each commitment's most recent update (by period), by commitment id."""
+    return _latest_updates(session, Commitment.country_code == country)
+
+
+def latest_updates_of(session: Session, commitment_ids: Collection[int]) -> dict[int, ProgressUpdate]:
+    """The most recent update of each of these commitments, whatever their countries, by id."""
+    if not commitment_ids:
+        return {}
+    return _latest_updates(session, Commitment.id.in_(list(commitment_ids)))
+
+
+def _latest_updates(session: Session, which: ColumnElement[bool]) -> dict[int, ProgressUpdate]:
     latest_start = (
         select(ProgressUpdate.commitment_id, func.max(ReportingPeriod.start_date).label("start"))
         .join(ReportingPeriod)
         .join(Commitment)
-        .where(Commitment.country_code == country)
+        .where(which)
         .group_by(ProgressUpdate.commitment_id)
         .subquery()
     )

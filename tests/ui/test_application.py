@@ -1,0 +1,61 @@
+"""Start-up: `start_gui` opens the workspace in its own language, switching only when it differs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from app.i18n import current_language
+from app.models.demo import create_demo_workspace
+from app.ui.application import AppController, start_gui
+from app.ui.language import LanguageController
+
+
+@pytest.fixture
+def switches(monkeypatch) -> list[str]:
+    """Every language the controller is set to, in order."""
+    calls: list[str] = []
+    original = LanguageController.set_language
+
+    def recording(self: LanguageController, language: str) -> None:
+        calls.append(language)
+        original(self, language)
+
+    monkeypatch.setattr(LanguageController, "set_language", recording)
+    return calls
+
+
+@pytest.fixture
+def started(qapp, qtbot, tmp_path, today) -> Iterator[Callable[[str], AppController]]:
+    controllers: list[AppController] = []
+
+    def start(language: str) -> AppController:
+        path = tmp_path / f"{language}.sqlite"
+        create_demo_workspace(path, language=language, today=today).close()
+        controller = start_gui(path)
+        controllers.append(controller)
+        for window in controller.windows:
+            qtbot.addWidget(window)
+        return controller
+
+    yield start
+    for controller in controllers:
+        controller.language.set_language("en")
+        controller.language.deleteLater()
+
+
+def test_start_opens_the_workspace_in_its_language(started, switches):
+    controller = started("ru")
+    assert switches == ["en", "ru"]
+    assert current_language() == "ru"
+    window = controller.windows[0]
+    assert window.windowTitle().startswith("Казахстан")
+    assert window.file_menu.title() == "&Файл"
+
+
+def test_start_in_the_current_language_switches_once(started, switches):
+    controller = started("en")
+    assert switches == ["en"]
+    assert len(controller.windows) == 1
+    assert controller.windows[0].windowTitle().startswith("Kazakhstan")
