@@ -190,3 +190,20 @@ def test_a_crashed_exports_temporary_file_is_hidden_and_cleaned_later(demo_db, o
     assert not abandoned.exists() and running.exists()
     assert sorted(p.name for p in out_dir.iterdir()) == sorted([result.path.name, running.name])
     assert not submission_export.is_partial(result.path)
+
+
+def test_characters_xml_cannot_carry_are_dropped_and_the_file_reads_back(demo_db, out_dir):
+    """U+FFFF and U+FFFE are legal in a Python string and in SQLite, not in XML: a file with them
+    would open in neither Excel nor this app."""
+    from app.reports.submission_import import preview, read_submission
+
+    commitment_id = _first_commitment(demo_db)
+    with demo_db.transaction() as session:
+        period = period_by_code(session, PERIOD)
+        record_progress(session, commitment_id, period.id, ProgressInput(
+            status=ProgressStatus.ON_TRACK, percent=40, narrative="Law\uffff adopted\ufffe\x07."))
+    result = export_submission(demo_db, "KZ", PERIOD, "en", out_dir, now=NOW)
+    parsed = read_submission(result.path)
+    row = next(r for r in parsed.sheets["progress"].rows if r.values["commitment_id"] == commitment_id)
+    assert row.values["narrative"] == "Law adopted."
+    assert not parsed.edited_after_export and not preview(demo_db, parsed).has_changes
