@@ -33,7 +33,7 @@ from app.reports.preview_items import ChangeKind
 from app.reports.submission_export import COVER_TITLE, ExportResult, export_submission
 from app.reports.submission_import import preview, read_submission
 from app.resources import is_frozen, package_path, resource_path
-from app.ui.change_bus import EVERYTHING, ChangeBus
+from app.ui.change_bus import EVERYTHING, PERIODS, SUBMISSIONS, ChangeBus
 from app.ui.context import WorkspaceContext
 from app.ui.language import LanguageController
 from app.ui.main_window import MainWindow
@@ -233,7 +233,7 @@ def export_russian_submission(run: SelfTestRun) -> str:
     folder = run.folder / "submission"
     folder.mkdir(exist_ok=True)
     run.export = result = export_submission(run.db, COUNTRY, period.code, LANGUAGE, folder)
-    window.context.bus.announce("submissions", "periods")
+    window.context.bus.announce(SUBMISSIONS, PERIODS)
     if not result.path.is_file() or result.path.name != f"AP_{COUNTRY}_{period.code}_r1.xlsx":
         raise StepFailedError(f"the export wrote no AP_{COUNTRY}_{period.code}_r1.xlsx in {folder}")
     if len(result.digest) != 64:
