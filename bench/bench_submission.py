@@ -1,12 +1,14 @@
 """Submission workbook: export and import of one country-period on the large demo, beside their floors.
 
     .venv/bin/python bench/bench_submission.py [--runs 7] [--period 2026-H2] [--lang ru]
+    .venv/bin/python bench/bench_submission.py --hostile-only   # just the hostile files
 
 Export floor: openpyxl writing exactly the same cell values with no styling (write-only mode, the
 fastest openpyxl has; the normal mode is shown too). Import floor: openpyxl in read-only mode reading
 the same file's cells. Import is the whole job: safety checks, read, digest, preview against the
-database, backup, and apply of 60 edited progress rows in one transaction. Also times the refusal
-of every hostile file the tests generate.
+database, backup, and apply of 60 edited progress rows in one transaction. Also times every
+hostile file the tests generate: the refusal of each refused file, and read + preview of each
+workbook with bad cells (and the peak memory Python allocated for it, by tracemalloc).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,9 +110,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--period", default="2026-H2")
     parser.add_argument("--lang", default="ru")
+    parser.add_argument("--hostile-only", action="store_true", help="only time the hostile files")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-submission-"))
     try:
+        if args.hostile_only:
+            return run_hostile(work, args.period, args.lang)
         return run(work, args.runs, args.period, args.lang)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -176,31 +182,75 @@ def run(work: Path, runs: int, period: str, language: str) -> int:
     print(line("  read + verify + preview only", verify, read_floor))
     print(line("  floor: openpyxl read-only, same file", read_floor))
     print()
-    print(refusal_table(result.path, work))
+    db = open_database(live)
+    print(hostile_table(result.path, work, db))
+    db.close()
     return 0
 
 
-def refusal_table(source: Path, work: Path) -> str:
-    from reports.hostile import CASES
+def run_hostile(work: Path, period: str, language: str) -> int:
+    path = work / "large.sqlite"
+    print(f"Creating the large demo workspace (one country) in {work} …", flush=True)
+    db = create_demo_workspace(path, size="large", today=TODAY, language="ru")
+    out = work / "out"
+    out.mkdir()
+    result = export_submission(db, "KZ", period, language, out, now=NOW)
+    print(hostile_table(result.path, work, db))
+    db.close()
+    return 0
+
+
+def _measure(job: Callable[[], str]) -> tuple[str, float, int]:
+    """(outcome, seconds, peak bytes Python allocated) of one job, timed without tracemalloc."""
+    start = time.perf_counter()
+    outcome = job()
+    elapsed = time.perf_counter() - start
+    tracemalloc.start()
+    try:
+        job()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return outcome, elapsed, peak
+
+
+def hostile_table(source: Path, work: Path, db) -> str:
+    from reports.hostile import CASES, CELL_CASES
 
     folder = work / "hostile"
     folder.mkdir()
-    lines = ["| hostile file                         | refused as       | time, ms |",
-             "|--------------------------------------|------------------|---------:|"]
+    lines = ["| hostile file                          | outcome                 | time, ms | peak, MB |",
+             "|---------------------------------------|-------------------------|---------:|---------:|"]
     slowest = ("", 0.0)
-    for name, (make, _reason) in CASES.items():
-        path = make(source, folder)
-        start = time.perf_counter()
-        try:
-            read_submission(path)
-            reason = "NOT REFUSED"
-        except WorkbookRefusedError as exc:
-            reason = exc.reason
-        elapsed = time.perf_counter() - start
-        slowest = max(slowest, (name, elapsed), key=lambda pair: pair[1])
-        lines.append(f"| {name:<36} | {reason:<16} | {elapsed * 1000:8.0f} |")
+
+    def refused(path: Path) -> Callable[[], str]:
+        def job() -> str:
+            try:
+                read_submission(path)
+            except WorkbookRefusedError as exc:
+                return f"refused: {exc.reason}"
+            return "NOT REFUSED"
+        return job
+
+    def reported(path: Path) -> Callable[[], str]:
+        def job() -> str:
+            shown = preview(db, read_submission(path))
+            return f"{len(shown.errors)} bad cells" if shown.errors else "read as written"
+        return job
+
+    cases = [(name, lambda make=make: make(source, folder), refused) for name, (make, _r) in CASES.items()]
+    cases += [(name, lambda make=make: make(source, folder)[0], reported)
+              for name, make in CELL_CASES.items()]
+    for name, make, kind in cases:
+        path = make()
+        outcome, elapsed, peak = _measure(kind(path))
+        if outcome.startswith("refused"):
+            slowest = max(slowest, (name, elapsed), key=lambda pair: pair[1])
+        lines.append(f"| {name:<37} | {outcome:<23} | {elapsed * 1000:8.0f} | {peak / 1e6:8.1f} |")
         path.unlink()
-    lines.append(f"\nSlowest refusal: {slowest[0]} in {slowest[1] * 1000:.0f} ms.")
+    lines.append(f"\n{len(cases)} hostile files ({len(CASES)} refused outright, {len(CELL_CASES)} "
+                 f"with bad or unusual cells). Slowest refusal: {slowest[0]} in "
+                 f"{slowest[1] * 1000:.0f} ms.")
     return "\n".join(lines)
 
 

@@ -165,3 +165,39 @@ def test_spec_and_installer_take_the_version_from_the_app():
     assert "from app import" in spec and "windows_version_resource(__version__" in spec
     assert __version__ not in spec and __version__ not in installer
     assert "GetVersionNumbersString" in installer
+
+
+_WITHOUT_OPENSSL = """
+import sys
+sys.modules["_hashlib"] = sys.modules["_ssl"] = None  # as in the package: imports of them fail
+import datetime as dt, hashlib
+from pathlib import Path
+from openpyxl import load_workbook
+from app.models.demo import create_demo_workspace
+from app.reports.submission_export import export_submission
+from app.reports.submission_read import read_submission
+folder = Path(sys.argv[1])
+db = create_demo_workspace(folder / "w.sqlite", today=dt.date(2026, 11, 26))
+result = export_submission(db, "KZ", "2026-H2", "ru", folder,
+                           now=dt.datetime(2026, 11, 26, tzinfo=dt.timezone.utc))
+parsed = read_submission(result.path)
+book = load_workbook(result.path)
+assert book.security.lockStructure and book.worksheets[1].protection.sheet
+print(hashlib.sha256.__name__, result.digest, parsed.digest, result.path)
+"""
+
+
+def test_export_digest_and_protection_need_no_openssl(tmp_path):
+    """The package leaves `_hashlib` (OpenSSL) out: the digest must come out the same without it."""
+    import subprocess
+
+    from app.reports.submission_read import read_submission
+
+    assert "_hashlib" in pc.EXCLUDED_MODULES
+    result = subprocess.run([sys.executable, "-c", _WITHOUT_OPENSSL, str(tmp_path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    implementation, exported, read_back, path = result.stdout.split()
+    assert not implementation.startswith("openssl")
+    assert exported == read_back
+    assert read_submission(Path(path)).digest == exported  # this process may use OpenSSL's

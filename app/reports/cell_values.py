@@ -18,8 +18,9 @@ from typing import Any
 from openpyxl.utils.datetime import from_excel
 
 from app.i18n import _
+from app.i18n.formats import format_number
 from app.models.enums import IndicatorKind
-from app.reports.digest import clean_text, normalize_number
+from app.reports.digest import MAX_CELL_TEXT, clean_text, normalize_number
 from app.reports.language import labels
 from app.reports.submission_format import NO, YES, Column, Kind
 
@@ -121,7 +122,13 @@ def read_cell(column: Column, value: Any, data_type: str, vocabulary: Vocabulary
             return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
         if isinstance(value, float | int) and not isinstance(value, bool):
             return str(normalize_number(value))
-        return clean_text(str(value))
+        text = str(value)
+        if len(text) > MAX_CELL_TEXT:  # no spreadsheet writes this: a script or an attack did
+            raise CellProblem(_("This text is {length} characters long; a cell holds at most "
+                                "{limit}. Shorten it.").format(length=format_number(len(text)),
+                                                               limit=format_number(MAX_CELL_TEXT)),
+                              clean_text(text))
+        return clean_text(text)
     if kind in (Kind.ID, Kind.INTEGER, Kind.PERCENT):
         number = _number(value)
         if not isinstance(number, int):

@@ -16,8 +16,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-#: Characters XML 1.0 forbids (openpyxl refuses them); dropped from every text written.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Characters XML 1.0 forbids, dropped from every text written: the C0 controls (openpyxl refuses
+#: them), lone surrogates and the non-characters U+FFFE and U+FFFF (which openpyxl would write,
+#: making a file that neither Excel nor this app can open).
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 FINGERPRINT_WIDTH = 8
 #: The most characters a spreadsheet cell holds.
 MAX_CELL_TEXT = 32767
@@ -27,13 +29,13 @@ def clean_text(value: str | None) -> str | None:
     """Text as the workbook can hold it: one newline convention, no control characters, trimmed."""
     if value is None:
         return None
-    text = _ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = XML_ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
     return text[:MAX_CELL_TEXT] or None
 
 
 def safe_text(value: str) -> str:
     """A context text (a title, a label) as a cell can hold it, otherwise untouched."""
-    return _ILLEGAL.sub("", value)[:MAX_CELL_TEXT]
+    return XML_ILLEGAL.sub("", value)[:MAX_CELL_TEXT]
 
 
 def normalize_number(value: float | int | bool | None) -> float | int | None:

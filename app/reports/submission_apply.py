@@ -10,12 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.models.backup import backup_database
 from app.models.database import Database
 from app.models.decisions import Decision, DecisionFollowUp, Meeting
 from app.models.enums import FollowUpStatus, IndicatorKind, Priority
 from app.models.plan import Action, Indicator, Objective, Plan
 from app.models.reporting import IndicatorValue, ReportingPeriod
+from app.models.services.backups import REASON_IMPORT, back_up
 from app.models.services.commitments import CommitmentInput, add_commitment, update_commitment
 from app.models.services.periods import ensure_unlocked, period_by_code, reopen_period
 from app.models.services.progress import record_progress
@@ -48,7 +48,7 @@ def apply(db: Database, preview: Preview, progress: Progress | None = None) -> A
     if preview.errors:
         raise PreviewHasErrorsError(len(preview.errors))
     checkpoint(progress, 0, 3, _("Backing up the workspace"))
-    backup = backup_database(db.path, "import")
+    backup = back_up(db.path, REASON_IMPORT).path
     result = ApplyResult(backup)
     checkpoint(progress, 1, 3, _("Applying the changes"))
     with db.transaction() as session:

@@ -2,7 +2,9 @@
 
 The file is written to a temporary name in the target folder and moved into place with `os.replace`,
 so a crash leaves either no file or a complete one. The period is marked exported and the Submission
-row records revision, digest, time and file name in the same transaction.
+row records revision, digest, time and file name in the same transaction, committed only once the
+file is in place. A temporary file a crash leaves behind is hidden, never ends in `.xlsx` (no one
+mails it or imports it by mistake), and is removed by a later export into the same folder.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
+import time
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +52,10 @@ from app.reports.submission_sheets import (
 )
 
 COVER_TITLE = N_("Cover")
+#: A workbook being written: `.~<name>.<random>.part` beside its target.
+PARTIAL_PREFIX, PARTIAL_SUFFIX = ".~", ".part"
+#: A temporary file this old belongs to no running export: a crash left it.
+ABANDONED_PARTIAL_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -133,9 +140,27 @@ def _fill(workbook: Workbook, content: SubmissionContent, generated_at: dt.datet
     return digest
 
 
+def is_partial(path: Path) -> bool:
+    """Whether `path` is an export's temporary file (finished, running, or left by a crash)."""
+    return path.name.startswith(PARTIAL_PREFIX) and path.name.endswith(PARTIAL_SUFFIX)
+
+
+def remove_abandoned_partials(folder: Path, now: float | None = None) -> int:
+    """Remove the temporary files crashed exports left in `folder`; returns how many."""
+    cutoff = (time.time() if now is None else now) - ABANDONED_PARTIAL_SECONDS
+    removed = 0
+    for path in folder.glob(f"{PARTIAL_PREFIX}*{PARTIAL_SUFFIX}"):
+        with suppress(OSError):
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+    return removed
+
+
 def save_atomically(workbook: Workbook, target: Path) -> None:
     """Write to a temporary file beside `target`, then move it into place in one step."""
-    temp = target.with_name(f".~{target.stem}.{secrets.token_hex(4)}.part")
+    remove_abandoned_partials(target.parent)
+    temp = target.with_name(f"{PARTIAL_PREFIX}{target.stem}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
     try:
         stream = temp.open("xb")  # unlike mkstemp, gives the file the user's usual permissions
     except OSError as exc:

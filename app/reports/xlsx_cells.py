@@ -10,17 +10,19 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from app.reports.digest import XML_ILLEGAL
 
 
 def safe_text(ws: WriteOnlyWorksheet, value: str | None) -> Any:
     """A value to append: plain when harmless (fast), a string-typed cell otherwise."""
     if not value:
         return None
-    if ILLEGAL_CHARACTERS_RE.search(value):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if XML_ILLEGAL.search(value):
+        value = XML_ILLEGAL.sub("", value)
     if value[:1] == "=" or value in ERROR_CODES:
         cell = WriteOnlyCell(ws, value)
         cell.data_type = "s"

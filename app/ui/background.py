@@ -161,7 +161,8 @@ def run_in_background(
     task.failed.connect(failed)
     task.cancelled.connect(dialog.close)
     task.finished.connect(dialog.deleteLater)
-    task.finished.connect(task.deleteLater)
+    # The task itself goes with its parent: a deferred delete still pending when a parent is
+    # deleted directly (a parentless dialog Python lets go of) crashes PySide.
     dialog.canceled.connect(task.cancel)
     task.start()
     return task

@@ -1,9 +1,16 @@
-"""File → Backups…: the workspace's backups, "Back up now", and "Restore" (which can be undone)."""
+"""File → Backups…: the workspace's backups, "Back up now", and "Restore" (which can be undone).
+
+Both run off the GUI thread through `run_in_background` (a large workspace takes a while to copy
+and verify); the dialog is told when each is done through its signals.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,10 +28,10 @@ from app import APP_NAME
 from app.i18n import _, ngettext
 from app.i18n.formats import format_datetime, format_size
 from app.models.backup import BackupInfo
-from app.models.errors import UserFacingError
 from app.models.services.backups import back_up, backups, reason_label, restore
 from app.models.services.workspace import profile_of
 from app.paths import backups_dir_for
+from app.ui.background import BackgroundTask, run_in_background
 from app.ui.backups_model import BackupRole, BackupsModel, SortRole
 from app.ui.change_bus import EVERYTHING
 from app.ui.context import WorkspaceContext
@@ -34,10 +41,13 @@ from app.ui.window_state import WindowStateMixin
 class BackupsDialog(WindowStateMixin, QDialog):
     #: The workspace was replaced by a backup: every view must reload, the undo history is void.
     restored = Signal()
+    #: "Back up now" finished; carries the new backup's BackupInfo.
+    backed_up = Signal(object)
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.task: BackgroundTask | None = None
         self.model = BackupsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -119,20 +129,27 @@ class BackupsDialog(WindowStateMixin, QDialog):
                 return
 
     # --- actions --------------------------------------------------------------------------
-    def back_up_now(self) -> BackupInfo | None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            made = back_up(self.context.db.path)
-        except UserFacingError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.critical(self, APP_NAME, exc.message())
-            return None
-        QGuiApplication.restoreOverrideCursor()
+    def _run(self, title: str, work: Callable[[], object], done: Callable[[object], None]
+             ) -> BackgroundTask:
+        """Run `work` in the background with the buttons disabled; `done(result)` on success."""
+        self.buttons.setEnabled(False)
+        self.task = run_in_background(self, title, lambda _progress: work(), on_success=done)
+        self.task.finished.connect(lambda: self.buttons.setEnabled(True))
+        return self.task
+
+    def back_up_now(self) -> BackgroundTask:
+        """Start a backup; `backed_up` is emitted when it is written and verified."""
+        database = self.context.db.path
+        return self._run(_("Backing up the workspace"), lambda: back_up(database), self._backed_up)
+
+    def _backed_up(self, made: object) -> None:
+        assert isinstance(made, BackupInfo)
         self.reload()
         self.select_backup(made)
-        return made
+        self.backed_up.emit(made)
 
     def restore_selected(self) -> bool:
+        """Ask, then start restoring the selected backup; False when there is nothing to start."""
         backup = self.selected_backup()
         if backup is None:
             return False
@@ -144,15 +161,15 @@ class BackupsDialog(WindowStateMixin, QDialog):
         if QMessageBox.question(self, APP_NAME, question, buttons,
                                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            before = restore(self.context.db, backup.path)
-            self.context.profile = profile_of(self.context.db) or self.context.profile
-        except UserFacingError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.critical(self, APP_NAME, exc.message())
-            return False
-        QGuiApplication.restoreOverrideCursor()
+        db, source = self.context.db, Path(backup.path)
+        self._run(_("Restoring the workspace"), lambda: (restore(db, source), profile_of(db)),
+                  self._restored)
+        return True
+
+    def _restored(self, result: object) -> None:
+        before, profile = result  # type: ignore[misc]
+        assert isinstance(before, BackupInfo)
+        self.context.profile = profile or self.context.profile
         self.restored.emit()
         self.context.bus.announce(*EVERYTHING)
         self.reload()
@@ -161,7 +178,6 @@ class BackupsDialog(WindowStateMixin, QDialog):
             "The workspace was restored. The state before is kept as the backup of {date}; restore "
             "it to undo."
         ).format(date=format_datetime(before.made_at)))
-        return True
 
     def _open_folder(self) -> None:
         folder = backups_dir_for(self.context.db.path)
@@ -169,5 +185,7 @@ class BackupsDialog(WindowStateMixin, QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def done(self, result: int) -> None:
+        if self.task is not None and self.task.running:
+            return  # a backup or a restore is being written: it finishes first
         self.save_window_state()
         super().done(result)

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, current_language
-from app.models.backup import backup_database
 from app.models.base import pick_language
 from app.models.errors import UserFacingError, ValidationError
 from app.models.services import plan_editing as pe
+from app.models.services.backups import REASON_PLAN_UPDATE, back_up
 from app.models.services.plan_tree import PlanNode, PlanSummary, list_plans, plan_tree
 from app.models.services.plan_versions import new_plan_version, published_document
 from app.ui import secretariat_commands as commands
@@ -260,7 +260,7 @@ class PlanEditor(QWidget):
                 QMessageBox.StandardButton.Yes:
             return False
         try:
-            backup_database(self._context.db.path, "plan-version")
+            back_up(self._context.db.path, REASON_PLAN_UPDATE)
             with self._context.db.transaction() as session:
                 new_plan_version(session)
         except (UserFacingError, OSError) as error:

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.i18n import _, current_language
-from app.models.backup import backup_database
 from app.models.base import pick_language
 from app.models.errors import UserFacingError
+from app.models.services.backups import REASON_PLAN_UPDATE, back_up
 from app.models.services.plan_diff import ItemChange
 from app.models.services.plan_versions import (
     AdoptResult,
@@ -120,7 +120,7 @@ class PlanImportDialog(QDialog):
         if not self.can_apply or document is None:
             return
         try:
-            backup_database(self._context.db.path, "plan-import")
+            back_up(self._context.db.path, REASON_PLAN_UPDATE)
             with self._context.db.transaction() as session:
                 self.result = adopt_plan_document(session, document)
         except (UserFacingError, OSError) as error:

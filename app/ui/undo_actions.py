@@ -22,23 +22,28 @@ class UndoRedoAction(QAction):
         if redo:
             self.triggered.connect(stack.redo)
             stack.canRedoChanged.connect(self.setEnabled)
-            stack.redoTextChanged.connect(self.retranslate)
+            stack.redoTextChanged.connect(self._show)
             self.setEnabled(stack.canRedo())
         else:
             self.triggered.connect(stack.undo)
             stack.canUndoChanged.connect(self.setEnabled)
-            stack.undoTextChanged.connect(self.retranslate)
+            stack.undoTextChanged.connect(self._show)
             self.setEnabled(stack.canUndo())
         self.retranslate()
 
     def retranslate(self, *_args: object) -> None:
-        """'Undo' alone, or 'Undo <what the next step undoes>' (the command's own, translated text)."""
         if not isValid(self._stack):  # the window is being torn down
             return
+        self._show(self._stack.redoText() if self._redo else self._stack.undoText())
+
+    def _show(self, what: str) -> None:
+        """'Undo' alone, or 'Undo <what the next step undoes>' (the command's own, translated text).
+
+        Stack changes bring their text along: a stack being destroyed still announces one, and
+        must not be asked for it.
+        """
         if self._redo:
-            what = self._stack.redoText()
             text = _("&Redo {action}").format(action=what) if what else _("&Redo")
         else:
-            what = self._stack.undoText()
             text = _("&Undo {action}").format(action=what) if what else _("&Undo")
         self.setText(text)

@@ -43,6 +43,7 @@ class KillResult:
     delay: float
     killed: bool  # False: the operation had finished before the signal
     outcome: str  # NONE, ALL, or what was wrong
+    detail: str = ""  # what the kill left besides the database (the operation's `detail`)
 
 
 class Launcher:
@@ -131,12 +132,13 @@ def _fresh_copy(template: Path, target: Path) -> Path:
     return target / DATABASE
 
 
-def _after_kill(op: Operation, path: Path, before: Hashable, after: Hashable) -> str:
-    """Classify what the kill left; any broken invariant is the outcome's text."""
+def _after_kill(op: Operation, path: Path, before: Hashable, after: Hashable) -> tuple[str, str]:
+    """Classify what the kill left, and its detail; any broken invariant is the outcome's text."""
     try:
         state = op.state(path)
+        detail = op.detail(path) if op.detail is not None else ""
     except Exception as exc:  # every failure is reported, BrokenDatabaseError included
-        return f"BROKEN: {exc}"
+        return f"BROKEN: {exc}", ""
     outcome = NONE if state == before else ALL if state == after else "PARTIAL"
     try:
         open_database(path).close()
@@ -144,8 +146,8 @@ def _after_kill(op: Operation, path: Path, before: Hashable, after: Hashable) ->
             pass
         check_backups(path)
     except Exception as exc:
-        return f"BROKEN after open: {type(exc).__name__}: {exc}"
-    return outcome
+        return f"BROKEN after open: {type(exc).__name__}: {exc}", detail
+    return outcome, detail
 
 
 def run_campaign(workdir: Path, names: Iterable[str] | None = None, kills: int = 12,
@@ -183,8 +185,8 @@ def run_campaign(workdir: Path, names: Iterable[str] | None = None, kills: int =
                 delay = rng.uniform(low, high)
                 attempts += 1
                 killed, _elapsed = launcher.run(name, path, delay)
-                outcome = _after_kill(op, path, before, after)
-                results.append(KillResult(name, duration, delay, killed, outcome))
+                outcome, detail = _after_kill(op, path, before, after)
+                results.append(KillResult(name, duration, delay, killed, outcome, detail))
                 done += killed
                 if outcome in (NONE, ALL):
                     shutil.rmtree(path.parent)
@@ -206,6 +208,10 @@ def summary(results: list[KillResult]) -> str:
                      f"{killed[ALL]:>6}{bad:>5}{sum(not r.killed for r in mine):>16}")
     total = sum(r.killed for r in results)
     lines.append(f"{'total':<14}{'':>8}{total:>6}")
+    for name in dict.fromkeys(r.operation for r in results if r.detail):
+        left = Counter((r.outcome, r.detail) for r in results if r.operation == name and r.killed)
+        lines.append(f"  {name}, killed: " + "; ".join(
+            f"{count}× {outcome} with {detail}" for (outcome, detail), count in sorted(left.items())))
     lines.extend(f"  {r.operation} after {r.delay:.3f}s: {r.outcome}" for r in results
                  if r.outcome not in (NONE, ALL))
     return "\n".join(lines)

@@ -1,20 +1,26 @@
 """The operations the crash harness kills, each with how to build its starting database.
 
-Adding one (import, export, consolidation) is a few lines: a `prepare` that builds the starting
-workspace (in the parent, once), a `run` that performs the real operation (in the child that gets
-killed), and, when the database alone does not show the outcome, a `state` that does.
+Adding one is a few lines: a `prepare` that builds the starting workspace (in the parent, once), a
+`run` that performs the real operation (in the child that gets killed), and, when the database alone
+does not show the outcome, a `state` that does. A `detail` names what a kill left besides the
+database (an export's file, say), for the table of outcomes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import sqlite3
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from alembic import command
+from openpyxl import load_workbook
+from openpyxl.writer.excel import ExcelWriter
 from sqlalchemy import delete, select
 
 from app.models.backup import list_backups, verify_backup
@@ -28,9 +34,16 @@ from app.models.services.backups import REASON_MANUAL, back_up, backups, restore
 from app.models.services.periods import current_period, previous_period
 from app.models.services.progress import copy_from_previous, updates_for_period
 from app.models.services.workspace import ProfileInput, create_workspace
+from app.reports.errors import WorkbookRefusedError
+from app.reports.submission_content import collect_submission
+from app.reports.submission_export import build_workbook, export_submission, is_partial
+from app.reports.submission_import import apply, preview, read_submission
 
 TODAY = dt.date(2026, 11, 26)
+#: Fixed, so that what an export records (and the change log of it) is the same on every run.
+NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
 COUNTRY = "KZ"
+PERIOD = "2026-H2"
 
 
 class BrokenDatabaseError(AssertionError):
@@ -90,17 +103,18 @@ class Operation:
     state: Callable[[Path], Hashable] = database_state
     #: A deliberately unsafe operation that shows the harness can see a half-done one.
     control: bool = False
+    detail: Callable[[Path], str] | None = None
 
 
 OPERATIONS: dict[str, Operation] = {}
 
 
 def operation(name: str, prepare: Callable[[Path], None],
-              state: Callable[[Path], Hashable] = database_state, *, control: bool = False
-              ) -> Callable[[Run], Run]:
+              state: Callable[[Path], Hashable] = database_state, *, control: bool = False,
+              detail: Callable[[Path], str] | None = None) -> Callable[[Run], Run]:
     """Register the decorated function as the child side of an operation."""
     def register(run: Run) -> Run:
-        OPERATIONS[name] = Operation(name, prepare, run, state, control)
+        OPERATIONS[name] = Operation(name, prepare, run, state, control, detail)
         return run
     return register
 
@@ -211,6 +225,106 @@ def run_restore(path: Path, begin: Callable[[], None]) -> None:
         db.close()
 
 
+# --- export of a submission --------------------------------------------------------------------
+EXPORT_FOLDER = "out"
+EXPORTED_NAME = f"AP_{COUNTRY}_{PERIOD}_r1.xlsx"
+
+
+def prepare_export(path: Path) -> None:
+    create_demo_workspace(path, size="large", seed=11, today=TODAY).close()
+    (path.parent / EXPORT_FOLDER).mkdir()
+
+
+def _recorded_export(path: Path) -> tuple[str, str] | None:
+    """(digest, file name) of the export the database records for the period, if any."""
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(
+            "SELECT s.digest, s.file_name FROM submission s JOIN reporting_period p "
+            "ON p.id = s.period_id WHERE p.code = ? AND s.country_code = ? AND s.state = 'exported'",
+            (PERIOD, COUNTRY)).fetchone()
+    finally:
+        connection.close()
+
+
+def exported_file(path: Path) -> str:
+    """What a (killed) export left in its folder: "no file" or "complete file".
+
+    Raises when a workbook is half-written or fails its digest, when a leftover could pass for a
+    submission (anything but an export's hidden `.part` file), or when the database records an
+    export whose file is not there.
+    """
+    folder = path.parent / EXPORT_FOLDER
+    entries = sorted(folder.iterdir())
+    strays = [entry.name for entry in entries if entry.name != EXPORTED_NAME and not is_partial(entry)]
+    if strays:
+        raise BrokenDatabaseError(f"the export left files that are not its own: {strays}")
+    recorded = _recorded_export(path)
+    target = folder / EXPORTED_NAME
+    if not target.exists():
+        if recorded is not None:
+            raise BrokenDatabaseError(f"the database records {recorded[1]}, which is not there")
+        return "no file" + (", temporary file" if entries else "")
+    try:
+        parsed = read_submission(target)
+    except WorkbookRefusedError as exc:
+        raise BrokenDatabaseError(f"{EXPORTED_NAME} is not a complete workbook: {exc.message()}") from exc
+    if parsed.edited_after_export or parsed.errors:
+        raise BrokenDatabaseError(f"{EXPORTED_NAME} fails its digest or has errors")
+    if recorded is not None and recorded != (parsed.digest, EXPORTED_NAME):
+        raise BrokenDatabaseError(f"the database records {recorded}, the file has {parsed.digest}")
+    return "complete file" + (", recorded" if recorded else ", not yet recorded")
+
+
+def export_state(path: Path) -> Hashable:
+    """The database's state, after checking the folder holds no file or a complete one."""
+    exported_file(path)
+    return database_state(path)
+
+
+@operation("export", prepare_export, export_state, detail=exported_file)
+def run_export(path: Path, begin: Callable[[], None]) -> None:
+    with WorkspaceLock(path):
+        db = open_database(path)
+        begin()
+        export_submission(db, COUNTRY, PERIOD, "ru", path.parent / EXPORT_FOLDER, now=NOW)
+        db.close()
+
+
+# --- import of an edited submission ----------------------------------------------------------
+IMPORT_FILE = "edited.xlsx"
+IMPORT_EDITS = 150
+
+
+def prepare_import(path: Path) -> None:
+    """The large demo exported, then 150 progress rows rewritten in the workbook (as in Excel)."""
+    db = create_demo_workspace(path, size="large", seed=13, today=TODAY)
+    folder = path.parent / EXPORT_FOLDER
+    folder.mkdir()
+    exported = export_submission(db, COUNTRY, PERIOD, "en", folder, now=NOW)
+    db.close()
+    workbook = load_workbook(exported.path)
+    progress = workbook.worksheets[2]
+    rows = [row for row in progress.iter_rows(min_row=3) if row[0].value and row[4].value]
+    for number, row in enumerate(rows[:IMPORT_EDITS]):
+        row[6].value = f"Revised after the working group's meeting, note {number}."
+    workbook.save(path.parent / IMPORT_FILE)
+    exported.path.unlink()
+    folder.rmdir()
+
+
+@operation("import", prepare_import)
+def run_import(path: Path, begin: Callable[[], None]) -> None:
+    with WorkspaceLock(path):
+        db = open_database(path)
+        shown = preview(db, read_submission(path.parent / IMPORT_FILE))
+        if not shown.can_apply:
+            raise RuntimeError(f"the edited workbook cannot be applied: {shown.errors[:3]}")
+        begin()  # the user has seen the preview and pressed Apply
+        apply(db, shown)  # backs up, then writes every change in one transaction
+        db.close()
+
+
 # --- control: the same copy, one transaction per row, as the app must never do ----------------
 @operation("control-unsafe-copy", prepare_copy_forward, control=True)
 def run_unsafe_copy(path: Path, begin: Callable[[], None]) -> None:
@@ -228,3 +342,22 @@ def run_unsafe_copy(path: Path, begin: Callable[[], None]) -> None:
                                        status=old.status, percent=old.percent,
                                        narrative=old.narrative))
     db.close()
+
+
+# --- control: an export written straight into place, as the app must never do ----------------
+@operation("control-unsafe-export", prepare_export, exported_file, control=True, detail=exported_file)
+def run_unsafe_export(path: Path, begin: Callable[[], None]) -> None:
+    db = open_database(path)
+    with db.reading() as session:
+        workbook, _digest = build_workbook(collect_submission(session, COUNTRY, PERIOD, "en"), NOW)
+    db.close()
+    buffer = io.BytesIO()
+    with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()
+    data = buffer.getvalue()
+    begin()
+    with (path.parent / EXPORT_FOLDER / EXPORTED_NAME).open("wb") as handle:
+        for start in range(0, len(data), 4096):  # a slow disk: the file is half there for a while
+            handle.write(data[start:start + 4096])
+            handle.flush()
+            time.sleep(0.002)

@@ -18,8 +18,10 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "kill"), reason="needs process s
 
 @pytest.mark.slow
 def test_fifty_kills_leave_all_or_nothing(tmp_path):
-    assert {"migration", "demo", "copy-forward", "backup", "restore"} <= set(campaign())
-    results = run_campaign(tmp_path, kills=10, seed=8)
+    """Also: a killed export leaves no file or a complete, verified one (never a stray workbook)."""
+    assert {"migration", "demo", "copy-forward", "backup", "restore", "export", "import"} <= set(
+        campaign())
+    results = run_campaign(tmp_path, kills=8, seed=8)
     print("\n" + summary(results))
     killed = [r for r in results if r.killed]
     assert len(killed) >= 50
@@ -33,6 +35,12 @@ def test_the_harness_sees_a_half_done_operation(tmp_path):
     """A control that commits row by row: killed in the middle, it is caught as partial."""
     results = run_campaign(tmp_path, ["control-unsafe-copy"], kills=4, seed=3)
     assert any(r.outcome == "PARTIAL" for r in results), summary(results)
+
+
+def test_the_harness_sees_a_half_written_export(tmp_path):
+    """A control that writes the workbook straight to its name: killed mid-write, it is caught."""
+    results = run_campaign(tmp_path, ["control-unsafe-export"], kills=4, seed=3)
+    assert any("not a complete workbook" in r.outcome for r in results), summary(results)
 
 
 def test_spawned_children_work_without_fork(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,16 @@ from app.resources import resource_path
 #: A fixed "generated at", so two exports of the same data are comparable cell by cell.
 NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
 PERIOD = "2026-H2"
+
+
+def database_digest(db) -> str:
+    """A digest of every row of the database, to show an import attempt changed nothing."""
+    connection = db.engine.raw_connection()
+    try:
+        dump = "\n".join(connection.driver_connection.iterdump())
+    finally:
+        connection.close()
+    return hashlib.sha256(dump.encode()).hexdigest()
 
 
 @pytest.fixture

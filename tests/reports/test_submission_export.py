@@ -171,3 +171,39 @@ def test_missing_folder_is_a_clear_error(demo_db, tmp_path):
     with pytest.raises(ExportFailedError) as failed:
         export_submission(demo_db, "KZ", PERIOD, "en", tmp_path / "nowhere", now=NOW)
     assert "nowhere" in failed.value.message()
+
+
+def test_a_crashed_exports_temporary_file_is_hidden_and_cleaned_later(demo_db, out_dir):
+    """A kill mid-write leaves `.~….part`: not a workbook name, and the next export removes it."""
+    import os
+    import time
+
+    abandoned = out_dir / f".~AP_KZ_{PERIOD}_r1.0badf00d.part"
+    abandoned.write_bytes(b"PK\x03\x04 half a workbook")
+    running = out_dir / ".~AP_KZ_2026-H1_r1.1234abcd.part"  # another export, still writing
+    running.write_bytes(b"PK\x03\x04")
+    old = time.time() - submission_export.ABANDONED_PARTIAL_SECONDS - 60
+    os.utime(abandoned, (old, old))
+    assert submission_export.is_partial(abandoned) and abandoned.suffix != ".xlsx"
+    assert abandoned.name.startswith(".")
+    result = export_submission(demo_db, "KZ", PERIOD, "en", out_dir, now=NOW)
+    assert not abandoned.exists() and running.exists()
+    assert sorted(p.name for p in out_dir.iterdir()) == sorted([result.path.name, running.name])
+    assert not submission_export.is_partial(result.path)
+
+
+def test_characters_xml_cannot_carry_are_dropped_and_the_file_reads_back(demo_db, out_dir):
+    """U+FFFF and U+FFFE are legal in a Python string and in SQLite, not in XML: a file with them
+    would open in neither Excel nor this app."""
+    from app.reports.submission_import import preview, read_submission
+
+    commitment_id = _first_commitment(demo_db)
+    with demo_db.transaction() as session:
+        period = period_by_code(session, PERIOD)
+        record_progress(session, commitment_id, period.id, ProgressInput(
+            status=ProgressStatus.ON_TRACK, percent=40, narrative="Law\uffff adopted\ufffe\x07."))
+    result = export_submission(demo_db, "KZ", PERIOD, "en", out_dir, now=NOW)
+    parsed = read_submission(result.path)
+    row = next(r for r in parsed.sheets["progress"].rows if r.values["commitment_id"] == commitment_id)
+    assert row.values["narrative"] == "Law adopted."
+    assert not parsed.edited_after_export and not preview(demo_db, parsed).has_changes

@@ -11,6 +11,7 @@ from app.models.changelog import ChangeLog
 from app.models.demo import create_demo_workspace
 from app.models.enums import ProgressStatus, SubmissionState
 from app.models.reporting import Commitment
+from app.models.services.backups import REASON_IMPORT, backups, reason_label
 from app.models.services.periods import latest_submission, period_by_code
 from app.models.services.progress import get_update
 from app.reports.errors import (
@@ -81,6 +82,9 @@ def test_an_edit_shows_exactly_that_change_and_applies_after_a_backup(demo_db, e
 
     result = apply(demo_db, shown)
     assert result.backup.exists()
+    made = backups(demo_db.path)
+    assert [(b.path, b.reason) for b in made] == [(result.backup, REASON_IMPORT)]
+    assert reason_label(made[0].reason) == "Before an import"
     assert result.counts == {"progress": 1} and result.reopened == [PERIOD]
     with demo_db.reading() as session:
         period = period_by_code(session, PERIOD)

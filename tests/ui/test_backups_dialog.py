@@ -42,12 +42,38 @@ def test_back_up_now_adds_a_verified_backup(qtbot, context):
     dialog = BackupsDialog(context)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 0 and not dialog.restore_button.isEnabled()
-    qtbot.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
-    assert dialog.model.rowCount() == 1
+    dialog.show()
+    with qtbot.waitSignal(dialog.backed_up, timeout=15000) as done:
+        qtbot.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
+        assert not dialog.buttons.isEnabled()  # while it runs in the background
+        dialog.reject()  # Esc or the title bar's close button: the backup finishes first
+        assert dialog.isVisible()
+    assert dialog.model.rowCount() == 1 and dialog.buttons.isEnabled()
     listed = service.backups(context.db.path)
     assert len(listed) == 1 and listed[0].reason == "manual" and listed[0].path.exists()
+    assert done.args == [listed[0]]
     assert dialog.selected_backup() == listed[0] and dialog.restore_button.isEnabled()
     assert "1 backup," in dialog.summary.text()
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_a_failed_backup_is_explained(qtbot, context, monkeypatch):
+    from app.models.errors import DiskFullError
+    from app.ui import background
+
+    def full(*_args, **_kwargs):
+        raise DiskFullError(str(context.db.path))
+
+    monkeypatch.setattr("app.ui.backups_dialog.back_up", full)
+    shown = []
+    monkeypatch.setattr(background.QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    dialog = BackupsDialog(context)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.back_up_now().finished, timeout=15000):
+        pass
+    assert shown and "no space left" in shown[0]
+    assert dialog.model.rowCount() == 0 and dialog.buttons.isEnabled()
 
 
 def test_restore_replaces_the_workspace_and_the_window_reloads(qtbot, context, monkeypatch):
@@ -66,7 +92,7 @@ def test_restore_replaces_the_workspace_and_the_window_reloads(qtbot, context, m
     qtbot.addWidget(dialog)
     dialog.restored.connect(window.undo_stack.clear)
     dialog.select_backup(backup)
-    with qtbot.waitSignal(context.bus.changed) as changed:
+    with qtbot.waitSignal(context.bus.changed, timeout=15000) as changed:
         assert dialog.restore_selected()
     assert changed.args == [EVERYTHING]
     assert "backed up first" in asked[0]

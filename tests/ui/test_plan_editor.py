@@ -131,8 +131,11 @@ def test_retire_instead_of_delete_keeps_commitments(qtbot, editor_window, secret
 
 
 def test_new_version_then_rename_maps_the_old_code(qtbot, editor_window, secretariat_context, said):
+    from app.models.services.backups import REASON_PLAN_UPDATE, backups
+
     editor = editor_window.secretariat.plan
     assert editor.make_new_version(confirm=True)
+    assert [b.reason for b in backups(secretariat_context.db.path)] == [REASON_PLAN_UPDATE]
     with secretariat_context.db.reading() as s:
         current = s.scalar(select(Plan).where(Plan.is_current.is_(True)))
         assert current.version == 2
@@ -183,7 +186,7 @@ def test_publish_and_import_on_a_coordinator_workspace(qtbot, editor_window, sec
                                                         Action.objective.has(plan_id=plan.id)))
     assert plan.version == 2 and retired
     assert after == {cid: "2.1-new" if code == "2.1" else code for cid, code in before.items()}
-    assert list((tmp_path / "backups").glob("*plan-import*"))
+    assert list((tmp_path / "backups").glob("*-before-plan-update.sqlite"))
     coordinator.close()
 
 

@@ -33,13 +33,16 @@ def test_selftest_passes_from_source(tmp_path):
         assert name in result.stdout
     assert "40 commitments shown" in result.stdout
     assert "Казахстан" in result.stdout
+    assert "Титульный лист" in result.stdout and "nothing would change" in result.stdout
 
 
 def test_every_step_passes_in_process(qapp, tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert selftest.run_selftest(tmp_path, out, err) == 0, err.getvalue()
     assert err.getvalue() == ""
-    assert out.getvalue().count("  ok    ") + out.getvalue().count("  skip  ") == len(selftest.STEPS)
+    assert out.getvalue().count("  ok    ") == len(selftest.STEPS)
+    exported = list((tmp_path / "submission").glob("AP_KZ_*_r1.xlsx"))
+    assert len(exported) == 1 and "verified" in out.getvalue()
 
 
 def test_a_failing_step_stops_the_run_with_its_reason(tmp_path):
@@ -93,8 +96,8 @@ def catalogs(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def test_russian_catalog_is_skipped_with_a_reason_when_none_is_bundled(catalogs):
-    with pytest.raises(selftest.StepSkippedError, match="no Russian catalog"):
+def test_russian_catalog_fails_when_none_is_bundled(catalogs):
+    with pytest.raises(selftest.StepFailedError, match="no Russian catalog"):
         selftest.check_russian_catalog(selftest.SelfTestRun(folder=catalogs))
 
 
@@ -107,6 +110,55 @@ def test_russian_catalog_fails_when_it_does_not_translate(catalogs):
     _compile_catalog(catalogs, {"&Edit": "&Правка"})
     with pytest.raises(selftest.StepFailedError, match="untranslated"):
         selftest.check_russian_catalog(selftest.SelfTestRun(folder=catalogs))
+
+
+def _run_to_export(folder: Path) -> selftest.SelfTestRun:
+    """A run with the workspace, window and demo data, as the steps before the export leave it."""
+    run = selftest.SelfTestRun(folder=folder)
+    for step in (selftest.create_workspace_in_folder, selftest.open_main_window,
+                 selftest.load_demo_data, selftest.export_russian_submission):
+        step(run)
+    return run
+
+
+def test_import_step_fails_when_the_file_was_edited_after_export(qapp, tmp_path):
+    from openpyxl import load_workbook
+
+    run = _run_to_export(tmp_path)
+    try:
+        assert run.export is not None
+        workbook = load_workbook(run.export.path)
+        progress = workbook.worksheets[2]
+        row = next(r for r in progress.iter_rows(min_row=3) if r[0].value)
+        row[6].value = "Changed in Excel after the export."
+        workbook.save(run.export.path)
+        with pytest.raises(selftest.StepFailedError, match="is not the exported one"):
+            selftest.import_submission_back(run)
+    finally:
+        run.close()
+
+
+def test_import_step_fails_when_the_workspace_moved_on(qapp, tmp_path):
+    from sqlalchemy import select
+
+    from app.models.reporting import ProgressUpdate
+
+    run = _run_to_export(tmp_path)
+    try:
+        assert run.db is not None and run.export is not None
+        with run.db.transaction() as session:
+            update = session.scalars(select(ProgressUpdate).where(ProgressUpdate.narrative != "")
+                                     .order_by(ProgressUpdate.id.desc())).first()
+            update.narrative = "Changed in the app after the export."
+        with pytest.raises(selftest.StepFailedError, match="shows changes"):
+            selftest.import_submission_back(run)
+    finally:
+        run.close()
+
+
+def test_import_step_needs_an_export(tmp_path):
+    with pytest.raises(selftest.StepFailedError, match="nothing was exported"):
+        selftest.import_submission_back(selftest.SelfTestRun(folder=tmp_path))
 
 
 def test_russian_date_is_cldr_medium():
