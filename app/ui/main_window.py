@@ -72,7 +72,9 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([380, 900])
+        self.splitter.setCollapsible(0, False)
+        left.setMinimumWidth(240)
+        self.splitter.setSizes([300, 980])
         self.setCentralWidget(self.splitter)
 
         self._build_actions()

@@ -46,8 +46,9 @@ class CommitmentTable(QTableView):
         shown = set(columns) | ({Column.COUNTRY} if show_country else set())
         for column in Column:
             self.setColumnHidden(column, column not in shown)
-            if column in WIDTHS:
-                self.setColumnWidth(column, WIDTHS[column])
+        self.fit_headers()
+        header.sectionCountChanged.connect(self.fit_headers)
+        self.model().headerDataChanged.connect(self.fit_headers)
         header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.setItemDelegateForColumn(Column.STATUS, EnumDelegate(list(ProgressStatus), self))
         self.setItemDelegateForColumn(Column.PERCENT, PercentDelegate(self))
@@ -57,6 +58,12 @@ class CommitmentTable(QTableView):
         self.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_changed.emit(
                 current.data(IdRole) if current.isValid() else None))
+
+    def fit_headers(self, *_args: object) -> None:
+        """Each column at its usual width, or wider where its header needs it (e.g. in Russian)."""
+        header = self.horizontalHeader()
+        for column, width in WIDTHS.items():
+            self.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
     def set_rows(self, rows: list[CommitmentRow]) -> None:
         """Show these rows, keeping the cursor on the same commitment when it is still there."""

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _, current_language
 from app.models.base import pick_language
@@ -29,23 +37,33 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(160)
         self.scope_combo = QComboBox()
-        self.scope_combo.setMinimumContentsLength(18)
-        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status_combo = QComboBox()
+        # Long translated choices must not widen the window; the open list shows them whole.
+        for combo, length in ((self.scope_combo, 14), (self.status_combo, 10)):
+            combo.setMinimumContentsLength(length)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.overdue_check = QCheckBox()
         self.no_update_check = QCheckBox()
         self.retired_check = QCheckBox()
         self.retired_check.setVisible(with_retired)
         self.clear_button = QToolButton()
-        layout = QHBoxLayout(self)
+        # Two rows, so translated labels never make the window wider than a laptop screen.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 3)
-        layout.addWidget(self.scope_combo, 2)
-        for widget in (self.status_combo, self.overdue_check, self.no_update_check,
-                       self.retired_check, self.clear_button):
-            layout.addWidget(widget)
+        layout.setSpacing(4)
+        choices = QHBoxLayout()
+        choices.addWidget(self.search, 3)
+        choices.addWidget(self.scope_combo, 2)
+        choices.addWidget(self.status_combo, 1)
+        flags = QHBoxLayout()
+        for widget in (self.overdue_check, self.no_update_check, self.retired_check):
+            flags.addWidget(widget)
+        flags.addStretch(1)
+        flags.addWidget(self.clear_button)
+        layout.addLayout(choices)
+        layout.addLayout(flags)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_DELAY_MS)
