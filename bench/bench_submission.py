@@ -1,55 +1,92 @@
-"""Submission workbook: export and import of one country-period on the large demo, beside their floors.
+"""Submission workbook: export and import of one country-period, beside their openpyxl floors.
 
-    .venv/bin/python bench/bench_submission.py [--runs 7] [--period 2026-H2] [--lang ru]
-    .venv/bin/python bench/bench_submission.py --hostile-only   # just the hostile files
+- **Export**: `export_submission` of one country-period (read the workspace, write the styled
+  workbook, digest, mark the period exported, save). Floor: openpyxl's write-only mode writing the
+  same cell values (read back from the app's file beforehand) with no styling.
+- **Import**: the whole job the user waits for on one submission: safety checks, read, verify the
+  digest, preview against the workspace, apply 60 edited progress rows in one transaction (with
+  its backup). Floor: openpyxl in read-only mode reading every cell of the same file.
 
-Export floor: openpyxl writing exactly the same cell values with no styling (write-only mode, the
-fastest openpyxl has; the normal mode is shown too). Import floor: openpyxl in read-only mode reading
-the same file's cells. Import is the whole job: safety checks, read, digest, preview against the
-database, backup, and apply of 60 edited progress rows in one transaction. Also times every
-hostile file the tests generate: the refusal of each refused file, and read + preview of each
-workbook with bad cells (and the peak memory Python allocated for it, by tracemalloc).
+Export runs on a coordinator's workspace (its own country) and, at secretariat sizes, from
+the secretariat's (the same country; in both, the country's latest period with updates; 600 commitments a
+country at stress size). Import goes
+into a fresh copy of the workspace before each run, since it writes. Peak memory is a fresh
+process doing the step once.
+
+`python -m bench.bench_submission [--runs N] [--sizes coordinator,...]` runs this module alone.
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import random
 import shutil
-import statistics
-import sys
+import sqlite3
 import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+from openpyxl import Workbook, load_workbook
 
-from openpyxl import Workbook, load_workbook  # noqa: E402
+from app.models.database import Database, open_database
+from bench.common import Row, Target, Timing, peak_mb, time_pair
+from bench.datasets import fresh_copy
 
-from app.models.database import open_database  # noqa: E402
-from app.models.demo import create_demo_workspace  # noqa: E402
-from app.reports.errors import WorkbookRefusedError  # noqa: E402
-from app.reports.submission_export import export_submission  # noqa: E402
-from app.reports.submission_import import apply, preview, read_submission  # noqa: E402
-
-TODAY = dt.date(2026, 11, 26)
-NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
+COUNTRY = "KZ"
+LANGUAGE = "ru"
+EDITED_ROWS = 60
+EXPORT_TARGET = Target(ratio=1.5, seconds=0.5)
+EXPORT_TARGET_LARGE = Target(ratio=1.5, seconds=0.5, peak_mb=300)
+IMPORT_TARGET_LARGE = Target(peak_mb=300)  # the ratio target is on 15 submissions (bench_batch_import)
 
 
-def timed(function: Callable[[], object], runs: int, before: Callable[[], None] | None = None
-          ) -> list[float]:
-    times = []
-    for _ in range(runs):
-        if before is not None:
-            before()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return times
+def period_of(database: Path) -> str:
+    """The country's latest period with updates: today's half-year in a coordinator's demo; in a
+    secretariat's, the last submission it has received (the demo's countries lag a period or
+    two)."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        (code,) = connection.execute(
+            "SELECT p.code FROM progress_update u JOIN commitment c ON c.id = u.commitment_id "
+            "JOIN reporting_period p ON p.id = u.period_id WHERE c.country_code = ? "
+            "ORDER BY p.start_date DESC LIMIT 1", (COUNTRY,)).fetchone()
+    finally:
+        connection.close()
+    return code
+
+
+def export(db: Database, folder: Path, period: str) -> Path:
+    """What the user waits for, the workspace being open: the whole export."""
+    from app.reports.submission_export import export_submission
+
+    return export_submission(db, COUNTRY, period, LANGUAGE, folder).path
+
+
+def import_one(db: Database, workbook: Path) -> None:
+    """Read, verify, preview and apply one submission, the workspace being open."""
+    from app.reports.submission_import import apply, preview, read_submission
+
+    shown = preview(db, read_submission(workbook))
+    if not shown.can_apply:
+        raise RuntimeError(f"the edited submission cannot be applied: {shown.errors[:3]}")
+    apply(db, shown)
+
+
+def export_once(database: str, folder: str, period: str) -> None:
+    """Open the workspace and export once (run alone, for peak memory)."""
+    db = open_database(Path(database))
+    try:
+        export(db, Path(folder), period)
+    finally:
+        db.close()
+
+
+def import_once(database: str, workbook: str) -> None:
+    """Open the workspace and import one submission (run alone, for peak memory)."""
+    db = open_database(Path(database))
+    try:
+        import_one(db, Path(workbook))
+    finally:
+        db.close()
 
 
 def cells_of(path: Path) -> dict[str, list[tuple]]:
@@ -60,10 +97,8 @@ def cells_of(path: Path) -> dict[str, list[tuple]]:
         workbook.close()
 
 
-def floor_write(sheets: dict[str, list[tuple]], target: Path, write_only: bool = True) -> None:
-    workbook = Workbook(write_only=write_only)
-    if not write_only:
-        workbook.remove(workbook.active)
+def floor_write(sheets: dict[str, list[tuple]], target: Path) -> None:
+    workbook = Workbook(write_only=True)
     for title, rows in sheets.items():
         ws = workbook.create_sheet(title)
         for row in rows:
@@ -76,15 +111,15 @@ def floor_read(path: Path) -> int:
     count = 0
     try:
         for ws in workbook.worksheets:
-            for row in ws.iter_rows():
-                count += sum(1 for cell in row if cell.value is not None)
+            for row in ws.iter_rows(values_only=True):
+                count += sum(1 for value in row if value is not None)
     finally:
         workbook.close()
     return count
 
 
 def edit_progress(source: Path, target: Path, rows: int, seed: int = 5) -> None:
-    """Rewrite the narrative of `rows` progress rows that have an update (as a colleague would)."""
+    """Rewrite the narrative of `rows` progress rows that have an update, as a colleague would."""
     workbook = load_workbook(source)
     sheet = workbook.worksheets[2]
     candidates = [r for r in sheet.iter_rows(min_row=3) if r[4].value]
@@ -93,166 +128,75 @@ def edit_progress(source: Path, target: Path, rows: int, seed: int = 5) -> None:
     workbook.save(target)
 
 
-def line(name: str, times: list[float], floor: list[float] | None = None) -> str:
-    median = statistics.median(times)
-    text = f"| {name:<45} | {median * 1000:8.0f} | {min(times) * 1000:8.0f} | {max(times) * 1000:8.0f} |"
-    if floor:
-        ratio = median / statistics.median(floor)
-        best = min(times) / min(floor)
-        text += f" {ratio:5.2f}× | {best:5.2f}× |"
-    else:
-        text += "        |        |"
-    return text
+def measure(size: str, runs: int) -> list[Row]:
+    large = size != "coordinator"
+    with tempfile.TemporaryDirectory(prefix="apt-bench-submission-") as name:
+        work = Path(name)
+        live = fresh_copy(size, work / "live")
+        out = work / "out"
+        out.mkdir()
+        period = period_of(live)
+        db = open_database(live)
+        exported = export(db, out, period)
+        sheets = cells_of(exported)
+        cells = sum(sum(1 for v in row if v is not None) for rows in sheets.values() for row in rows)
+        exports, floor = time_pair(lambda: export(db, out, period),
+                                   lambda: floor_write(sheets, work / "floor.xlsx"), runs)
+        db.close()
+        export_peak = peak_mb("bench.bench_submission:export_once", str(live), str(out),
+                              period)
 
+        edited = work / "edited.xlsx"
+        edit_progress(exported, edited, EDITED_ROWS)
+        target = work / "import" / "workspace.sqlite"
+        target.parent.mkdir()
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--period", default="2026-H2")
-    parser.add_argument("--lang", default="ru")
-    parser.add_argument("--hostile-only", action="store_true", help="only time the hostile files")
-    args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="bench-submission-"))
-    try:
-        if args.hostile_only:
-            return run_hostile(work, args.period, args.lang)
-        return run(work, args.runs, args.period, args.lang)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def run(work: Path, runs: int, period: str, language: str) -> int:
-    pristine = work / "large.sqlite"
-    print(f"Creating the large demo workspace (one country) in {work} …", flush=True)
-    create_demo_workspace(pristine, size="large", today=TODAY, language="ru").close()
-    live = work / "live.sqlite"
-    shutil.copyfile(pristine, live)
-    db = open_database(live)
-    out = work / "out"
-    out.mkdir()
-    result = export_submission(db, "KZ", period, language, out, now=NOW)
-    sheets = cells_of(result.path)
-    cell_count = sum(sum(1 for value in row if value is not None) for rows in sheets.values()
-                     for row in rows)
-
-    export = timed(lambda: export_submission(db, "KZ", period, language, out, now=NOW), runs)
-    floor_wo = timed(lambda: floor_write(sheets, work / "floor.xlsx"), runs)
-    floor_normal = timed(lambda: floor_write(sheets, work / "floor-normal.xlsx", False), runs)
-    db.close()
-
-    edited = work / "edited.xlsx"
-    edit_progress(result.path, edited, 60)
-    target = work / "import.sqlite"
-    state: dict[str, object] = {}
-
-    def fresh_copy() -> None:
-        if "db" in state:
-            state["db"].close()  # type: ignore[attr-defined]
-        shutil.rmtree(work / "backups", ignore_errors=True)
+        imported, read = _time_imports(live, target, edited, runs)
         shutil.copyfile(live, target)
-        state["db"] = open_database(target)
-
-    def import_all() -> None:
-        shown = preview(state["db"], read_submission(edited))  # type: ignore[arg-type]
-        assert shown.can_apply, shown.errors[:3]
-        apply(state["db"], shown)  # type: ignore[arg-type]
-
-    def verify_only() -> None:
-        parsed = read_submission(edited)
-        preview(state["db"], parsed)  # type: ignore[arg-type]
-
-    imports = timed(import_all, runs, before=fresh_copy)
-    verify = timed(verify_only, runs)
-    read_floor = timed(lambda: floor_read(edited), runs)
-    state["db"].close()  # type: ignore[attr-defined]
-
-    print()
-    print(f"Large demo, KZ {period}, headers in {language}: {cell_count:,} cells "
-          f"({', '.join(f'{k} {v}' for k, v in result.rows.items())} rows); {runs} runs, ms.")
-    print()
-    print("| measure                                       |   median |      min |      max "
-          "| ratio  | of min |")
-    print("|-----------------------------------------------|---------:|---------:|---------:"
-          "|-------:|-------:|")
-    print(line("export (app: read DB, styled, digest, save)", export, floor_wo))
-    print(line("  floor: openpyxl write-only, same cells", floor_wo))
-    print(line("  floor: openpyxl normal mode, same cells", floor_normal))
-    print(line("  export vs normal-mode floor", export, floor_normal))
-    print(line("import (checks, read, verify, preview, apply)", imports, read_floor))
-    print(line("  read + verify + preview only", verify, read_floor))
-    print(line("  floor: openpyxl read-only, same file", read_floor))
-    print()
-    db = open_database(live)
-    print(hostile_table(result.path, work, db))
-    db.close()
-    return 0
+        import_peak = peak_mb("bench.bench_submission:import_once", str(target), str(edited))
+    return [
+        Row("submission export, one country-period", size, exports, floor=floor,
+            floor_name="openpyxl write-only, same cells, no styling", peak_mb=export_peak,
+            target=EXPORT_TARGET_LARGE if large else EXPORT_TARGET,
+            note=f"{COUNTRY}, last period with updates, headers in {LANGUAGE}, ~{cells:,} cells; "
+                 "includes reading the workspace and marking the period exported"),
+        Row("submission import, one (verify + apply)", size, imported, floor=read,
+            floor_name="openpyxl read-only reading the same file", peak_mb=import_peak,
+            target=IMPORT_TARGET_LARGE if large else None,
+            note=f"checks, read, digest, preview, backup, apply {EDITED_ROWS} edited rows, into a "
+                 "fresh open copy of the workspace per run (copy and open not timed)"),
+    ]
 
 
-def run_hostile(work: Path, period: str, language: str) -> int:
-    path = work / "large.sqlite"
-    print(f"Creating the large demo workspace (one country) in {work} …", flush=True)
-    db = create_demo_workspace(path, size="large", today=TODAY, language="ru")
-    out = work / "out"
-    out.mkdir()
-    result = export_submission(db, "KZ", period, language, out, now=NOW)
-    print(hostile_table(result.path, work, db))
-    db.close()
-    return 0
+def _time_imports(live: Path, target: Path, edited: Path, runs: int) -> tuple[Timing, Timing]:
+    """Import into a fresh copy each run (made and opened untimed), alternating with the floor."""
+    app_samples, floor_samples = [], []
+    for run in range(runs + 1):  # the first is a warm-up
+        shutil.rmtree(target.parent)
+        target.parent.mkdir()
+        shutil.copyfile(live, target)
+        db = open_database(target)
+        try:
+            start = time.perf_counter()
+            import_one(db, edited)
+            took = time.perf_counter() - start
+        finally:
+            db.close()
+        start = time.perf_counter()
+        floor_read(edited)
+        if run:
+            app_samples.append(took)
+            floor_samples.append(time.perf_counter() - start)
+    return Timing(tuple(app_samples)), Timing(tuple(floor_samples))
 
 
-def _measure(job: Callable[[], str]) -> tuple[str, float, int]:
-    """(outcome, seconds, peak bytes Python allocated) of one job, timed without tracemalloc."""
-    start = time.perf_counter()
-    outcome = job()
-    elapsed = time.perf_counter() - start
-    tracemalloc.start()
-    try:
-        job()
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    return outcome, elapsed, peak
-
-
-def hostile_table(source: Path, work: Path, db) -> str:
-    from reports.hostile import CASES, CELL_CASES
-
-    folder = work / "hostile"
-    folder.mkdir()
-    lines = ["| hostile file                          | outcome                 | time, ms | peak, MB |",
-             "|---------------------------------------|-------------------------|---------:|---------:|"]
-    slowest = ("", 0.0)
-
-    def refused(path: Path) -> Callable[[], str]:
-        def job() -> str:
-            try:
-                read_submission(path)
-            except WorkbookRefusedError as exc:
-                return f"refused: {exc.reason}"
-            return "NOT REFUSED"
-        return job
-
-    def reported(path: Path) -> Callable[[], str]:
-        def job() -> str:
-            shown = preview(db, read_submission(path))
-            return f"{len(shown.errors)} bad cells" if shown.errors else "read as written"
-        return job
-
-    cases = [(name, lambda make=make: make(source, folder), refused) for name, (make, _r) in CASES.items()]
-    cases += [(name, lambda make=make: make(source, folder)[0], reported)
-              for name, make in CELL_CASES.items()]
-    for name, make, kind in cases:
-        path = make()
-        outcome, elapsed, peak = _measure(kind(path))
-        if outcome.startswith("refused"):
-            slowest = max(slowest, (name, elapsed), key=lambda pair: pair[1])
-        lines.append(f"| {name:<37} | {outcome:<23} | {elapsed * 1000:8.0f} | {peak / 1e6:8.1f} |")
-        path.unlink()
-    lines.append(f"\n{len(cases)} hostile files ({len(CASES)} refused outright, {len(CELL_CASES)} "
-                 f"with bad or unusual cells). Slowest refusal: {slowest[0]} in "
-                 f"{slowest[1] * 1000:.0f} ms.")
-    return "\n".join(lines)
+def run_bench(sizes: list[str], runs: int) -> list[Row]:
+    return [row for size in sizes for row in measure(size, runs)]
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    import sys
+
+    from bench.run import main
+
+    main(["--only", "submission", *sys.argv[1:]])
