@@ -25,7 +25,7 @@ def _stored(value: Any) -> str | None:
         return str(value.value)
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    if isinstance(value, dict):
+    if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, bool):
         return "1" if value else "0"

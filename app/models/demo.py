@@ -203,6 +203,8 @@ def _generate_rows(
             end = dt.date(start.year + rng.randint(*years), 12, 31)
             commitments.append({
                 "id": commitment_id, "country_code": country,
+                # As received: the id the coordinator's own workspace gives it (1, 2, … per country).
+                "source_id": number + 1 if receipts is not None else None,
                 "action_id": actions[number % len(actions)].id,
                 "description": f"{rng.choice(text['verbs'])} {rng.choice(text['objects'])}",
                 "lead_agency": rng.choice(text["agencies"]),

@@ -10,19 +10,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.models.backup import backup_database
 from app.models.database import Database
 from app.models.decisions import Decision, DecisionFollowUp, Meeting
 from app.models.enums import FollowUpStatus, IndicatorKind, Priority
 from app.models.plan import Action, Indicator, Objective, Plan
 from app.models.reporting import IndicatorValue, ReportingPeriod
+from app.models.services.backups import REASON_IMPORT, back_up
 from app.models.services.commitments import CommitmentInput, add_commitment, update_commitment
 from app.models.services.periods import ensure_unlocked, period_by_code, reopen_period
 from app.models.services.progress import record_progress
 from app.reports.errors import PreviewHasErrorsError, StalePreviewError
 from app.reports.preview_items import ChangeKind, PreviewItem
 from app.reports.progress import NoProgress, Progress, checkpoint
-from app.reports.submission_compare import progress_input
+from app.reports.submission_compare import known_commitments, progress_input
 from app.reports.submission_preview import Preview, build_preview
 
 #: What an apply may have changed, as topics views listen for (see app/ui/change_bus.py).
@@ -38,8 +38,13 @@ class ApplyResult:
 
     @property
     def topics(self) -> frozenset[str]:
-        topics = {TOPICS[sheet] for sheet, count in self.counts.items() if count}
-        return frozenset(topics | ({"submissions", "periods"} if self.reopened else set()))
+        return changed_topics(self.counts, bool(self.reopened))
+
+
+def changed_topics(counts: dict[str, int], submissions: bool) -> frozenset[str]:
+    """The change-bus topics of `counts` (changes per sheet key), and of submissions if they moved."""
+    topics = {TOPICS[sheet] for sheet, count in counts.items() if count}
+    return frozenset(topics | ({"submissions", "periods"} if submissions else set()))
 
 
 def apply(db: Database, preview: Preview, progress: Progress | None = None) -> ApplyResult:
@@ -48,40 +53,55 @@ def apply(db: Database, preview: Preview, progress: Progress | None = None) -> A
     if preview.errors:
         raise PreviewHasErrorsError(len(preview.errors))
     checkpoint(progress, 0, 3, _("Backing up the workspace"))
-    backup = backup_database(db.path, "import")
-    result = ApplyResult(backup)
+    result = ApplyResult(back_up(db.path, REASON_IMPORT).path)
     checkpoint(progress, 1, 3, _("Applying the changes"))
     with db.transaction() as session:
         fresh = build_preview(session, preview.parsed)
         if fresh.signature() != preview.signature():
             raise StalePreviewError()
-        country = preview.country
-        for code in preview.reopen_periods:
-            period = period_by_code(session, code)
-            assert period is not None
-            reopen_period(session, country, period)
-            result.reopened.append(code)
-        plan = session.scalar(select(Plan).where(Plan.code == preview.parsed.identity.plan_code,
-                                                 Plan.version == preview.parsed.identity.plan_version))
-        assert plan is not None
-        context = _Lookups(session, plan.id)
-        for item in preview.items:
-            if item.kind == ChangeKind.UNCHANGED:
-                continue
-            _apply_item(session, country, item, context)
-            result.counts[item.sheet] = result.counts.get(item.sheet, 0) + 1
+        result.counts, result.reopened = write_preview(session, fresh)
         checkpoint(progress, 2, 3, _("Saving"))
     progress.step(3, 3, _("Done"))
     return result
 
 
+def write_preview(session: Session, preview: Preview) -> tuple[dict[str, int], list[str]]:
+    """Write the new and changed items of `preview` in the caller's transaction.
+
+    Returns the changes per sheet and the periods reopened. `preview` must have been built in this
+    same transaction, so that it describes exactly what is there.
+    """
+    counts: dict[str, int] = {}
+    reopened: list[str] = []
+    country = preview.country
+    for code in preview.reopen_periods:
+        period = period_by_code(session, code)
+        assert period is not None
+        reopen_period(session, country, period)
+        reopened.append(code)
+    plan = session.scalar(select(Plan).where(Plan.code == preview.parsed.identity.plan_code,
+                                             Plan.version == preview.parsed.identity.plan_version))
+    assert plan is not None
+    lookups = _Lookups(session, plan.id, country, preview.receiving)
+    for item in preview.items:
+        if item.kind == ChangeKind.UNCHANGED:
+            continue
+        _apply_item(session, country, item, lookups)
+        counts[item.sheet] = counts.get(item.sheet, 0) + 1
+    return counts, reopened
+
+
 class _Lookups:
-    def __init__(self, session: Session, plan_id: int) -> None:
+    def __init__(self, session: Session, plan_id: int, country: str, receiving: bool) -> None:
+        self.receiving = receiving
         self.actions = {a.code: a.id for a in session.scalars(
             select(Action).join(Objective).where(Objective.plan_id == plan_id))}
         self.indicators = {i.code: i for i in session.scalars(
             select(Indicator).join(Action).join(Objective).where(Objective.plan_id == plan_id))}
         self.periods = {p.code: p for p in session.scalars(select(ReportingPeriod))}
+        #: The workbook's commitment ids → this workspace's (grows as new ones are added).
+        self.commitments = {key: c.id for key, c in
+                            known_commitments(session, country, receiving).items()}
 
 
 def _apply_item(session: Session, country: str, item: PreviewItem, lookups: _Lookups) -> None:
@@ -92,23 +112,27 @@ def _apply_item(session: Session, country: str, item: PreviewItem, lookups: _Loo
             lead_agency=values.get("lead_agency") or "", partners=values.get("partners") or "",
             start_date=values.get("start_date"), end_date=values.get("end_date"),
             priority=Priority(values.get("priority") or Priority.MEDIUM.value))
-        if item.kind == ChangeKind.NEW:
+        if item.kind == ChangeKind.NEW and lookups.receiving:
+            added = add_commitment(session, country, data, source_id=item.key[0])
+            lookups.commitments[item.key[0]] = added.id
+        elif item.kind == ChangeKind.NEW:
             add_commitment(session, country, data)
         else:
-            update_commitment(session, item.key[0], data)
+            update_commitment(session, lookups.commitments[item.key[0]], data)
     elif item.sheet == "progress":
-        record_progress(session, item.key[0], lookups.periods[item.key[1]].id,
-                        progress_input(values))
+        record_progress(session, lookups.commitments[item.key[0]], lookups.periods[item.key[1]].id,
+                        progress_input(values), check_lock=not lookups.receiving)
     elif item.sheet == "indicators":
         _set_indicator_value(session, country, lookups.indicators[item.key[0]],
-                             lookups.periods[item.key[1]], values)
+                             lookups.periods[item.key[1]], values, lookups.receiving)
     elif item.sheet == "decisions":
         _set_follow_up(session, country, item.key, values)
 
 
 def _set_indicator_value(session: Session, country: str, indicator: Indicator,
-                         period: ReportingPeriod, values: dict[str, Any]) -> None:
-    ensure_unlocked(session, country, period)
+                         period: ReportingPeriod, values: dict[str, Any], receiving: bool) -> None:
+    if not receiving:
+        ensure_unlocked(session, country, period)
     stored = session.scalar(select(IndicatorValue).where(
         IndicatorValue.indicator_id == indicator.id, IndicatorValue.country_code == country,
         IndicatorValue.period_id == period.id))

@@ -34,9 +34,27 @@ from app.reports.submission_read import CellError, ParsedRow, ParsedSubmission
 class Comparison:
     items: list[PreviewItem] = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
+    #: Rows left out, with why (a secretariat cannot take a commitment the coordinator never saved).
+    notices: list[str] = field(default_factory=list)
+    #: Receiving: ids of commitments this file adds, so their progress rows are new too.
+    pending: set[int] = field(default_factory=set)
 
     def error(self, row: ParsedRow, key: str, message: str) -> None:
         self.errors.append(CellError(row.ref(key), message))
+
+
+def known_commitments(session: Session, country: str, receiving: bool) -> dict[int, Commitment]:
+    """The country's commitments by the id its workbooks use.
+
+    A coordinator's workbook names commitments by the coordinator's own database ids. In the
+    coordinator's workspace those are the commitments' ids; in the secretariat's (`receiving`)
+    they are the source ids stored when the commitment was first received.
+    """
+    rows = session.scalars(select(Commitment).where(Commitment.country_code == country)
+                           .options(selectinload(Commitment.action)))
+    if receiving:
+        return {c.source_id: c for c in rows if c.source_id is not None}
+    return {c.id: c for c in rows}
 
 
 def _short(text: str | None, limit: int = 70) -> str:
@@ -71,15 +89,13 @@ def _first_seen(result: Comparison, seen: dict[tuple[Any, ...], int], key: tuple
 
 
 def compare_sheets(session: Session, parsed: ParsedSubmission, plan: Plan,
-                   periods: dict[str, ReportingPeriod]) -> Comparison:
+                   periods: dict[str, ReportingPeriod], receiving: bool = False) -> Comparison:
+    """Compare every row; `receiving` when the workspace is the secretariat's (see below)."""
     result = Comparison()
-    country = parsed.identity.country
-    commitments = {c.id: c for c in session.scalars(
-        select(Commitment).where(Commitment.country_code == country)
-        .options(selectinload(Commitment.action)))}
+    commitments = known_commitments(session, parsed.identity.country, receiving)
     actions = {a.code: a for a in session.scalars(
         select(Action).join(Objective).where(Objective.plan_id == plan.id))}
-    _commitments(result, parsed, commitments, actions)
+    _commitments(result, parsed, commitments, actions, receiving)
     _progress(session, result, parsed, commitments, periods)
     _indicators(session, result, parsed, plan, periods)
     _decisions(session, result, parsed)
@@ -91,7 +107,7 @@ def _validation_column(spec: SheetSpec, exc: ValidationError, fallback: str) -> 
 
 
 def _commitments(result: Comparison, parsed: ParsedSubmission, commitments: dict[int, Commitment],
-                 actions: dict[str, Action]) -> None:
+                 actions: dict[str, Action], receiving: bool) -> None:
     sheet = parsed.sheets[COMMITMENTS.key]
     seen: dict[tuple[Any, ...], int] = {}
     for row in sheet.rows:
@@ -112,17 +128,29 @@ def _commitments(result: Comparison, parsed: ParsedSubmission, commitments: dict
         except ValidationError as exc:
             result.error(row, _validation_column(COMMITMENTS, exc, "description"), exc.message())
             continue
+        if ident is None and receiving:
+            result.notices.append(_(
+                "{sheet}, row {row}: a commitment without an ID was added to the file after export. "
+                "It was left out: it comes with the coordinator's next export, once imported "
+                "there.").format(sheet=sheet.title, row=row.number))
+            continue
         if ident is None:
             result.items.append(_item(COMMITMENTS, row, sheet.title, ("new", row.number), _(
                 "New commitment under action {action}: {text}").format(
                     action=action.code, text=_short(values.get("description"))), None))
             continue
+        if not _first_seen(result, seen, (ident,), row, "id"):
+            continue
         commitment = commitments.get(ident)
+        if commitment is None and receiving:
+            result.pending.add(ident)
+            result.items.append(_item(COMMITMENTS, row, sheet.title, (ident,), _(
+                "New commitment {id} under action {action}: {text}").format(
+                    id=ident, action=action.code, text=_short(values.get("description"))), None))
+            continue
         if commitment is None:
             result.error(row, "id", _("No commitment with this ID belongs to the country in this "
                                       "workspace; clear the ID to add it as a new commitment."))
-            continue
-        if not _first_seen(result, seen, (ident,), row, "id"):
             continue
         result.items.append(_item(COMMITMENTS, row, sheet.title, (ident,), _(
             "Commitment {id}: {text}").format(id=ident, text=_short(commitment.description)),
@@ -140,7 +168,7 @@ def _progress(session: Session, result: Comparison, parsed: ParsedSubmission,
             continue
         ident, code = row.values.get("commitment_id"), row.values.get("period")
         commitment = commitments.get(ident) if ident is not None else None
-        if commitment is None:
+        if commitment is None and ident not in result.pending:
             result.error(row, "commitment_id", _("No commitment with this ID belongs to the country "
                                                  "in this workspace."))
             continue
@@ -150,7 +178,7 @@ def _progress(session: Session, result: Comparison, parsed: ParsedSubmission,
             continue
         if not _first_seen(result, seen, (ident, code), row, "commitment_id"):
             continue
-        update = updates.get((ident, period.id))
+        update = None if commitment is None else updates.get((commitment.id, period.id))
         if update is None and _empty(row, PROGRESS):
             continue
         if row.values.get("status") is None:

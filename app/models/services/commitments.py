@@ -36,11 +36,13 @@ def validate_commitment(data: CommitmentInput) -> None:
         raise ValidationError(_("The end date must not be before the start date."), "end_date")
 
 
-def add_commitment(session: Session, country: str, data: CommitmentInput) -> Commitment:
+def add_commitment(session: Session, country: str, data: CommitmentInput, *,
+                   source_id: int | None = None) -> Commitment:
+    """Add a commitment; `source_id` is its id in the coordinator's workspace (secretariat side)."""
     validate_commitment(data)
     if session.get(Action, data.action_id) is None:
         raise ValidationError(_("The chosen action no longer exists."), "action")
-    commitment = Commitment(country_code=country, **_values(data))
+    commitment = Commitment(country_code=country, source_id=source_id, **_values(data))
     session.add(commitment)
     session.flush()
     return commitment

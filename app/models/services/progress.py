@@ -58,13 +58,19 @@ def progress_input(update: ProgressUpdate | None) -> ProgressInput | None:
 
 
 def record_progress(
-    session: Session, commitment_id: int, period_id: int, data: ProgressInput
+    session: Session, commitment_id: int, period_id: int, data: ProgressInput, *,
+    check_lock: bool = True,
 ) -> ProgressUpdate:
-    """Create or replace the update of a commitment for a period."""
+    """Create or replace the update of a commitment for a period.
+
+    `check_lock=False` is for the secretariat receiving a submission: its periods are never its own
+    to lock (its submissions record the revisions received).
+    """
     validate_progress(data)
     commitment = session.get_one(Commitment, commitment_id)
     period = session.get_one(ReportingPeriod, period_id)
-    ensure_unlocked(session, commitment.country_code, period)
+    if check_lock:
+        ensure_unlocked(session, commitment.country_code, period)
     update = get_update(session, commitment_id, period_id)
     if update is None:
         update = ProgressUpdate(commitment_id=commitment_id, period_id=period_id)
