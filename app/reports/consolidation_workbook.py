@@ -1,13 +1,12 @@
 """The regional report workbook: one sheet per regional view, the completeness matrix, native charts.
 
 Written with openpyxl's write-only mode (rows streamed to the file), to a temporary file that is
-moved into place, so a crash never leaves half a report.
+moved into place (`save_atomically`, as every workbook), so a crash never leaves half a report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from app.models.services.regional import RegionalFilter
 from app.reports import consolidation_sheets as sheets
 from app.reports.consolidation_data import Consolidation, gather
 from app.reports.report_language import ReportLanguage
+from app.reports.submission_export import discard, save_atomically
 from app.reports.xlsx_cells import CellStyles
 
 
@@ -53,21 +53,20 @@ def write_consolidation_workbook(data: Consolidation, path: Path, language: str)
     wb.properties.title = lang.t(N_("Regional progress report"))
     wb.properties.creator = APP_NAME
     wb.properties.language = language
-    sheets.write_cover(wb, data, lang, styles)
-    sheets.write_completeness(wb, data, lang, styles)
-    sheets.write_coverage(wb, data, lang, styles)
-    sheets.write_items(wb, data, lang, styles, "objective")
-    sheets.write_items(wb, data, lang, styles, "action")
-    sheets.write_statuses(wb, data, lang, styles)
-    sheets.write_indicators(wb, data, lang, styles)
-    sheets.write_commitments(wb, data, lang, styles)
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
     try:
-        wb.save(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+        sheets.write_cover(wb, data, lang, styles)
+        sheets.write_completeness(wb, data, lang, styles)
+        sheets.write_coverage(wb, data, lang, styles)
+        sheets.write_items(wb, data, lang, styles, "objective")
+        sheets.write_items(wb, data, lang, styles, "action")
+        sheets.write_statuses(wb, data, lang, styles)
+        sheets.write_indicators(wb, data, lang, styles)
+        sheets.write_commitments(wb, data, lang, styles)
+    except BaseException:
+        discard(wb)
+        raise
+    path = Path(path)
+    save_atomically(wb, path)
     return path
 
 
