@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import APP_NAME
 from app.i18n import N_
+from app.models.reporting import ReportingPeriod
 from app.models.services.completeness import ROLE_ORDER
 from app.models.services.regional import RegionalFilter
 from app.reports import consolidation_sheets as sheets
@@ -24,10 +25,15 @@ from app.reports.submission_export import discard, save_atomically
 from app.reports.xlsx_cells import CellStyles
 
 
-def default_file_name(data: Consolidation) -> str:
-    periods = data.scope.periods
+def report_file_name(periods: list[ReportingPeriod], kind: str = "REGIONAL",
+                     suffix: str = ".xlsx") -> str:
+    """`AP_<kind>_<first>_<last><suffix>`: the periods a report covers, in its name."""
     span = f"{periods[0].code}_{periods[-1].code}" if periods else "empty"
-    return f"AP_REGIONAL_{span}.xlsx"
+    return f"AP_{kind}_{span}{suffix}"
+
+
+def default_file_name(data: Consolidation) -> str:
+    return report_file_name(data.scope.periods)
 
 
 def ordered_for(data: Consolidation, lang: ReportLanguage) -> Consolidation:

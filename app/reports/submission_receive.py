@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.i18n.formats import country_name, format_date
 from app.models.base import utcnow
 from app.models.enums import SubmissionState
@@ -68,31 +68,55 @@ class FileOutcome:
         """One line of the batch summary, in the user's language."""
         return _("{file}: {outcome}").format(file=self.path.name, outcome=self.describe())
 
-    def describe(self) -> str:
-        what = ""
-        if self.country and self.period and self.revision is not None:
-            what = _("{country} {period}, revision {revision}").format(
-                country=country_name(self.country), period=self.period, revision=self.revision)
+    def report(self) -> str:
+        """Which report the file holds: country, period and revision (empty if unknown)."""
+        if not (self.country and self.period and self.revision is not None):
+            return ""
+        return _("{country} {period}, revision {revision}").format(
+            country=country_name(self.country), period=self.period, revision=self.revision)
+
+    def note(self) -> str:
+        """What happened to the file, as a sentence or two."""
         changes = sum(self.counts.values())
         if self.outcome == Outcome.APPLIED:
-            text = ngettext("{what}: received, {count} change applied.",
-                            "{what}: received, {count} changes applied.", changes).format(
-                                what=what, count=changes)
+            text = ngettext("{count} change applied.", "{count} changes applied.", changes).format(
+                count=changes)
         elif self.outcome == Outcome.REPLACED:
-            text = ngettext("{what}: received, replaces revision {old}; {count} change applied.",
-                            "{what}: received, replaces revision {old}; {count} changes applied.",
-                            changes).format(what=what, old=self.replaced, count=changes)
-        elif self.outcome in (Outcome.OLDER, Outcome.DUPLICATE, Outcome.ERRORS):
-            text = _("{what}: not applied, {detail}").format(what=what, detail=self.detail)
-        elif self.outcome == Outcome.REFUSED:
-            text = _("refused: {detail}").format(detail=self.detail)
-        elif self.outcome == Outcome.FAILED:
-            text = _("not applied: {detail}").format(detail=self.detail)
+            text = ngettext("Replaces revision {old}; {count} change applied.",
+                            "Replaces revision {old}; {count} changes applied.", changes).format(
+                                old=self.replaced, count=changes)
+        elif self.outcome == Outcome.CANCELLED:
+            text = _("The import was cancelled before this file was applied.")
         else:
-            text = _("not imported: the import was cancelled.")
+            text = self.detail
         if self.edited and self.applied:
             text += " " + _("Edited after export: the content does not match its digest.")
         return text
+
+    def describe(self) -> str:
+        report = self.report()
+        label = outcome_label(self.outcome)
+        if not report:
+            return _("{outcome}. {note}").format(outcome=label, note=self.note())
+        return _("{report}: {outcome}. {note}").format(report=report, outcome=label,
+                                                       note=self.note())
+
+
+_OUTCOME_LABELS = {
+    Outcome.APPLIED: N_("Received"),
+    Outcome.REPLACED: N_("Received"),
+    Outcome.OLDER: N_("Not applied"),
+    Outcome.DUPLICATE: N_("Not applied"),
+    Outcome.ERRORS: N_("Not applied"),
+    Outcome.REFUSED: N_("Refused"),
+    Outcome.FAILED: N_("Not applied"),
+    Outcome.CANCELLED: N_("Not imported"),
+}
+
+
+def outcome_label(outcome: Outcome) -> str:
+    """A short word for the outcome, in the interface language."""
+    return _(_OUTCOME_LABELS[outcome])
 
 
 def latest_received(session: Session, country: str, period_id: int) -> Submission | None:
@@ -118,12 +142,12 @@ def receive(session: Session, parsed: ParsedSubmission, now: dt.datetime | None 
     latest = latest_received(session, identity.country, period.id)
     if latest is not None and identity.revision < latest.revision:
         result.outcome = Outcome.OLDER
-        result.detail = _("revision {revision} was received already, which is newer.").format(
+        result.detail = _("Revision {revision} was received already, which is newer.").format(
             revision=latest.revision)
         return result
     if latest is not None and identity.revision == latest.revision:
         result.outcome = Outcome.DUPLICATE
-        result.detail = _("this revision was received already, on {date}.").format(
+        result.detail = _("This revision was received already, on {date}.").format(
             date=format_date(latest.received_at.date()) if latest.received_at else "—")
         return result
     preview = build_preview(session, parsed)
@@ -131,8 +155,8 @@ def receive(session: Session, parsed: ParsedSubmission, now: dt.datetime | None 
     if preview.errors:
         result.outcome = Outcome.ERRORS
         named = "; ".join(f"{e.where}: {e.message}" for e in preview.errors[:ERRORS_NAMED])
-        result.detail = ngettext("{count} cell has an error ({errors}).",
-                                 "{count} cells have errors ({errors}…).",
+        result.detail = ngettext("{count} cell has an error: {errors}.",
+                                 "{count} cells have errors: {errors}…",
                                  len(preview.errors)).format(count=len(preview.errors),
                                                              errors=named)
         return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QUndoStack
+from shiboken6 import isValid
 
 from app.i18n import _
 
@@ -32,6 +33,8 @@ class UndoRedoAction(QAction):
 
     def retranslate(self, *_args: object) -> None:
         """'Undo' alone, or 'Undo <what the next step undoes>' (the command's own, translated text)."""
+        if not isValid(self._stack):  # the window is being destroyed: its stack goes first
+            return
         if self._redo:
             what = self._stack.redoText()
             text = _("&Redo {action}").format(action=what) if what else _("&Redo")

@@ -158,7 +158,7 @@ def test_newer_revision_wins_and_an_older_one_is_reported(secretariat, inbox):
     source, percent = inbox.changed
     result = import_batch(secretariat, [inbox.r2, inbox.r1["KZ"]], now=ON_TIME)
     assert [o.outcome for o in result.outcomes] == [Outcome.APPLIED, Outcome.OLDER]
-    assert "revision 2 was received already" in result.outcomes[1].line()
+    assert "Revision 2 was received already" in result.outcomes[1].line()
     assert _percent(secretariat, "KZ", source) == percent
     assert set(_submissions(secretariat)) == {("KZ", 2)}
     with secretariat.reading() as session:
@@ -177,7 +177,7 @@ def test_a_newer_revision_replaces_the_one_received(secretariat, inbox):
     again = import_batch(secretariat, [inbox.r1["KZ"], inbox.r2], now=LATE)
     assert [o.outcome for o in again.outcomes] == [Outcome.DUPLICATE, Outcome.REPLACED]
     assert again.outcomes[1].replaced == 1
-    assert "replaces revision 1" in again.outcomes[1].line()
+    assert "Replaces revision 1" in again.outcomes[1].line()
     assert _percent(secretariat, "KZ", source) == percent
     # The commitments of r1 were updated in place, not added again.
     assert _count(secretariat, Commitment, Commitment.country_code == "KZ") == 41
@@ -290,13 +290,13 @@ def test_command_line_batch_with_exit_codes(secretariat, inbox, tmp_path, capsys
     folder = inbox.folder(inbox.r1["KZ"], inbox.r1["KG"])
     assert main(["import", "--db", str(secretariat.path), str(folder)]) == 0
     output = capsys.readouterr().out
-    assert "AP_KZ_2026-H1_r1.xlsx: Kazakhstan 2026-H1, revision 1: received" in output
+    assert "AP_KZ_2026-H1_r1.xlsx: Kazakhstan 2026-H1, revision 1: Received" in output
     assert "2 of 2 files received and applied." in output
 
     assert main(["import", "--db", str(secretariat.path), str(inbox.r2)]) == 0
-    assert "replaces revision 1" in capsys.readouterr().out
+    assert "Replaces revision 1" in capsys.readouterr().out
     assert main(["import", "--db", str(secretariat.path), str(inbox.r1["KZ"])]) == 0
-    assert "not applied, revision 2 was received already" in capsys.readouterr().out
+    assert "Not applied. Revision 2 was received already" in capsys.readouterr().out
 
     bad = tmp_path / "bad.xlsx"
     workbook = load_workbook(inbox.r1["TJ"])
@@ -310,5 +310,5 @@ def test_command_line_batch_with_exit_codes(secretariat, inbox, tmp_path, capsys
     stray.write_text("not a workbook")
     assert main(["import", "--db", str(secretariat.path), str(stray), str(inbox.r1["TJ"])]) == 2
     output = capsys.readouterr().out
-    assert "stray.xlsx: refused" in output and "1 of 2 files received and applied" in output
+    assert "stray.xlsx: Refused" in output and "1 of 2 files received and applied" in output
     assert set(_submissions(secretariat)) == {("KZ", 1), ("KZ", 2), ("KG", 1), ("TJ", 1)}
