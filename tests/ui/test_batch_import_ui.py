@@ -186,3 +186,52 @@ class _Marker:
         from PySide6.QtGui import QUndoCommand
 
         return QUndoCommand("an edit")
+
+
+def test_acknowledging_an_edited_submission_shows_its_cells_and_composes_the_mail(
+        qtbot, secretariat_window, exports, tmp_path, monkeypatch):
+    from urllib.parse import parse_qs, urlsplit
+
+    from openpyxl import load_workbook
+
+    from app.ui.acknowledge_dialog import AcknowledgeDialog
+
+    workbook = load_workbook(exports["KG"])
+    sheet = workbook["Progress"]
+    row = next(r for r in sheet.iter_rows(min_row=3) if r[4].value and (r[5].value or 0) < 90)
+    row[5].value = 90
+    tampered = tmp_path / exports["KG"].name
+    workbook.save(tampered)
+    actions = secretariat_window.submission_actions
+    actions.import_paths([tampered])
+    qtbot.waitUntil(lambda: actions.batch.dialog is not None, timeout=30000)
+    assert "Edited after export" in actions.batch.dialog.model.index(0, 3).data()
+
+    view = secretariat_window.secretariat.completeness
+    view.open_cell("KG", PERIOD)
+    where = f"Progress, row {row[5].row}, column F (Done, %): 90"
+    assert where in view.report_panel.info_label.text()
+    assert not view.report_panel.compose_button.isEnabled()  # nothing acknowledged yet
+
+    seen = {}
+
+    def accept(dialog):
+        seen["cells"] = dialog.cells_view.toPlainText()
+        dialog.note_edit.setPlainText("Thank you. Please confirm the corrected percent.")
+        return AcknowledgeDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AcknowledgeDialog, "exec", accept)
+    opened = []
+    view.open_url = opened.append
+    view.acknowledge(view.report_panel.data.latest.id)
+    assert seen["cells"] == where
+    with secretariat_window.context.db.reading() as session:
+        stored = session.scalar(select(Submission).where(Submission.country_code == "KG"))
+        assert stored.acknowledgement_note.startswith("Thank you.")
+    mail = urlsplit(opened[0].toString(QUrl.ComponentFormattingOption.FullyEncoded))
+    fields = parse_qs(mail.query)
+    assert mail.scheme == "mailto" and mail.path == "demo@example.org"  # from the workbook
+    assert "is acknowledged" in fields["subject"][0]
+    assert "Please confirm the corrected percent." in fields["body"][0]
+    assert where in fields["body"][0]
+    assert view.report_panel.compose_button.isEnabled()
