@@ -39,6 +39,7 @@ from app.ui.completeness_models import CellRole, CompletenessModel, CoverageMode
 from app.ui.context import WorkspaceContext
 from app.ui.country_period_panel import CountryPeriodPanel
 from app.ui.regional_filter_bar import RegionalFilterBar
+from app.ui.storage_guard import shows_storage_errors
 from app.ui.undo_commands import perform
 
 _TOPICS = {SUBMISSIONS, PERIODS, MEMBERSHIPS, PROGRESS, COMMITMENTS}
@@ -118,6 +119,7 @@ class CompletenessView(QWidget):
     def current_filter(self) -> RegionalFilter:
         return self.filter_bar.current_filter()
 
+    @shows_storage_errors
     def reload(self) -> None:
         flt = self.current_filter()
         with self._context.db.reading() as session:

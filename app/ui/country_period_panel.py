@@ -22,6 +22,7 @@ from app.models.services.country_period import CountryPeriodData, country_period
 from app.reports.mailto import edited_cell_line
 from app.ui.context import WorkspaceContext
 from app.ui.country_period_models import UpdatesModel, ValuesModel
+from app.ui.storage_guard import shows_storage_errors
 
 #: Edited cells listed in the report's information (the acknowledgement shows them all).
 EDITED_CELLS_SHOWN = 8
@@ -83,6 +84,7 @@ class CountryPeriodPanel(QWidget):
         self._key = (country, period_id)
         self.refresh()
 
+    @shows_storage_errors
     def refresh(self) -> None:
         if self._key is None:
             self.data = None

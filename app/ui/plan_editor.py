@@ -36,6 +36,7 @@ from app.ui.plan_edit_model import PlanEditTreeModel
 from app.ui.plan_import_dialog import PlanImportDialog
 from app.ui.plan_item_form import PlanItemForm
 from app.ui.plan_tree_model import NodeRole
+from app.ui.storage_guard import shows_storage_errors
 from app.ui.undo_commands import perform
 
 
@@ -115,6 +116,7 @@ class PlanEditor(QWidget):
         self.edit_item("plan", self.plan_id)
 
     # --- reading ------------------------------------------------------------------------------
+    @shows_storage_errors
     def reload(self) -> None:
         selected = self.selected_node()
         with self._context.db.reading() as session:
@@ -163,6 +165,7 @@ class PlanEditor(QWidget):
         if node is not None:
             self.edit_item(node.kind, node.id)
 
+    @shows_storage_errors
     def edit_item(self, kind: str, item_id: int | None) -> None:
         if item_id is None:
             return
@@ -172,6 +175,7 @@ class PlanEditor(QWidget):
         self.form.load(kind, data, self._parents(kind))  # type: ignore[arg-type]
         self._update_buttons()
 
+    @shows_storage_errors
     def start_new(self, kind: str) -> None:
         """Fill the form for a new item under the selected (or enclosing) objective or action."""
         parent_kind = {"objective": "plan", "action": "objective", "indicator": "action"}[kind]

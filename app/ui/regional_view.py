@@ -41,6 +41,7 @@ from app.ui.context import WorkspaceContext
 from app.ui.regional_filter_bar import RegionalFilterBar
 from app.ui.regional_models import IndicatorModel, ItemProgressModel, StatusModel
 from app.ui.status_bar_delegate import StatusBarDelegate
+from app.ui.storage_guard import shows_storage_errors
 
 _TOPICS = {COMMITMENTS, PROGRESS, INDICATOR_VALUES, PLAN, PERIODS, MEMBERSHIPS}
 
@@ -119,6 +120,7 @@ class RegionalView(QWidget):
         self._stale = {0, 1, 2}
         self._refresh_current()
 
+    @shows_storage_errors
     def _refresh_current(self, *_args: object) -> None:
         tab = self.views.currentIndex()
         if tab not in self._stale:
