@@ -49,6 +49,8 @@ SIZES = {
     "small": DemoSize(commitments=40, periods=6, indicators=0, countries=4),
     "large": DemoSize(commitments=300, periods=26, indicators=200, countries=15),
 }
+#: Seed of the demo indicators added to the plan (the same in every demo workspace).
+DEMO_PLAN_SEED = 20120315
 #: Secretariat demos beyond the reference countries need two more codes to reach 15.
 _EXTRA_DEMO_COUNTRIES = ["GE", "MN"]
 _SECRETARIAT_ORDER = ["KZ", "KG", "TJ", "TM", "UZ", "AF", "AZ", "TR", "IR", "PK", "IT", "RU", "CN"]
@@ -157,7 +159,9 @@ def generate(
         plan = current_plan(session)
         assert plan is not None
         if spec.indicators:
-            _add_demo_indicators(session, plan, spec.indicators, rng)
+            # One plan for every demo, whatever its seed, as workspaces that imported the same
+            # plan workbook have: a coordinator's demo submission fits a secretariat's demo.
+            _add_demo_indicators(session, plan, spec.indicators, random.Random(DEMO_PLAN_SEED))
         count = spec.countries if role == WorkspaceRole.SECRETARIAT else 1
         countries = _demo_countries(session, role, country, count)
         periods = list(session.scalars(

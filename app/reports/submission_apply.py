@@ -18,7 +18,7 @@ from app.models.reporting import IndicatorValue, ReportingPeriod
 from app.models.services.backups import REASON_IMPORT, back_up
 from app.models.services.commitments import CommitmentInput, add_commitment, update_commitment
 from app.models.services.periods import ensure_unlocked, period_by_code, reopen_period
-from app.models.services.progress import record_progress
+from app.models.services.progress import clear_progress, record_progress
 from app.reports.errors import PreviewHasErrorsError, StalePreviewError
 from app.reports.preview_items import ChangeKind, PreviewItem
 from app.reports.progress import NoProgress, Progress, checkpoint
@@ -119,6 +119,9 @@ def _apply_item(session: Session, country: str, item: PreviewItem, lookups: _Loo
             add_commitment(session, country, data)
         else:
             update_commitment(session, lookups.commitments[item.key[0]], data)
+    elif item.sheet == "progress" and item.kind == ChangeKind.REMOVED:
+        clear_progress(session, lookups.commitments[item.key[0]], lookups.periods[item.key[1]].id,
+                       check_lock=not lookups.receiving)
     elif item.sheet == "progress":
         record_progress(session, lookups.commitments[item.key[0]], lookups.periods[item.key[1]].id,
                         progress_input(values), check_lock=not lookups.receiving)

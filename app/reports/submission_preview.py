@@ -25,6 +25,7 @@ from app.reports.errors import WorkbookRefusedError
 from app.reports.preview_items import ChangeKind, PreviewItem
 from app.reports.submission_compare import Comparison, compare_sheets
 from app.reports.submission_read import CellError, ParsedSubmission
+from app.reports.submission_stored import Stored
 
 
 @dataclass
@@ -39,6 +40,8 @@ class Preview:
     #: The secretariat's workspace receives the file: commitments are matched by source id, and
     #: periods are not locked (its submissions are the revisions received, not its own exports).
     receiving: bool = False
+    #: The rows compared, for an apply in the same session (see submission_stored).
+    stored: Stored | None = None
 
     def of_kind(self, kind: ChangeKind) -> list[PreviewItem]:
         return [item for item in self.items if item.kind == kind]
@@ -126,4 +129,4 @@ def build_preview(session: Session, parsed: ParsedSubmission) -> Preview:
                          "export will be a new revision.").format(period=code))
     notices.extend(comparison.notices)
     return Preview(parsed, country, comparison.items, [*parsed.errors, *comparison.errors], reopen,
-                   notices, receiving)
+                   notices, receiving, comparison.stored)

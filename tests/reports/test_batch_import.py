@@ -20,7 +20,7 @@ from app.models.services.completeness import CellState, completeness_matrix, per
 from app.models.services.periods import period_by_code, reopen_period
 from app.models.services.plan import current_plan
 from app.models.services.plan_versions import published_document
-from app.models.services.progress import ProgressInput, record_progress
+from app.models.services.progress import ProgressInput, clear_progress, record_progress
 from app.models.services.workspace import ProfileInput, create_workspace
 from app.reports.batch_import import expand_paths, import_batch
 from app.reports.plan_workbook import write_plan_workbook
@@ -45,6 +45,7 @@ class Inbox:
         self.tampered: Path | None = None
         self.changed: tuple[int, int] = (0, 0)  # (coordinator's commitment id, new percent)
         self.new_commitment = 0
+        self.cleared = 0  # a commitment whose update r2 no longer reports
         self.progress_rows: dict[str, int] = {}
 
     def folder(self, *paths: Path) -> Path:
@@ -71,6 +72,12 @@ def _make_r2(db, inbox: Inbox, folder: Path) -> None:
             action_id=action.id, description=NEW_TEXT, lead_agency="Migration Service"))
         record_progress(session, added.id, period.id, ProgressInput(
             status=ProgressStatus.ON_TRACK, percent=10, narrative="Procurement started."))
+        cleared = session.scalars(
+            select(ProgressUpdate.commitment_id).where(ProgressUpdate.period_id == period.id,
+                                                       ProgressUpdate.commitment_id != commitment.id)
+            .order_by(ProgressUpdate.commitment_id)).first()
+        clear_progress(session, cleared, period.id)
+        inbox.cleared = cleared
         follow_up = DecisionFollowUp(decision_id=1, country_code="KZ",
                                      status=FollowUpStatus.IN_PROGRESS, note="Draft law tabled.")
         session.add(follow_up)
@@ -173,12 +180,13 @@ def test_a_newer_revision_replaces_the_one_received(secretariat, inbox):
     first = import_batch(secretariat, [inbox.r1["KZ"]], now=ON_TIME)
     assert first.outcomes[0].outcome == Outcome.APPLIED
     before = _percent(secretariat, "KZ", source)
-    assert before != percent
+    assert before != percent and _percent(secretariat, "KZ", inbox.cleared) is not None
     again = import_batch(secretariat, [inbox.r1["KZ"], inbox.r2], now=LATE)
     assert [o.outcome for o in again.outcomes] == [Outcome.DUPLICATE, Outcome.REPLACED]
     assert again.outcomes[1].replaced == 1
     assert "Replaces revision 1" in again.outcomes[1].line()
     assert _percent(secretariat, "KZ", source) == percent
+    assert _percent(secretariat, "KZ", inbox.cleared) is None  # no longer reported in r2
     # The commitments of r1 were updated in place, not added again.
     assert _count(secretariat, Commitment, Commitment.country_code == "KZ") == 41
     assert set(_submissions(secretariat)) == {("KZ", 1), ("KZ", 2)}

@@ -37,23 +37,29 @@ def validate_commitment(data: CommitmentInput) -> None:
 
 
 def add_commitment(session: Session, country: str, data: CommitmentInput, *,
-                   source_id: int | None = None) -> Commitment:
-    """Add a commitment; `source_id` is its id in the coordinator's workspace (secretariat side)."""
+                   source_id: int | None = None, flush: bool = True) -> Commitment:
+    """Add a commitment; `source_id` is its id in the coordinator's workspace (secretariat side).
+
+    `flush=False` leaves the write to the caller's next flush (an import flushes once).
+    """
     validate_commitment(data)
     if session.get(Action, data.action_id) is None:
         raise ValidationError(_("The chosen action no longer exists."), "action")
     commitment = Commitment(country_code=country, source_id=source_id, **_values(data))
     session.add(commitment)
-    session.flush()
+    if flush:
+        session.flush()
     return commitment
 
 
-def update_commitment(session: Session, commitment_id: int, data: CommitmentInput) -> Commitment:
+def update_commitment(session: Session, commitment_id: int, data: CommitmentInput, *,
+                      flush: bool = True) -> Commitment:
     validate_commitment(data)
     commitment = session.get_one(Commitment, commitment_id)
     for name, value in _values(data).items():
         setattr(commitment, name, value)
-    session.flush()
+    if flush:
+        session.flush()
     return commitment
 
 

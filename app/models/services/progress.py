@@ -58,31 +58,30 @@ def progress_input(update: ProgressUpdate | None) -> ProgressInput | None:
 
 
 def record_progress(
-    session: Session, commitment_id: int, period_id: int, data: ProgressInput, *,
-    check_lock: bool = True,
+    session: Session, commitment_id: int, period_id: int, data: ProgressInput
 ) -> ProgressUpdate:
-    """Create or replace the update of a commitment for a period.
-
-    `check_lock=False` is for the secretariat receiving a submission: its periods are never its own
-    to lock (its submissions record the revisions received).
-    """
+    """Create or replace the update of a commitment for a period."""
     validate_progress(data)
     commitment = session.get_one(Commitment, commitment_id)
     period = session.get_one(ReportingPeriod, period_id)
-    if check_lock:
-        ensure_unlocked(session, commitment.country_code, period)
+    ensure_unlocked(session, commitment.country_code, period)
     update = get_update(session, commitment_id, period_id)
     if update is None:
         update = ProgressUpdate(commitment_id=commitment_id, period_id=period_id)
         session.add(update)
+    fill_update(update, data)
+    session.flush()
+    return update
+
+
+def fill_update(update: ProgressUpdate, data: ProgressInput) -> None:
+    """Set an update's values (validated already); evidence is replaced only if it changed."""
     for f in fields(ProgressInput):
         if f.name != "evidence":
             setattr(update, f.name, getattr(data, f.name))
     wanted = [(t.strip(), loc.strip()) for t, loc in data.evidence]
     if [(e.title, e.location) for e in update.evidence] != wanted:
         update.evidence = [EvidenceReference(title=t, location=loc) for t, loc in wanted]
-    session.flush()
-    return update
 
 
 def clear_progress(session: Session, commitment_id: int, period_id: int) -> None:
