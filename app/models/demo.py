@@ -181,6 +181,21 @@ def generate(
                        receipts)
 
 
+def _demo_progress(
+    rng: random.Random, percent: int, pace: float, start: dt.date, end: dt.date,
+    period: ReportingPeriod, statuses: list[ProgressStatus],
+) -> tuple[int, ProgressStatus]:
+    """Percent follows the time elapsed at the commitment's own pace; slow ones are delayed."""
+    elapsed = (period.end_date - start).days / max(1, (end - start).days)
+    expected = 5 * round(min(1.0, elapsed * pace) * 20)
+    percent = min(100, max(percent, expected + rng.choice([-5, 0, 0, 5])))
+    if percent >= 100:
+        return 100, ProgressStatus.COMPLETED
+    if percent <= 0:
+        return 0, ProgressStatus.NOT_STARTED
+    return percent, ProgressStatus.DELAYED if pace < 0.85 else rng.choice(statuses)
+
+
 def _generate_rows(
     session: Session, rng: random.Random, text: dict[str, list[str]], countries: list[str],
     periods: list[ReportingPeriod], actions: list[Action], indicators: list[Indicator],
@@ -194,17 +209,15 @@ def _generate_rows(
     submissions: list[dict[str, Any]] = []
     statuses = [ProgressStatus.ON_TRACK, ProgressStatus.ON_TRACK, ProgressStatus.DELAYED]
     first_start = periods[0].start_date
-    # A secretariat's long history: commitments run for years and progress slowly, so that every
-    # status and every share of progress shows in the regional views.
-    long_history = receipts is not None and len(periods) > 12
-    steps = [0, 0, 0, 5, 5, 10] if long_history else [0, 5, 10, 10, 15, 20]
-    years = (8, 14) if long_history else (1, 4)
     now = dt.datetime.combine(today, dt.time(9, 0), tzinfo=dt.UTC)
     for country in countries:
         for number in range(spec.commitments):
             start_period = rng.randrange(max(1, len(periods) // 6))
             start = periods[start_period].start_date
-            end = dt.date(start.year + rng.randint(*years), 12, 31)
+            # Long-running pledges: some ended years ago, many run past today.
+            end = dt.date(start.year + rng.randint(2, 16), 12, 31)
+            pace = rng.uniform(0.6, 1.15)
+            cancelled_at = rng.randrange(len(periods)) if rng.random() < 0.03 else None
             commitments.append({
                 "id": commitment_id, "country_code": country,
                 # As received: the id the coordinator's own workspace gives it (1, 2, … per country).
@@ -224,10 +237,9 @@ def _generate_rows(
                     continue  # not everything is reported yet in the current period
                 if receipts is not None and (country, index) not in receipts:
                     continue  # the secretariat has not received this period's report
-                percent = min(100, percent + rng.choice(steps))
-                status = ProgressStatus.COMPLETED if percent == 100 else rng.choice(statuses)
-                if percent == 0:
-                    status = ProgressStatus.NOT_STARTED
+                percent, status = _demo_progress(rng, percent, pace, start, end, period, statuses)
+                if cancelled_at is not None and index >= cancelled_at and percent < 100:
+                    status = ProgressStatus.CANCELLED
                 updates.append({
                     "commitment_id": commitment_id, "period_id": period.id, "status": status,
                     "percent": percent, "narrative": rng.choice(text["narratives"]),

@@ -57,9 +57,9 @@ def _matrix(data: Consolidation, lang: ReportLanguage) -> list[str]:
     t = lang.t
     columns = data.matrix.periods[-MATRIX_PERIODS:]
     skip = len(data.matrix.periods) - len(columns)
-    out = [f"<h2>{escape(t(N_('Who has reported')))}</h2>",
+    out = ["<h2>" + escape(t(N_("Who has reported"))) + "</h2>",
            "<table class='grid' border='1' cellspacing='0' cellpadding='2' width='100%'><tr>",
-           f"<th class='m' width='16%'>{escape(t(N_('Country')))}</th>"]
+           "<th class='m' width='16%'>" + escape(t(N_("Country"))) + "</th>"]
     out += [f"<th class='m'>{escape(p.code)}</th>" for p in columns]
     out.append("</tr>")
     for row in data.matrix.rows:
@@ -79,7 +79,7 @@ def _matrix(data: Consolidation, lang: ReportLanguage) -> list[str]:
 
 def _objectives(data: Consolidation, lang: ReportLanguage) -> list[str]:
     t = lang.t
-    out = [f"<h2>{escape(t(N_('Average progress by objective')))}</h2>",
+    out = ["<h2>" + escape(t(N_("Average progress by objective"))) + "</h2>",
            "<table width='100%' cellspacing='0' cellpadding='2'>"]
     for item in (i for i in data.items if i.level == "objective"):
         mean = item.total.mean_percent
@@ -93,7 +93,7 @@ def _objectives(data: Consolidation, lang: ReportLanguage) -> list[str]:
 def _statuses(data: Consolidation, lang: ReportLanguage) -> list[str]:
     t = lang.t
     statuses = list(ProgressStatus)
-    out = [f"<h2>{escape(t(N_('Commitments by latest status')))}</h2>",
+    out = ["<h2>" + escape(t(N_("Commitments by latest status"))) + "</h2>",
            "<table width='100%' cellspacing='0' cellpadding='2'><tr><th width='18%'></th>"
            "<th width='32%'></th>"]
     out += [f"<th class='m' align='right'>{escape(lang.label(s))}</th>"
@@ -118,7 +118,7 @@ def _statuses(data: Consolidation, lang: ReportLanguage) -> list[str]:
 
 def _coverage(data: Consolidation, lang: ReportLanguage) -> list[str]:
     t = lang.t
-    out = [f"<h2>{escape(t(N_('Share of commitments with an update, all countries')))}</h2>",
+    out = ["<h2>" + escape(t(N_("Share of commitments with an update, all countries"))) + "</h2>",
            "<table width='100%' cellspacing='0' cellpadding='2'>"]
     for period in data.matrix.periods[-MATRIX_PERIODS:]:
         share = data.coverage.get((None, period.id))
@@ -138,8 +138,8 @@ def _list(title: str, items: list[str]) -> list[str]:
 
 def _highlights(data: Consolidation, lang: ReportLanguage) -> list[str]:
     t = lang.t
-    out = [f"<h2 style='page-break-before: always'>{escape(t(N_('Country highlights')))}</h2>",
-           f"<p class='meta'>{escape(t(N_('In brackets: how many commitments name it.')))}</p>"]
+    out = ["<h2 style='page-break-before: always'>" + escape(t(N_("Country highlights"))) + "</h2>",
+           "<p class='meta'>" + escape(t(N_("In brackets: how many commitments name it."))) + "</p>"]
     for h in data.highlights:
         role = f" ({escape(lang.label(h.role))})" if h.role else ""
         out.append(f"<h3>{escape(lang.country(h.country))}{role}</h3>")
@@ -155,7 +155,7 @@ def _highlights(data: Consolidation, lang: ReportLanguage) -> list[str]:
         out += _list(t(N_("Support requested")),
                      [f"{escape(text)} ({lang.number(n)})" for text, n in h.support])
         if not (h.completed_items or h.challenges or h.support):
-            out.append(f"<p><i>{escape(t(N_('Nothing reported in these periods.')))}</i></p>")
+            out.append("<p><i>" + escape(t(N_("Nothing reported in these periods."))) + "</i></p>")
     return out
 
 

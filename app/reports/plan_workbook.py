@@ -153,7 +153,7 @@ def write_plan_workbook(document: PlanDocument, folder: Path, language: str = "e
         raise
     workbook.security = WorkbookProtection(lockStructure=True)
     props = workbook.properties
-    props.title = f"{lang.t(N_('Regional Action Plan'))} {document.code} v{document.version}"
+    props.title = lang.t(N_("Regional Action Plan")) + f" {document.code} v{document.version}"
     props.creator = props.lastModifiedBy = APP_NAME
     props.identifier = digest
     props.language = language

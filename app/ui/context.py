@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.models.database import Database
@@ -16,6 +18,8 @@ class WorkspaceContext:
     profile: WorkspaceProfile
     bus: ChangeBus
     language: LanguageController
+    #: Today's date; tests pass a fixed day so period-dependent views do not drift.
+    today: Callable[[], dt.date] = dt.date.today
 
     @property
     def country(self) -> str | None:

@@ -24,6 +24,7 @@ from app.models.enums import WorkspaceRole, label
 from app.ui.about import show_about
 from app.ui.change_bus import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.context import WorkspaceContext
+from app.ui.coordinator_tabs import install_coordinator_tabs
 from app.ui.detail_pane import DetailPane
 from app.ui.navigator import Navigator
 from app.ui.secretariat_tabs import install_secretariat_tabs
@@ -82,6 +83,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()
         self.navigator.select_first_action()
+        self.coordinator_tabs = install_coordinator_tabs(self)
         self.resize(1280, 800)
         self.restore_window_state()
 

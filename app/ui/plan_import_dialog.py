@@ -135,7 +135,7 @@ class PlanImportDialog(QDialog):
         parts += self._section(_("Retired"), diff.retired, lambda c: item(c) + " — " + escape(
             _("its commitments are kept and flagged")))
         if not diff.has_changes and not parts:
-            parts.append(f"<p>{escape(_('Nothing changes.'))}</p>")
+            parts.append("<p>" + escape(_("Nothing changes.")) + "</p>")
         return "".join(parts)
 
     def apply(self) -> BackgroundTask | None:

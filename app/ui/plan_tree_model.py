@@ -46,7 +46,7 @@ class PlanTreeModel(QAbstractItemModel):
         rows = self.rowCount(parent)
         if rows:
             self.dataChanged.emit(self.index(0, 0, parent),
-                                  self.index(rows - 1, self.COLUMN_COUNT - 1, parent))
+                 self.index(rows - 1, self.COLUMN_COUNT - 1, parent))
             for row in range(rows):
                 self._emit_all_changed(self.index(row, 0, parent))
 

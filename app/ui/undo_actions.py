@@ -33,7 +33,7 @@ class UndoRedoAction(QAction):
 
     def retranslate(self, *_args: object) -> None:
         """'Undo' alone, or 'Undo <what the next step undoes>' (the command's own, translated text)."""
-        if not isValid(self._stack):  # the window is being destroyed: its stack goes first
+        if not isValid(self._stack):  # the window is being torn down
             return
         if self._redo:
             what = self._stack.redoText()

@@ -25,9 +25,9 @@ def language(qapp: QApplication) -> Iterator[LanguageController]:
 
 
 @pytest.fixture
-def context(demo_db, language) -> WorkspaceContext:
+def context(demo_db, language, today) -> WorkspaceContext:
     return WorkspaceContext(db=demo_db, profile=profile_of(demo_db), bus=ChangeBus(),
-                            language=language)
+                            language=language, today=lambda: today)
 
 
 @pytest.fixture
@@ -45,6 +45,6 @@ def untranslated_texts() -> Callable[..., list[tuple[str, str]]]:
 
 
 @pytest.fixture
-def secretariat_context(secretariat_db, language) -> WorkspaceContext:
+def secretariat_context(secretariat_db, language, today) -> WorkspaceContext:
     return WorkspaceContext(db=secretariat_db, profile=profile_of(secretariat_db), bus=ChangeBus(),
-                            language=language)
+                            language=language, today=lambda: today)

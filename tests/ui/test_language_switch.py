@@ -36,8 +36,8 @@ def test_live_switch_relabels_window_menus_header_and_open_dialog(qtbot, context
             window.help_menu.title()] == ["&Файл", "&Правка", "&Вид", "&Справка"]
     assert window.open_action.text() == "&Открыть рабочее пространство…"
     assert window.undo_action.text() == "&Отменить"
-    assert window.tabs.tabText(0) == "План"
-    assert _header(window, PlanTreeModel.COLUMN_TITLE) == "Цель / действие"
+    assert window.tabs.tabText(window.tabs.indexOf(window.detail)) == "План"
+    assert _header(window, PlanTreeModel.COLUMN_TITLE) == "Цель / мера"
     assert window.navigator.header().model().headerData(
         PlanTreeModel.COLUMN_COMMITMENTS, Qt.Orientation.Horizontal) == "Обязательства"
     assert "Показатели" in window.detail.toPlainText()

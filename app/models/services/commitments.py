@@ -26,30 +26,64 @@ class CommitmentInput:
     priority: Priority = Priority.MEDIUM
 
 
+def commitment_problems(data: CommitmentInput) -> dict[str, str]:
+    """Every rule the input breaks, by field, so a form can show each reason beside its field."""
+    problems: dict[str, str] = {}
+    if not data.description.strip():
+        problems["description"] = _("Describe what the country commits to.")
+    if not data.lead_agency.strip():
+        problems["lead_agency"] = _("Name the lead agency.")
+    if data.start_date and data.end_date and data.end_date < data.start_date:
+        problems["end_date"] = _("The end date must not be before the start date.")
+    return problems
+
+
 def validate_commitment(data: CommitmentInput) -> None:
     """Raise ValidationError naming the field at fault, so the form can show it beside the field."""
-    if not data.description.strip():
-        raise ValidationError(_("Describe what the country commits to."), "description")
-    if not data.lead_agency.strip():
-        raise ValidationError(_("Name the lead agency."), "lead_agency")
-    if data.start_date and data.end_date and data.end_date < data.start_date:
-        raise ValidationError(_("The end date must not be before the start date."), "end_date")
+    problems = commitment_problems(data)
+    if problems:
+        field_name, message = next(iter(problems.items()))
+        raise ValidationError(message, field_name)
 
 
-def add_commitment(session: Session, country: str, data: CommitmentInput, *,
-                   source_id: int | None = None, flush: bool = True) -> Commitment:
-    """Add a commitment; `source_id` is its id in the coordinator's workspace (secretariat side).
+def add_commitment(
+    session: Session, country: str, data: CommitmentInput, commitment_id: int | None = None, *,
+    source_id: int | None = None, flush: bool = True,
+) -> Commitment:
+    """Add a commitment; `commitment_id` is given only to redo an addition that was undone.
 
-    `flush=False` leaves the write to the caller's next flush (an import flushes once).
+    `source_id` is its id in the coordinator's workspace (secretariat side); `flush=False` leaves
+    the write to the caller's next flush (an import flushes once).
     """
     validate_commitment(data)
     if session.get(Action, data.action_id) is None:
         raise ValidationError(_("The chosen action no longer exists."), "action")
-    commitment = Commitment(country_code=country, source_id=source_id, **_values(data))
+    commitment = Commitment(id=commitment_id, country_code=country, source_id=source_id,
+                            **_values(data))
     session.add(commitment)
     if flush:
         session.flush()
     return commitment
+
+
+def delete_commitment(session: Session, commitment_id: int) -> None:
+    """Remove a commitment for good: only to undo adding it (retire it otherwise, to keep history)."""
+    commitment = session.get(Commitment, commitment_id)
+    if commitment is not None:
+        session.delete(commitment)
+        session.flush()
+
+
+def get_commitment(session: Session, commitment_id: int) -> Commitment | None:
+    return session.get(Commitment, commitment_id)
+
+
+def known_agencies(session: Session, country: str | None) -> list[str]:
+    """Lead agencies already named in the country's commitments, for completion in forms."""
+    query = select(Commitment.lead_agency).distinct().where(Commitment.lead_agency != "")
+    if country:
+        query = query.where(Commitment.country_code == country)
+    return sorted(session.scalars(query), key=str.casefold)
 
 
 def update_commitment(session: Session, commitment_id: int, data: CommitmentInput, *,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,6 +46,10 @@ def ensure_half_year_periods(session: Session, last_year: int) -> int:
 
 def all_periods(session: Session) -> list[ReportingPeriod]:
     return list(session.scalars(select(ReportingPeriod).order_by(ReportingPeriod.start_date)))
+
+
+def get_period(session: Session, period_id: int) -> ReportingPeriod:
+    return session.get_one(ReportingPeriod, period_id)
 
 
 def period_by_code(session: Session, code: str) -> ReportingPeriod | None:
@@ -135,3 +140,68 @@ def reopen_period(session: Session, country: str, period: ReportingPeriod) -> Su
     session.flush()
     return reopened
 
+
+
+@dataclass(frozen=True)
+class PeriodState:
+    """A period as a picker shows it: dates, and where the country's submission stands."""
+
+    id: int
+    code: str
+    start_date: dt.date
+    end_date: dt.date
+    due_date: dt.date
+    revision: int | None
+    state: SubmissionState | None
+
+    @property
+    def locked(self) -> bool:
+        return self.state in LOCKED_STATES
+
+
+def period_states(session: Session, country: str | None, today: dt.date) -> list[PeriodState]:
+    """Periods that have started by `today`, newest first, with the latest submission of each."""
+    latest: dict[int, Submission] = {}
+    if country:
+        for submission in session.scalars(
+                select(Submission).where(Submission.country_code == country)
+                .order_by(Submission.revision)):
+            latest[submission.period_id] = submission
+    periods = session.scalars(select(ReportingPeriod).where(ReportingPeriod.start_date <= today)
+                              .order_by(ReportingPeriod.start_date.desc()))
+    return [
+        PeriodState(p.id, p.code, p.start_date, p.end_date, p.due_date,
+                    latest[p.id].revision if p.id in latest else None,
+                    latest[p.id].state if p.id in latest else None)
+        for p in periods
+    ]
+
+
+def period_state(session: Session, country: str | None, period_id: int) -> PeriodState:
+    period = session.get_one(ReportingPeriod, period_id)
+    latest = latest_submission(session, country, period_id) if country else None
+    return PeriodState(period.id, period.code, period.start_date, period.end_date, period.due_date,
+                       latest.revision if latest else None, latest.state if latest else None)
+
+
+#: (id, revision, state) of each submission of a country for a period, to undo a lock change.
+SubmissionSnapshot = list[tuple[int, int, SubmissionState]]
+
+
+def submission_snapshot(session: Session, country: str, period_id: int) -> SubmissionSnapshot:
+    return [(s.id, s.revision, s.state) for s in session.scalars(
+        select(Submission).where(Submission.country_code == country, Submission.period_id == period_id)
+        .order_by(Submission.revision))]
+
+
+def restore_submissions(session: Session, country: str, period_id: int,
+                        snapshot: SubmissionSnapshot) -> None:
+    """Put a period's submissions back as they were (undo of mark submitted or reopen)."""
+    wanted = {submission_id: state for submission_id, _revision, state in snapshot}
+    for submission in session.scalars(select(Submission).where(
+            Submission.country_code == country, Submission.period_id == period_id)):
+        if submission.id not in wanted:
+            session.delete(submission)
+        elif submission.state != wanted[submission.id]:
+            submission.state = wanted[submission.id]
+    session.flush()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from app.models.plan import Objective, Plan
 from app.models.reporting import Commitment
-from app.models.services.plan import current_plan
 
 
 @dataclass
@@ -35,7 +35,10 @@ class PlanOutline:
 
 def plan_outline(session: Session, country: str | None) -> PlanOutline:
     """The current plan, with each action's count of active commitments (of `country`, or all)."""
-    plan = current_plan(session)
+    # Objectives and actions only: loading the indicators too would triple the cost.
+    plan = session.scalar(
+        select(Plan).where(Plan.is_current.is_(True))
+        .options(selectinload(Plan.objectives).selectinload(Objective.actions)))
     if plan is None:
         return PlanOutline(None, "", 0, {}, False, [])
     counts_query = (select(Commitment.action_id, func.count())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -39,6 +39,22 @@ def validate_progress(data: ProgressInput) -> None:
     for title, _location in data.evidence:
         if not title.strip():
             raise ValidationError(_("Every evidence reference needs a title."), "evidence")
+
+
+def with_status(data: ProgressInput | None, status: ProgressStatus) -> ProgressInput:
+    """`data` with a new status; completing a commitment makes it 100% done."""
+    changed = replace(data or ProgressInput(), status=status)
+    if status == ProgressStatus.COMPLETED:
+        changed.percent = 100
+    return changed
+
+
+def with_percent(data: ProgressInput | None, percent: int | None) -> ProgressInput:
+    """`data` with a new percent; a completed commitment below 100% is back on track."""
+    changed = replace(data or ProgressInput(), percent=percent)
+    if changed.status == ProgressStatus.COMPLETED and percent not in (None, 100):
+        changed.status = ProgressStatus.ON_TRACK
+    return changed
 
 
 def get_update(session: Session, commitment_id: int, period_id: int) -> ProgressUpdate | None:
@@ -126,26 +142,62 @@ def latest_updates(session: Session, country: str) -> dict[int, ProgressUpdate]:
 
 
 def copy_from_previous(session: Session, country: str, period: ReportingPeriod) -> int:
-    """Pre-fill `period` from the one before it, for commitments that have no update yet.
+    """Pre-fill `period` from the one before it; returns how many updates were created."""
+    return len(copy_forward(session, country, period))
 
-    Returns how many updates were created. Completed and cancelled commitments carry over as they
-    are; others keep status and percent, with the narrative to be revised.
-    """
-    ensure_unlocked(session, country, period)
+
+def copy_candidates(session: Session, country: str, period: ReportingPeriod) -> list[ProgressUpdate]:
+    """The previous period's updates that a copy would carry into `period` (none already there)."""
     before = previous_period(session, period)
     if before is None:
-        return 0
+        return []
     existing = updates_for_period(session, country, period.id)
-    created = 0
-    for commitment_id, old in updates_for_period(session, country, before.id).items():
-        if commitment_id in existing or old.commitment.retired:
-            continue
+    return [old for commitment_id, old in updates_for_period(session, country, before.id).items()
+            if commitment_id not in existing and not old.commitment.retired]
+
+
+def copy_forward(session: Session, country: str, period: ReportingPeriod) -> list[int]:
+    """Pre-fill `period` from the one before it, for commitments that have no update yet.
+
+    Returns the ids of the commitments that got an update (to undo exactly those). Every update
+    carries over as it was: status, percent, texts and evidence, for the coordinator to revise.
+    """
+    ensure_unlocked(session, country, period)
+    created: list[int] = []
+    for old in copy_candidates(session, country, period):
         session.add(ProgressUpdate(
-            commitment_id=commitment_id, period_id=period.id, status=old.status,
+            commitment_id=old.commitment_id, period_id=period.id, status=old.status,
             percent=old.percent, narrative=old.narrative, challenges=old.challenges,
             support_requested=old.support_requested, support_from=old.support_from,
             evidence=[EvidenceReference(title=e.title, location=e.location) for e in old.evidence],
         ))
-        created += 1
+        created.append(old.commitment_id)
     session.flush()
     return created
+
+
+def clear_progress_of(session: Session, commitment_ids: list[int], period_id: int) -> None:
+    """Remove the period's updates of these commitments (undo of a copy from the previous period)."""
+    for commitment_id in commitment_ids:
+        clear_progress(session, commitment_id, period_id)
+
+
+#: Partners whom support is most often asked of, stored by these codes in `support_from`.
+SUPPORT_PARTNERS = ("UNHCR", "IOM")
+
+
+def split_support_from(text: str) -> tuple[set[str], str]:
+    """The known partners named in `support_from`, and the other names as typed."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    known = {name for name in names if name in SUPPORT_PARTNERS}
+    others = ", ".join(name for name in names if name not in SUPPORT_PARTNERS)
+    return known, others
+
+
+def join_support_from(known: set[str], others: str) -> str:
+    """`support_from` for the partners ticked and the other names typed (duplicates dropped)."""
+    names = [code for code in SUPPORT_PARTNERS if code in known]
+    for name in (part.strip() for part in others.split(",")):
+        if name and name not in names:
+            names.append(name)
+    return ", ".join(names)

@@ -1,0 +1,1 @@
+"""The coordinator's workspace: dashboard, commitments, progress, indicators, decisions."""

@@ -1,0 +1,167 @@
+"""Add or edit a commitment; what is wrong shows beside the field as soon as the field is touched."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _, current_language
+from app.models.base import pick_language
+from app.models.enums import Priority, label
+from app.models.services.commitments import CommitmentInput, commitment_problems
+from app.models.services.plan_outline import PlanOutline
+from app.ui.coordinator.date_field import DateField
+from app.ui.window_state import WindowStateMixin
+
+ERROR_STYLE = "color: #b3261e;"
+FIELDS = ("action", "description", "lead_agency", "partners", "start_date", "end_date", "priority")
+
+
+class CommitmentForm(WindowStateMixin, QDialog):
+    def __init__(self, outline: PlanOutline, agencies: list[str], data: CommitmentInput | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._editing = data is not None
+        self._touched: set[str] = set()
+        self.data: CommitmentInput | None = None
+        self.action_combo = QComboBox()
+        language = current_language()
+        for objective in outline.objectives:
+            for action in objective.children:
+                if action.retired and not (data and data.action_id == action.id):
+                    continue
+                self.action_combo.addItem(
+                    f"{action.code}  {pick_language(action.titles, language)}", action.id)
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.lead_edit = QLineEdit()
+        completer = QCompleter(agencies, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.lead_edit.setCompleter(completer)
+        self.partners_edit = QLineEdit()
+        self.start_edit = DateField()
+        self.end_edit = DateField()
+        self.priority_combo = QComboBox()
+        for member in Priority:
+            self.priority_combo.addItem(label(member), member.value)
+        self.errors = {name: self._error_label() for name in FIELDS}
+        self.labels = {name: QLabel() for name in FIELDS}
+        editors: dict[str, QWidget] = {
+            "action": self.action_combo, "description": self.description_edit,
+            "lead_agency": self.lead_edit, "partners": self.partners_edit,
+            "start_date": self.start_edit, "end_date": self.end_edit,
+            "priority": self.priority_combo,
+        }
+        self._editors = editors
+        form = QFormLayout()
+        for name in FIELDS:
+            self.labels[name].setBuddy(editors[name])
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(editors[name])
+            box.addWidget(self.errors[name])
+            form.addRow(self.labels[name], box)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        if data is not None:
+            self._load(data)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.action_combo.currentIndexChanged.connect(lambda _i: self._touch("action"))
+        self.description_edit.textChanged.connect(lambda: self._touch("description"))
+        self.lead_edit.textEdited.connect(lambda _t: self._touch("lead_agency"))
+        self.partners_edit.textEdited.connect(lambda _t: self._touch("partners"))
+        self.start_edit.dateChanged.connect(lambda _d: self._touch("end_date"))
+        self.end_edit.dateChanged.connect(lambda _d: self._touch("end_date"))
+        self.retranslate()
+        self.setMinimumWidth(560)
+        self.restore_window_state()
+
+    def _error_label(self) -> QLabel:
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        return error
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Edit commitment") if self._editing else _("New commitment"))
+        texts = {
+            "action": _("&Action:"), "description": _("&Commitment:"),
+            "lead_agency": _("&Lead agency:"), "partners": _("&Partners:"),
+            "start_date": _("&Start date:"), "end_date": _("&End date:"),
+            "priority": _("P&riority:"),
+        }
+        for name, text in texts.items():
+            self.labels[name].setText(text)
+        self.description_edit.setPlaceholderText(_("What the country commits to do"))
+        self.partners_edit.setPlaceholderText(_("For example: UNHCR, IOM"))
+        self.start_edit.retranslate()
+        self.end_edit.retranslate()
+
+    def select_action(self, action_id: int | None) -> None:
+        index = self.action_combo.findData(action_id)
+        if index >= 0:
+            self.action_combo.setCurrentIndex(index)
+
+    def _load(self, data: CommitmentInput) -> None:
+        self.select_action(data.action_id)
+        self.description_edit.setPlainText(data.description)
+        self.lead_edit.setText(data.lead_agency)
+        self.partners_edit.setText(data.partners)
+        self.start_edit.set_value(data.start_date)
+        self.end_edit.set_value(data.end_date)
+        self.priority_combo.setCurrentIndex(max(0, self.priority_combo.findData(data.priority.value)))
+
+    def current_input(self) -> CommitmentInput:
+        return CommitmentInput(
+            action_id=self.action_combo.currentData() or 0,
+            description=self.description_edit.toPlainText(),
+            lead_agency=self.lead_edit.text(), partners=self.partners_edit.text(),
+            start_date=self.start_edit.value(), end_date=self.end_edit.value(),
+            priority=Priority(self.priority_combo.currentData()),
+        )
+
+    def problems(self) -> dict[str, str]:
+        problems = commitment_problems(self.current_input())
+        if self.action_combo.currentData() is None:
+            problems["action"] = _("Choose the action of the plan this commitment serves.")
+        return problems
+
+    def _touch(self, name: str) -> None:
+        self._touched.add(name)
+        self._show_problems()
+
+    def _show_problems(self) -> dict[str, str]:
+        problems = self.problems()
+        for name, error in self.errors.items():
+            message = problems.get(name, "") if name in self._touched else ""
+            error.setText(message)
+            error.setVisible(bool(message))
+        return problems
+
+    def _accept(self) -> None:
+        self._touched = set(FIELDS)
+        problems = self._show_problems()
+        if problems:
+            self._editors[next(name for name in FIELDS if name in problems)].setFocus()
+            return
+        self.data = self.current_input()
+        self.save_window_state()
+        self.accept()

@@ -1,0 +1,97 @@
+"""The commitments table both the commitments panel and the progress editor show: model, sorting
+proxy, delegates, and selection that survives reloads."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from app.models.enums import Priority, ProgressStatus
+from app.models.services.commitment_rows import CommitmentRow
+from app.ui.coordinator.commitment_model import Column, CommitmentProxy, CommitmentTableModel, IdRole
+from app.ui.coordinator.delegates import DateDelegate, EnumDelegate, PercentDelegate
+
+WIDTHS = {Column.COUNTRY: 110, Column.CODE: 56, Column.LEAD: 150, Column.PARTNERS: 90,
+          Column.START: 96, Column.END: 96, Column.PRIORITY: 66, Column.STATUS: 112,
+          Column.PERCENT: 56, Column.NARRATIVE: 260, Column.EVIDENCE: 64}
+
+
+class CommitmentTable(QTableView):
+    #: The id of the commitment under the cursor, or None.
+    current_changed = Signal(object)
+
+    def __init__(self, columns: list[Column], show_country: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = CommitmentTableModel(self)
+        self.proxy = CommitmentProxy(self)
+        self.proxy.setSourceModel(self.source)
+        self.setModel(self.proxy)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        vertical = self.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setHighlightSections(False)
+        self.setSortingEnabled(True)
+        shown = set(columns) | ({Column.COUNTRY} if show_country else set())
+        for column in Column:
+            self.setColumnHidden(column, column not in shown)
+            if column in WIDTHS:
+                self.setColumnWidth(column, WIDTHS[column])
+        header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.setItemDelegateForColumn(Column.STATUS, EnumDelegate(list(ProgressStatus), self))
+        self.setItemDelegateForColumn(Column.PERCENT, PercentDelegate(self))
+        self.setItemDelegateForColumn(Column.PRIORITY, EnumDelegate(list(Priority), self))
+        self.setItemDelegateForColumn(Column.START, DateDelegate(self))
+        self.setItemDelegateForColumn(Column.END, DateDelegate(self))
+        self.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.current_changed.emit(
+                current.data(IdRole) if current.isValid() else None))
+
+    def set_rows(self, rows: list[CommitmentRow]) -> None:
+        """Show these rows, keeping the cursor on the same commitment when it is still there."""
+        current = self.current_id()
+        self.source.set_rows(rows)
+        if current is not None and self.current_id() != current:
+            self.select_id(current)
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        return index.data(IdRole) if index.isValid() else None
+
+    def current_row(self) -> CommitmentRow | None:
+        position = self.source.row_of(self.current_id()) if self.current_id() is not None else -1
+        return self.source.rows()[position] if position >= 0 else None
+
+    def select_id(self, commitment_id: int | None) -> bool:
+        """Put the cursor on a commitment; False when it is not in the list."""
+        position = self.source.row_of(commitment_id) if commitment_id is not None else -1
+        if position < 0:
+            return False
+        self._select(self.proxy.mapFromSource(self.source.index(position, Column.DESCRIPTION)))
+        return True
+
+    def step(self, delta: int) -> None:
+        """Move the cursor to the next (1) or previous (-1) row, in the order shown."""
+        rows = self.proxy.rowCount()
+        if not rows:
+            return
+        current = self.currentIndex()
+        row = current.row() + delta if current.isValid() else (0 if delta > 0 else rows - 1)
+        self._select(self.proxy.index(max(0, min(rows - 1, row)), Column.DESCRIPTION))
+
+    def _select(self, index: QModelIndex) -> None:
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.scrollTo(index)

@@ -1,0 +1,115 @@
+"""Cell editors: a combo for statuses and priorities, a spin box for percent, a date edit for dates,
+and a bar that paints progress to target."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from app.i18n.formats import format_percent
+from app.models.enums import label
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EnumDelegate(QStyledItemDelegate):
+    """Choose one member of an enum by its label; the choice is committed as soon as it is made."""
+
+    def __init__(self, members: list[enum.Enum], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._members = members
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        for member in self._members:
+            combo.addItem(label(member), member.value)
+        combo.activated.connect(lambda _i: self._commit(combo))
+        return combo
+
+    def _commit(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        combo: QComboBox = editor  # type: ignore[assignment]
+        found = combo.findData(value.value if isinstance(value, enum.Enum) else value)
+        combo.setCurrentIndex(max(0, found))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        combo: QComboBox = editor  # type: ignore[assignment]
+        member_type = type(self._members[0])
+        model.setData(index, member_type(combo.currentData()), Qt.ItemDataRole.EditRole)
+
+
+class PercentDelegate(QStyledItemDelegate):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        spin = QSpinBox(parent)
+        spin.setRange(0, 100)
+        spin.setSingleStep(5)
+        spin.setSuffix(" %")
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setValue(int(value) if value is not None else 0)  # type: ignore[attr-defined]
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        editor.interpretText()  # type: ignore[attr-defined]
+        model.setData(index, int(editor.value()), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+
+
+class DateDelegate(QStyledItemDelegate):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        edit = QDateEdit(parent)
+        edit.setCalendarPopup(True)
+        return edit
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(value, dt.date):
+            value = QDate(value.year, value.month, value.day)
+        editor.setDate(value if isinstance(value, QDate) and value.isValid()  # type: ignore[attr-defined]
+                       else QDate.currentDate())
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+
+
+#: Role under which a model gives a 0-1 fraction for ProgressBarDelegate to paint.
+FractionRole = Qt.ItemDataRole.UserRole + 20
+
+
+class ProgressBarDelegate(QStyledItemDelegate):
+    """Paints the cell's fraction (0-1, under FractionRole) as a bar with its percent."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        fraction = index.data(FractionRole)
+        if fraction is None:
+            super().paint(painter, option, index)
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
+        bar.minimum, bar.maximum = 0, 100
+        bar.progress = round(fraction * 100)
+        bar.text = format_percent(fraction * 100)
+        bar.textVisible = True
+        bar.state = option.state  # type: ignore[attr-defined]
+        bar.palette = option.palette  # type: ignore[attr-defined]
+        style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)

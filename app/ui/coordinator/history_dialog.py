@@ -1,0 +1,91 @@
+"""The change log of a commitment or progress record: who changed what, when, from what to what."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from app.i18n import N_, _
+from app.i18n.formats import format_datetime
+from app.models.services.history import HistoryEntry, display_value, field_label
+from app.ui.window_state import WindowStateMixin
+
+Index = QModelIndex | QPersistentModelIndex
+
+HEADERS = [N_("When"), N_("Who"), N_("Period"), N_("What"), N_("Before"), N_("After")]
+OPERATIONS = {"insert": N_("added"), "delete": N_("removed"), "update": ""}
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, entries: list[HistoryEntry], action_codes: dict[str, str],
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries = entries
+        self._codes = action_codes
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if column == 0:
+            return format_datetime(entry.changed_at)
+        if column == 1:
+            return entry.actor
+        if column == 2:
+            return entry.period_code
+        if column == 3:
+            what = field_label(entry.field)
+            operation = OPERATIONS[entry.operation]
+            if not operation:
+                return what
+            return _("{field} ({operation})").format(field=what, operation=_(operation))
+        raw = entry.old_value if column == 4 else entry.new_value
+        return display_value(entry.field, raw, self._codes)
+
+
+class HistoryDialog(WindowStateMixin, QDialog):
+    def __init__(self, title: str, entries: list[HistoryEntry], action_codes: dict[str, str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("History: {title}").format(title=title))
+        self.model = HistoryModel(entries, action_codes, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        empty = QLabel(_("No changes have been recorded yet."))
+        empty.setVisible(not entries)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(empty)
+        layout.addWidget(buttons)
+        self.resize(900, 480)
+        self.restore_window_state()
+
+    def done(self, result: int) -> None:
+        self.save_window_state()
+        super().done(result)

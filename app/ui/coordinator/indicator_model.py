@@ -1,0 +1,213 @@
+"""Indicators × periods for the country: baseline, target, progress to target, and each value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+
+from app.i18n import N_, _, current_language
+from app.i18n.formats import format_number, format_percent
+from app.models.base import pick_language
+from app.models.enums import IndicatorKind, label
+from app.models.services.indicator_values import (
+    IndicatorGrid,
+    IndicatorRow,
+    IndicatorValueInput,
+    progress_to_target,
+)
+from app.ui.coordinator.delegates import FractionRole
+from app.ui.coordinator.status_style import MUTED_COLOR
+
+Index = QModelIndex | QPersistentModelIndex
+KindRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 2
+
+TITLE, UNIT, BASELINE, TARGET, TO_TARGET = range(5)
+FIXED = 5
+HEADERS = [N_("Indicator"), N_("Unit"), N_("Baseline"), N_("Target"), N_("To target")]
+LOCKED_BACKGROUND = "#eef0f2"
+
+
+def format_value(kind: IndicatorKind, value: IndicatorValueInput | None) -> str:
+    if value is None:
+        return ""
+    if kind == IndicatorKind.TEXT:
+        return value.text or ""
+    if value.number is None:
+        return ""
+    if kind == IndicatorKind.YES_NO:
+        return _("Yes") if value.number >= 1 else _("No")
+    if kind == IndicatorKind.PERCENT:
+        return format_percent(value.number)
+    return format_number(value.number)
+
+
+class IndicatorGridModel(QAbstractTableModel):
+    #: (indicator id, period id, text typed or chosen): the user edited a value cell.
+    value_edit_requested = Signal(int, int, str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.grid = IndicatorGrid([], [], {})
+
+    def set_grid(self, grid: IndicatorGrid) -> None:
+        same_shape = ([r.id for r in grid.indicators] == [r.id for r in self.grid.indicators]
+                      and [p.id for p in grid.periods] == [p.id for p in self.grid.periods])
+        if same_shape:
+            self.grid = grid
+            self.retranslate()
+            return
+        self.beginResetModel()
+        self.grid = grid
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                 self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def period_at(self, column: int) -> Any:
+        return self.grid.periods[column - FIXED] if column >= FIXED else None
+
+    def column_of(self, period_id: int) -> int:
+        return next((FIXED + i for i, p in enumerate(self.grid.periods) if p.id == period_id), -1)
+
+    def value_at(self, index: Index) -> IndicatorValueInput | None:
+        period = self.period_at(index.column())
+        if period is None:
+            return None
+        return self.grid.values.get((self.grid.indicators[index.row()].id, period.id))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.grid.indicators)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else FIXED + len(self.grid.periods)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        period = self.period_at(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _(HEADERS[section]) if period is None else period.code
+        if role == Qt.ItemDataRole.ToolTipRole and period is not None and period.locked:
+            return _("{period} is submitted and read-only.").format(period=period.code)
+        if role == Qt.ItemDataRole.ForegroundRole and period is not None and period.locked:
+            return QColor(MUTED_COLOR)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        period = self.period_at(index.column())
+        if period is not None and not period.locked:
+            return flags | Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.grid.indicators[index.row()]
+        column = index.column()
+        if role == KindRole:
+            return row.kind.value
+        if role == RowRole:
+            return row
+        period = self.period_at(column)
+        if period is not None:
+            return self._value_data(row, period, role, index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._fixed_text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            return f"{row.code}  {pick_language(row.titles, current_language())}"
+        if role == FractionRole and column == TO_TARGET:
+            latest = self.grid.latest_value(row.id)
+            return progress_to_target(row, latest.number if latest else None)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (BASELINE, TARGET):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _fixed_text(self, row: IndicatorRow, column: int) -> str:
+        language = current_language()
+        if column == TITLE:
+            return f"{row.code}  {pick_language(row.titles, language)}"
+        if column == UNIT:
+            return pick_language(row.unit, language) or label(row.kind)
+        if column in (BASELINE, TARGET):
+            number = row.baseline if column == BASELINE else row.target
+            return format_value(row.kind, IndicatorValueInput(number=number)) if number is not None else ""
+        return ""
+
+    def _value_data(self, row: IndicatorRow, period: Any, role: int, index: Index) -> Any:
+        value = self.grid.values.get((row.id, period.id))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(row.kind, value)
+        if role == Qt.ItemDataRole.EditRole:
+            if value is None:
+                return ""
+            if row.kind == IndicatorKind.TEXT:
+                return value.text or ""
+            if row.kind == IndicatorKind.YES_NO:
+                return "" if value.number is None else str(int(value.number))
+            return format_number(value.number)
+        if role == Qt.ItemDataRole.BackgroundRole and period.locked:
+            return QColor(LOCKED_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole and value is not None:
+            parts = [format_value(row.kind, value)]
+            if value.source:
+                parts.append(_("Source: {source}").format(source=value.source))
+            if value.note:
+                parts.append(_("Note: {note}").format(note=value.note))
+            return "\n".join(parts)
+        if role == Qt.ItemDataRole.TextAlignmentRole and row.kind != IndicatorKind.TEXT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and index.column() == FIXED:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        period = self.period_at(index.column())
+        if role != Qt.ItemDataRole.EditRole or period is None or period.locked:
+            return False
+        text = "" if value is None else str(value)
+        if text == self.data(index, Qt.ItemDataRole.EditRole):
+            return False
+        self.value_edit_requested.emit(self.grid.indicators[index.row()].id, period.id, text)
+        return True
+
+
+class IndicatorFilterProxy(QSortFilterProxyModel):
+    """Rows whose code or title contains every word typed, within one objective if chosen."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._objective_id: int | None = None
+
+    def set_filter(self, text: str, objective_id: int | None) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self._objective_id = objective_id
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model: IndicatorGridModel = self.sourceModel()  # type: ignore[assignment]
+        row = model.grid.indicators[source_row]
+        if self._objective_id is not None and row.objective_id != self._objective_id:
+            return False
+        if not self._words:
+            return True
+        haystack = f"{row.code} {' '.join(row.titles.values())}".casefold()
+        return all(word in haystack for word in self._words)

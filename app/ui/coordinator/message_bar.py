@@ -1,0 +1,38 @@
+"""A quiet line under a panel for what went wrong (or what did not happen), instead of a pop-up
+that interrupts typing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+ERROR_STYLE = ("QLabel#messageBar { background: #fde7e9; color: #8a1c1c;"
+               " border: 1px solid #e8a0a6; padding: 4px 8px; }")
+INFO_STYLE = ("QLabel#messageBar { background: #eef3f8; color: #1d3b63;"
+              " border: 1px solid #b8c9de; padding: 4px 8px; }")
+
+
+class MessageBar(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        """Show the message here; if this panel is not on screen, in the window's status bar too."""
+        self._show(message, ERROR_STYLE)
+
+    def show_info(self, message: str) -> None:
+        self._show(message, INFO_STYLE)
+
+    def _show(self, message: str, style: str) -> None:
+        self.setStyleSheet(style)
+        self.setText(message)
+        self.setVisible(True)
+        window = self.window()
+        if not self.isVisible() and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 15000)
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()

@@ -1,0 +1,109 @@
+"""Progress by objective as a horizontal bar chart; clicking a bar asks to show that objective."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from app.i18n import _, current_language
+from app.i18n.formats import format_number, format_percent
+from app.models.base import pick_language
+from app.models.services.dashboard import ObjectiveProgress
+
+#: Category labels longer than this are cut (the full title is in the tooltip).
+LABEL_CHARS = 30
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+class ObjectiveChart(QChartView):
+    #: Id of the objective whose bar was clicked.
+    objective_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[ObjectiveProgress] = []
+        self._shape: tuple[list[int], str] | None = None
+        self._bars: QBarSet | None = None
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFrameShape(QChartView.Shape.NoFrame)
+        self.setStyleSheet("background: transparent;")
+        self.setMinimumHeight(260)
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().hide()
+        chart.setMargins(QMargins(4, 4, 18, 4))
+        chart.setBackgroundVisible(False)
+        self.setChart(chart)
+
+    def set_items(self, items: list[ObjectiveProgress]) -> None:
+        """Draw one bar per objective, objective 1 at the top; when only the values changed
+        (another period, an edit), move the bars rather than rebuild the chart."""
+        items = list(reversed(items))
+        shape = ([item.objective_id for item in items], current_language())
+        self._items = items
+        if shape == self._shape and self._bars is not None:
+            for index, item in enumerate(items):
+                self._bars.replace(index, item.average_percent or 0.0)
+            return
+        self._shape = shape
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        bars = QBarSet(_("Average progress"))
+        bars.setColor(QColor("#1f5fa8"))
+        bars.setBorderColor(QColor("#1f5fa8"))
+        bars.setLabelColor(QColor("#1b1f24"))
+        for item in self._items:
+            bars.append(item.average_percent or 0.0)
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setBarWidth(0.65)
+        chart.addSeries(series)
+        language = current_language()
+        categories = QBarCategoryAxis()
+        categories.setTruncateLabels(False)
+        categories.append([_short(f"{item.code}. {pick_language(item.titles, language)}")
+                           for item in self._items])
+        values = QCategoryAxis()
+        values.setRange(0, 100)
+        values.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        for tick in range(0, 101, 20):
+            values.append(format_percent(tick), tick)
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        self._bars = bars
+        bars.clicked.connect(self._clicked)
+        bars.hovered.connect(self._hovered)
+
+    def _clicked(self, index: int) -> None:
+        if 0 <= index < len(self._items):
+            self.objective_clicked.emit(self._items[index].objective_id)
+
+    def _hovered(self, status: bool, index: int) -> None:
+        if not status or not 0 <= index < len(self._items):
+            QToolTip.hideText()
+            return
+        item = self._items[index]
+        average = (format_percent(item.average_percent) if item.average_percent is not None
+                   else _("no update yet"))
+        QToolTip.showText(QCursor.pos(), _(
+            "{code}. {title}\nAverage progress: {average}\nUpdated: {updated} of {total} "
+            "commitments\nClick to show these commitments.").format(
+                code=item.code, title=pick_language(item.titles, current_language()),
+                average=average, updated=format_number(item.updated),
+                total=format_number(item.commitments)), self)

@@ -1,0 +1,262 @@
+"""The progress record of one commitment in one period, saved as you type (no Save button).
+
+Typing waits a moment, then saves; leaving a field, switching record or tab, or closing the
+window saves at once. Consecutive typing in one field is one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QHideEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from app.i18n import _
+from app.models.enums import ProgressStatus, label
+from app.models.services.commitment_rows import CommitmentRow
+from app.models.services.progress import (
+    SUPPORT_PARTNERS,
+    ProgressInput,
+    get_update,
+    join_support_from,
+    progress_input,
+    split_support_from,
+    with_percent,
+    with_status,
+)
+from app.ui.context import WorkspaceContext
+from app.ui.coordinator.commands import Reporter
+from app.ui.coordinator.evidence_editor import EvidenceEditor
+from app.ui.coordinator.record_commands import push_progress_edit
+from app.ui.coordinator.status_style import status_color
+
+#: Typing pauses this long (ms) before the text is saved.
+SAVE_DELAY_MS = 800
+TEXT_FIELDS = ("narrative", "challenges", "support_requested")
+
+
+class ProgressForm(QWidget):
+    def __init__(self, context: WorkspaceContext, stack: QUndoStack, report: Reporter,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context, self._stack, self._report = context, stack, report
+        self._key: tuple[int, int] | None = None
+        self._editable = False
+        self._loading = False
+        self._pending: set[str] = set()
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet("font-weight: bold;")
+        self.meta_label = QLabel()
+        self.meta_label.setWordWrap(True)
+        self.status_combo = QComboBox()
+        for member in ProgressStatus:
+            self.status_combo.addItem(label(member), member.value)
+        self.percent_spin = QSpinBox()
+        self.percent_spin.setRange(0, 100)
+        self.percent_spin.setSingleStep(5)
+        self.percent_spin.setSuffix(" %")
+        self.texts = {name: self._text_edit() for name in TEXT_FIELDS}
+        self.partner_checks = {code: QCheckBox() for code in SUPPORT_PARTNERS}
+        self.others_edit = QLineEdit()
+        self.evidence = EvidenceEditor()
+        self.labels = {name: QLabel() for name in ("status", "percent", *TEXT_FIELDS, "support_from",
+                                                   "evidence")}
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_combo, 1)
+        status_row.addWidget(self.labels["percent"])
+        status_row.addWidget(self.percent_spin)
+        partners = QHBoxLayout()
+        for check in self.partner_checks.values():
+            partners.addWidget(check)
+        partners.addWidget(self.others_edit, 1)
+        form = QFormLayout(self)
+        form.addRow(self.title_label)
+        form.addRow(self.meta_label)
+        form.addRow(self.labels["status"], status_row)
+        for name in TEXT_FIELDS:
+            form.addRow(self.labels[name], self.texts[name])
+        form.addRow(self.labels["support_from"], partners)
+        form.addRow(self.labels["evidence"])
+        form.addRow(self.evidence)
+        self.labels["status"].setBuddy(self.status_combo)
+        self.labels["percent"].setBuddy(self.percent_spin)
+        for name in TEXT_FIELDS:
+            self.labels[name].setBuddy(self.texts[name])
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.status_combo.activated.connect(self._status_chosen)
+        self.percent_spin.valueChanged.connect(lambda _v: self._typed("percent"))
+        self.percent_spin.installEventFilter(self)
+        for name, edit in self.texts.items():
+            edit.textChanged.connect(lambda name=name: self._typed(name))
+        for check in self.partner_checks.values():
+            check.toggled.connect(lambda _on: self._save_now("support_from"))
+        self.others_edit.textEdited.connect(lambda _t: self._typed("support_from"))
+        self.others_edit.installEventFilter(self)
+        self.evidence.evidence_changed.connect(self._evidence_changed)
+        self.retranslate()
+        self.show_record(None, None, editable=False)
+
+    def _text_edit(self) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.installEventFilter(self)
+        lines = self.fontMetrics().lineSpacing()
+        edit.setMinimumHeight(lines * 3 + 12)
+        edit.setMaximumHeight(lines * 5 + 12)
+        return edit
+
+    # --- showing --------------------------------------------------------------------------
+    def show_record(self, row: CommitmentRow | None, period_id: int | None, editable: bool) -> None:
+        """Show (and then edit) the record of `row`'s commitment in the period."""
+        key = (row.id, period_id) if row is not None and period_id is not None else None
+        if key != self._key:
+            self.flush()
+            self._pending.clear()
+        self._key = key
+        self._editable = editable and key is not None
+        data = None
+        if key is not None:
+            with self._context.db.reading() as session:
+                data = progress_input(get_update(session, *key))
+        self._loading = True
+        try:
+            self._show_header(row)
+            self._show_values(data or ProgressInput())
+            self._set_editable(self._editable)
+        finally:
+            self._loading = False
+
+    def _show_header(self, row: CommitmentRow | None) -> None:
+        if row is None:
+            self.title_label.setText(_("Choose a commitment in the list to record its progress."))
+            self.meta_label.clear()
+            return
+        self.title_label.setText(f"{row.action_code}  {row.description}")
+        meta = _("Lead agency: {agency}").format(agency=row.lead_agency or "—")
+        if row.overdue:
+            meta += " · " + _("past its end date")
+        if not row.has_update:
+            meta += " · " + _("no update for this period yet")
+        self.meta_label.setText(meta)
+
+    def _show_values(self, data: ProgressInput) -> None:
+        self.status_combo.setCurrentIndex(self.status_combo.findData(data.status.value))
+        self._paint_status(data.status)
+        if "percent" not in self._pending:
+            self.percent_spin.setValue(data.percent or 0)
+        for name, edit in self.texts.items():
+            if name not in self._pending and edit.toPlainText() != getattr(data, name):
+                edit.setPlainText(getattr(data, name))
+        known, others = split_support_from(data.support_from)
+        for code, check in self.partner_checks.items():
+            check.setChecked(code in known)
+        if "support_from" not in self._pending and self.others_edit.text() != others:
+            self.others_edit.setText(others)
+        self.evidence.set_items(list(data.evidence), self._editable)
+
+    def _paint_status(self, status: ProgressStatus) -> None:
+        color = status_color(status).name()
+        self.status_combo.setStyleSheet(f"QComboBox {{ border-left: 6px solid {color}; }}")
+
+    def _set_editable(self, editable: bool) -> None:
+        for widget in (self.status_combo, self.percent_spin, self.others_edit,
+                       *self.partner_checks.values()):
+            widget.setEnabled(editable)
+        for edit in self.texts.values():
+            edit.setReadOnly(not editable)
+        self.evidence.set_items(self.evidence.model.items(), editable)
+
+    # --- saving ---------------------------------------------------------------------------
+    def _typed(self, field: str) -> None:
+        if self._loading or not self._editable:
+            return
+        self._pending.add(field)
+        self._timer.start()
+
+    def _save_now(self, field: str) -> None:
+        if self._loading or not self._editable:
+            return
+        self._pending.add(field)
+        self.flush()
+
+    def flush(self) -> None:
+        """Save whatever was typed and not saved yet."""
+        self._timer.stop()
+        if self._key is None or not self._pending:
+            return
+        pending, self._pending = self._pending, set()
+        for field in sorted(pending):
+            self._push(self._change_for(field), field)
+
+    def _change_for(self, field: str) -> Callable[[ProgressInput | None], ProgressInput]:
+        if field == "percent":
+            value = self.percent_spin.value()
+            return lambda data: with_percent(data, value)
+        if field == "support_from":
+            known = {code for code, check in self.partner_checks.items() if check.isChecked()}
+            value = join_support_from(known, self.others_edit.text())
+        else:
+            value = self.texts[field].toPlainText()
+        return lambda data: _replace(data, field, value)
+
+    def _status_chosen(self, index: int) -> None:
+        if not self._loading and self._editable:
+            self.flush()
+            status = ProgressStatus(self.status_combo.itemData(index))
+            self._push(lambda data: with_status(data, status), "")
+
+    def _evidence_changed(self, items: list[tuple[str, str]]) -> None:
+        if self._editable:
+            self.flush()
+            self._push(lambda data: _replace(data, "evidence", items), "")
+
+    def _push(self, change: Callable[[ProgressInput | None], ProgressInput], merge: str) -> None:
+        if self._key is not None:
+            push_progress_edit(self._stack, self._context, *self._key, change, self._report, merge)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def retranslate(self) -> None:
+        texts = {"status": _("&Status:"), "percent": _("&Done:"), "narrative": _("&Narrative:"),
+                 "challenges": _("C&hallenges:"), "support_requested": _("Support re&quested:"),
+                 "support_from": _("Support from:"), "evidence": _("Evidence:")}
+        for name, text in texts.items():
+            self.labels[name].setText(text)
+        for index, member in enumerate(ProgressStatus):
+            self.status_combo.setItemText(index, label(member))
+        partner_names = {"UNHCR": _("UNHCR"), "IOM": _("IOM")}
+        for code, check in self.partner_checks.items():
+            check.setText(partner_names.get(code, code))
+        self.others_edit.setPlaceholderText(_("Other partners"))
+        self.others_edit.setToolTip(_("Other partners asked for support, separated by commas"))
+        self.texts["narrative"].setPlaceholderText(_("What was done in this period"))
+        self.texts["challenges"].setPlaceholderText(_("What held the work back"))
+        self.texts["support_requested"].setPlaceholderText(_("What help is needed, and for what"))
+        self.evidence.retranslate()
+
+
+def _replace(data: ProgressInput | None, field: str, value: object) -> ProgressInput:
+    return replace(data or ProgressInput(), **{field: value})
