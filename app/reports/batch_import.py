@@ -1,19 +1,22 @@
 """The secretariat's batch import: many submissions at once, one backup, each file on its own.
 
-One backup is made for the batch; then each file is read, checked and applied in its own
-transaction, so a bad file never stops the others, and a cancel stops between two steps with the
-file in hand either fully applied or rolled back and the rest untouched. The result lists every
-file with its outcome, which the desktop app shows as a summary and the command line prints.
+One backup is made for the batch, complete before anything is written; then each file is read,
+checked and applied in its own transaction, so a bad file never stops the others, and a cancel
+stops between two steps with the file in hand either fully applied or rolled back and the rest
+untouched. The result lists every file with its outcome, which the desktop app shows as a summary
+and the command line prints.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.i18n import _, ngettext
+from app.models.backup import BackupInfo
 from app.models.database import Database
 from app.models.errors import UserFacingError
 from app.models.services.backups import REASON_IMPORT, back_up
@@ -117,33 +120,55 @@ class _DryRun(Exception):  # noqa: N818 - not an error: rolls the file's transac
 
 def import_batch(db: Database, paths: Iterable[Path], progress: Progress | None = None, *,
                  now: dt.datetime | None = None, dry_run: bool = False) -> BatchResult:
-    """Receive every file of `paths` (folders expanded). Raises only if the backup fails."""
+    """Receive every file of `paths` (folders expanded). Raises only if the backup fails.
+
+    The backup is written in a thread while the first file is read (SQLite copies and checks it
+    without holding Python's lock); nothing is written to the workspace before it is complete.
+    """
     progress = progress or NoProgress()
     files = expand_paths(paths)
     result = BatchResult(dry_run=dry_run)
     total = max(len(files), 1) * UNITS
-    try:
-        checkpoint(progress, 0, total, _("Backing up the workspace"))
-        if files and not dry_run:
-            result.backup = back_up(db.path, REASON_IMPORT).path
-        for index, path in enumerate(files):
-            file_progress = _FileProgress(progress, index, len(files), path.name)
-            checkpoint(file_progress, 0, 1, _("Reading"))
-            result.outcomes.append(_import_one(db, path, file_progress, now, dry_run))
-    except OperationCancelled:
-        result.cancelled = True
-        done = {o.path for o in result.outcomes}
-        result.outcomes += [FileOutcome(p, Outcome.CANCELLED) for p in files if p not in done]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup") as pool:
+        backup: Future[BackupInfo] | None = None
+        try:
+            checkpoint(progress, 0, total, _("Backing up the workspace"))
+            if files and not dry_run:
+                backup = pool.submit(back_up, db.path, REASON_IMPORT)
+            for index, path in enumerate(files):
+                file_progress = _FileProgress(progress, index, len(files), path.name)
+                checkpoint(file_progress, 0, 1, _("Reading"))
+                read = _read(path, file_progress)
+                if backup is not None and result.backup is None:
+                    result.backup = backup.result().path  # before the first write
+                outcome = read if isinstance(read, FileOutcome) else _apply(
+                    db, read, file_progress, now, dry_run)
+                result.outcomes.append(outcome)
+        except OperationCancelled:
+            result.cancelled = True
+            done = {o.path for o in result.outcomes}
+            result.outcomes += [FileOutcome(p, Outcome.CANCELLED) for p in files if p not in done]
+        if backup is not None and result.backup is None:
+            result.backup = backup.result().path
     progress.step(total, total, _("Done"))
     return result
 
 
-def _import_one(db: Database, path: Path, progress: Progress, now: dt.datetime | None,
-                dry_run: bool) -> FileOutcome:
-    """Read, check and apply one file in its own transaction; any failure stays with this file."""
-    parsed: ParsedSubmission | None = None
+def _read(path: Path, progress: Progress) -> ParsedSubmission | FileOutcome:
+    """The file read and checked, or why it was refused."""
     try:
-        parsed = read_submission(path, progress)
+        return read_submission(path, progress)
+    except WorkbookRefusedError as exc:
+        return _failed(path, None, Outcome.REFUSED, exc.message())
+    except (ValueError, TypeError, KeyError, LookupError, AttributeError, OSError) as exc:
+        return _unexpected(path, None, exc)
+
+
+def _apply(db: Database, parsed: ParsedSubmission, progress: Progress, now: dt.datetime | None,
+           dry_run: bool) -> FileOutcome:
+    """Receive one file in its own transaction; any failure stays with this file."""
+    path = parsed.path
+    try:
         checkpoint(progress, 7, 8, _("Applying"))
         with db.transaction() as session:
             outcome = receive(session, parsed, now)
@@ -159,9 +184,13 @@ def _import_one(db: Database, path: Path, progress: Progress, now: dt.datetime |
     except UserFacingError as exc:  # e.g. the database is locked by another program
         return _failed(path, parsed, Outcome.FAILED, exc.message())
     except (ValueError, TypeError, KeyError, LookupError, AttributeError, OSError) as exc:
-        return _failed(path, parsed, Outcome.FAILED, _(
-            "something unexpected went wrong ({error}); please report it").format(
-                error=f"{type(exc).__name__}: {exc}"))
+        return _unexpected(path, parsed, exc)
+
+
+def _unexpected(path: Path, parsed: ParsedSubmission | None, exc: Exception) -> FileOutcome:
+    return _failed(path, parsed, Outcome.FAILED, _(
+        "something unexpected went wrong ({error}); please report it").format(
+            error=f"{type(exc).__name__}: {exc}"))
 
 
 def _failed(path: Path, parsed: ParsedSubmission | None, outcome: Outcome, detail: str
