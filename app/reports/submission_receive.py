@@ -55,6 +55,8 @@ class FileOutcome:
     period: str | None = None
     revision: int | None = None
     edited: bool = False
+    #: How many cells differ from the export (when `edited`).
+    edits: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     #: The revision a newer one replaced.
     replaced: int | None = None
@@ -90,7 +92,10 @@ class FileOutcome:
         else:
             text = self.detail
         if self.edited and self.applied:
-            text += " " + _("Edited after export: the content does not match its digest.")
+            text += " " + ngettext(
+                "Edited after export: {count} cell differs from the file as exported.",
+                "Edited after export: {count} cells differ from the file as exported.",
+                self.edits).format(count=self.edits)
         return text
 
     def describe(self) -> str:
@@ -138,7 +143,7 @@ def receive(session: Session, parsed: ParsedSubmission, now: dt.datetime | None 
     period = periods[identity.period]
     result = FileOutcome(parsed.path, Outcome.APPLIED, country=identity.country,
                          period=identity.period, revision=identity.revision,
-                         edited=parsed.edited_after_export)
+                         edited=parsed.edited_after_export, edits=len(parsed.edits))
     latest = latest_received(session, identity.country, period.id)
     if latest is not None and identity.revision < latest.revision:
         result.outcome = Outcome.OLDER
@@ -151,7 +156,8 @@ def receive(session: Session, parsed: ParsedSubmission, now: dt.datetime | None 
             date=format_date(latest.received_at.date()) if latest.received_at else "—")
         return result
     preview = build_preview(session, parsed)
-    result.notices = preview.notices
+    # The first notice of an edited file says it was edited; the outcome says so already.
+    result.notices = preview.notices[1:] if parsed.edited_after_export else preview.notices
     if preview.errors:
         result.outcome = Outcome.ERRORS
         named = "; ".join(f"{e.where}: {e.message}" for e in preview.errors[:ERRORS_NAMED])

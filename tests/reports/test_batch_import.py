@@ -196,7 +196,7 @@ def test_a_tampered_file_is_applied_and_flagged_with_its_cells(secretariat, inbo
     result = import_batch(secretariat, [inbox.tampered], now=ON_TIME)
     outcome = result.outcomes[0]
     assert outcome.outcome == Outcome.APPLIED and outcome.edited
-    assert "Edited after export" in outcome.line()
+    assert "Edited after export: 1 cell differs from the file as exported." in outcome.line()
     submission = _submissions(secretariat)[("TJ", 1)]
     assert submission.edited_after_export
     assert [(c["sheet"], c["column"], c["value"]) for c in submission.edited_cells] == [

@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -135,7 +135,7 @@ def test_a_dropped_folder_is_imported(qtbot, secretariat_window, exports, tmp_pa
     folder = _inbox(tmp_path, exports["KG"])
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(secretariat_window, enter)
     assert enter.isAccepted()
