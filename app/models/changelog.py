@@ -65,9 +65,9 @@ def _rows_for_flush(session: Session) -> list[dict[str, Any]]:
     for obj in session.deleted:
         if isinstance(obj, Base) and not isinstance(obj, ChangeLog):
             row(obj, "delete", old=_snapshot(obj))
-    for obj in session.dirty:
-        if not isinstance(obj, Base) or isinstance(obj, ChangeLog):
-            continue
+    # In a stable order: the session's set of changed objects iterates in no particular one.
+    dirty = [obj for obj in session.dirty if isinstance(obj, Base) and not isinstance(obj, ChangeLog)]
+    for obj in sorted(dirty, key=lambda o: (o.__tablename__, _identity(o))):
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
             if attr.key in _SKIPPED_COLUMNS:

@@ -17,12 +17,12 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "kill"), reason="needs process s
 
 
 @pytest.mark.slow
-def test_fifty_kills_leave_all_or_nothing(tmp_path):
-    assert {"migration", "demo", "copy-forward", "backup", "restore"} <= set(campaign())
+def test_sixty_kills_leave_all_or_nothing(tmp_path):
+    assert {"migration", "demo", "copy-forward", "backup", "restore", "receive"} <= set(campaign())
     results = run_campaign(tmp_path, kills=10, seed=8)
     print("\n" + summary(results))
     killed = [r for r in results if r.killed]
-    assert len(killed) >= 50
+    assert len(killed) >= 60
     assert {r.operation for r in killed} == set(campaign())
     bad = [r for r in results if r.outcome not in (NONE, ALL)]
     assert bad == [], summary(results)
