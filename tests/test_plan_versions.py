@@ -16,7 +16,6 @@ from app.models.services.plan_document import (
     ActionDoc,
     CodeMapping,
     ObjectiveDoc,
-    canonical_content,
     document_from_plan,
     file_name,
 )
@@ -27,6 +26,7 @@ from app.models.services.plan_versions import (
     next_version_document,
     preview_plan_document,
 )
+from app.reports.plan_workbook import plan_digest
 
 
 def _count(session, model) -> int:
@@ -154,14 +154,14 @@ def test_diff_names_renamed_moved_and_retired_items(secretariat_db):
     assert diff.unchanged > 50
 
 
-def test_document_validation_and_canonical_form(secretariat_db):
+def test_document_validation_and_digest(secretariat_db):
     with secretariat_db.reading() as s:
         doc = document_from_plan(current_plan(s))
     assert validate_document(doc) == []
     copy = deepcopy(doc)
-    assert canonical_content(doc) == canonical_content(copy)
+    assert plan_digest(doc) == plan_digest(copy)
     copy.objectives[0].titles["ru"] = "Другое"
-    assert canonical_content(doc) != canonical_content(copy)
+    assert plan_digest(doc) != plan_digest(copy)
     assert file_name(doc) == "AP_PLAN_RAP-TEMPLATE_v1.xlsx"
     broken = replace(doc, objectives=[*doc.objectives, ObjectiveDoc("1", {"ru": "дубль"})],
                      mappings=[CodeMapping("action", "1.1", "9.9")])

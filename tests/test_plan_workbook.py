@@ -15,8 +15,9 @@ from app.models.services.plan_versions import (
     next_version_document,
     preview_plan_document,
 )
+from app.reports.errors import WorkbookRefusedError
 from app.reports.plan_workbook import plan_digest, write_plan_workbook
-from app.reports.plan_workbook_reader import PlanFileError, read_plan_workbook
+from app.reports.plan_workbook_reader import read_plan_workbook
 
 
 @pytest.fixture
@@ -38,8 +39,10 @@ def test_round_trip_keeps_every_field(v2_file):
     assert read.document == doc
     assert not read.edited_after_export and read.stored_digest == plan_digest(doc)
     book = load_workbook(path)
-    assert [c.value for c in book["objectives"][2]][:3] == ["code", "title.en", "title.ru"]
-    assert "title.kk" in [c.value for c in book["objectives"][2]]
+    assert [c.value for c in book["objectives"][1]][:3] == ["code", "title.en", "title.ru"]
+    assert book["objectives"].row_dimensions[1].hidden  # machine keys: row 1, as in submissions
+    assert book["objectives"]["A2"].value == "Код"  # headers in the chosen language, row 2
+    assert "title.kk" in [c.value for c in book["objectives"][1]]
     assert [c.value for c in book["actions"][3]][3] == "=starts like a formula"
     assert book["actions"].cell(3, 4).data_type == "s"
 
@@ -98,9 +101,9 @@ def test_files_that_are_not_plan_workbooks_are_refused(tmp_path, v2_file):
     book = load_workbook(path)
     book["plan"]["B4"] = 99
     book.save(newer)
-    for bad, words in ((text, "not an Excel workbook"), (macro, "macros"), (bomb, "too large"),
+    for bad, words in ((text, "not an Excel workbook"), (macro, "macros"), (bomb, "zip bomb"),
                        (other, "sheet mapping is missing"), (newer, "newer version")):
-        with pytest.raises(PlanFileError) as info:
+        with pytest.raises(WorkbookRefusedError) as info:
             read_plan_workbook(bad)
         assert words in info.value.message()
 

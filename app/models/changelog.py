@@ -25,7 +25,7 @@ def _stored(value: Any) -> str | None:
         return str(value.value)
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    if isinstance(value, dict):
+    if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, bool):
         return "1" if value else "0"
@@ -65,9 +65,9 @@ def _rows_for_flush(session: Session) -> list[dict[str, Any]]:
     for obj in session.deleted:
         if isinstance(obj, Base) and not isinstance(obj, ChangeLog):
             row(obj, "delete", old=_snapshot(obj))
-    for obj in session.dirty:
-        if not isinstance(obj, Base) or isinstance(obj, ChangeLog):
-            continue
+    # In a stable order: the session's set of changed objects iterates in no particular one.
+    dirty = [obj for obj in session.dirty if isinstance(obj, Base) and not isinstance(obj, ChangeLog)]
+    for obj in sorted(dirty, key=lambda o: (o.__tablename__, _identity(o))):
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
             if attr.key in _SKIPPED_COLUMNS:

@@ -53,7 +53,9 @@ SIZES = {
     "stress": DemoSize(commitments=600, periods=40, indicators=200, countries=15),
 }
 #: Bumped whenever the same seed, size and day would give different data (benchmark caches key on it).
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
+#: Seed of the demo indicators added to the plan (the same in every demo workspace).
+DEMO_PLAN_SEED = 20120315
 #: Secretariat demos beyond the reference countries need two more codes to reach 15.
 _EXTRA_DEMO_COUNTRIES = ["GE", "MN"]
 _SECRETARIAT_ORDER = ["KZ", "KG", "TJ", "TM", "UZ", "AF", "AZ", "TR", "IR", "PK", "IT", "RU", "CN"]
@@ -185,7 +187,9 @@ def generate(
         plan = current_plan(session)
         assert plan is not None
         if spec.indicators:
-            _add_demo_indicators(session, plan, spec.indicators, rng)
+            # One plan for every demo, whatever its seed, as workspaces that imported the same
+            # plan workbook have: a coordinator's demo submission fits a secretariat's demo.
+            _add_demo_indicators(session, plan, spec.indicators, random.Random(DEMO_PLAN_SEED))
         count = spec.countries if role == WorkspaceRole.SECRETARIAT else 1
         countries = _demo_countries(session, role, country, count)
         periods = _demo_periods(session, spec.periods, today)
@@ -241,6 +245,8 @@ def _generate_rows(
             cancelled_at = rng.randrange(len(periods)) if rng.random() < 0.03 else None
             commitments.append({
                 "id": commitment_id, "country_code": country,
+                # As received: the id the coordinator's own workspace gives it (1, 2, … per country).
+                "source_id": number + 1 if receipts is not None else None,
                 "action_id": actions[number % len(actions)].id,
                 "description": f"{rng.choice(text['verbs'])} {rng.choice(text['objects'])}",
                 "lead_agency": rng.choice(text["agencies"]),

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -45,10 +48,15 @@ class Commitment(Base):
         CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
                         name="dates_in_order"),
         CheckConstraint("length(trim(description)) > 0", name="description_required"),
+        Index("ix_commitment_source", "country_code", "source_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     country_code: Mapped[str] = mapped_column(ForeignKey("country.code"), index=True)
+    #: Secretariat side: the commitment's id in the coordinator's own workspace, as the country's
+    #: submissions name it. Ids of one database mean nothing in another, so a received workbook's
+    #: rows are matched by (country, source id); None for a commitment the workspace keeps itself.
+    source_id: Mapped[int | None] = mapped_column(Integer)
     action_id: Mapped[int] = mapped_column(ForeignKey("action.id"), index=True)
     description: Mapped[str] = mapped_column(Text)
     lead_agency: Mapped[str] = mapped_column(String(300), default="")
@@ -158,6 +166,11 @@ class Submission(Base):
     edited_after_export: Mapped[bool] = mapped_column(Boolean, default=False)
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     acknowledgement_note: Mapped[str] = mapped_column(Text, default="")
+    #: Secretariat side, when edited after export: the cells that differ from the export, each
+    #: {"sheet", "row", "column", "header", "value"} (the value as the file holds it).
+    edited_cells: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    #: Secretariat side: whom to answer, the coordinator's e-mail as the workbook names it.
+    contact_email: Mapped[str] = mapped_column(String(320), default="")
 
     country: Mapped[Country] = relationship()
     period: Mapped[ReportingPeriod] = relationship()

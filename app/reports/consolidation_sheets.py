@@ -17,7 +17,8 @@ from app.models.services.regional import Tally
 from app.reports.consolidation_data import Consolidation
 from app.reports.report_language import ReportLanguage
 from app.reports.report_style import STATE_FILL, STATUS_COLOURS, cell_text
-from app.reports.xlsx_cells import CellStyles, safe_text, sheet_title
+from app.reports.sheet_layout import sheet_title
+from app.reports.xlsx_cells import CellStyles, text_cell
 
 STATUSES = list(ProgressStatus)
 
@@ -32,7 +33,7 @@ CELL_HEIGHT = 30
 def new_sheet(wb: Workbook, title: str, widths: list[float], freeze: str | None = "B2",
               title_rows: str | None = "1:1") -> WriteOnlyWorksheet:
     """A sheet set up for reading and printing: widths, frozen headers, landscape, fit to width."""
-    ws = wb.create_sheet(sheet_title(title))
+    ws = wb.create_sheet(sheet_title(title, wb.sheetnames))
     for index, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(index)].width = width
     if freeze:
@@ -168,7 +169,7 @@ def write_items(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Cel
     ws = new_sheet(wb, title, widths, freeze="C2")
     ws.append([st.header(ws, h) for h in headers])
     for item in items:
-        row = [item.code, safe_text(ws, lang.title(item.titles))]
+        row = [item.code, text_cell(ws, lang.title(item.titles))]
         if is_action:
             row.append(t(N_("yes")) if item.retired else "")
         row += _tally_cells(item.total)
@@ -235,10 +236,10 @@ def write_indicators(wb: Workbook, data: Consolidation, lang: ReportLanguage,
     ws.append([st.header(ws, h) for h in headers])
     for row in data.indicators:
         values = [row.values.get(c) for c in countries]
-        ws.append([row.code, safe_text(ws, lang.title(row.titles)), safe_text(ws, lang.title(row.unit)),
+        ws.append([row.code, text_cell(ws, lang.title(row.titles)), text_cell(ws, lang.title(row.unit)),
                    lang.label(row.kind), row.baseline, row.target, lang.label(row.direction),
                    row.countries_meeting_target,
-                   *(safe_text(ws, v) if isinstance(v, str) else v for v in values)])
+                   *(text_cell(ws, v) if isinstance(v, str) else v for v in values)])
 
 
 def write_commitments(wb: Workbook, data: Consolidation, lang: ReportLanguage,
@@ -256,6 +257,6 @@ def write_commitments(wb: Workbook, data: Consolidation, lang: ReportLanguage,
     for (country, objective, action, retired, description, agency, priority, period, status,
          percent, challenges, support) in data.commitments:
         ws.append([names.get(country, country), objective, action, yes if retired else None,
-                   safe_text(ws, description), safe_text(ws, agency), labels[priority], period,
-                   labels[status] if status else None, percent, safe_text(ws, challenges),
-                   safe_text(ws, support)])
+                   text_cell(ws, description), text_cell(ws, agency), labels[priority], period,
+                   labels[status] if status else None, percent, text_cell(ws, challenges),
+                   text_cell(ws, support)])

@@ -1,13 +1,12 @@
 """The regional report workbook: one sheet per regional view, the completeness matrix, native charts.
 
 Written with openpyxl's write-only mode (rows streamed to the file), to a temporary file that is
-moved into place, so a crash never leaves half a report.
+moved into place (`save_atomically`, as every workbook), so a crash never leaves half a report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,18 +15,25 @@ from sqlalchemy.orm import Session
 
 from app import APP_NAME
 from app.i18n import N_
+from app.models.reporting import ReportingPeriod
 from app.models.services.completeness import ROLE_ORDER
 from app.models.services.regional import RegionalFilter
 from app.reports import consolidation_sheets as sheets
 from app.reports.consolidation_data import Consolidation, gather
 from app.reports.report_language import ReportLanguage
+from app.reports.submission_export import discard, save_atomically
 from app.reports.xlsx_cells import CellStyles
 
 
-def default_file_name(data: Consolidation) -> str:
-    periods = data.scope.periods
+def report_file_name(periods: list[ReportingPeriod], kind: str = "REGIONAL",
+                     suffix: str = ".xlsx") -> str:
+    """`AP_<kind>_<first>_<last><suffix>`: the periods a report covers, in its name."""
     span = f"{periods[0].code}_{periods[-1].code}" if periods else "empty"
-    return f"AP_REGIONAL_{span}.xlsx"
+    return f"AP_{kind}_{span}{suffix}"
+
+
+def default_file_name(data: Consolidation) -> str:
+    return report_file_name(data.scope.periods)
 
 
 def ordered_for(data: Consolidation, lang: ReportLanguage) -> Consolidation:
@@ -53,21 +59,20 @@ def write_consolidation_workbook(data: Consolidation, path: Path, language: str)
     wb.properties.title = lang.t(N_("Regional progress report"))
     wb.properties.creator = APP_NAME
     wb.properties.language = language
-    sheets.write_cover(wb, data, lang, styles)
-    sheets.write_completeness(wb, data, lang, styles)
-    sheets.write_coverage(wb, data, lang, styles)
-    sheets.write_items(wb, data, lang, styles, "objective")
-    sheets.write_items(wb, data, lang, styles, "action")
-    sheets.write_statuses(wb, data, lang, styles)
-    sheets.write_indicators(wb, data, lang, styles)
-    sheets.write_commitments(wb, data, lang, styles)
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
     try:
-        wb.save(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+        sheets.write_cover(wb, data, lang, styles)
+        sheets.write_completeness(wb, data, lang, styles)
+        sheets.write_coverage(wb, data, lang, styles)
+        sheets.write_items(wb, data, lang, styles, "objective")
+        sheets.write_items(wb, data, lang, styles, "action")
+        sheets.write_statuses(wb, data, lang, styles)
+        sheets.write_indicators(wb, data, lang, styles)
+        sheets.write_commitments(wb, data, lang, styles)
+    except BaseException:
+        discard(wb)
+        raise
+    path = Path(path)
+    save_atomically(wb, path)
     return path
 
 

@@ -1,14 +1,13 @@
 """Read a plan workbook back into a `PlanDocument`, validating every cell; nothing is applied here.
 
-The archive checks below are the minimum to open a file from e-mail safely (no macros, bounded
-size, no zip bomb; XML parsed through defusedxml by openpyxl). They are to give way to the shared
-safe reader of the submission workbook once it exists.
+The file goes through the same safety checks as a submission (`workbook_safety`) before openpyxl,
+which parses through defusedxml, reads it; machine keys are in row 1, as in every workbook the app
+writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from openpyxl import load_workbook
 
 from app.i18n import _
 from app.models.enums import Direction, IndicatorKind
-from app.models.errors import UserFacingError, ValidationError
+from app.models.errors import ValidationError
 from app.models.services.localized import clean_code
 from app.models.services.plan_document import (
     ActionDoc,
@@ -26,18 +25,24 @@ from app.models.services.plan_document import (
     ObjectiveDoc,
     PlanDocument,
 )
-from app.reports.plan_workbook import DIGEST_PROPERTY, FORMAT, FORMAT_VERSION, SHEETS, plan_digest
+from app.reports.errors import WorkbookRefusedError
+from app.reports.plan_workbook import (
+    DIGEST_PROPERTY,
+    FIRST_DATA_ROW,
+    FORMAT,
+    FORMAT_VERSION,
+    KEY_ROW,
+    SHEETS,
+    plan_digest,
+)
+from app.reports.workbook_safety import check_workbook_file, open_refusal
 
-MAX_UNCOMPRESSED = 50 * 1024 * 1024
-MAX_RATIO = 200
-MAX_ROWS = 5000
 
-
-class PlanFileError(UserFacingError):
+class PlanFileError(WorkbookRefusedError):
     """The file cannot be read as a plan workbook at all."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(text)
+        super().__init__("not_plan", text)
 
 
 @dataclass(frozen=True)
@@ -64,29 +69,15 @@ class PlanFile:
         return self.document is not None and self.stored_digest != plan_digest(self.document)
 
 
-def check_archive(path: Path) -> None:
-    """Refuse what is not a plain, reasonably sized workbook before any XML is parsed."""
-    if not zipfile.is_zipfile(path):
-        raise PlanFileError(_("{name} is not an Excel workbook.").format(name=path.name))
-    with zipfile.ZipFile(path) as archive:
-        members = archive.infolist()
-        if any(m.filename.lower().endswith("vbaproject.bin") for m in members):
-            raise PlanFileError(_("{name} contains macros and was not opened.").format(name=path.name))
-        if "EncryptedPackage" in {m.filename for m in members}:
-            raise PlanFileError(_("{name} is password-protected.").format(name=path.name))
-        total = sum(m.file_size for m in members)
-        if total > MAX_UNCOMPRESSED or any(
-                m.compress_size and m.file_size / m.compress_size > MAX_RATIO for m in members):
-            raise PlanFileError(_("{name} is too large to be a plan workbook.").format(name=path.name))
-
-
 class _Sheet:
     """One sheet's rows by machine key (row 2), with problems tied to their cell."""
 
     def __init__(self, name: str, rows: list[tuple], problems: list[CellProblem]) -> None:
         self.name, self.problems = name, problems
-        self.keys = [str(k).strip() if k is not None else "" for k in (rows[1] if len(rows) > 1 else ())]
-        self.rows = [(number, row) for number, row in enumerate(rows[2:], 3)
+        keys = rows[KEY_ROW - 1] if len(rows) >= KEY_ROW else ()
+        self.keys = [str(k).strip() if k is not None else "" for k in keys]
+        self.rows = [(number, row) for number, row in
+                     enumerate(rows[FIRST_DATA_ROW - 1:], FIRST_DATA_ROW)
                      if any(v not in (None, "") for v in row)]
 
     def value(self, row: tuple, key: str) -> Any:
@@ -138,13 +129,8 @@ def _read_rows(path: Path) -> tuple[dict[str, list[tuple]], str]:
         if missing:
             raise PlanFileError(_("{name} is not a plan workbook (sheet {sheet} is missing).").format(
                 name=path.name, sheet=missing[0]))
-        sheets = {}
-        for name in SHEETS:
-            ws = book[name]
-            if (ws.max_row or 0) > MAX_ROWS:
-                raise PlanFileError(_("{name} has too many rows to be a plan workbook.").format(
-                    name=path.name))
-            sheets[name] = [tuple(row) for row in ws.iter_rows(values_only=True)]
+        sheets = {name: [tuple(row) for row in book[name].iter_rows(values_only=True)]
+                  for name in SHEETS}
         stored = next((p.value for p in book.custom_doc_props.props
                        if p.name == DIGEST_PROPERTY), "")
     finally:
@@ -153,16 +139,15 @@ def _read_rows(path: Path) -> tuple[dict[str, list[tuple]], str]:
 
 
 def read_plan_workbook(path: Path) -> PlanFile:
-    """Read and validate; raises PlanFileError when the file is not a readable plan workbook."""
+    """Read and validate; raises WorkbookRefusedError (PlanFileError) for a file it cannot take."""
     path = Path(path)
-    check_archive(path)
+    check_workbook_file(path)
     try:
         raw, stored = _read_rows(path)
-    except PlanFileError:
+    except WorkbookRefusedError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise PlanFileError(_("{name} could not be read: {error}").format(
-            name=path.name, error=type(exc).__name__)) from exc
+        raise open_refusal(path, exc) from exc
     problems: list[CellProblem] = []
     sheets = {name: _Sheet(name, rows, problems) for name, rows in raw.items()}
     cover = {str(r[0]): r[1] if len(r) > 1 else None for _n, r in sheets["plan"].rows if r and r[0]}

@@ -13,6 +13,8 @@ class ChangeKind(enum.StrEnum):
     NEW = "new"
     CHANGED = "changed"
     UNCHANGED = "unchanged"
+    #: Secretariat side: a newer revision no longer reports what an older one did.
+    REMOVED = "removed"
 
 
 @dataclass(frozen=True)

@@ -37,12 +37,14 @@ def change_line(item: PreviewItem, change: FieldChange) -> str:
     new = show(item.sheet, change.key, change.new, item.value_kind)
     if item.kind == ChangeKind.NEW:
         return _("{field}: {new}").format(field=change.label, new=new)
+    if item.kind == ChangeKind.REMOVED:
+        return _("{field}: {old} (no longer reported)").format(field=change.label, old=old)
     return _("{field}: {old} → {new}").format(field=change.label, old=old, new=new)
 
 
 def kind_label(kind: ChangeKind) -> str:
     return {ChangeKind.NEW: _("New"), ChangeKind.CHANGED: _("Changed"),
-            ChangeKind.UNCHANGED: _("Unchanged")}[kind]
+            ChangeKind.UNCHANGED: _("Unchanged"), ChangeKind.REMOVED: _("Removed")}[kind]
 
 
 def summary_line(preview: Preview) -> str:

@@ -5,35 +5,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.models.enums import IndicatorKind, Priority, ProgressStatus
 from app.models.errors import ValidationError
-from app.models.plan import Action, Indicator, Objective, Plan
-from app.models.reporting import Commitment, ReportingPeriod
+from app.models.plan import Plan
+from app.models.reporting import ReportingPeriod
 from app.models.services.commitments import CommitmentInput, validate_commitment
 from app.models.services.progress import ProgressInput, validate_progress
 from app.reports.preview_items import ChangeKind, FieldChange, PreviewItem
 from app.reports.submission_data import (
     commitment_row,
     decision_row,
-    decisions_with_follow_up,
     indicator_row,
     parse_evidence,
     progress_row,
-    updates_by_key,
-    values_by_key,
 )
 from app.reports.submission_format import COMMITMENTS, DECISIONS, INDICATORS, PROGRESS, SheetSpec
 from app.reports.submission_read import CellError, ParsedRow, ParsedSubmission
+from app.reports.submission_stored import Stored
 
 
 @dataclass
 class Comparison:
     items: list[PreviewItem] = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
+    #: Rows left out, with why (a secretariat cannot take a commitment the coordinator never saved).
+    notices: list[str] = field(default_factory=list)
+    #: Receiving: ids of commitments this file adds, so their progress rows are new too.
+    pending: set[int] = field(default_factory=set)
+    #: What the workspace holds, as compared (the apply writes into the same objects).
+    stored: Stored | None = None
 
     def error(self, row: ParsedRow, key: str, message: str) -> None:
         self.errors.append(CellError(row.ref(key), message))
@@ -57,6 +60,14 @@ def _item(spec: SheetSpec, row: ParsedRow, sheet_title: str, key: tuple[Any, ...
     return PreviewItem(kind, spec.key, key, title, row.number, sheet_title, new, changes, period)
 
 
+def _removed(spec: SheetSpec, row: ParsedRow, sheet_title: str, key: tuple[Any, ...], title: str,
+             old: dict[str, Any], period: str) -> PreviewItem:
+    changes = [FieldChange(c.key, _(c.label), old.get(c.key), None, row.ref(c.key))
+               for c in spec.data if old.get(c.key) is not None]
+    return PreviewItem(ChangeKind.REMOVED, spec.key, key, title, row.number, sheet_title, {},
+                       changes, period)
+
+
 def _empty(row: ParsedRow, spec: SheetSpec) -> bool:
     return all(row.values.get(c.key) is None for c in spec.data)
 
@@ -71,18 +82,14 @@ def _first_seen(result: Comparison, seen: dict[tuple[Any, ...], int], key: tuple
 
 
 def compare_sheets(session: Session, parsed: ParsedSubmission, plan: Plan,
-                   periods: dict[str, ReportingPeriod]) -> Comparison:
-    result = Comparison()
-    country = parsed.identity.country
-    commitments = {c.id: c for c in session.scalars(
-        select(Commitment).where(Commitment.country_code == country)
-        .options(selectinload(Commitment.action)))}
-    actions = {a.code: a for a in session.scalars(
-        select(Action).join(Objective).where(Objective.plan_id == plan.id))}
-    _commitments(result, parsed, commitments, actions)
-    _progress(session, result, parsed, commitments, periods)
-    _indicators(session, result, parsed, plan, periods)
-    _decisions(session, result, parsed)
+                   periods: dict[str, ReportingPeriod], receiving: bool = False) -> Comparison:
+    """Compare every row; `receiving` when the workspace is the secretariat's (see below)."""
+    stored = Stored.load(session, parsed.identity.country, plan, periods, receiving)
+    result = Comparison(stored=stored)
+    _commitments(result, parsed, stored)
+    _progress(result, parsed, stored)
+    _indicators(result, parsed, stored)
+    _decisions(result, parsed, stored)
     return result
 
 
@@ -90,9 +97,9 @@ def _validation_column(spec: SheetSpec, exc: ValidationError, fallback: str) -> 
     return exc.field if exc.field in {c.key for c in spec.data} else fallback
 
 
-def _commitments(result: Comparison, parsed: ParsedSubmission, commitments: dict[int, Commitment],
-                 actions: dict[str, Action]) -> None:
+def _commitments(result: Comparison, parsed: ParsedSubmission, stored: Stored) -> None:
     sheet = parsed.sheets[COMMITMENTS.key]
+    commitments, actions, receiving = stored.commitments, stored.actions, stored.receiving
     seen: dict[tuple[Any, ...], int] = {}
     for row in sheet.rows:
         if row.has_errors:
@@ -112,35 +119,46 @@ def _commitments(result: Comparison, parsed: ParsedSubmission, commitments: dict
         except ValidationError as exc:
             result.error(row, _validation_column(COMMITMENTS, exc, "description"), exc.message())
             continue
+        if ident is None and receiving:
+            result.notices.append(_(
+                "{sheet}, row {row}: a commitment without an ID was added to the file after export. "
+                "It was left out: it comes with the coordinator's next export, once imported "
+                "there.").format(sheet=sheet.title, row=row.number))
+            continue
         if ident is None:
             result.items.append(_item(COMMITMENTS, row, sheet.title, ("new", row.number), _(
                 "New commitment under action {action}: {text}").format(
                     action=action.code, text=_short(values.get("description"))), None))
             continue
+        if not _first_seen(result, seen, (ident,), row, "id"):
+            continue
         commitment = commitments.get(ident)
+        if commitment is None and receiving:
+            result.pending.add(ident)
+            result.items.append(_item(COMMITMENTS, row, sheet.title, (ident,), _(
+                "New commitment {id} under action {action}: {text}").format(
+                    id=ident, action=action.code, text=_short(values.get("description"))), None))
+            continue
         if commitment is None:
             result.error(row, "id", _("No commitment with this ID belongs to the country in this "
                                       "workspace; clear the ID to add it as a new commitment."))
-            continue
-        if not _first_seen(result, seen, (ident,), row, "id"):
             continue
         result.items.append(_item(COMMITMENTS, row, sheet.title, (ident,), _(
             "Commitment {id}: {text}").format(id=ident, text=_short(commitment.description)),
             commitment_row(commitment)))
 
 
-def _progress(session: Session, result: Comparison, parsed: ParsedSubmission,
-              commitments: dict[int, Commitment], periods: dict[str, ReportingPeriod]) -> None:
+def _progress(result: Comparison, parsed: ParsedSubmission, stored: Stored) -> None:
     sheet = parsed.sheets[PROGRESS.key]
-    country = parsed.identity.country
-    updates = updates_by_key(session, country, [p.id for p in periods.values()])
+    commitments, periods, updates = stored.commitments, stored.periods, stored.updates
+    receiving = stored.receiving
     seen: dict[tuple[Any, ...], int] = {}
     for row in sheet.rows:
         if row.has_errors:
             continue
         ident, code = row.values.get("commitment_id"), row.values.get("period")
         commitment = commitments.get(ident) if ident is not None else None
-        if commitment is None:
+        if commitment is None and ident not in result.pending:
             result.error(row, "commitment_id", _("No commitment with this ID belongs to the country "
                                                  "in this workspace."))
             continue
@@ -150,10 +168,16 @@ def _progress(session: Session, result: Comparison, parsed: ParsedSubmission,
             continue
         if not _first_seen(result, seen, (ident, code), row, "commitment_id"):
             continue
-        update = updates.get((ident, period.id))
+        update = None if commitment is None else updates.get((commitment.id, period.id))
         if update is None and _empty(row, PROGRESS):
             continue
         if row.values.get("status") is None:
+            if update is not None and receiving and _empty(row, PROGRESS):
+                # The newer revision the secretariat receives no longer reports this update.
+                result.items.append(_removed(PROGRESS, row, sheet.title, (ident, code), _(
+                    "Progress of commitment {id} in {period}").format(id=ident, period=code),
+                    progress_row(ident, code, update), code))
+                continue
             if update is not None:
                 result.error(row, "status", _("Choose a status."))
                 continue
@@ -178,12 +202,9 @@ def progress_input(values: dict[str, Any]) -> ProgressInput:
         evidence=parse_evidence(values.get("evidence")))
 
 
-def _indicators(session: Session, result: Comparison, parsed: ParsedSubmission, plan: Plan,
-                periods: dict[str, ReportingPeriod]) -> None:
+def _indicators(result: Comparison, parsed: ParsedSubmission, stored: Stored) -> None:
     sheet = parsed.sheets[INDICATORS.key]
-    indicators = {i.code: i for i in session.scalars(
-        select(Indicator).join(Action).join(Objective).where(Objective.plan_id == plan.id))}
-    values = values_by_key(session, parsed.identity.country, [p.id for p in periods.values()])
+    indicators, periods, values = stored.indicators, stored.periods, stored.values
     seen: dict[tuple[Any, ...], int] = {}
     for row in sheet.rows:
         if row.has_errors:
@@ -227,10 +248,9 @@ def _value_problem(kind: IndicatorKind, value: Any) -> str | None:
     return None
 
 
-def _decisions(session: Session, result: Comparison, parsed: ParsedSubmission) -> None:
+def _decisions(result: Comparison, parsed: ParsedSubmission, stored: Stored) -> None:
     sheet = parsed.sheets[DECISIONS.key]
-    known = {(d.meeting.code, d.number): (d, f)
-             for d, f in decisions_with_follow_up(session, parsed.identity.country)}
+    known = stored.decisions
     seen: dict[tuple[Any, ...], int] = {}
     for row in sheet.rows:
         if row.has_errors:

@@ -123,7 +123,7 @@ def _fill(workbook: Workbook, content: SubmissionContent, generated_at: dt.datet
         "plan_code": identity.plan_code, "plan_version": str(identity.plan_version),
         "periods": ",".join(identity.periods), "history": "1" if identity.history else "0",
         "language": language, "generated_at": generated_at.astimezone(dt.UTC).isoformat(),
-        "digest": digest,
+        "digest": digest, "coordinator": content.cover.coordinator, "email": content.cover.email,
         **{f"sheet.{key}": title for key, title in titles.items()},
         **{f"rows.{key}": str(count) for key, count in counts.items()},
     }

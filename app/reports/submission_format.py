@@ -165,9 +165,11 @@ LIST_COLUMNS: dict[str, str] = {"ProgressStatus": "A", "Priority": "B", "FollowU
 #: Labels of a yes/no indicator's values.
 YES, NO = N_("Yes"), N_("No")
 
-#: Meta keys, in the order written.
+#: Meta keys, in the order written. Contact keys (coordinator, email) came later: an older file
+#: lacks them, and they are not part of the digest (the reply address is not the report).
 META_KEYS = ("format_version", "app_version", "country", "period", "revision", "plan_code",
-             "plan_version", "periods", "history", "language", "generated_at", "digest")
+             "plan_version", "periods", "history", "language", "generated_at", "digest",
+             "coordinator", "email")
 
 
 def sheets_for_version(version: int) -> tuple[SheetSpec, ...]:

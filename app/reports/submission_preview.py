@@ -25,6 +25,7 @@ from app.reports.errors import WorkbookRefusedError
 from app.reports.preview_items import ChangeKind, PreviewItem
 from app.reports.submission_compare import Comparison, compare_sheets
 from app.reports.submission_read import CellError, ParsedSubmission
+from app.reports.submission_stored import Stored
 
 
 @dataclass
@@ -36,6 +37,11 @@ class Preview:
     #: Submitted periods the apply reopens (each gets a new revision) because the file changes them.
     reopen_periods: list[str]
     notices: list[str]
+    #: The secretariat's workspace receives the file: commitments are matched by source id, and
+    #: periods are not locked (its submissions are the revisions received, not its own exports).
+    receiving: bool = False
+    #: The rows compared, for an apply in the same session (see submission_stored).
+    stored: Stored | None = None
 
     def of_kind(self, kind: ChangeKind) -> list[PreviewItem]:
         return [item for item in self.items if item.kind == kind]
@@ -60,6 +66,12 @@ def preview(db: Database, parsed: ParsedSubmission) -> Preview:
     """The preview of importing `parsed` into the workspace; refuses files not meant for it."""
     with db.reading() as session:
         return build_preview(session, parsed)
+
+
+def is_receiving(session: Session) -> bool:
+    """Whether this workspace receives submissions (the secretariat's) rather than writes them."""
+    profile = get_profile(session)
+    return profile is not None and profile.role == WorkspaceRole.SECRETARIAT
 
 
 def refuse_foreign(session: Session, parsed: ParsedSubmission) -> tuple[Plan, dict[str, ReportingPeriod]]:
@@ -97,11 +109,13 @@ def refuse_foreign(session: Session, parsed: ParsedSubmission) -> tuple[Plan, di
 def build_preview(session: Session, parsed: ParsedSubmission) -> Preview:
     plan, periods = refuse_foreign(session, parsed)
     country = parsed.identity.country
-    comparison: Comparison = compare_sheets(session, parsed, plan, periods)
+    receiving = is_receiving(session)
+    comparison: Comparison = compare_sheets(session, parsed, plan, periods, receiving)
     touched = {item.period for item in comparison.items
                if item.kind != ChangeKind.UNCHANGED and item.period}
-    reopen = sorted((code for code in touched if is_locked(session, country, periods[code].id)),
-                    key=lambda code: periods[code].start_date)
+    reopen = [] if receiving else sorted(
+        (code for code in touched if is_locked(session, country, periods[code].id)),
+        key=lambda code: periods[code].start_date)
     notices = []
     if parsed.edited_after_export:
         count = len(parsed.edits)
@@ -113,5 +127,6 @@ def build_preview(session: Session, parsed: ParsedSubmission) -> Preview:
     for code in reopen:
         notices.append(_("The period {period} was submitted; applying reopens it, and its next "
                          "export will be a new revision.").format(period=code))
+    notices.extend(comparison.notices)
     return Preview(parsed, country, comparison.items, [*parsed.errors, *comparison.errors], reopen,
-                   notices)
+                   notices, receiving, comparison.stored)

@@ -20,7 +20,6 @@ from app.i18n import _
 from app.models.enums import FollowUpStatus, Priority, ProgressStatus
 from app.reports.cell_values import CellProblem, Vocabulary, read_cell
 from app.reports.digest import edited_positions
-from app.reports.errors import WorkbookRefusedError
 from app.reports.language import translator
 from app.reports.progress import NoProgress, Progress, checkpoint
 from app.reports.submission_data import Identity, digest_of
@@ -34,7 +33,7 @@ from app.reports.submission_format import (
     SheetSpec,
     sheets_for_version,
 )
-from app.reports.workbook_safety import MAX_SHEET_ROWS, check_workbook_file, refuse
+from app.reports.workbook_safety import MAX_SHEET_ROWS, check_workbook_file, open_refusal, refuse
 
 MAX_COLUMNS = 64
 MAX_META_ROWS = 500
@@ -114,31 +113,14 @@ def read_submission(path: Path, progress: Progress | None = None) -> ParsedSubmi
         workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
     except (DefusedXmlException, KeyError, ValueError, TypeError, IndexError, ParseError,
             zipfile.BadZipFile, OSError) as exc:
-        raise _refusal(path, exc) from exc
+        raise open_refusal(path, exc) from exc
     try:
         return _read(workbook, path, progress)
     except (DefusedXmlException, KeyError, ValueError, TypeError, IndexError, ParseError,
             zipfile.BadZipFile) as exc:
-        raise _refusal(path, exc) from exc
+        raise open_refusal(path, exc) from exc
     finally:
         workbook.close()
-
-
-def _refusal(path: Path, exc: BaseException) -> WorkbookRefusedError:
-    """Entity tricks (openpyxl may wrap defusedxml's refusal in its own error), else damage."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, DefusedXmlException):
-            return refuse("xml_entities", _(
-                "{name} contains XML entity declarations, a known way to attack programs that read "
-                "XML. It was not opened.").format(name=path.name))
-        cause = cause.__cause__ or cause.__context__
-    return _damaged(path, exc)
-
-
-def _damaged(path: Path, exc: Exception) -> WorkbookRefusedError:
-    return refuse("damaged", _("{name} cannot be read as a workbook ({detail}).").format(
-        name=path.name, detail=type(exc).__name__))
 
 
 def _rows(worksheet: Any, path: Path, columns: int = MAX_COLUMNS) -> Any:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import defusedxml  # noqa: F401 - openpyxl parses through it; imported so a missing one fails here
+from defusedxml import DefusedXmlException
 from openpyxl.xml import DEFUSEDXML
 
 from app.i18n import _
@@ -50,6 +51,22 @@ _TEMPLATE_TYPE = b"spreadsheetml.template.main+xml"
 
 def refuse(reason: str, text: str) -> WorkbookRefusedError:
     return WorkbookRefusedError(reason, text)
+
+
+def open_refusal(path: Path, exc: BaseException) -> WorkbookRefusedError:
+    """Why openpyxl could not read a file that passed the checks: entity tricks, else damage.
+
+    openpyxl may wrap defusedxml's refusal in its own error, so the chain of causes is searched.
+    """
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return refuse("xml_entities", _(
+                "{name} contains XML entity declarations, a known way to attack programs that read "
+                "XML. It was not opened.").format(name=path.name))
+        cause = cause.__cause__ or cause.__context__
+    return refuse("damaged", _("{name} cannot be read as a workbook ({detail}).").format(
+        name=path.name, detail=type(exc).__name__))
 
 
 def check_workbook_file(path: Path) -> None:

@@ -1,8 +1,7 @@
-"""Cells for write-only workbooks: user texts stay text, headers and fills are made once per workbook.
+"""Styled cells for the regional report's write-only sheets, built once per workbook.
 
-A text from a coordinator that starts with "=" or looks like an error code would be written as a
-formula or an error by openpyxl; here it is forced to stay a string. Characters XML cannot carry
-are dropped rather than failing the whole file.
+Texts go through `text_cell`: cleaned by the one helper every workbook uses (`digest.safe_text`),
+and forced to stay text where openpyxl would otherwise take them for a formula or an error code.
 """
 
 from __future__ import annotations
@@ -14,15 +13,14 @@ from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from app.reports.digest import XML_ILLEGAL
+from app.reports.digest import safe_text
 
 
-def safe_text(ws: WriteOnlyWorksheet, value: str | None) -> Any:
-    """A value to append: plain when harmless (fast), a string-typed cell otherwise."""
+def text_cell(ws: WriteOnlyWorksheet, value: str | None) -> Any:
+    """A text to append: plain when harmless (fast), a string-typed cell otherwise."""
     if not value:
         return None
-    if XML_ILLEGAL.search(value):
-        value = XML_ILLEGAL.sub("", value)
+    value = safe_text(value)
     if value[:1] == "=" or value in ERROR_CODES:
         cell = WriteOnlyCell(ws, value)
         cell.data_type = "s"
@@ -86,15 +84,9 @@ class CellStyles:
         return cell
 
     def wrapped(self, ws: WriteOnlyWorksheet, value: str) -> Any:
-        safe = safe_text(ws, value)
+        safe = text_cell(ws, value)
         if safe is None:
             return None
         cell = safe if isinstance(safe, Cell) else WriteOnlyCell(ws, safe)
         cell.alignment = self.wrap
         return cell
-
-
-def sheet_title(text: str) -> str:
-    """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
-    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in text).strip()
-    return cleaned[:31] or "Sheet"

@@ -31,6 +31,7 @@ from app.models.services.reporting_calendar import (
 from app.ui import secretariat_commands as commands
 from app.ui.change_bus import PERIODS
 from app.ui.context import WorkspaceContext
+from app.ui.storage_guard import shows_storage_errors
 from app.ui.undo_commands import perform
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,6 +130,7 @@ class CalendarEditor(QWidget):
         self.retranslate()
         self.start_new()
 
+    @shows_storage_errors
     def reload(self) -> None:
         with self._context.db.reading() as session:
             self.model.set_rows(calendar_rows(session))
@@ -154,6 +156,7 @@ class CalendarEditor(QWidget):
             self.delete_button.setEnabled(not item.in_use)
             self.retranslate()
 
+    @shows_storage_errors
     def start_new(self) -> None:
         with self._context.db.reading() as session:
             suggestion = suggest_next_period(session)

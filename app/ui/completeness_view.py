@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QPainter, QPen, QUndoStack
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -31,6 +31,7 @@ from app.models.services.completeness import (
     periods_in_range,
 )
 from app.models.services.regional import RegionalFilter
+from app.reports.mailto import acknowledgement_mail, mailto_url
 from app.ui import secretariat_commands as commands
 from app.ui.acknowledge_dialog import AcknowledgeDialog
 from app.ui.change_bus import COMMITMENTS, MEMBERSHIPS, PERIODS, PROGRESS, SUBMISSIONS
@@ -38,6 +39,7 @@ from app.ui.completeness_models import CellRole, CompletenessModel, CoverageMode
 from app.ui.context import WorkspaceContext
 from app.ui.country_period_panel import CountryPeriodPanel
 from app.ui.regional_filter_bar import RegionalFilterBar
+from app.ui.storage_guard import shows_storage_errors
 from app.ui.undo_commands import perform
 
 _TOPICS = {SUBMISSIONS, PERIODS, MEMBERSHIPS, PROGRESS, COMMITMENTS}
@@ -60,6 +62,9 @@ class FramedSelectionDelegate(QStyledItemDelegate):
 
 
 class CompletenessView(QWidget):
+    #: How links open (the mail program for `mailto:`); tests replace it.
+    open_url = staticmethod(QDesktopServices.openUrl)
+
     def __init__(self, context: WorkspaceContext, undo_stack: QUndoStack,
                  parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +109,7 @@ class CompletenessView(QWidget):
         self.filter_bar.filter_changed.connect(lambda _flt: self.reload())
         self.matrix_view.clicked.connect(self._cell_clicked)
         self.report_panel.acknowledge_requested.connect(self.acknowledge)
+        self.report_panel.compose_requested.connect(self.compose_acknowledgement)
         context.bus.changed.connect(self._data_changed)
         context.language.language_changed.connect(self.retranslate)
         self.reload()
@@ -113,6 +119,7 @@ class CompletenessView(QWidget):
     def current_filter(self) -> RegionalFilter:
         return self.filter_bar.current_filter()
 
+    @shows_storage_errors
     def reload(self) -> None:
         flt = self.current_filter()
         with self._context.db.reading() as session:
@@ -171,19 +178,44 @@ class CompletenessView(QWidget):
                     return
 
     def acknowledge(self, submission_id: int, note: str | None = None) -> None:
-        """Ask for the note (unless given) and acknowledge, undoably."""
+        """Ask for the note (unless given) and acknowledge, undoably; then offer the e-mail."""
         data = self.report_panel.data
+        compose = False
         if note is None:
             what = f"{country_name(data.country)} · {data.period_code}" if data else ""
-            dialog = AcknowledgeDialog(what, self)
+            latest = data.latest if data else None
+            cells = latest.edited_cells if latest and latest.edited_after_export else ()
+            dialog = AcknowledgeDialog(what, self, cells)
             if dialog.exec() != AcknowledgeDialog.DialogCode.Accepted:
                 return
-            note = dialog.note()
+            note, compose = dialog.note(), dialog.compose()
         try:
             perform(self._undo_stack, commands.acknowledge(
                 self._context, submission_id, note, self._show_error))
         except UserFacingError as error:
             self._show_error(error.message())
+            return
+        if compose:
+            self.compose_acknowledgement()
+
+    def acknowledgement_mailto(self) -> str | None:
+        """The `mailto:` link of the shown submission's acknowledgement, or None."""
+        data = self.report_panel.data
+        latest = data.latest if data else None
+        if data is None or latest is None:
+            return None
+        subject, body = acknowledgement_mail(
+            data.country, data.period_code, latest.revision, latest.file_name,
+            latest.acknowledged_at, latest.note,
+            latest.edited_cells if latest.edited_after_export else (),
+            sender=self._context.profile.coordinator_name)
+        return mailto_url(latest.contact_email, subject, body)
+
+    def compose_acknowledgement(self) -> str | None:
+        url = self.acknowledgement_mailto()
+        if url is not None:
+            self.open_url(QUrl(url, QUrl.ParsingMode.StrictMode))
+        return url
 
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, _("Acknowledge submission"), message)

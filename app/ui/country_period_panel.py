@@ -16,16 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.i18n.formats import country_name, format_date, format_datetime
 from app.models.services.country_period import CountryPeriodData, country_period_data
+from app.reports.mailto import edited_cell_line
 from app.ui.context import WorkspaceContext
 from app.ui.country_period_models import UpdatesModel, ValuesModel
+from app.ui.storage_guard import shows_storage_errors
+
+#: Edited cells listed in the report's information (the acknowledgement shows them all).
+EDITED_CELLS_SHOWN = 8
 
 
 class CountryPeriodPanel(QWidget):
     #: The user asks to acknowledge this submission (id).
     acknowledge_requested = Signal(int)
+    #: The user asks for the acknowledgement e-mail of the shown submission.
+    compose_requested = Signal()
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +49,9 @@ class CountryPeriodPanel(QWidget):
         self.acknowledge_button = QPushButton()
         self.acknowledge_button.setObjectName("acknowledgeButton")
         self.acknowledge_button.clicked.connect(self._acknowledge)
+        self.compose_button = QPushButton()
+        self.compose_button.setObjectName("composeButton")
+        self.compose_button.clicked.connect(self.compose_requested)
         self.updates_model = UpdatesModel(self)
         self.values_model = ValuesModel(self)
         self.updates_view = self._table(self.updates_model, stretch=1)
@@ -52,6 +62,7 @@ class CountryPeriodPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title_label, 1)
         top.addWidget(self.acknowledge_button)
+        top.addWidget(self.compose_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.info_label)
@@ -73,6 +84,7 @@ class CountryPeriodPanel(QWidget):
         self._key = (country, period_id)
         self.refresh()
 
+    @shows_storage_errors
     def refresh(self) -> None:
         if self._key is None:
             self.data = None
@@ -93,6 +105,10 @@ class CountryPeriodPanel(QWidget):
         self.tables.setTabText(1, _("Indicators ({count})").format(count=len(data.values) if data else 0))
         latest = data.latest if data else None
         self.acknowledge_button.setEnabled(latest is not None and latest.acknowledged_at is None)
+        self.compose_button.setText(_("Compose &e-mail…"))
+        self.compose_button.setToolTip(_("Write the acknowledgement to the coordinator in your "
+                                         "mail program"))
+        self.compose_button.setEnabled(latest is not None and latest.acknowledged_at is not None)
         if data is None:
             self.title_label.setText(_("Click a cell of the matrix to see that report."))
             self.info_label.setText("")
@@ -114,6 +130,14 @@ class CountryPeriodPanel(QWidget):
             parts.append(_("Received after the due date."))
         if latest.edited_after_export:
             parts.append(_("Edited after export: the file's digest did not match its content."))
+            cells = latest.edited_cells
+            if cells:
+                shown = "; ".join(edited_cell_line(c) for c in cells[:EDITED_CELLS_SHOWN])
+                parts.append(ngettext("The cell that differs: {cells}.",
+                                      "The cells that differ: {cells}.", len(cells)).format(
+                                          cells=shown))
+                if len(cells) > EDITED_CELLS_SHOWN:
+                    parts.append(_("({count} more.)").format(count=len(cells) - EDITED_CELLS_SHOWN))
         if latest.acknowledged_at:
             parts.append(_("Acknowledged {when}.").format(when=format_datetime(latest.acknowledged_at)))
             if latest.note:

@@ -14,7 +14,7 @@ from app.reports.submission_preview import Preview
 
 #: What a row is: "group", "error", "edit", "new", "changed", "unchanged" or "change".
 KindRole = Qt.ItemDataRole.UserRole + 1
-GROUPS = ("error", "edit", "new", "changed", "unchanged")
+GROUPS = ("error", "edit", "new", "changed", "removed", "unchanged")
 
 
 @dataclass(eq=False)
@@ -68,7 +68,8 @@ class ImportPreviewModel(QAbstractItemModel):
                     node.add("change", change_line(item, change), str(change.where))
         titles = {"error": _("Errors: nothing can be applied until they are corrected ({count})"),
                   "edit": _("Edited after export ({count})"), "new": _("New ({count})"),
-                  "changed": _("Changed ({count})"), "unchanged": _("Unchanged ({count})")}
+                  "changed": _("Changed ({count})"), "removed": _("No longer reported ({count})"),
+                  "unchanged": _("Unchanged ({count})")}
         for kind in GROUPS:
             group = groups[kind]
             if group.children:

@@ -37,6 +37,7 @@ from app.models.services.memberships import MembershipInput, MembershipRow, memb
 from app.ui import secretariat_commands as commands
 from app.ui.change_bus import MEMBERSHIPS
 from app.ui.context import WorkspaceContext
+from app.ui.storage_guard import shows_storage_errors
 from app.ui.undo_commands import perform
 
 Index = QModelIndex | QPersistentModelIndex
@@ -155,6 +156,7 @@ class MembershipEditor(QWidget):
         self.retranslate()
         self.start_new()
 
+    @shows_storage_errors
     def reload(self) -> None:
         with self._context.db.reading() as session:
             self.model.set_rows(membership_rows(session))

@@ -27,12 +27,15 @@ from app.models.services import plan_editing as pe
 from app.models.services.backups import REASON_PLAN_UPDATE, back_up
 from app.models.services.plan_tree import PlanNode, PlanSummary, list_plans, plan_tree
 from app.models.services.plan_versions import new_plan_version, published_document
+from app.reports.progress import Progress, checkpoint
 from app.ui import secretariat_commands as commands
+from app.ui.background import BackgroundTask, run_in_background
 from app.ui.change_bus import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.context import WorkspaceContext
 from app.ui.plan_edit_model import PlanEditTreeModel
 from app.ui.plan_item_form import PlanItemForm
 from app.ui.plan_tree_model import NodeRole
+from app.ui.storage_guard import shows_storage_errors
 from app.ui.undo_commands import perform
 
 if TYPE_CHECKING:
@@ -115,6 +118,7 @@ class PlanEditor(QWidget):
         self.edit_item("plan", self.plan_id)
 
     # --- reading ------------------------------------------------------------------------------
+    @shows_storage_errors
     def reload(self) -> None:
         selected = self.selected_node()
         with self._context.db.reading() as session:
@@ -163,6 +167,7 @@ class PlanEditor(QWidget):
         if node is not None:
             self.edit_item(node.kind, node.id)
 
+    @shows_storage_errors
     def edit_item(self, kind: str, item_id: int | None) -> None:
         if item_id is None:
             return
@@ -172,6 +177,7 @@ class PlanEditor(QWidget):
         self.form.load(kind, data, self._parents(kind))  # type: ignore[arg-type]
         self._update_buttons()
 
+    @shows_storage_errors
     def start_new(self, kind: str) -> None:
         """Fill the form for a new item under the selected (or enclosing) objective or action."""
         parent_kind = {"objective": "plan", "action": "objective", "indicator": "action"}[kind]
@@ -247,29 +253,39 @@ class PlanEditor(QWidget):
     def _error(self, message: str) -> None:
         QMessageBox.warning(self, _("Plan"), message)
 
-    def make_new_version(self, confirm: bool = True) -> bool:
-        """Start the next version of the plan (after a backup); it cannot be undone, so ask."""
+    def make_new_version(self, confirm: bool = True) -> BackgroundTask | None:
+        """Start the next version of the plan (after a backup, off the GUI thread); it cannot be
+        undone, so ask first. Returns the running task, or None if the user declined."""
         plan = self._plan_summary
         if plan is None:
-            return False
+            return None
         if confirm and QMessageBox.question(self, _("New plan version"), _(
                 "Make version {version} of plan {code}? Edits from then on change the new version; "
                 "renamed, moved and retired items are mapped from the current one. Commitments follow "
                 "their actions. A backup is made first; this step cannot be undone from the Edit "
                 "menu.").format(version=plan.version + 1, code=plan.code)) != \
                 QMessageBox.StandardButton.Yes:
-            return False
-        try:
-            back_up(self._context.db.path, REASON_PLAN_UPDATE)
-            with self._context.db.transaction() as session:
-                new_plan_version(session)
-        except (UserFacingError, OSError) as error:
-            self._error(error.message() if isinstance(error, UserFacingError) else str(error))
-            return False
+            return None
+        db = self._context.db
+
+        def work(progress: Progress) -> object:
+            checkpoint(progress, 0, 2, _("Backing up the workspace"))
+            back_up(db.path, REASON_PLAN_UPDATE)
+            with db.transaction() as session:
+                result = new_plan_version(session)
+                checkpoint(progress, 1, 2, _("Saving"))
+            return result
+
+        self.buttons["version"].setEnabled(False)
+        task = run_in_background(self, _("New plan version"), work, bus=self._context.bus,
+                                 topics=(PLAN, COMMITMENTS, INDICATOR_VALUES),
+                                 on_success=lambda _result: self._version_made())
+        task.finished.connect(self._update_buttons)
+        return task
+
+    def _version_made(self) -> None:
         self._undo_stack.clear()
-        self._context.bus.announce(PLAN, COMMITMENTS, INDICATOR_VALUES)
         self.edit_item("plan", self.plan_id)
-        return True
 
     def export_plan(self, folder: Path | None = None) -> Path | None:
         if self.plan_id is None:
@@ -285,9 +301,8 @@ class PlanEditor(QWidget):
             from app.reports.plan_workbook import write_plan_workbook  # openpyxl: when used
 
             return write_plan_workbook(document, folder, current_language())
-        except OSError as error:
-            self._error(_("The plan workbook could not be saved in {folder} ({reason}).").format(
-                folder=folder, reason=error.strerror or error))
+        except UserFacingError as error:  # the folder cannot be written, the database is locked…
+            self._error(error.message())
             return None
 
     def import_plan(self, path: Path | None = None) -> PlanImportDialog | None:
@@ -305,8 +320,8 @@ class PlanEditor(QWidget):
         except UserFacingError as error:
             self._error(error.message())
             return None
-        if dialog.exec() == PlanImportDialog.DialogCode.Accepted:
-            self._undo_stack.clear()
+        dialog.applied.connect(self._undo_stack.clear)
+        dialog.open()
         return dialog
 
     def _data_changed(self, topics: frozenset[str]) -> None:

@@ -1,17 +1,23 @@
-"""Import a plan workbook: read and validate it, show what changes, apply it after a backup."""
+"""Import a plan workbook: read and validate it, show what changes, apply it after a backup.
+
+Applying runs off the GUI thread (backup, then the new plan in one transaction); a cancel before
+the commit leaves the workspace as it was.
+"""
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.i18n import _, current_language
 from app.models.base import pick_language
-from app.models.errors import UserFacingError
+from app.models.database import Database
 from app.models.services.backups import REASON_PLAN_UPDATE, back_up
 from app.models.services.plan_diff import ItemChange
+from app.models.services.plan_document import PlanDocument
 from app.models.services.plan_versions import (
     AdoptResult,
     PlanPreview,
@@ -19,8 +25,22 @@ from app.models.services.plan_versions import (
     preview_plan_document,
 )
 from app.reports.plan_workbook_reader import PlanFile, read_plan_workbook
+from app.reports.progress import Progress, checkpoint
+from app.ui.background import BackgroundTask, run_in_background
 from app.ui.change_bus import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.context import WorkspaceContext
+
+
+def adopt_with_backup(db: Database, document: PlanDocument, progress: Progress) -> AdoptResult:
+    """Back up, then adopt `document` in one transaction (a cancel before the commit undoes it)."""
+    checkpoint(progress, 0, 3, _("Backing up the workspace"))
+    back_up(db.path, REASON_PLAN_UPDATE)
+    checkpoint(progress, 1, 3, _("Adopting the plan"))
+    with db.transaction() as session:
+        result = adopt_plan_document(session, document)
+        checkpoint(progress, 2, 3, _("Saving"))
+    progress.step(3, 3, _("Done"))
+    return result
 
 
 def _level(level: str) -> str:
@@ -30,10 +50,14 @@ def _level(level: str) -> str:
 class PlanImportDialog(QDialog):
     """Raises UserFacingError from the constructor when the file cannot be read at all."""
 
+    #: The plan was adopted (AdoptResult).
+    applied = Signal(object)
+
     def __init__(self, context: WorkspaceContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.result: AdoptResult | None = None
+        self.task: BackgroundTask | None = None
         self.file: PlanFile = read_plan_workbook(path)
         document = self.file.document
         assert document is not None
@@ -114,19 +138,27 @@ class PlanImportDialog(QDialog):
             parts.append("<p>" + escape(_("Nothing changes.")) + "</p>")
         return "".join(parts)
 
-    def apply(self) -> None:
-        """Back up, then adopt the plan in one transaction; nothing changes if anything fails."""
+    def apply(self) -> BackgroundTask | None:
+        """Back up, then adopt the plan in one transaction, off the GUI thread."""
         document = self.file.document
-        if not self.can_apply or document is None:
-            return
-        try:
-            back_up(self._context.db.path, REASON_PLAN_UPDATE)
-            with self._context.db.transaction() as session:
-                self.result = adopt_plan_document(session, document)
-        except (UserFacingError, OSError) as error:
-            message = error.message() if isinstance(error, UserFacingError) else str(error)
-            self.summary.setText(_("The plan was not imported: {reason}").format(reason=message))
-            self.apply_button.setEnabled(False)
-            return
-        self._context.bus.announce(PLAN, COMMITMENTS, INDICATOR_VALUES)
+        if not self.can_apply or document is None or self.task is not None:
+            return None
+        self.apply_button.setEnabled(False)
+        db = self._context.db
+        self.task = run_in_background(
+            self, _("Importing the plan"), lambda progress: adopt_with_backup(db, document, progress),
+            bus=self._context.bus, topics=(PLAN, COMMITMENTS, INDICATOR_VALUES),
+            on_success=self._adopted)
+        self.task.failed.connect(self._not_applied)
+        self.task.cancelled.connect(self._not_applied)
+        return self.task
+
+    def _not_applied(self, *_args: object) -> None:
+        self.task = None
+        self.apply_button.setEnabled(self.can_apply)
+
+    def _adopted(self, result: AdoptResult) -> None:
+        self.task = None
+        self.result = result
+        self.applied.emit(result)
         self.accept()

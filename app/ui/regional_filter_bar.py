@@ -14,6 +14,7 @@ from app.models.services.memberships import workspace_countries
 from app.models.services.periods import all_periods
 from app.models.services.regional import RegionalFilter
 from app.ui.context import WorkspaceContext
+from app.ui.storage_guard import shows_storage_errors
 
 #: How many periods the views show until the user chooses a range.
 DEFAULT_PERIODS = 6
@@ -49,13 +50,14 @@ class RegionalFilterBar(QWidget):
         self.reload()
         self.retranslate()
 
+    @shows_storage_errors
     def reload(self) -> None:
         """Re-read countries and periods (after the calendar or memberships changed)."""
-        self._loading = True
-        chosen = self.current_filter() if self.first_combo.count() else None
-        with self._context.db.reading() as session:
+        with self._context.db.reading() as session:  # first, so an error leaves the bar as it was
             codes = workspace_countries(session)
             periods = [(p.code, p.start_date) for p in all_periods(session)]
+        self._loading = True
+        chosen = self.current_filter() if self.first_combo.count() else None
         self.country_combo.clear()
         self.country_combo.addItem("", None)
         for code in sorted(codes, key=country_name):

@@ -7,15 +7,13 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -33,12 +31,15 @@ from app.models.services.regional import (
     status_by_country,
 )
 from app.reports.consolidation_data import gather
+from app.reports.progress import Progress, checkpoint
 from app.reports.report_language import ReportLanguage
+from app.ui.background import BackgroundTask, run_in_background
 from app.ui.change_bus import COMMITMENTS, INDICATOR_VALUES, MEMBERSHIPS, PERIODS, PLAN, PROGRESS
 from app.ui.context import WorkspaceContext
 from app.ui.regional_filter_bar import RegionalFilterBar
 from app.ui.regional_models import IndicatorModel, ItemProgressModel, StatusModel
 from app.ui.status_bar_delegate import StatusBarDelegate
+from app.ui.storage_guard import shows_storage_errors
 
 _TOPICS = {COMMITMENTS, PROGRESS, INDICATOR_VALUES, PLAN, PERIODS, MEMBERSHIPS}
 
@@ -56,10 +57,14 @@ def _table(model: ItemProgressModel | StatusModel | IndicatorModel, name: str) -
 
 
 class RegionalView(QWidget):
+    #: A report was written (its path).
+    written = Signal(object)
+
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
         self._context, self._today = context, today
+        self.last_written: Path | None = None
         self.filter_bar = RegionalFilterBar(context, today=today)
         self.items_model = ItemProgressModel(self)
         self.status_model = StatusModel(self)
@@ -113,6 +118,7 @@ class RegionalView(QWidget):
         self._stale = {0, 1, 2}
         self._refresh_current()
 
+    @shows_storage_errors
     def _refresh_current(self, *_args: object) -> None:
         tab = self.views.currentIndex()
         if tab not in self._stale:
@@ -149,50 +155,75 @@ class RegionalView(QWidget):
             self, _("Save report"), str(Path.home() / suggested), pattern)
         return Path(path) if path else None
 
-    def export_workbook(self, path: Path | None = None) -> Path | None:
-        """Write the regional report workbook for the current filter (asking where, unless told)."""
-        # The workbook code (openpyxl) loads when a report is written, not with the window.
-        from app.reports.consolidation_workbook import default_file_name, write_consolidation_workbook
-
+    def _suggested_name(self, kind: str, suffix: str) -> str:
         with self._context.db.reading() as session:
-            data = gather(session, self.current_filter(), today=self._today)
-        path = path or self._ask_path(default_file_name(data), _("Excel workbooks (*.xlsx)"))
+            periods = resolve_scope(session, self.current_filter(), self._today).periods
+        from app.reports.consolidation_workbook import report_file_name
+
+        return report_file_name(periods, kind, suffix)
+
+    def export_workbook(self, path: Path | None = None) -> BackgroundTask | None:
+        """Write the regional report workbook for the current filter (asking where, unless told).
+
+        Gathering and writing run off the GUI thread; returns the task (None if no path chosen).
+        """
+        path = path or self._ask_path(self._suggested_name("REGIONAL", ".xlsx"),
+                                      _("Excel workbooks (*.xlsx)"))
         if path is None:
             return None
-        return self._write(lambda: write_consolidation_workbook(data, path, self.report_language()),
-                           path)
+        # The workbook code (openpyxl) loads when a report is written, not with the window.
+        from app.reports.consolidation_workbook import write_consolidation_workbook
 
-    def export_brief(self, path: Path | None = None) -> Path | None:
-        """Write the printable brief (PDF) for the current filter."""
+        db, flt, today, language = self._context.db, self.current_filter(), self._today, \
+            self.report_language()
+
+        def work(progress: Progress) -> Path:
+            checkpoint(progress, 0, 2, _("Reading the regional picture"))
+            with db.reading() as session:
+                data = gather(session, flt, today=today)
+            checkpoint(progress, 1, 2, _("Writing the workbook"))
+            return write_consolidation_workbook(data, path, language)
+
+        return self._run(_("Export workbook"), work)
+
+    def export_brief(self, path: Path | None = None) -> BackgroundTask | None:
+        """Write the printable brief (PDF) for the current filter, off the GUI thread."""
         from app.reports.consolidation_brief import brief_html
-        from app.reports.consolidation_workbook import default_file_name
         from app.ui.pdf_renderer import render_pdf
 
-        with self._context.db.reading() as session:
-            data = gather(session, self.current_filter(), today=self._today, details=False,
-                          highlights=True)
-        suggested = default_file_name(data).replace("_REGIONAL_", "_BRIEF_").replace(".xlsx", ".pdf")
-        path = path or self._ask_path(suggested, _("PDF documents (*.pdf)"))
+        path = path or self._ask_path(self._suggested_name("BRIEF", ".pdf"),
+                                      _("PDF documents (*.pdf)"))
         if path is None:
             return None
+        db, flt, today = self._context.db, self.current_filter(), self._today
         language = ReportLanguage(self.report_language())
-        title = language.t(N_("Regional progress brief"))
-        return self._write(lambda: render_pdf(brief_html(data, language.code), path, title=title),
-                           path)
 
-    def _write(self, write: Callable[[], object], path: Path) -> Path | None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            write()
-        except OSError as error:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, _("Save report"), _(
-                "The report could not be saved to {path} ({reason}). Check that the folder exists, "
-                "that the file is not open in another program, and that the disk has space."
-            ).format(path=path, reason=error.strerror or error))
-            return None
-        QApplication.restoreOverrideCursor()
-        return path
+        def work(progress: Progress) -> Path:
+            checkpoint(progress, 0, 2, _("Reading the regional picture"))
+            with db.reading() as session:
+                data = gather(session, flt, today=today, details=False, highlights=True)
+            checkpoint(progress, 1, 2, _("Writing the brief"))
+            render_pdf(brief_html(data, language.code), path,
+                       title=language.t(N_("Regional progress brief")))
+            return path
+
+        return self._run(_("Print brief"), work)
+
+    def _run(self, title: str, work: Callable[[Progress], Path]) -> BackgroundTask:
+        """A report is written to a temporary file and moved into place: a cancel leaves none."""
+        self.workbook_button.setEnabled(False)
+        self.brief_button.setEnabled(False)
+        task = run_in_background(self, title, work, on_success=self._written)
+        task.finished.connect(self._enable_reports)
+        return task
+
+    def _enable_reports(self) -> None:
+        self.workbook_button.setEnabled(True)
+        self.brief_button.setEnabled(True)
+
+    def _written(self, path: Path) -> None:
+        self.last_written = path
+        self.written.emit(path)
 
     def retranslate(self, *_args: object) -> None:
         self.filter_bar.retranslate()

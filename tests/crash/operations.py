@@ -34,6 +34,7 @@ from app.models.services.backups import REASON_MANUAL, back_up, backups, restore
 from app.models.services.periods import current_period, previous_period
 from app.models.services.progress import copy_from_previous, updates_for_period
 from app.models.services.workspace import ProfileInput, create_workspace
+from app.reports.batch_import import import_batch
 from app.reports.errors import WorkbookRefusedError
 from app.reports.submission_content import collect_submission
 from app.reports.submission_export import build_workbook, export_submission, is_partial
@@ -44,6 +45,8 @@ TODAY = dt.date(2026, 11, 26)
 NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
 COUNTRY = "KZ"
 PERIOD = "2026-H2"
+RECEIVED_PERIOD = "2026-H2"
+RECEIVED_AT = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.UTC)  # a fixed time: runs compare equal
 
 
 class BrokenDatabaseError(AssertionError):
@@ -322,6 +325,35 @@ def run_import(path: Path, begin: Callable[[], None]) -> None:
             raise RuntimeError(f"the edited workbook cannot be applied: {shown.errors[:3]}")
         begin()  # the user has seen the preview and pressed Apply
         apply(db, shown)  # backs up, then writes every change in one transaction
+        db.close()
+
+
+# --- the secretariat receives a submission ---------------------------------------------------
+def prepare_receive(path: Path) -> None:
+    """The large secretariat demo, and beside it a coordinator's export it has not received yet."""
+    create_demo_workspace(path, role=WorkspaceRole.SECRETARIAT, size="large", seed=5,
+                          today=TODAY).close()
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("DELETE FROM submission WHERE country_code = ? AND period_id = (SELECT "
+                           "id FROM reporting_period WHERE code = ?)", (COUNTRY, RECEIVED_PERIOD))
+    connection.close()
+    inbox = path.parent / "inbox"
+    inbox.mkdir()
+    coordinator = create_demo_workspace(path.parent / "coordinator.sqlite", size="large", seed=11,
+                                        today=TODAY)
+    export_submission(coordinator, COUNTRY, RECEIVED_PERIOD, "en", inbox)
+    coordinator.close()
+    (path.parent / "coordinator.sqlite").unlink()
+
+
+@operation("receive", prepare_receive)
+def run_receive(path: Path, begin: Callable[[], None]) -> None:
+    with WorkspaceLock(path):
+        db = open_database(path)
+        begin()
+        result = import_batch(db, [path.parent / "inbox"], now=RECEIVED_AT)  # backup, one transaction
+        assert len(result.applied) == 1, [o.line() for o in result.outcomes]
         db.close()
 
 

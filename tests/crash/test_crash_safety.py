@@ -19,8 +19,8 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "kill"), reason="needs process s
 @pytest.mark.slow
 def test_fifty_kills_leave_all_or_nothing(tmp_path):
     """Also: a killed export leaves no file or a complete, verified one (never a stray workbook)."""
-    assert {"migration", "demo", "copy-forward", "backup", "restore", "export", "import"} <= set(
-        campaign())
+    assert {"migration", "demo", "copy-forward", "backup", "restore", "export", "import",
+            "receive"} <= set(campaign())
     results = run_campaign(tmp_path, kills=8, seed=8)
     print("\n" + summary(results))
     killed = [r for r in results if r.killed]

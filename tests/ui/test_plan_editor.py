@@ -131,11 +131,11 @@ def test_retire_instead_of_delete_keeps_commitments(qtbot, editor_window, secret
 
 
 def test_new_version_then_rename_maps_the_old_code(qtbot, editor_window, secretariat_context, said):
-    from app.models.services.backups import REASON_PLAN_UPDATE, backups
 
     editor = editor_window.secretariat.plan
-    assert editor.make_new_version(confirm=True)
-    assert [b.reason for b in backups(secretariat_context.db.path)] == [REASON_PLAN_UPDATE]
+    assert editor.make_new_version(confirm=True) is not None
+    qtbot.waitUntil(lambda: editor.buttons["version"].isEnabled(), timeout=30000)  # made off the GUI thread
+    assert list((secretariat_context.db.path.parent / "backups").glob("*before-plan-update*"))
     with secretariat_context.db.reading() as s:
         current = s.scalar(select(Plan).where(Plan.is_current.is_(True)))
         assert current.version == 2
@@ -158,7 +158,8 @@ def test_new_version_then_rename_maps_the_old_code(qtbot, editor_window, secreta
 def test_publish_and_import_on_a_coordinator_workspace(qtbot, editor_window, secretariat_context,
                                                        tmp_path, language, said, today):
     editor = editor_window.secretariat.plan
-    assert editor.make_new_version()
+    assert editor.make_new_version() is not None
+    qtbot.waitUntil(lambda: editor.buttons["version"].isEnabled(), timeout=30000)
     _select(editor, "action", "2.1")
     editor.form.code_edit.clear()
     qtbot.keyClicks(editor.form.code_edit, "2.1-new")
@@ -179,6 +180,7 @@ def test_publish_and_import_on_a_coordinator_workspace(qtbot, editor_window, sec
     assert dialog.can_apply and "1 renamed" in dialog.summary.text()
     assert "2.1 → 2.1-new" in dialog.details.toPlainText()
     dialog.apply()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
     with coordinator.reading() as s:
         after = dict(s.execute(select(Commitment.id, Action.code).join(Action)).all())
         plan = s.scalar(select(Plan).where(Plan.is_current.is_(True)))
@@ -186,7 +188,7 @@ def test_publish_and_import_on_a_coordinator_workspace(qtbot, editor_window, sec
                                                         Action.objective.has(plan_id=plan.id)))
     assert plan.version == 2 and retired
     assert after == {cid: "2.1-new" if code == "2.1" else code for cid, code in before.items()}
-    assert list((tmp_path / "backups").glob("*-before-plan-update.sqlite"))
+    assert list((tmp_path / "backups").glob("*before-plan-update*"))
     coordinator.close()
 
 

@@ -113,9 +113,16 @@ def test_regional_views_filters_and_reports(qtbot, secretariat_context, tmp_path
     assert [r[0] for r in view.status_model.rows] == ["KZ", None]
     view.views.setCurrentWidget(view.items_view)
     assert view.items_model.columnCount() == 2 + 3 + 5 + 1
-    workbook = view.export_workbook(tmp_path / "kz.xlsx")
-    brief = view.export_brief(tmp_path / "kz.pdf")
+    written = []
+    view.written.connect(written.append)
+    assert view.export_workbook(tmp_path / "kz.xlsx") is not None
+    assert not view.brief_button.isEnabled()  # one report at a time, written off the GUI thread
+    qtbot.waitUntil(lambda: view.brief_button.isEnabled(), timeout=30000)
+    view.export_brief(tmp_path / "kz.pdf")
+    qtbot.waitUntil(lambda: len(written) == 2 and view.brief_button.isEnabled(), timeout=30000)
+    workbook, brief = written
     assert workbook.stat().st_size > 5000 and brief.read_bytes()[:5] == b"%PDF-"
+    assert view.workbook_button.isEnabled()
 
 
 def test_calendar_add_validate_and_undo(qtbot, secretariat_context):

@@ -47,15 +47,22 @@ def validate_commitment(data: CommitmentInput) -> None:
 
 
 def add_commitment(
-    session: Session, country: str, data: CommitmentInput, commitment_id: int | None = None
+    session: Session, country: str, data: CommitmentInput, commitment_id: int | None = None, *,
+    source_id: int | None = None, flush: bool = True,
 ) -> Commitment:
-    """Add a commitment; `commitment_id` is given only to redo an addition that was undone."""
+    """Add a commitment; `commitment_id` is given only to redo an addition that was undone.
+
+    `source_id` is its id in the coordinator's workspace (secretariat side); `flush=False` leaves
+    the write to the caller's next flush (an import flushes once).
+    """
     validate_commitment(data)
     if session.get(Action, data.action_id) is None:
         raise ValidationError(_("The chosen action no longer exists."), "action")
-    commitment = Commitment(id=commitment_id, country_code=country, **_values(data))
+    commitment = Commitment(id=commitment_id, country_code=country, source_id=source_id,
+                            **_values(data))
     session.add(commitment)
-    session.flush()
+    if flush:
+        session.flush()
     return commitment
 
 
@@ -79,12 +86,14 @@ def known_agencies(session: Session, country: str | None) -> list[str]:
     return sorted(session.scalars(query), key=str.casefold)
 
 
-def update_commitment(session: Session, commitment_id: int, data: CommitmentInput) -> Commitment:
+def update_commitment(session: Session, commitment_id: int, data: CommitmentInput, *,
+                      flush: bool = True) -> Commitment:
     validate_commitment(data)
     commitment = session.get_one(Commitment, commitment_id)
     for name, value in _values(data).items():
         setattr(commitment, name, value)
-    session.flush()
+    if flush:
+        session.flush()
     return commitment
 
 

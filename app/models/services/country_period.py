@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +31,9 @@ class SubmissionInfo:
     edited_after_export: bool
     acknowledged_at: dt.datetime | None
     note: str
+    #: Cells that differ from the export ({"sheet", "row", "column", "header", "value"}).
+    edited_cells: tuple[dict[str, Any], ...] = ()
+    contact_email: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,8 @@ def country_period_data(session: Session, country: str, period_id: int) -> Count
             .order_by(Submission.revision)):
         data.submissions.append(SubmissionInfo(
             s.id, s.revision, s.state, s.file_name or "", s.digest or "", s.received_at,
-            s.edited_after_export, s.acknowledged_at, s.acknowledgement_note))
+            s.edited_after_export, s.acknowledged_at, s.acknowledgement_note,
+            tuple(s.edited_cells or ()), s.contact_email or ""))
     rows = session.execute(
         select(Action.code, Action.retired, Commitment.description, Commitment.lead_agency,
                ProgressUpdate.status, ProgressUpdate.percent, ProgressUpdate.narrative,

@@ -7,9 +7,8 @@ between workspaces. `mappings` say where the codes of the previous version went.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from app.models.enums import Direction, IndicatorKind
 from app.models.plan import Action, Indicator, Objective, Plan
@@ -108,19 +107,6 @@ def document_from_plan(plan: Plan, mappings: list[CodeMapping] | None = None,
         code=plan.code, version=plan.version, titles=dict(plan.titles), adopted=plan.adopted,
         is_template=plan.is_template, objectives=[_objective_doc(o) for o in plan.objectives],
         previous_version=previous_version, mappings=list(mappings or []))
-
-
-def canonical_content(document: PlanDocument) -> bytes:
-    """The document in one stable byte form (sorted keys, no whitespace): what a digest covers."""
-    def default(value: object) -> str:
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        raise TypeError(type(value).__name__)
-
-    data = asdict(document)
-    data["mappings"] = sorted(data["mappings"], key=lambda m: (m["level"], m["old_code"]))
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      default=default).encode("utf-8")
 
 
 def file_name(document: PlanDocument) -> str:

@@ -86,14 +86,19 @@ def record_progress(
     if update is None:
         update = ProgressUpdate(commitment_id=commitment_id, period_id=period_id)
         session.add(update)
+    fill_update(update, data)
+    session.flush()
+    return update
+
+
+def fill_update(update: ProgressUpdate, data: ProgressInput) -> None:
+    """Set an update's values (validated already); evidence is replaced only if it changed."""
     for f in fields(ProgressInput):
         if f.name != "evidence":
             setattr(update, f.name, getattr(data, f.name))
     wanted = [(t.strip(), loc.strip()) for t, loc in data.evidence]
     if [(e.title, e.location) for e in update.evidence] != wanted:
         update.evidence = [EvidenceReference(title=t, location=loc) for t, loc in wanted]
-    session.flush()
-    return update
 
 
 def clear_progress(session: Session, commitment_id: int, period_id: int) -> None:
