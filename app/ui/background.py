@@ -13,13 +13,17 @@ import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.i18n import _
 from app.models.errors import UserFacingError
 from app.reports.errors import OperationCancelled
 from app.ui.change_bus import ChangeBus
+
+#: Tasks started by `run_in_background`, held until they finish; then Python releases them (a
+#: `deleteLater` on a finished task crashed PySide 6.11 now and then, in ~QObject).
+_RUNNING: set[BackgroundTask] = set()
 
 
 class _Reporter:
@@ -126,7 +130,8 @@ def run_in_background(
     On success the bus announces `topics` (or `topics(result)`), then `on_success(result)` runs;
     on failure the error is shown; on cancel nothing is shown (the work undid itself).
     """
-    task = BackgroundTask(work, parent)
+    task = BackgroundTask(work)
+    _RUNNING.add(task)
     dialog = QProgressDialog(title, _("Cancel") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -161,8 +166,7 @@ def run_in_background(
     task.failed.connect(failed)
     task.cancelled.connect(dialog.close)
     task.finished.connect(dialog.deleteLater)
-    # The task itself goes with its parent: a deferred delete still pending when a parent is
-    # deleted directly (a parentless dialog Python lets go of) crashes PySide.
+    task.finished.connect(lambda: QTimer.singleShot(0, lambda: _RUNNING.discard(task)))
     dialog.canceled.connect(task.cancel)
     task.start()
     return task
