@@ -160,8 +160,11 @@ def test_consolidation_workbook_and_pdf_brief_work_offline(no_network, qtbot, se
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
     view = window.secretariat.regional
-    workbook = view.export_workbook(tmp_path / "regional.xlsx")
-    brief = view.export_brief(tmp_path / "regional.pdf")
+    workbook, brief = tmp_path / "regional.xlsx", tmp_path / "regional.pdf"
+    for export, path in ((view.export_workbook, workbook), (view.export_brief, brief)):
+        assert export(path) is not None  # written off the GUI thread, one report at a time
+        qtbot.waitUntil(lambda path=path: path.exists() and view.brief_button.isEnabled(),
+                        timeout=60000)
     assert workbook.stat().st_size > 5000 and brief.read_bytes()[:5] == b"%PDF-"
     out, pdf = tmp_path / "cli.xlsx", tmp_path / "cli.pdf"
     assert main(["consolidate", "--db", str(secretariat_context.db.path), "--lang", "ru",
