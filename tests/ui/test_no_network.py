@@ -160,8 +160,13 @@ def test_consolidation_workbook_and_pdf_brief_work_offline(no_network, qtbot, se
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
     view = window.secretariat.regional
-    workbook = view.export_workbook(tmp_path / "regional.xlsx")
-    brief = view.export_brief(tmp_path / "regional.pdf")
+    written = []
+    view.written.connect(written.append)
+    view.export_workbook(tmp_path / "regional.xlsx")  # off the GUI thread, one report at a time
+    qtbot.waitUntil(lambda: len(written) == 1 and view.brief_button.isEnabled(), timeout=30000)
+    view.export_brief(tmp_path / "regional.pdf")
+    qtbot.waitUntil(lambda: len(written) == 2 and view.brief_button.isEnabled(), timeout=30000)
+    workbook, brief = written
     assert workbook.stat().st_size > 5000 and brief.read_bytes()[:5] == b"%PDF-"
     out, pdf = tmp_path / "cli.xlsx", tmp_path / "cli.pdf"
     assert main(["consolidate", "--db", str(secretariat_context.db.path), "--lang", "ru",
