@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from app.i18n import _
 from app.models.errors import UserFacingError
@@ -142,24 +143,30 @@ def run_in_background(
         dialog.setCancelButton(None)
     task.dialog = dialog  # type: ignore[attr-defined]
 
+    # The task may outlive the window that started it (closed meanwhile): its work is finished
+    # and announced all the same, but nothing is shown in, or asked of, a window that is gone.
     def progressed(done: int, total: int, text: str) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-        dialog.setLabelText(text)
+        if isValid(dialog):
+            dialog.setMaximum(max(total, 1))
+            dialog.setLabelText(text)
+        if isValid(dialog):  # a modal dialog's setValue processes events: it may end the task
+            dialog.setValue(min(done, max(total, 1)))
 
     def succeeded(result: object) -> None:
-        dialog.close()
-        if bus is not None:
+        if isValid(dialog):
+            dialog.close()
+        if bus is not None and isValid(bus):
             announced = topics(result) if callable(topics) else topics
             names = tuple(announced)
             if names:
                 bus.announce(*names)
-        if on_success is not None:
+        if on_success is not None and (parent is None or isValid(parent)):
             on_success(result)
 
     def failed(error: object) -> None:
-        dialog.close()
-        show_failure(parent, title, error)
+        if isValid(dialog):
+            dialog.close()
+        show_failure(parent if parent is not None and isValid(parent) else None, title, error)
 
     task.progressed.connect(progressed)
     task.succeeded.connect(succeeded)
