@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -31,45 +31,21 @@ from app.models.services.reporting_calendar import (
 from app.ui import secretariat_commands as commands
 from app.ui.change_bus import PERIODS
 from app.ui.context import WorkspaceContext
+from app.ui.row_table_model import RowTableModel
 from app.ui.storage_guard import shows_storage_errors
 from app.ui.undo_commands import perform
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class PeriodTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[CalendarRow] = []
+class PeriodTableModel(RowTableModel[CalendarRow]):
+    def headers(self) -> list[str]:
+        return [_("Code"), _("Start"), _("End"), _("Due"), _("Reported")]
 
-    def set_rows(self, rows: list[CalendarRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
+    def display(self, row: CalendarRow, column: int) -> Any:
         d = row.data
         return [d.code, format_date(d.start_date), format_date(d.end_date), format_date(d.due_date),
-                _("yes") if row.in_use else ""][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [_("Code"), _("Start"), _("End"), _("Due"), _("Reported")][section]
-
-    def retranslate(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
+                _("yes") if row.in_use else ""][column]
 
 
 class CalendarEditor(QWidget):

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -37,6 +36,7 @@ from app.models.services.memberships import MembershipInput, MembershipRow, memb
 from app.ui import secretariat_commands as commands
 from app.ui.change_bus import MEMBERSHIPS
 from app.ui.context import WorkspaceContext
+from app.ui.row_table_model import RowTableModel
 from app.ui.storage_guard import shows_storage_errors
 from app.ui.undo_commands import perform
 
@@ -44,42 +44,17 @@ Index = QModelIndex | QPersistentModelIndex
 CountryRole = Qt.ItemDataRole.UserRole + 1
 
 
-class MembershipTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[MembershipRow] = []
+class MembershipTableModel(RowTableModel[MembershipRow]):
+    def headers(self) -> list[str]:
+        return [_("Country"), _("Role"), _("From"), _("To"), _("Note")]
 
-    def set_rows(self, rows: list[MembershipRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def display(self, row: MembershipRow, column: int) -> Any:
+        d = row.data
+        return [country_name(d.country_code), label(d.role), format_date(d.valid_from),
+                format_date(d.valid_to) if d.valid_to else _("to date"), d.note][column]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        d = self.rows[index.row()].data
-        if role == CountryRole:
-            return d.country_code
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [country_name(d.country_code), label(d.role), format_date(d.valid_from),
-                    format_date(d.valid_to) if d.valid_to else _("to date"), d.note][index.column()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [_("Country"), _("Role"), _("From"), _("To"), _("Note")][section]
-
-    def retranslate(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
+    def other_data(self, row: MembershipRow, column: int, role: int) -> Any:
+        return row.data.country_code if role == CountryRole else None
 
 
 class MembershipEditor(QWidget):

@@ -1,0 +1,58 @@
+"""A read-only table model over a list of rows: the part every small list view shares."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+RowT = TypeVar("RowT")
+
+
+class RowTableModel(QAbstractTableModel, Generic[RowT]):
+    """Subclasses name their columns (`headers`, translated when shown) and say what a cell shows."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RowT] = []
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def display(self, row: RowT, column: int) -> Any:
+        raise NotImplementedError
+
+    def other_data(self, row: RowT, column: int, role: int) -> Any:
+        """Roles other than DisplayRole; none by default."""
+        return None
+
+    def set_rows(self, rows: list[RowT]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, index.column())
+        return self.other_data(row, index.column(), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.headers()[section]
+
+    def retranslate(self) -> None:
+        """Texts are looked up when shown: tell the views to look again."""
+        self.beginResetModel()
+        self.endResetModel()
