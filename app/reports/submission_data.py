@@ -29,7 +29,8 @@ from app.reports.submission_format import (
     FORMAT_VERSION,
 )
 
-EVIDENCE_SEPARATOR = " | "
+EVIDENCE_MARK = "|"
+EVIDENCE_SEPARATOR = f" {EVIDENCE_MARK} "
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,17 @@ def digest_of(identity: Identity, rows_by_sheet: dict[str, list[dict[str, Any]]]
 
 # --- canonical rows of one entity ---------------------------------------------------------------
 def evidence_text(evidence: list[tuple[str, str]]) -> str | None:
-    lines = [title + (EVIDENCE_SEPARATOR + location if location else "") for title, location in evidence]
+    """One line per reference, `title | location`, split back at the line's last `|`.
+
+    A location is a path or a link, which never holds `|` (Windows forbids it in names); a title
+    may. A title with a `|` and no location gets a trailing ` |`, so the split finds its end.
+    """
+    lines = []
+    for title, location in evidence:
+        if location or EVIDENCE_MARK in title:
+            lines.append(f"{title}{EVIDENCE_SEPARATOR}{location}".rstrip())
+        else:
+            lines.append(title)
     return clean_text("\n".join(lines))
 
 
@@ -110,7 +121,9 @@ def parse_evidence(text: str | None) -> list[tuple[str, str]]:
     """Lines `title | location` (location optional) back into pairs; blank lines are skipped."""
     pairs = []
     for line in (text or "").split("\n"):
-        title, _sep, location = line.partition(EVIDENCE_SEPARATOR.strip())
+        title, separator, location = line.rpartition(EVIDENCE_MARK)
+        if not separator:
+            title, location = line, ""
         if title.strip() or location.strip():
             pairs.append((title.strip(), location.strip()))
     return pairs

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from app.i18n import _
@@ -136,6 +136,15 @@ def run_in_background(
     dialog = QProgressDialog(title, _("Cancel") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    # Progress goes to the bar, never through QProgressDialog.setValue: on a modal dialog that
+    # processes events, so the task's end (and whatever its success handler closes or deletes,
+    # the dialog included) could run inside it and free it under its feet (a segfault in CI).
+    # The dialog still shows itself after its minimum duration, from its own timer, which
+    # setMinimumDuration restarts while the bar stands at its minimum.
+    bar = QProgressBar(dialog)
+    bar.setRange(0, 0)
+    bar.setValue(0)
+    dialog.setBar(bar)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -147,10 +156,9 @@ def run_in_background(
     # and announced all the same, but nothing is shown in, or asked of, a window that is gone.
     def progressed(done: int, total: int, text: str) -> None:
         if isValid(dialog):
-            dialog.setMaximum(max(total, 1))
+            bar.setRange(0, max(total, 1))
+            bar.setValue(min(done, max(total, 1)))
             dialog.setLabelText(text)
-        if isValid(dialog):  # a modal dialog's setValue processes events: it may end the task
-            dialog.setValue(min(done, max(total, 1)))
 
     def succeeded(result: object) -> None:
         if isValid(dialog):

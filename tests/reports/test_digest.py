@@ -61,6 +61,14 @@ def test_evidence_lines_round_trip():
     assert parse_evidence(evidence_text(pairs)) == pairs
 
 
+def test_evidence_titles_may_hold_the_separator():
+    pairs = [("Report | annex 2", r"C:\Reports\annex2.pdf"), ("Minutes | day 1", ""),
+             ("A|B", "https://example.org/ab")]
+    assert evidence_text(pairs) == (
+        "Report | annex 2 | C:\\Reports\\annex2.pdf\nMinutes | day 1 |\nA|B | https://example.org/ab")
+    assert parse_evidence(evidence_text(pairs)) == pairs
+
+
 @pytest.fixture
 def vocabulary() -> Vocabulary:
     return Vocabulary.for_language("en", translator("en"), [ProgressStatus, Priority, FollowUpStatus])

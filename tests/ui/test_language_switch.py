@@ -132,3 +132,32 @@ def test_babel_and_qt_widgets_agree_on_numbers():
 
     for code in LANGUAGES:
         assert format_number(12345.5, code) == QLocale(code).toString(12345.5, "f", 1), code
+
+
+def test_open_commitment_form_and_history_switch_at_once_keeping_the_input(qtbot, context, language):
+    from tests.ui.coordinator_helpers import open_window
+
+    window = open_window(qtbot, context)
+    panel = window.coordinator_tabs.commitments
+    window.tabs.setCurrentWidget(panel)
+    history = panel.show_history()
+    qtbot.addWidget(history)
+    form = panel.new_commitment()
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.partners_edit, "UNHCR")
+    form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # shows the problems, in English
+    assert form.errors["description"].text() == "Describe what the country commits to."
+    action = form.action_combo.currentData()
+
+    language.set_language("ru")
+    QApplication.processEvents()
+
+    assert form.windowTitle() == "Новое обязательство"
+    assert form.labels["lead_agency"].text() == "&Ведущее ведомство:"
+    assert form.priority_combo.currentText() in {"Высокий", "Средний", "Низкий"}
+    assert not form.action_combo.currentText().isascii()  # the action's Russian title
+    assert not form.errors["description"].text().isascii()  # the problem, re-worded
+    assert (form.partners_edit.text(), form.action_combo.currentData()) == ("UNHCR", action)
+    assert history.windowTitle().startswith("История")
+    assert history.model.headerData(0, Qt.Orientation.Horizontal) == "Когда"
+    form.reject()

@@ -22,6 +22,7 @@ from app.models.enums import Priority, label
 from app.models.services.commitments import CommitmentInput, commitment_problems
 from app.models.services.plan_outline import PlanOutline
 from app.ui.coordinator.date_field import DateField
+from app.ui.language import LanguageController
 from app.ui.window_state import WindowStateMixin
 
 ERROR_STYLE = "color: #b3261e;"
@@ -30,19 +31,18 @@ FIELDS = ("action", "description", "lead_agency", "partners", "start_date", "end
 
 class CommitmentForm(WindowStateMixin, QDialog):
     def __init__(self, outline: PlanOutline, agencies: list[str], data: CommitmentInput | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, language: LanguageController | None = None,
+                 ) -> None:
         super().__init__(parent)
         self._editing = data is not None
         self._touched: set[str] = set()
         self.data: CommitmentInput | None = None
         self.action_combo = QComboBox()
-        language = current_language()
-        for objective in outline.objectives:
-            for action in objective.children:
-                if action.retired and not (data and data.action_id == action.id):
-                    continue
-                self.action_combo.addItem(
-                    f"{action.code}  {pick_language(action.titles, language)}", action.id)
+        self._actions = [action for objective in outline.objectives
+                         for action in objective.children
+                         if not action.retired or (data and data.action_id == action.id)]
+        for action in self._actions:
+            self.action_combo.addItem("", action.id)
         self.description_edit = QPlainTextEdit()
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
@@ -56,7 +56,7 @@ class CommitmentForm(WindowStateMixin, QDialog):
         self.end_edit = DateField()
         self.priority_combo = QComboBox()
         for member in Priority:
-            self.priority_combo.addItem(label(member), member.value)
+            self.priority_combo.addItem("", member.value)
         self.errors = {name: self._error_label() for name in FIELDS}
         self.labels = {name: QLabel() for name in FIELDS}
         editors: dict[str, QWidget] = {
@@ -90,6 +90,8 @@ class CommitmentForm(WindowStateMixin, QDialog):
         self.start_edit.dateChanged.connect(lambda _d: self._touch("end_date"))
         self.end_edit.dateChanged.connect(lambda _d: self._touch("end_date"))
         self.retranslate()
+        if language is not None:  # a language switched while the form is open applies at once
+            language.language_changed.connect(self.retranslate)
         self.setMinimumWidth(560)
         self.restore_window_state()
 
@@ -100,8 +102,13 @@ class CommitmentForm(WindowStateMixin, QDialog):
         error.hide()
         return error
 
-    def retranslate(self) -> None:
+    def retranslate(self, *_args: object) -> None:
         self.setWindowTitle(_("Edit commitment") if self._editing else _("New commitment"))
+        language = current_language()
+        for row, action in enumerate(self._actions):
+            self.action_combo.setItemText(row, f"{action.code}  {pick_language(action.titles, language)}")
+        for row, member in enumerate(Priority):
+            self.priority_combo.setItemText(row, label(member))
         texts = {
             "action": _("&Action:"), "description": _("&Commitment:"),
             "lead_agency": _("&Lead agency:"), "partners": _("&Partners:"),
@@ -114,6 +121,7 @@ class CommitmentForm(WindowStateMixin, QDialog):
         self.partners_edit.setPlaceholderText(_("For example: UNHCR, IOM"))
         self.start_edit.retranslate()
         self.end_edit.retranslate()
+        self._show_problems()
 
     def select_action(self, action_id: int | None) -> None:
         index = self.action_combo.findData(action_id)

@@ -184,7 +184,8 @@ class CommitmentsPanel(LazyPanel):
         with self._context.db.reading() as session:
             entries = commitment_history(session, row.id)
             codes = action_codes(session)
-        dialog = HistoryDialog(f"{row.action_code} {row.description}", entries, codes, self)
+        dialog = HistoryDialog(f"{row.action_code} {row.description}", entries, codes, self,
+                               self._context.language)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -192,7 +193,7 @@ class CommitmentsPanel(LazyPanel):
     def _form(self, data: CommitmentInput | None) -> CommitmentForm:
         with self._context.db.reading() as session:
             agencies = known_agencies(session, self._context.country)
-        form = CommitmentForm(self._outline, agencies, data, self)
+        form = CommitmentForm(self._outline, agencies, data, self, self._context.language)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return form
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 from app.i18n import N_, _
 from app.i18n.formats import format_datetime
 from app.models.services.history import HistoryEntry, display_value, field_label
+from app.ui.language import LanguageController
 from app.ui.window_state import WindowStateMixin
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,12 +59,20 @@ class HistoryModel(QAbstractTableModel):
         raw = entry.old_value if column == 4 else entry.new_value
         return display_value(entry.field, raw, self._codes)
 
+    def retranslate(self) -> None:
+        """Headers, field names, statuses and dates are all worded in the interface language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._entries) - 1, len(HEADERS) - 1))
+
 
 class HistoryDialog(WindowStateMixin, QDialog):
     def __init__(self, title: str, entries: list[HistoryEntry], action_codes: dict[str, str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, language: LanguageController | None = None,
+                 ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("History: {title}").format(title=title))
+        self._title = title
         self.model = HistoryModel(entries, action_codes, self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -75,16 +84,24 @@ class HistoryDialog(WindowStateMixin, QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        empty = QLabel(_("No changes have been recorded yet."))
-        empty.setVisible(not entries)
+        self.empty = QLabel()
+        self.empty.setVisible(not entries)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
-        layout.addWidget(empty)
+        layout.addWidget(self.empty)
         layout.addWidget(buttons)
         self.resize(900, 480)
+        self.retranslate()
+        if language is not None:  # a language switched while the dialog is open applies at once
+            language.language_changed.connect(self.retranslate)
         self.restore_window_state()
+
+    def retranslate(self, *_args: object) -> None:
+        self.setWindowTitle(_("History: {title}").format(title=self._title))
+        self.empty.setText(_("No changes have been recorded yet."))
+        self.model.retranslate()
 
     def done(self, result: int) -> None:
         self.save_window_state()

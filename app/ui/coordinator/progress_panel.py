@@ -208,7 +208,8 @@ class ProgressPanel(LazyPanel):
         with self._context.db.reading() as session:
             entries = progress_history(session, row.id, period_id)
             codes = action_codes(session)
-        dialog = HistoryDialog(f"{row.action_code} {row.description}", entries, codes, self)
+        dialog = HistoryDialog(f"{row.action_code} {row.description}", entries, codes, self,
+                               self._context.language)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
