@@ -185,9 +185,15 @@ class MainWindow(WindowStateMixin, QMainWindow):
             self.tabs.setTabText(self.tabs.indexOf(widget), title())
         outline = self.navigator.plan_model.outline
         self.template_banner.setVisible(outline.is_template)
-        self.template_banner.setText(_(
-            "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
-            "Regional Action Plan. Import the plan workbook from the secretariat to replace it."))
+        if self.context.profile.role == WorkspaceRole.SECRETARIAT:  # the one who publishes it
+            self.template_banner.setText(_(
+                "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
+                "Regional Action Plan. Enter the official plan under \u201cEdit plan\u201d (or import "
+                "its workbook there), then export the plan workbook for the coordinators."))
+        else:
+            self.template_banner.setText(_(
+                "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
+                "Regional Action Plan. Import the plan workbook from the secretariat to replace it."))
         self._workspace_label.setText(self._workspace_text())
         self._path_label.setText(_("Database: {path}").format(path=isolate(str(self.context.db.path))))
         self.navigator.plan_model.retranslate()

@@ -37,7 +37,15 @@ def test_window_title_status_and_template_banner(qtbot, context):
     assert window.windowTitle().startswith("Kazakhstan")
     assert str(context.db.path) in window._path_label.text()
     assert window.template_banner.isVisible()
+    assert "from the secretariat" in window.template_banner.text()
     assert __version__ in about_text()
+
+
+def test_the_secretariat_is_told_to_publish_the_plan_not_to_import_it(qtbot, secretariat_context):
+    window = MainWindow(secretariat_context)
+    qtbot.addWidget(window)
+    text = window.template_banner.text()
+    assert "\u201cEdit plan\u201d" in text and "from the secretariat" not in text
 
 
 def test_geometry_is_remembered(qtbot, context):
