@@ -129,7 +129,7 @@ class ProgressForm(QWidget):
         edit.installEventFilter(self)
         lines = self.fontMetrics().lineSpacing()
         edit.setMinimumHeight(lines * 3 + 12)
-        edit.setMaximumHeight(lines * 5 + 12)
+        edit.setMaximumHeight(lines * 4 + 12)
         return edit
 
     # --- showing --------------------------------------------------------------------------
