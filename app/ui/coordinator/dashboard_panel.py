@@ -29,7 +29,7 @@ from app.ui.coordinator.objective_chart import ObjectiveChart
 from app.ui.coordinator.overdue_model import IdRole, OverdueModel
 from app.ui.coordinator.period_bar import PeriodBar
 from app.ui.coordinator.period_selection import PeriodSelection
-from app.ui.coordinator.status_chart import StatusChart
+from app.ui.coordinator.status_chart import StatusChart, StatusLegend
 
 CARD_STYLE = ("QFrame#figureCard { background: palette(base); border: 1px solid palette(mid);"
               " border-radius: 4px; }")
@@ -77,6 +77,7 @@ class DashboardPanel(LazyPanel):
         self.overdue_card = FigureCard()
         self.objective_chart = ObjectiveChart()
         self.status_chart = StatusChart()
+        self.status_legend = StatusLegend()
         self.overdue_model = OverdueModel(self)
         self.overdue_view = QTableView()
         self.overdue_view.setModel(self.overdue_model)
@@ -96,7 +97,9 @@ class DashboardPanel(LazyPanel):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.objective_box, self.status_box, self.overdue_box = QGroupBox(), QGroupBox(), QGroupBox()
         QVBoxLayout(self.objective_box).addWidget(self.objective_chart)
-        QVBoxLayout(self.status_box).addWidget(self.status_chart)
+        status_layout = QHBoxLayout(self.status_box)
+        status_layout.addWidget(self.status_chart, 1)
+        status_layout.addWidget(self.status_legend)
         overdue_layout = QVBoxLayout(self.overdue_box)
         self.overdue_hint = QLabel()
         overdue_layout.addWidget(self.overdue_view)
@@ -119,6 +122,7 @@ class DashboardPanel(LazyPanel):
         layout.addWidget(self.messages)
         self.objective_chart.objective_clicked.connect(self.objective_activated)
         self.status_chart.status_clicked.connect(self.status_activated)
+        self.status_legend.status_clicked.connect(self.status_activated)
         self.overdue_view.activated.connect(self._overdue_activated)
         self.overdue_view.doubleClicked.connect(self._overdue_activated)
         selection.changed.connect(lambda _id: self.refresh())
@@ -162,6 +166,7 @@ class DashboardPanel(LazyPanel):
             "not done", len(figures.overdue)))
         self.objective_chart.set_items(figures.by_objective)
         self.status_chart.set_counts(figures.status_counts)
+        self.status_legend.set_counts(figures.status_counts)
         self.overdue_model.set_items(figures.overdue)
 
     def _overdue_activated(self, index: QModelIndex) -> None:

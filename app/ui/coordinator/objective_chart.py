@@ -11,7 +11,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPainter, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.i18n import _, current_language
@@ -19,13 +19,13 @@ from app.i18n.formats import format_number, format_percent
 from app.models.base import pick_language
 from app.models.services.dashboard import ObjectiveProgress
 
-#: Category labels longer than this are cut (the full title is in the tooltip).
-LABEL_CHARS = 30
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
-
+#: QtCharts gives the axes on one side at most this share of the chart's width, and draws longer
+#: labels past the chart's left edge, where they are cut off (objective numbers first).
+AXIS_SHARE = 0.4
+#: What the category axis needs beside its labels: tick marks and padding, in pixels.
+AXIS_OVERHEAD = 18
+#: The plot's right margin: room for the last value label ("100 %").
+MARGINS = QMargins(4, 4, 18, 4)
 
 class ObjectiveChart(QChartView):
     #: Id of the objective whose bar was clicked.
@@ -36,6 +36,8 @@ class ObjectiveChart(QChartView):
         self._items: list[ObjectiveProgress] = []
         self._shape: tuple[list[int], str] | None = None
         self._bars: QBarSet | None = None
+        self._categories: QBarCategoryAxis | None = None
+        self._labels: list[str] = []
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QChartView.Shape.NoFrame)
         self.setStyleSheet("background: transparent;")
@@ -43,7 +45,7 @@ class ObjectiveChart(QChartView):
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().hide()
-        chart.setMargins(QMargins(4, 4, 18, 4))
+        chart.setMargins(MARGINS)
         chart.setBackgroundVisible(False)
         self.setChart(chart)
 
@@ -73,10 +75,11 @@ class ObjectiveChart(QChartView):
         series.setBarWidth(0.65)
         chart.addSeries(series)
         language = current_language()
+        self._labels = [f"{item.code}. {pick_language(item.titles, language)}"
+                        for item in self._items]
         categories = QBarCategoryAxis()
         categories.setTruncateLabels(False)
-        categories.append([_short(f"{item.code}. {pick_language(item.titles, language)}")
-                           for item in self._items])
+        categories.append(self._elided_labels(categories))
         values = QCategoryAxis()
         values.setRange(0, 100)
         values.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
@@ -86,9 +89,28 @@ class ObjectiveChart(QChartView):
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
-        self._bars = bars
+        self._bars, self._categories = bars, categories
         bars.clicked.connect(self._clicked)
         bars.hovered.connect(self._hovered)
+
+    def label_width(self) -> float:
+        """The widest category label may be this wide and still leave the axis its full labels."""
+        width = self.chart().size().width() - MARGINS.left() - MARGINS.right()
+        return max(0.0, AXIS_SHARE * width - AXIS_OVERHEAD)
+
+    def _elided_labels(self, axis: QBarCategoryAxis) -> list[str]:
+        """The labels cut on the right to the room the axis gets, so each keeps its number."""
+        metrics = QFontMetricsF(axis.labelsFont())
+        room = self.label_width()
+        return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                for text in self._labels]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._categories is not None:
+            labels = self._elided_labels(self._categories)
+            if labels != self._categories.categories():
+                self._categories.setCategories(labels)
 
     def _clicked(self, index: int) -> None:
         if 0 <= index < len(self._items):

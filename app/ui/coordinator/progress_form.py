@@ -10,16 +10,17 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QHideEvent, QUndoStack
+from PySide6.QtGui import QHideEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -45,6 +46,9 @@ from app.ui.coordinator.status_style import status_color
 #: Typing pauses this long (ms) before the text is saved.
 SAVE_DELAY_MS = 800
 TEXT_FIELDS = ("narrative", "challenges", "support_requested")
+#: Fields beside their labels need room for about this many characters; with less (a narrow pane,
+#: long Russian labels) every label goes above its field instead.
+FIELD_CHARS = 32
 
 
 class ProgressForm(QWidget):
@@ -62,30 +66,37 @@ class ProgressForm(QWidget):
         self.meta_label = QLabel()
         self.meta_label.setWordWrap(True)
         self.status_combo = QComboBox()
+        # The longest status name must not set the form's minimum width (the combo shows it whole
+        # when the pane is wide enough, which it is at 1280 pixels in every language).
+        self.status_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_combo.setMinimumContentsLength(10)
         for member in ProgressStatus:
             self.status_combo.addItem(label(member), member.value)
         self.percent_spin = QSpinBox()
         self.percent_spin.setRange(0, 100)
         self.percent_spin.setSingleStep(5)
         self.percent_spin.setSuffix(" %")
+        self.percent_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.texts = {name: self._text_edit() for name in TEXT_FIELDS}
         self.partner_checks = {code: QCheckBox() for code in SUPPORT_PARTNERS}
         self.others_edit = QLineEdit()
         self.evidence = EvidenceEditor()
         self.labels = {name: QLabel() for name in ("status", "percent", *TEXT_FIELDS, "support_from",
                                                    "evidence")}
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status_combo, 1)
-        status_row.addWidget(self.labels["percent"])
-        status_row.addWidget(self.percent_spin)
-        partners = QHBoxLayout()
+        # One partner a line: their full names (Persian, Pashto) are too long to sit side by side.
+        partners = QVBoxLayout()
         for check in self.partner_checks.values():
             partners.addWidget(check)
-        partners.addWidget(self.others_edit, 1)
-        form = QFormLayout(self)
+        partners.addWidget(self.others_edit)
+        # The form lives in a pane beside the list: a field goes under its label when it would
+        # not fit beside it, so the form never grows wider than its pane (see _fit_rows).
+        form = self.form_layout = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.title_label)
         form.addRow(self.meta_label)
-        form.addRow(self.labels["status"], status_row)
+        form.addRow(self.labels["status"], self.status_combo)
+        form.addRow(self.labels["percent"], self.percent_spin)
         for name in TEXT_FIELDS:
             form.addRow(self.labels[name], self.texts[name])
         form.addRow(self.labels["support_from"], partners)
@@ -118,7 +129,7 @@ class ProgressForm(QWidget):
         edit.installEventFilter(self)
         lines = self.fontMetrics().lineSpacing()
         edit.setMinimumHeight(lines * 3 + 12)
-        edit.setMaximumHeight(lines * 5 + 12)
+        edit.setMaximumHeight(lines * 4 + 12)
         return edit
 
     # --- showing --------------------------------------------------------------------------
@@ -235,6 +246,24 @@ class ProgressForm(QWidget):
             self.flush()
         return super().eventFilter(watched, event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Labels above their fields when the fields beside them would be too narrow to type in."""
+        form = self.form_layout
+        margins = form.contentsMargins()
+        labels = max(self.labels[name].sizeHint().width()
+                     for name in ("status", "percent", *TEXT_FIELDS, "support_from"))
+        room = (self.width() - margins.left() - margins.right() - labels
+                - max(0, form.horizontalSpacing()))
+        policy = (QFormLayout.RowWrapPolicy.WrapAllRows
+                  if room < FIELD_CHARS * self.fontMetrics().averageCharWidth()
+                  else QFormLayout.RowWrapPolicy.WrapLongRows)
+        if form.rowWrapPolicy() != policy:
+            form.setRowWrapPolicy(policy)
+
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
         super().hideEvent(event)
@@ -256,6 +285,7 @@ class ProgressForm(QWidget):
         self.texts["challenges"].setPlaceholderText(_("What held the work back"))
         self.texts["support_requested"].setPlaceholderText(_("What help is needed, and for what"))
         self.evidence.retranslate()
+        self._fit_rows()
 
 
 def _replace(data: ProgressInput | None, field: str, value: object) -> ProgressInput:

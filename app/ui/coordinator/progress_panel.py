@@ -74,7 +74,7 @@ class ProgressPanel(LazyPanel):
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([520, 460])
+        self.splitter.setSizes([600, 370])
         layout = QVBoxLayout(self)
         layout.addWidget(self.period_bar)
         layout.addWidget(self.filters)

@@ -1,16 +1,35 @@
-"""How the period's commitments split by status, as a donut; clicking a slice asks for that status."""
+"""How the period's commitments split by status, as a donut; clicking a slice asks for that status.
+
+The legend is a column of buttons beside the donut rather than the chart's own legend: QtCharts
+gives its legend at most 40 % of the chart and cuts longer names ("Выполняется..."), while a
+button shows its status and count in full, and can be reached with the keyboard.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView, QPieSeries, QPieSlice
-from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QMargins, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.enums import ProgressStatus, label
 from app.ui.coordinator.status_style import STATUS_COLORS
+
+#: One legend entry: the status (None: no update yet), its text with the count, its colour.
+Entry = tuple[ProgressStatus | None, str, QColor]
+
+
+def status_entries(counts: dict[ProgressStatus | None, int]) -> list[Entry]:
+    """The statuses that have commitments, each with "{status}: {count}" and its colour."""
+    entries = []
+    for status, count in counts.items():
+        if count:
+            name = label(status) if status else _("No update")
+            text = _("{status}: {count}").format(status=name, count=format_number(count))
+            entries.append((status, text, QColor(STATUS_COLORS[status])))
+    return entries
 
 
 class StatusChart(QChartView):
@@ -22,12 +41,12 @@ class StatusChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QChartView.Shape.NoFrame)
         self.setStyleSheet("background: transparent;")
-        self.setMinimumSize(300, 240)
+        self.setMinimumSize(140, 200)
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setMargins(QMargins(2, 2, 2, 2))
         chart.setBackgroundVisible(False)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        chart.legend().hide()
         self.setChart(chart)
         self._by_label: dict[str, ProgressStatus | None] = {}
 
@@ -36,14 +55,11 @@ class StatusChart(QChartView):
         chart.removeAllSeries()
         series = QPieSeries()
         series.setHoleSize(0.45)
+        series.setPieSize(0.9)
         self._by_label = {}
-        for status, count in counts.items():
-            if not count:
-                continue
-            name = label(status) if status else _("No update")
-            text = _("{status}: {count}").format(status=name, count=format_number(count))
-            piece = series.append(text, count)
-            piece.setColor(QColor(STATUS_COLORS[status]))
+        for status, text, color in status_entries(counts):
+            piece = series.append(text, counts[status])
+            piece.setColor(color)
             piece.setBorderColor(QColor("white"))
             self._by_label[text] = status
         series.clicked.connect(self._clicked)
@@ -53,3 +69,43 @@ class StatusChart(QChartView):
     def _clicked(self, piece: QPieSlice) -> None:
         if piece.label() in self._by_label:
             self.status_clicked.emit(self._by_label[piece.label()])
+
+
+class StatusLegend(QWidget):
+    """The donut's legend: one flat button per status with its count; a click asks for it."""
+
+    status_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buttons: list[QToolButton] = []
+        self._statuses: list[ProgressStatus | None] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addStretch(1)
+        self._layout.addStretch(1)
+
+    def set_counts(self, counts: dict[ProgressStatus | None, int]) -> None:
+        entries = status_entries(counts)
+        while len(self.buttons) < len(entries):
+            self._add_button()
+        self._statuses = [status for status, _text, _color in entries]
+        side = self.fontMetrics().height() - 4
+        for button, (_status, text, color) in zip(self.buttons, entries, strict=False):
+            swatch = QPixmap(side, side)
+            swatch.fill(color)
+            button.setIcon(QIcon(swatch))
+            button.setIconSize(QSize(side, side))
+            button.setText(text)
+        for position, button in enumerate(self.buttons):
+            button.setVisible(position < len(entries))
+
+    def _add_button(self) -> None:
+        button = QToolButton()
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        position = len(self.buttons)
+        button.clicked.connect(lambda: self.status_clicked.emit(self._statuses[position]))
+        self._layout.insertWidget(1 + position, button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.buttons.append(button)
