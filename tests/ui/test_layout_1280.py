@@ -164,3 +164,17 @@ def test_a_remembered_splitter_wins_over_the_initial_sizes(qtbot, context, langu
     # The list narrower than the form, as left (the initial sizes give the list the larger share).
     assert restored[0] < restored[1]
     assert restored[0] / sum(restored) == pytest.approx(remembered[0] / sum(remembered), abs=0.03)
+
+
+@pytest.mark.parametrize("code", ["ru", "en"])
+def test_overdue_table_headers_are_whole(qtbot, context, language, code):
+    window = laptop_window(qtbot, context, language, code)
+    view = window.coordinator_tabs.dashboard.overdue_view
+    header = view.horizontalHeader()
+    for column in range(view.model().columnCount()):
+        assert view.columnWidth(column) >= header.sectionSizeHint(column), (
+            view.model().headerData(column, Qt.Orientation.Horizontal))
+    language.set_language("ru" if code == "en" else "en")  # and after a live switch
+    settle()
+    assert all(view.columnWidth(c) >= header.sectionSizeHint(c)
+               for c in range(view.model().columnCount()))

@@ -35,6 +35,9 @@ CARD_STYLE = ("QFrame#figureCard { background: palette(base); border: 1px solid 
               " border-radius: 4px; }")
 
 
+#: Usual widths of the overdue table's columns (0: the commitment, which stretches).
+OVERDUE_WIDTHS = (64, 0, 110, 96, 110)
+
 class FigureCard(QFrame):
     """A big figure with a caption under it."""
 
@@ -89,11 +92,9 @@ class DashboardPanel(LazyPanel):
         self.overdue_view.setTabKeyNavigation(False)
         self.overdue_view.verticalHeader().hide()
         self.overdue_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        # Fixed widths: sizing columns to their contents would ask every row, on every reload.
         header = self.overdue_view.horizontalHeader()
-        for column, width in enumerate((64, 0, 110, 96, 110)):
-            if width:
-                self.overdue_view.setColumnWidth(column, width)
+        self._fit_overdue_headers()
+        self.overdue_model.headerDataChanged.connect(self._fit_overdue_headers)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.objective_box, self.status_box, self.overdue_box = QGroupBox(), QGroupBox(), QGroupBox()
         QVBoxLayout(self.objective_box).addWidget(self.objective_chart)
@@ -176,6 +177,14 @@ class DashboardPanel(LazyPanel):
     def _data_changed(self, topics: frozenset[str]) -> None:
         if topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS}:
             self.refresh()
+
+    def _fit_overdue_headers(self, *_args: object) -> None:
+        """Fixed widths (sizing to contents would ask every row on every reload), or wider where
+        the header needs it, e.g. in Russian."""
+        header = self.overdue_view.horizontalHeader()
+        for column, width in enumerate(OVERDUE_WIDTHS):
+            if width:
+                self.overdue_view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
     def retranslate(self, *_args: object) -> None:
         self.completeness.title.setText(_("Completeness"))
