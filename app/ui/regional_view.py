@@ -81,6 +81,10 @@ class RegionalView(QWidget):
         self.language_combo.setObjectName("reportLanguage")
         for code in available_languages():
             self.language_combo.addItem(language_name(code), code)
+        # Reports in the interface language until the user picks another for them.
+        self._report_language_chosen = False
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(current_language())))
+        self.language_combo.activated.connect(self._report_language_picked)
         self.language_label.setBuddy(self.language_combo)
         self.workbook_button = QPushButton()
         self.workbook_button.setObjectName("exportWorkbook")
@@ -136,12 +140,17 @@ class RegionalView(QWidget):
         self._size_columns()
 
     def _size_columns(self) -> None:
-        self.items_view.setColumnWidth(0, 60)
-        self.items_view.setColumnWidth(1, 300)
-        self.status_view.setColumnWidth(0, 140)
-        self.status_view.setColumnWidth(StatusModel.COLUMN_BAR, 220)
-        self.indicator_view.setColumnWidth(0, 70)
-        self.indicator_view.setColumnWidth(1, 300)
+        """The titles and bars at set widths; every other column as wide as its header needs
+        (in Russian "Обязательства с новыми сведениями" was cut to "…овыми сведени")."""
+        usual = {self.items_view: {0: 60, 1: 300},
+                 self.status_view: {0: 140, StatusModel.COLUMN_BAR: 220},
+                 self.indicator_view: {0: 70, 1: 300}}
+        for view, widths in usual.items():
+            header = view.horizontalHeader()
+            for column in range(view.model().columnCount()):
+                width = widths.get(column)
+                view.setColumnWidth(column, width if width is not None else max(
+                    header.defaultSectionSize(), header.sectionSizeHint(column)))
 
     def _data_changed(self, topics: frozenset[str]) -> None:
         if topics & {PERIODS, MEMBERSHIPS}:
@@ -225,8 +234,14 @@ class RegionalView(QWidget):
         self.last_written = path
         self.written.emit(path)
 
+    def _report_language_picked(self, _index: int) -> None:
+        self._report_language_chosen = True
+
     def retranslate(self, *_args: object) -> None:
         self.filter_bar.retranslate()
+        if not self._report_language_chosen:
+            self.language_combo.setCurrentIndex(
+                max(0, self.language_combo.findData(current_language())))
         self.views.setTabText(0, _("By objective and action"))
         self.views.setTabText(1, _("By status"))
         self.views.setTabText(2, _("Indicators and targets"))

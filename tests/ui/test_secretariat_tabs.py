@@ -186,3 +186,32 @@ def test_change_of_role_through_the_form(qtbot, secretariat_context):
     with secretariat_context.db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Membership)
                         .where(Membership.country_code == "GE")) == 0
+
+
+def test_regional_report_language_follows_the_interface_until_chosen(qtbot, secretariat_context):
+    language = secretariat_context.language
+    view = RegionalView(secretariat_context, today=TODAY)
+    qtbot.addWidget(view)
+    assert view.report_language() == "en"
+    language.set_language("ru")
+    assert view.report_language() == "ru"
+    combo = view.language_combo
+    assert combo.currentText() == "Русский"
+    combo.setCurrentIndex(combo.findData("tg"))
+    combo.activated.emit(combo.currentIndex())  # the user picks Tajik for the reports
+    language.set_language("en")
+    assert view.report_language() == "tg"
+
+
+@pytest.mark.parametrize("code", ["ru", "en"])
+def test_regional_table_headers_are_whole(qtbot, secretariat_context, code):
+    secretariat_context.language.set_language(code)
+    view = RegionalView(secretariat_context, today=TODAY)
+    qtbot.addWidget(view)
+    for table in (view.items_view, view.status_view, view.indicator_view):
+        view.views.setCurrentWidget(table)
+        header = table.horizontalHeader()
+        for column in range(2, table.model().columnCount()):
+            if column != 2 or table is not view.status_view:  # the status bars have a set width
+                assert table.columnWidth(column) >= header.sectionSizeHint(column), (
+                    table.model().headerData(column, Qt.Orientation.Horizontal))
