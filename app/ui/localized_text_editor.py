@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -160,6 +161,9 @@ class LocalizedTextEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addLayout(adder)
+        # No taller than the table can grow: spare height in a form goes below it, not between
+        # the table and its caption or its "Add language" row.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.model.dataChanged.connect(lambda *_a: self.changed.emit())
         self.model.modelReset.connect(self._fill_languages)
         self.retranslate()

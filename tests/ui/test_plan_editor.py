@@ -198,3 +198,18 @@ def test_language_switch_retranslates_the_tabs(qtbot, editor_window, language):
     header = completeness.model.headerData(0, Qt.Orientation.Vertical)
     assert any(name in header for name in ("Афганистан", "Азербайджан", "Киргизия"))
     language.set_language("en")
+
+
+def test_title_editor_stays_in_one_piece_on_a_tall_screen(qtbot, editor_window):
+    """Spare height goes below the form, not between the titles table, its caption and its
+    "Add language" row (the table sat half a screen below "Title:")."""
+    editor_window.resize(1280, 1000)
+    qtbot.waitUntil(lambda: editor_window.secretariat.plan.form.isVisible())
+    form = editor_window.secretariat.plan.form
+    titles = form.titles_editor
+    caption = form._captions["titles"]
+    top = titles.view.mapTo(form, titles.view.rect().topLeft()).y()
+    assert abs(top - caption.mapTo(form, caption.rect().topLeft()).y()) < 12
+    gap = titles.add_button.mapTo(titles, titles.add_button.rect().topLeft()).y() - (
+        titles.view.mapTo(titles, titles.view.rect().bottomLeft()).y())
+    assert gap < 16
