@@ -80,3 +80,24 @@ def test_loading_twice_changes_nothing(coordinator_db, today):
         load_reference_data(s, today)
     with coordinator_db.reading() as s:
         assert counts(s) == before
+
+
+def test_every_shipped_note_is_in_the_catalog_and_stored_in_the_workspace_language(tmp_path):
+    from app.models.enums import WorkspaceRole
+    from app.models.services.refdata import SEED_NOTES, read_json
+    from app.models.services.workspace import ProfileInput, create_workspace
+
+    data = read_json("membership.json")
+    notes = {item["note"] for item in data["memberships"] + data["chairs"]} - {""}
+    assert notes <= set(SEED_NOTES)  # a new note must be named there, or it stays in English
+    db = create_workspace(tmp_path / "ru.sqlite", ProfileInput(
+        role=WorkspaceRole.SECRETARIAT, country_code=None, coordinator_name="Айгерим",
+        ministry="", email="", language="ru"))
+    try:
+        with db.reading() as s:
+            kz = s.scalar(select(Membership.note).where(Membership.country_code == "KZ"))
+            chairs = set(s.scalars(select(ChairTerm.note)))
+    finally:
+        db.close()
+    assert kz == "Государство-основатель (рекомендации 2012 г.)"
+    assert "Первый председатель, с начала процесса в Алматы" in chairs

@@ -9,12 +9,31 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import N_, translate_in
 from app.models.decisions import Decision, Meeting
 from app.models.enums import Direction, IndicatorKind, MeetingKind, MembershipRole
 from app.models.plan import Action, Indicator, Objective, Plan
 from app.models.reference import ChairTerm, Country, Membership
 from app.models.services.periods import ensure_half_year_periods
 from app.resources import resource_path
+
+#: The notes of the shipped memberships and chair terms (resources/refdata/membership.json), named
+#: here so that extraction puts them in the catalog: a new workspace stores them in its language.
+SEED_NOTES = (
+    N_("Founding member (2012 recommendations)"),
+    N_("Founding member (2012 recommendations); later listed as observer"),
+    N_("Member from the launch of the process"),
+    N_("Invited in 2012"),
+    N_("Observer"),
+    N_("Listed at times as observer in public sources"),
+    N_("Membership open (2012 recommendations); accession pending"),
+    N_("First chair, from the launch in Almaty"),
+    N_("Handed over at the 3rd Ministerial Conference, Baku"),
+)
+
+
+def _note(text: str, language: str) -> str:
+    return translate_in(language, text) if text else ""
 
 
 def read_json(name: str) -> Any:
@@ -26,7 +45,7 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def load_countries_and_memberships(session: Session) -> None:
+def load_countries_and_memberships(session: Session, language: str = "en") -> None:
     data = read_json("membership.json")
     known = set(session.scalars(select(Country.code)))
     for code in data["countries"]:
@@ -37,13 +56,14 @@ def load_countries_and_memberships(session: Session) -> None:
         for item in data["memberships"]:
             session.add(Membership(
                 country_code=item["country"], role=MembershipRole(item["role"]),
-                valid_from=_date(item["from"]), valid_to=_date(item["to"]), note=item["note"],
+                valid_from=_date(item["from"]), valid_to=_date(item["to"]),
+                note=_note(item["note"], language),
             ))
     if session.scalar(select(ChairTerm.id).limit(1)) is None:
         for item in data["chairs"]:
             session.add(ChairTerm(
                 country_code=item["country"], valid_from=_date(item["from"]),
-                valid_to=_date(item["to"]), note=item["note"],
+                valid_to=_date(item["to"]), note=_note(item["note"], language),
             ))
 
 
@@ -89,10 +109,13 @@ def load_template_plan(session: Session) -> None:
     session.add(plan)
 
 
-def load_reference_data(session: Session, today: dt.date | None = None) -> None:
-    """Load whatever reference data is missing; running it twice changes nothing."""
+def load_reference_data(session: Session, today: dt.date | None = None,
+                        language: str = "en") -> None:
+    """Load whatever reference data is missing; running it twice changes nothing.
+
+    Notes are written in `language`, the workspace's, as its user would have typed them."""
     today = today or dt.date.today()
-    load_countries_and_memberships(session)
+    load_countries_and_memberships(session, language)
     load_meetings(session)
     load_template_plan(session)
     ensure_half_year_periods(session, today.year)

@@ -54,7 +54,7 @@ def get_profile(session: Session) -> WorkspaceProfile | None:
 def initialise(db: Database, data: ProfileInput, today: dt.date | None = None) -> WorkspaceProfile:
     """Load reference data and write the profile, in one transaction."""
     with db.transaction(actor=data.coordinator_name or "system") as session:
-        load_reference_data(session, today)
+        load_reference_data(session, today, data.language)
         validate_profile(session, data)
         profile = get_profile(session) or WorkspaceProfile(id=1)
         profile.role = data.role
