@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +43,7 @@ from app.ui.undo_commands import perform
 
 Index = QModelIndex | QPersistentModelIndex
 CountryRole = Qt.ItemDataRole.UserRole + 1
+NOTE_COLUMN = 4
 
 
 class MembershipTableModel(RowTableModel[MembershipRow]):
@@ -54,6 +56,8 @@ class MembershipTableModel(RowTableModel[MembershipRow]):
                 format_date(d.valid_to) if d.valid_to else _("to date"), d.note][column]
 
     def other_data(self, row: MembershipRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == NOTE_COLUMN:
+            return row.data.note or None
         return row.data.country_code if role == CountryRole else None
 
 
@@ -75,10 +79,19 @@ class MembershipEditor(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The note takes the room that is left, cut short if need be (whole in the form and the
+        # tooltip), so the dates stay in sight without scrolling sideways.
+        header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.country_combo = QComboBox()
         self.country_combo.setEditable(True)
+        # Not as wide as the longest country name: the table beside the form needs the room.
+        self.country_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.country_combo.setMinimumContentsLength(16)
         self.country_combo.setObjectName("membershipCountry")
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("membershipRole")
@@ -104,9 +117,11 @@ class MembershipEditor(QWidget):
             form.addRow(caption, field)
         form.addRow(self.open_check)
         form.addRow(self.error_label)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.change_button, self.save_button):
-            buttons.addWidget(button)
+        # Two rows of buttons keep the form narrow, so the table beside it shows every column.
+        buttons = QGridLayout()
+        buttons.addWidget(self.new_button, 0, 0)
+        buttons.addWidget(self.save_button, 0, 1)
+        buttons.addWidget(self.change_button, 1, 0, 1, 2)
         left = QVBoxLayout()
         left.addWidget(self.filter_combo)
         left.addWidget(self.table, 1)
@@ -116,8 +131,8 @@ class MembershipEditor(QWidget):
         right.addLayout(buttons)
         right.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 1)
 
         self.filter_combo.currentIndexChanged.connect(self._filter)
         self.table.selectionModel().currentRowChanged.connect(

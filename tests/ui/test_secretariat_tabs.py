@@ -215,3 +215,21 @@ def test_regional_table_headers_are_whole(qtbot, secretariat_context, code):
             if column != 2 or table is not view.status_view:  # the status bars have a set width
                 assert table.columnWidth(column) >= header.sectionSizeHint(column), (
                     table.model().headerData(column, Qt.Orientation.Horizontal))
+
+
+def test_membership_table_needs_no_sideways_scrolling(qtbot, secretariat_context):
+    from app.ui.membership_editor import NOTE_COLUMN
+
+    secretariat_context.language.set_language("ru")
+    window = MainWindow(secretariat_context)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.tabs.setCurrentWidget(window.secretariat.memberships)
+    table = window.secretariat.memberships.table
+    qtbot.waitUntil(table.isVisible)
+    assert not table.horizontalScrollBar().isVisible()
+    model = table.model()
+    long_note = next(model.index(r, NOTE_COLUMN) for r in range(model.rowCount())
+                     if len(str(model.index(r, NOTE_COLUMN).data() or "")) > 40)
+    assert long_note.data(Qt.ItemDataRole.ToolTipRole) == long_note.data()  # whole in the tooltip
