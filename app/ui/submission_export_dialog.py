@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, available_languages
-from app.i18n.formats import language_name
+from app.i18n.formats import format_period, language_name
 from app.models.services.periods import (
     LOCKED_STATES,
     all_periods,
@@ -115,8 +115,9 @@ class ExportSubmissionDialog(WindowStateMixin, QDialog):
         for index in range(self.period.count()):
             code = self.period.itemData(index)
             revision = self._submitted.get(code)
-            self.period.setItemText(index, code if revision is None else _(
-                "{period} (submitted, revision {revision})").format(period=code, revision=revision))
+            name = format_period(code)  # in words, as the period bar shows it
+            self.period.setItemText(index, name if revision is None else _(
+                "{period} (submitted, revision {revision})").format(period=name, revision=revision))
         self.browse.setText(_("Browse…"))
         self.history.setText(_("Include the earlier periods (full history)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))

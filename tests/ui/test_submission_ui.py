@@ -93,6 +93,7 @@ def test_export_from_the_menu_writes_the_file_and_offers_mail(qtbot, window, con
     assert actions.export_action.isEnabled()
     actions.export_action.trigger()
     dialog = actions.export_dialog
+    assert dialog.period.itemText(dialog.period.findData(PERIOD)) == "second half of 2026"
     dialog.period.setCurrentIndex(dialog.period.findData(PERIOD))
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.folder.setText(str(tmp_path))
