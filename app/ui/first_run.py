@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.i18n import _, available_languages, current_language
-from app.i18n.formats import language_name
 from app.models.database import Database
 from app.models.enums import WorkspaceRole
 from app.models.errors import ValidationError
@@ -26,6 +25,7 @@ from app.models.services.countries import countries_by_name, reference_country_c
 from app.models.services.workspace import ProfileInput, initialise
 from app.models.workspace import WorkspaceProfile
 from app.ui.language import LanguageController
+from app.ui.language_combo import LanguageCombo
 
 
 class FirstRunDialog(QDialog):
@@ -45,10 +45,8 @@ class FirstRunDialog(QDialog):
         self._roles.addButton(self.coordinator_radio)
         self._roles.addButton(self.secretariat_radio)
         self.country_combo = QComboBox()
-        self.language_combo = QComboBox()
-        for code in available_languages():
-            self.language_combo.addItem(language_name(code), code)
-        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(current_language())))
+        self.language_combo = LanguageCombo(available_languages())
+        self.language_combo.select(current_language())
         self.name_edit = QLineEdit()
         self.ministry_edit = QLineEdit()
         self.email_edit = QLineEdit()

@@ -8,7 +8,6 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import LANGUAGES, SOURCE_LANGUAGE, _
 from app.i18n.formats import language_name
+from app.ui.language_combo import LanguageCombo
 
 Index = QModelIndex | QPersistentModelIndex
 ALWAYS = (SOURCE_LANGUAGE, "ru")
@@ -149,7 +149,7 @@ class LocalizedTextEditor(QWidget):
         row = self.view.verticalHeader().defaultSectionSize()
         self.view.setMinimumHeight(row * (rows_visible + 1) + 4)
         self.view.setMaximumHeight(row * (rows_visible * 2 + 1) + 4)
-        self.language_combo = QComboBox()
+        self.language_combo = LanguageCombo(show_code=True)
         self.language_combo.setEditable(True)
         self.language_combo.setObjectName("addLanguage")
         self.add_button = QPushButton()
@@ -193,10 +193,7 @@ class LocalizedTextEditor(QWidget):
 
     def _fill_languages(self) -> None:
         present = set(self.model.languages())
-        self.language_combo.clear()
-        for code in LANGUAGES:
-            if code not in present:
-                self.language_combo.addItem(f"{language_name(code)} ({code})", code)
+        self.language_combo.set_codes(code for code in LANGUAGES if code not in present)
         self.language_combo.setCurrentIndex(-1)
 
     def retranslate(self, *_args: object) -> None:

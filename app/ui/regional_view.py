@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _, available_languages, current_language
-from app.i18n.formats import language_name
 from app.models.services.regional import (
     RegionalFilter,
     indicator_values,
@@ -36,6 +34,7 @@ from app.reports.report_language import ReportLanguage
 from app.ui.background import BackgroundTask, run_in_background
 from app.ui.change_bus import COMMITMENTS, INDICATOR_VALUES, MEMBERSHIPS, PERIODS, PLAN, PROGRESS
 from app.ui.context import WorkspaceContext
+from app.ui.language_combo import LanguageCombo
 from app.ui.regional_filter_bar import RegionalFilterBar
 from app.ui.regional_models import IndicatorModel, ItemProgressModel, StatusModel
 from app.ui.status_bar_delegate import StatusBarDelegate
@@ -77,13 +76,11 @@ class RegionalView(QWidget):
         for view in (self.items_view, self.status_view, self.indicator_view):
             self.views.addTab(view, "")
         self.language_label = QLabel()
-        self.language_combo = QComboBox()
+        self.language_combo = LanguageCombo(available_languages())
         self.language_combo.setObjectName("reportLanguage")
-        for code in available_languages():
-            self.language_combo.addItem(language_name(code), code)
         # Reports in the interface language until the user picks another for them.
         self._report_language_chosen = False
-        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(current_language())))
+        self.language_combo.select(current_language())
         self.language_combo.activated.connect(self._report_language_picked)
         self.language_label.setBuddy(self.language_combo)
         self.workbook_button = QPushButton()
@@ -240,8 +237,7 @@ class RegionalView(QWidget):
     def retranslate(self, *_args: object) -> None:
         self.filter_bar.retranslate()
         if not self._report_language_chosen:
-            self.language_combo.setCurrentIndex(
-                max(0, self.language_combo.findData(current_language())))
+            self.language_combo.select(current_language())
         self.views.setTabText(0, _("By objective and action"))
         self.views.setTabText(1, _("By status"))
         self.views.setTabText(2, _("Indicators and targets"))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, available_languages
-from app.i18n.formats import format_period, language_name
+from app.i18n.formats import format_period
 from app.models.services.periods import (
     LOCKED_STATES,
     all_periods,
@@ -34,6 +34,7 @@ from app.reports.submission_export import ExportResult, export_submission
 from app.ui.background import BackgroundTask, run_in_background
 from app.ui.change_bus import PERIODS, SUBMISSIONS
 from app.ui.context import WorkspaceContext
+from app.ui.language_combo import LanguageCombo
 from app.ui.settings import app_settings
 from app.ui.window_state import WindowStateMixin
 
@@ -59,7 +60,7 @@ class ExportSubmissionDialog(WindowStateMixin, QDialog):
         self.task: BackgroundTask | None = None
         self.result_dialog: ExportResultDialog | None = None
         self.period = QComboBox()
-        self.language = QComboBox()
+        self.language = LanguageCombo(available_languages())
         self.folder = QLineEdit(str(default_folder()))
         self.browse = QPushButton()
         self.history = QCheckBox()
@@ -102,10 +103,7 @@ class ExportSubmissionDialog(WindowStateMixin, QDialog):
             self.period.addItem(period.code, period.code)
         if current is not None:
             self.period.setCurrentIndex(self.period.findData(current.code))
-        for code in available_languages():
-            self.language.addItem(language_name(code), code)
-        wanted = self.context.profile.language
-        self.language.setCurrentIndex(max(0, self.language.findData(wanted)))
+        self.language.select(self.context.profile.language)
 
     def retranslate(self, *_args: object) -> None:
         self.setWindowTitle(_("Export submission"))
