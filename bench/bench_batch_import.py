@@ -69,16 +69,15 @@ def dataset(size: str) -> Path:
     """The cached folder of a size: inbox/ (the 15 files), secretariat-usual/-worst.sqlite."""
     folder = CACHE / cache_key(size)
     if not (folder / "complete").exists():
+        for stale in CACHE.glob(f"{size}-*"):  # older keys, or a partial one left by a crash
+            shutil.rmtree(stale, ignore_errors=True)
         partial = folder.with_name(folder.name + ".partial")
-        shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         print(f"making the batch-import files and workspaces at {size} size (cached in "
               f"{folder.relative_to(ROOT)}) ...", file=sys.stderr, flush=True)
         earlier = make_files(partial, DEMO_SIZES[size])
         make_secretariat(partial, earlier, DEMO_SIZES[size])
         (partial / "complete").touch()
-        for stale in CACHE.glob(f"{size}-*"):
-            shutil.rmtree(stale, ignore_errors=True)
         partial.replace(folder)
     return folder
 

@@ -9,8 +9,10 @@ and the command line prints.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,7 +146,8 @@ def import_batch(db: Database, paths: Iterable[Path], progress: Progress | None 
     files = expand_paths(paths)
     result = BatchResult(dry_run=dry_run)
     total = max(len(files), 1) * UNITS
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup") as pool:
+    with _older_objects_frozen(), ThreadPoolExecutor(max_workers=1,
+                                                     thread_name_prefix="backup") as pool:
         backup: Future[BackupInfo] | None = None
         try:
             checkpoint(progress, 0, total, _("Backing up the workspace"))
@@ -171,6 +174,22 @@ def import_batch(db: Database, paths: Iterable[Path], progress: Progress | None 
             result.backup = backup.result().path
     progress.step(total, total, _("Done"))
     return result
+
+
+@contextlib.contextmanager
+def _older_objects_frozen() -> Iterator[None]:
+    """Python's cycle collector leaves alone the objects that existed before the batch.
+
+    Reading a file makes and drops hundreds of thousands of small objects; each full collection
+    they trigger also walks every object the running app holds (modules, the ORM's mappers, Qt's
+    wrappers), ~10 % of a batch's time. Frozen, those are skipped until the batch ends; the batch's
+    own objects are collected as usual.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _read(path: Path, progress: Progress) -> ParsedSubmission | FileOutcome:
