@@ -74,6 +74,6 @@ def test_child_time_to_a_printed_line():
 
 def test_every_benchmark_module_with_run_is_found():
     names = [module.__name__ for module in benchmark_modules()]
-    for name in ("startup", "workspace", "submission", "consolidation"):
+    for name in ("startup", "workspace", "submission", "consolidation", "batch_import"):
         assert f"bench.bench_{name}" in names
     assert "bench.bench_startup_frozen" not in names  # needs a packaged build; runs on its own

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE, get_history
 
 from app.models.base import Base, utcnow
 from app.models.workspace import ChangeLog
@@ -52,33 +53,38 @@ def _rows_for_flush(session: Session) -> list[dict[str, Any]]:
     now = utcnow()
     rows: list[dict[str, Any]] = []
 
-    def row(obj: Base, operation: str, field: str = "", old: Any = None, new: Any = None) -> None:
+    def row(obj: Base, identity: str, operation: str, field: str = "", old: Any = None,
+            new: Any = None) -> None:
         rows.append({
             "changed_at": now, "actor": actor, "entity": obj.__tablename__,
-            "entity_id": _identity(obj), "operation": operation, "field": field,
+            "entity_id": identity, "operation": operation, "field": field,
             "old_value": old, "new_value": new,
         })
 
     for obj in session.new:
         if isinstance(obj, Base) and not isinstance(obj, ChangeLog):
-            row(obj, "insert", new=_snapshot(obj))
+            row(obj, _identity(obj), "insert", new=_snapshot(obj))
     for obj in session.deleted:
         if isinstance(obj, Base) and not isinstance(obj, ChangeLog):
-            row(obj, "delete", old=_snapshot(obj))
+            row(obj, _identity(obj), "delete", old=_snapshot(obj))
     # In a stable order: the session's set of changed objects iterates in no particular one.
-    dirty = [obj for obj in session.dirty if isinstance(obj, Base) and not isinstance(obj, ChangeLog)]
-    for obj in sorted(dirty, key=lambda o: (o.__tablename__, _identity(o))):
+    dirty = sorted(((obj.__tablename__, _identity(obj), obj) for obj in session.dirty
+                    if isinstance(obj, Base) and not isinstance(obj, ChangeLog)),
+                   key=lambda entry: entry[:2])
+    for _table, identity, obj in dirty:
         state = inspect(obj)
+        # Only an attribute with a committed (original) value recorded can have changed.
+        modified = state.committed_state
         for attr in state.mapper.column_attrs:
-            if attr.key in _SKIPPED_COLUMNS:
+            if attr.key in _SKIPPED_COLUMNS or attr.key not in modified:
                 continue
-            history = state.attrs[attr.key].history
+            history = get_history(obj, attr.key, passive=PASSIVE_NO_INITIALIZE)
             if not history.has_changes():
                 continue
-            old = history.deleted[0] if history.deleted else None
-            new = history.added[0] if history.added else None
-            if _stored(old) != _stored(new):
-                row(obj, "update", attr.key, _stored(old), _stored(new))
+            old = _stored(history.deleted[0] if history.deleted else None)
+            new = _stored(history.added[0] if history.added else None)
+            if old != new:
+                row(obj, identity, "update", attr.key, old, new)
     return rows
 
 

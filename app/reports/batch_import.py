@@ -9,8 +9,10 @@ and the command line prints.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +114,20 @@ class _FileProgress:
         return self.outer.cancelled()
 
 
+class _Monotone:
+    """The batch's progress, never moving back (files read ahead are applied after)."""
+
+    def __init__(self, outer: Progress) -> None:
+        self.outer, self.done = outer, 0
+
+    def step(self, done: int, total: int, text: str) -> None:
+        self.done = max(self.done, done)
+        self.outer.step(self.done, total, text)
+
+    def cancelled(self) -> bool:
+        return self.outer.cancelled()
+
+
 class _DryRun(Exception):  # noqa: N818 - not an error: rolls the file's transaction back
     def __init__(self, outcome: FileOutcome) -> None:
         super().__init__()
@@ -122,28 +138,34 @@ def import_batch(db: Database, paths: Iterable[Path], progress: Progress | None 
                  now: dt.datetime | None = None, dry_run: bool = False) -> BatchResult:
     """Receive every file of `paths` (folders expanded). Raises only if the backup fails.
 
-    The backup is written in a thread while the first file is read (SQLite copies and checks it
-    without holding Python's lock); nothing is written to the workspace before it is complete.
+    The backup is written in a thread while the first files are read (SQLite copies and checks
+    it without holding Python's lock): files are read ahead until it is complete, and nothing is
+    written to the workspace before then.
     """
-    progress = progress or NoProgress()
+    progress = _Monotone(progress or NoProgress())
     files = expand_paths(paths)
     result = BatchResult(dry_run=dry_run)
     total = max(len(files), 1) * UNITS
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup") as pool:
+    with _older_objects_frozen(), ThreadPoolExecutor(max_workers=1,
+                                                     thread_name_prefix="backup") as pool:
         backup: Future[BackupInfo] | None = None
         try:
             checkpoint(progress, 0, total, _("Backing up the workspace"))
             if files and not dry_run:
                 backup = pool.submit(back_up, db.path, REASON_IMPORT)
+            waiting: list[tuple[ParsedSubmission | FileOutcome, _FileProgress]] = []
             for index, path in enumerate(files):
                 file_progress = _FileProgress(progress, index, len(files), path.name)
                 checkpoint(file_progress, 0, 1, _("Reading"))
-                read = _read(path, file_progress)
+                waiting.append((_read(path, file_progress), file_progress))
                 if backup is not None and result.backup is None:
+                    if not backup.done() and index + 1 < len(files):
+                        continue  # read the next file while the backup is still being written
                     result.backup = backup.result().path  # before the first write
-                outcome = read if isinstance(read, FileOutcome) else _apply(
-                    db, read, file_progress, now, dry_run)
-                result.outcomes.append(outcome)
+                for read, read_progress in waiting:
+                    result.outcomes.append(read if isinstance(read, FileOutcome) else _apply(
+                        db, read, read_progress, now, dry_run))
+                waiting.clear()
         except OperationCancelled:
             result.cancelled = True
             done = {o.path for o in result.outcomes}
@@ -152,6 +174,22 @@ def import_batch(db: Database, paths: Iterable[Path], progress: Progress | None 
             result.backup = backup.result().path
     progress.step(total, total, _("Done"))
     return result
+
+
+@contextlib.contextmanager
+def _older_objects_frozen() -> Iterator[None]:
+    """Python's cycle collector leaves alone the objects that existed before the batch.
+
+    Reading a file makes and drops hundreds of thousands of small objects; each full collection
+    they trigger also walks every object the running app holds (modules, the ORM's mappers, Qt's
+    wrappers), ~10 % of a batch's time. Frozen, those are skipped until the batch ends; the batch's
+    own objects are collected as usual.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _read(path: Path, progress: Progress) -> ParsedSubmission | FileOutcome:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.i18n import N_
 from app.models.enums import FollowUpStatus, Priority, ProgressStatus
@@ -73,15 +74,17 @@ class SheetSpec:
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
 
-    @property
+    # Cached: the import asks for them once per row and per change (a frozen dataclass keeps a
+    # cached_property, which writes the instance's __dict__ directly).
+    @cached_property
     def keys(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.role == Role.KEY)
 
-    @property
+    @cached_property
     def digested(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.digested)
 
-    @property
+    @cached_property
     def data(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.role == Role.DATA)
 

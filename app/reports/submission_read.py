@@ -7,6 +7,7 @@ was it edited after export?" The preview then compares it with a workspace.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from app.reports.submission_format import (
     sheets_for_version,
 )
 from app.reports.workbook_safety import MAX_SHEET_ROWS, check_workbook_file, open_refusal, refuse
+from app.reports.xlsx_rows import Cell, sheet_rows
 
 MAX_COLUMNS = 64
 MAX_META_ROWS = 500
@@ -123,10 +125,10 @@ def read_submission(path: Path, progress: Progress | None = None) -> ParsedSubmi
         workbook.close()
 
 
-def _rows(worksheet: Any, path: Path, columns: int = MAX_COLUMNS) -> Any:
-    """Rows of a sheet, at most MAX_SHEET_ROWS of them (a second guard after the safety check)."""
-    for number, row in enumerate(worksheet.iter_rows(max_col=columns), 1):
-        if number > MAX_SHEET_ROWS:
+def _rows(worksheet: Any, path: Path, columns: int = MAX_COLUMNS) -> Iterator[tuple[int, list[Cell | None]]]:
+    """Rows of a sheet, none past row MAX_SHEET_ROWS (a second guard after the safety check)."""
+    for count, (number, row) in enumerate(sheet_rows(worksheet, columns), 1):
+        if number > MAX_SHEET_ROWS or count > MAX_SHEET_ROWS:
             raise refuse("too_many_rows", _(
                 "A sheet of {name} has more than {limit} rows; no submission is that long. It was "
                 "not opened.").format(name=path.name, limit=MAX_SHEET_ROWS))
@@ -140,9 +142,9 @@ def _read_meta(workbook: Any, path: Path) -> dict[str, str]:
             "hidden identity sheet is missing).").format(name=path.name))
     meta: dict[str, str] = {}
     for number, row in _rows(workbook[META_SHEET], path, 2):
-        if number > MAX_META_ROWS or len(row) < 2:
+        if number > MAX_META_ROWS:
             break
-        key, value = row[0].value, row[1].value
+        key, value = (None if cell is None else cell.value for cell in row)
         if isinstance(key, str) and value is not None:
             meta[key.strip()] = str(value).strip()
     return meta
@@ -200,9 +202,10 @@ def _read(workbook: Any, path: Path, progress: Progress) -> ParsedSubmission:
 def _read_sheet(worksheet: Any, spec: SheetSpec, title: str, vocabulary: Vocabulary,
                 parsed: ParsedSubmission, path: Path) -> ParsedSheet:
     sheet = ParsedSheet(spec, title)
-    key_row = next(worksheet.iter_rows(min_row=1, max_row=1, max_col=MAX_COLUMNS), ())
+    rows = _rows(worksheet, path)
+    number, key_row = next(rows, (0, []))
     positions = {cell.value: index for index, cell in enumerate(key_row)
-                 if isinstance(cell.value, str)}
+                 if number == 1 and cell is not None and isinstance(cell.value, str)}
     missing = [c.key for c in spec.digested if c.key not in positions]
     if missing:
         raise refuse("not_submission", _(
@@ -212,8 +215,7 @@ def _read_sheet(worksheet: Any, spec: SheetSpec, title: str, vocabulary: Vocabul
                for c in spec.digested}
     wanted = [(c, positions[c.key]) for c in spec.digested]
     extra = {key: positions.get(key) for key in ("value_kind", FINGERPRINT_KEY)}
-    width = max(positions.values()) + 1
-    for number, row in _rows(worksheet, path, width):
+    for number, row in rows:
         if number < FIRST_DATA_ROW:
             continue
         parsed_row = _read_row(row, number, spec, wanted, extra, columns, vocabulary, parsed)
@@ -222,17 +224,17 @@ def _read_sheet(worksheet: Any, spec: SheetSpec, title: str, vocabulary: Vocabul
     return sheet
 
 
-def _read_row(row: tuple[Any, ...], number: int, spec: SheetSpec, wanted: list[tuple[Column, int]],
+def _read_row(row: list[Cell | None], number: int, spec: SheetSpec, wanted: list[tuple[Column, int]],
               extra: dict[str, int | None], columns: dict[str, tuple[str, str, str]],
               vocabulary: Vocabulary, parsed: ParsedSubmission) -> ParsedRow | None:
-    size = len(row)
-    cells = [(column, row[index] if index < size else None) for column, index in wanted]
+    cells = [(column, row[index]) for column, index in wanted]
     if all(cell is None or cell.value is None or cell.value == "" for _column, cell in cells):
         return None
 
     def value_of(key: str) -> Any:
         index = extra[key]
-        return row[index].value if index is not None and index < size else None
+        cell = None if index is None else row[index]
+        return None if cell is None else cell.value
 
     value_kind = value_of("value_kind")
     value_kind = str(value_kind) if value_kind else None

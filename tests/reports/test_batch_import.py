@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from app.models.services.plan import current_plan
 from app.models.services.plan_versions import published_document
 from app.models.services.progress import ProgressInput, clear_progress, record_progress
 from app.models.services.workspace import ProfileInput, create_workspace
+from app.reports import batch_import
 from app.reports.batch_import import expand_paths, import_batch
 from app.reports.plan_workbook import write_plan_workbook
 from app.reports.submission_export import export_submission
@@ -255,12 +258,70 @@ def test_cancel_while_a_file_is_applied_rolls_that_file_back(secretariat, inbox)
     assert "2 not imported (cancelled)" in result.summary()
 
 
-def test_cancel_while_reading_leaves_the_rest_untouched(secretariat, inbox):
+class _BackupFirst:
+    """A stand-in for the backup's thread pool that writes the backup at once, so that no file is
+    read ahead (what a cancel while reading leaves then does not depend on timing)."""
+
+    def __init__(self, **_kwargs) -> None:
+        pass
+
+    def __enter__(self) -> _BackupFirst:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        return None
+
+    def submit(self, function, *args) -> Future:
+        future: Future = Future()
+        future.set_result(function(*args))
+        return future
+
+
+def test_cancel_while_reading_leaves_the_rest_untouched(secretariat, inbox, monkeypatch):
+    monkeypatch.setattr(batch_import, "ThreadPoolExecutor", _BackupFirst)
     progress = CancelAt("File 2 of 3")
     result = import_batch(secretariat, [inbox.r1["KG"], inbox.r1["KZ"], inbox.r1["TJ"]], progress)
     assert [o.outcome for o in result.outcomes] == [Outcome.APPLIED, Outcome.CANCELLED,
                                                    Outcome.CANCELLED]
     assert set(_submissions(secretariat)) == {("KG", 1)}
+
+
+def _slow_backup(monkeypatch, until: str, progress: CancelAt) -> None:
+    """The batch's backup finishes only once the progress has shown `until`."""
+    real = batch_import.back_up
+
+    def back_up(*args):
+        deadline = time.monotonic() + 30
+        while not any(until in text for text in progress.texts) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real(*args)
+
+    monkeypatch.setattr(batch_import, "back_up", back_up)
+
+
+def test_files_are_read_ahead_while_the_backup_is_written(secretariat, inbox, monkeypatch):
+    files = [inbox.r1["KG"], inbox.r1["KZ"], inbox.r1["TJ"]]
+    progress = CancelAt("(never)")
+    _slow_backup(monkeypatch, "File 3 of 3", progress)
+    result = import_batch(secretariat, files, progress, now=ON_TIME)
+    assert [o.outcome for o in result.outcomes] == [Outcome.APPLIED] * 3
+    assert [o.country for o in result.outcomes] == ["KG", "KZ", "TJ"]
+    # The three were read before the first was applied, and the backup was complete by then.
+    first_apply = next(i for i, t in enumerate(progress.texts) if "Applying" in t)
+    assert any("File 3 of 3" in t for t in progress.texts[:first_apply])
+    assert result.backup is not None and result.backup.exists()
+    assert set(_submissions(secretariat)) == {("KG", 1), ("KZ", 1), ("TJ", 1)}
+
+
+def test_cancel_while_reading_ahead_applies_nothing(secretariat, inbox, monkeypatch):
+    progress = CancelAt("File 3 of 3")
+    _slow_backup(monkeypatch, "File 3 of 3", progress)
+    result = import_batch(secretariat, [inbox.r1["KG"], inbox.r1["KZ"], inbox.r1["TJ"]], progress)
+    assert result.cancelled
+    assert [o.outcome for o in result.outcomes] == [Outcome.CANCELLED] * 3
+    assert _submissions(secretariat) == {}
+    assert _count(secretariat, Commitment) == 0
+    assert result.backup is not None and result.backup.exists()
 
 
 def test_completeness_matrix_shows_received_late_and_edited(secretariat, inbox):
