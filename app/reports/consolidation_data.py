@@ -17,6 +17,7 @@ from app.models.services.regional import (
     RegionalFilter,
     Scope,
     Tally,
+    action_tallies,
     commitment_rows,
     indicator_values,
     materialize_latest,
@@ -54,14 +55,15 @@ def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.dat
     plan = current_plan(session)
     matrix = completeness_matrix(session, scope.periods, today=today,
                                  countries=list(flt.countries) or None, roles=set(flt.roles) or None)
+    tallies = action_tallies(session, scope)
     return Consolidation(
         generated_at=utcnow(),
         plan_code=plan.code if plan else "", plan_version=plan.version if plan else 0,
         plan_titles=dict(plan.titles) if plan else {},
         scope=scope, matrix=matrix,
         coverage=coverage(session, scope.period_ids, scope.countries),
-        items=progress_by_item(session, scope, plan),
-        statuses=status_by_country(session, scope),
+        items=progress_by_item(session, scope, plan, tallies),
+        statuses=status_by_country(session, scope, tallies),
         indicators=indicator_values(session, scope, plan),
         commitments=commitment_rows(session, scope) if details else [],
         highlights=country_highlights(session, scope) if highlights else [],

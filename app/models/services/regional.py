@@ -11,10 +11,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Column, FromClause, Integer, MetaData, Select, Table, case, func, insert, select, text
+from sqlalchemy import (
+    Column,
+    FromClause,
+    Integer,
+    MetaData,
+    Select,
+    String,
+    Table,
+    case,
+    func,
+    insert,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
-from app.models.enums import Direction, IndicatorKind, MembershipRole, ProgressStatus
+from app.models.enums import Direction, IndicatorKind, MembershipRole, Priority, ProgressStatus
 from app.models.plan import Action, Objective, Plan
 from app.models.reporting import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod
 from app.models.services.completeness import matrix_countries, periods_in_range
@@ -176,15 +190,25 @@ def _tally(row: tuple) -> Tally:
                  {status: int(count or 0) for status, count in zip(ProgressStatus, statuses, strict=True)})
 
 
-def progress_by_item(session: Session, scope: Scope, plan: Plan | None = None) -> list[ItemProgress]:
+def action_tallies(session: Session, scope: Scope) -> list[tuple]:
+    """(action id, country, tally numbers...) per action and country: what both the progress by
+    item and the status by country are summed from, so one query can serve both."""
+    if not scope.countries or not scope.periods:
+        return []
+    return _tallies(session, scope, [Commitment.action_id, Commitment.country_code])
+
+
+def progress_by_item(session: Session, scope: Scope, plan: Plan | None = None,
+                     tallies: list[tuple] | None = None) -> list[ItemProgress]:
     """Objectives each followed by their actions, in plan order, with totals and per country.
 
-    `plan` saves reading the current plan again when the caller has it.
+    `plan` saves reading the current plan again when the caller has it, `tallies` (from
+    `action_tallies`) the query when the caller has run it.
     """
     plan = plan or current_plan(session)
     if plan is None or not scope.countries or not scope.periods:
         return []
-    rows = _tallies(session, scope, [Commitment.action_id, Commitment.country_code])
+    rows = action_tallies(session, scope) if tallies is None else tallies
     by_action: dict[int, ItemProgress] = {}
     result = []
     for objective in plan.objectives:
@@ -209,14 +233,24 @@ def progress_by_item(session: Session, scope: Scope, plan: Plan | None = None) -
     return result
 
 
-def status_by_country(session: Session, scope: Scope) -> dict[str | None, Tally]:
-    """Each country's commitments by latest status (None holds the regional total)."""
+def status_by_country(session: Session, scope: Scope,
+                      tallies: list[tuple] | None = None) -> dict[str | None, Tally]:
+    """Each country's commitments by latest status (None holds the regional total).
+
+    Given `tallies` (from `action_tallies`), sums them per country instead of querying again.
+    """
     if not scope.countries or not scope.periods:
         return {}
     result: dict[str | None, Tally] = {None: Tally()}
-    for country, *numbers in _tallies(session, scope, [Commitment.country_code]):
-        result[country] = _tally(tuple(numbers))
-        result[None].add(result[country])
+    if tallies is None:
+        rows = [(country, *numbers) for country, *numbers in
+                _tallies(session, scope, [Commitment.country_code])]
+    else:
+        rows = [(country, *numbers) for _action, country, *numbers in tallies]
+    for country, *numbers in sorted(rows, key=lambda row: row[0]):
+        tally = _tally(tuple(numbers))
+        result.setdefault(country, Tally()).add(tally)
+        result[None].add(tally)
     return result
 
 
@@ -284,10 +318,12 @@ def commitment_rows(session: Session, scope: Scope) -> list[tuple]:
     if not scope.countries or not scope.periods:
         return []
     latest = latest_table(scope)
+    # Enums and booleans come back as stored and are mapped here: SQLAlchemy's per-value result
+    # processing cost more than the query itself on thousands of rows.
     query = (
-        select(Commitment.country_code, Objective.code, Action.code, Action.retired,
-               Commitment.description, Commitment.lead_agency, Commitment.priority,
-               ReportingPeriod.code, ProgressUpdate.status, ProgressUpdate.percent,
+        select(Commitment.country_code, Objective.code, Action.code, type_coerce(Action.retired, Integer),
+               Commitment.description, Commitment.lead_agency, type_coerce(Commitment.priority, String),
+               ReportingPeriod.code, type_coerce(ProgressUpdate.status, String), ProgressUpdate.percent,
                ProgressUpdate.challenges, ProgressUpdate.support_requested)
         .select_from(Commitment)
         .join(Action, Action.id == Commitment.action_id).join(Objective)
@@ -296,5 +332,9 @@ def commitment_rows(session: Session, scope: Scope) -> list[tuple]:
         .outerjoin(ReportingPeriod, ReportingPeriod.id == ProgressUpdate.period_id)
         .where(*_in_scope(scope))
         .order_by(Commitment.country_code, Objective.position, Action.position, Commitment.id))
-    return [tuple(row) for row in session.execute(query)]
-
+    priorities = {p.value: p for p in Priority}
+    statuses = {s.value: s for s in ProgressStatus}
+    return [(country, objective, action, bool(retired), description, agency, priorities[priority],
+             period, statuses.get(status), percent, challenges, support)
+            for (country, objective, action, retired, description, agency, priority, period, status,
+                 percent, challenges, support) in session.execute(query)]
