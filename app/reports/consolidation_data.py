@@ -18,7 +18,7 @@ from app.models.services.regional import (
     Scope,
     Tally,
     action_tallies,
-    commitment_rows,
+    commitment_details,
     indicator_values,
     materialize_latest,
     progress_by_item,
@@ -55,7 +55,10 @@ def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.dat
     plan = current_plan(session)
     matrix = completeness_matrix(session, scope.periods, today=today,
                                  countries=list(flt.countries) or None, roles=set(flt.roles) or None)
-    tallies = action_tallies(session, scope)
+    if details:
+        commitments, tallies = commitment_details(session, scope)
+    else:
+        commitments, tallies = [], action_tallies(session, scope)
     return Consolidation(
         generated_at=utcnow(),
         plan_code=plan.code if plan else "", plan_version=plan.version if plan else 0,
@@ -65,6 +68,6 @@ def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.dat
         items=progress_by_item(session, scope, plan, tallies),
         statuses=status_by_country(session, scope, tallies),
         indicators=indicator_values(session, scope, plan),
-        commitments=commitment_rows(session, scope) if details else [],
+        commitments=commitments,
         highlights=country_highlights(session, scope) if highlights else [],
     )

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from app.models.enums import Direction, IndicatorKind, MembershipRole, Priority, ProgressStatus
 from app.models.plan import Action, Objective, Plan
+from app.models.reference import Country
 from app.models.reporting import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod
 from app.models.services.completeness import matrix_countries, periods_in_range
 from app.models.services.plan import current_plan
@@ -289,9 +290,11 @@ def indicator_values(session: Session, scope: Scope, plan: Plan | None = None) -
                 if not i.retired:
                     rows[i.id] = IndicatorRow(i.code, dict(i.titles), dict(i.unit or {}), i.kind,
                                               i.baseline, i.target, i.direction)
-    countries = [c for c in scope.countries if session.scalar(
-        select(IndicatorValue.id).where(IndicatorValue.country_code == c,
-                                        IndicatorValue.period_id.in_(scope.period_ids)).limit(1))]
+    reporting = set(session.scalars(select(Country.code).where(
+        Country.code.in_(scope.countries),
+        select(IndicatorValue.id).where(IndicatorValue.country_code == Country.code,
+                                        IndicatorValue.period_id.in_(scope.period_ids)).exists())))
+    countries = [c for c in scope.countries if c in reporting]
     pending = {(indicator_id, country) for indicator_id in rows for country in countries}
     # Newest period first; the first value seen per indicator and country is the latest.
     for period in sorted(scope.periods, key=lambda p: p.start_date, reverse=True):
@@ -315,15 +318,22 @@ def commitment_rows(session: Session, scope: Scope) -> list[tuple]:
     (country, objective code, action code, action retired, description, lead agency, priority,
     period code, status, percent, challenges, support requested)
     """
+    return commitment_details(session, scope)[0]
+
+
+def commitment_details(session: Session, scope: Scope) -> tuple[list[tuple], list[tuple]]:
+    """`commitment_rows` and, summed from the same rows, what `action_tallies` returns: a report
+    that lists every commitment needs no second query over them for its totals."""
     if not scope.countries or not scope.periods:
-        return []
+        return [], []
     latest = latest_table(scope)
     # Enums and booleans come back as stored and are mapped here: SQLAlchemy's per-value result
     # processing cost more than the query itself on thousands of rows.
     query = (
-        select(Commitment.country_code, Objective.code, Action.code, type_coerce(Action.retired, Integer),
-               Commitment.description, Commitment.lead_agency, type_coerce(Commitment.priority, String),
-               ReportingPeriod.code, type_coerce(ProgressUpdate.status, String), ProgressUpdate.percent,
+        select(Commitment.action_id, Commitment.country_code, Objective.code, Action.code,
+               type_coerce(Action.retired, Integer), Commitment.description, Commitment.lead_agency,
+               type_coerce(Commitment.priority, String), ReportingPeriod.code,
+               type_coerce(ProgressUpdate.status, String), ProgressUpdate.percent,
                ProgressUpdate.challenges, ProgressUpdate.support_requested)
         .select_from(Commitment)
         .join(Action, Action.id == Commitment.action_id).join(Objective)
@@ -334,7 +344,22 @@ def commitment_rows(session: Session, scope: Scope) -> list[tuple]:
         .order_by(Commitment.country_code, Objective.position, Action.position, Commitment.id))
     priorities = {p.value: p for p in Priority}
     statuses = {s.value: s for s in ProgressStatus}
-    return [(country, objective, action, bool(retired), description, agency, priorities[priority],
-             period, statuses.get(status), percent, challenges, support)
-            for (country, objective, action, retired, description, agency, priority, period, status,
-                 percent, challenges, support) in session.execute(query)]
+    position = {s: index for index, s in enumerate(ProgressStatus)}
+    rows, sums = [], {}
+    for (action_id, country, objective, action, retired, description, agency, priority, period,
+         status, percent, challenges, support) in session.execute(query):
+        status = statuses.get(status)
+        rows.append((country, objective, action, bool(retired), description, agency,
+                     priorities[priority], period, status, percent, challenges, support))
+        numbers = sums.get((action_id, country))
+        if numbers is None:
+            numbers = sums[(action_id, country)] = [0, 0, 0, 0] + [0] * len(position)
+        numbers[0] += 1
+        if period is not None:  # an update in range (its period is never null)
+            numbers[1] += 1
+        if percent is not None:
+            numbers[2] += percent
+            numbers[3] += 1
+        if status is not None:
+            numbers[4 + position[status]] += 1
+    return rows, [(*key, *numbers) for key, numbers in sorted(sums.items())]
