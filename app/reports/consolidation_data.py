@@ -25,6 +25,7 @@ from app.models.services.regional import (
     resolve_scope,
     status_by_country,
 )
+from app.models.services.regional_scan import latest_and_coverage, scan_pays
 
 
 @dataclass
@@ -50,8 +51,12 @@ def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.dat
     """Read the regional picture; `details` adds every commitment, `highlights` the brief's texts."""
     flt = flt or RegionalFilter()
     scope = resolve_scope(session, flt, today)
-    if scope.countries and scope.periods:
-        materialize_latest(session, scope)
+    if scan_pays(scope):
+        shares = latest_and_coverage(session, scope)
+    else:
+        if scope.countries and scope.periods:
+            materialize_latest(session, scope)
+        shares = coverage(session, scope.period_ids, scope.countries)
     plan = current_plan(session)
     matrix = completeness_matrix(session, scope.periods, today=today,
                                  countries=list(flt.countries) or None, roles=set(flt.roles) or None)
@@ -64,7 +69,7 @@ def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.dat
         plan_code=plan.code if plan else "", plan_version=plan.version if plan else 0,
         plan_titles=dict(plan.titles) if plan else {},
         scope=scope, matrix=matrix,
-        coverage=coverage(session, scope.period_ids, scope.countries),
+        coverage=shares,
         items=progress_by_item(session, scope, plan, tallies),
         statuses=status_by_country(session, scope, tallies),
         indicators=indicator_values(session, scope, plan),
