@@ -12,8 +12,11 @@ from app.models.enums import MembershipRole, ProgressStatus
 from app.models.services.highlights import country_highlights
 from app.models.services.regional import (
     RegionalFilter,
+    action_tallies,
+    commitment_details,
     commitment_rows,
     indicator_values,
+    materialize_latest,
     progress_by_item,
     resolve_scope,
     status_by_country,
@@ -106,3 +109,41 @@ def test_commitment_rows_and_highlights(secretariat_db):
                                and u.status == ProgressStatus.COMPLETED)
     assert len(kz.completed_items) <= 3
     assert [h.country for h in highlights] == scope.countries
+
+
+def test_tallies_summed_from_commitment_rows_match_the_query(secretariat_db):
+    """The report sums its totals from the rows it lists; they must equal the SQL aggregation."""
+    for flt in (RegionalFilter(), RegionalFilter(first_period="2013-H1"),
+                RegionalFilter(countries=("KZ", "TM"), first_period="2025-H1", last_period="2025-H2")):
+        with secretariat_db.reading() as s:
+            scope = resolve_scope(s, flt, TODAY)
+            queried = action_tallies(s, scope)
+            rows, summed = commitment_details(s, scope)
+            materialize_latest(s, scope)
+            assert commitment_details(s, scope) == (rows, summed)
+            assert rows == commitment_rows(s, scope)
+        assert summed == [tuple(row) for row in queried]
+        assert sum(t[2] for t in summed) == len(rows) > 0
+        assert any(t[3] for t in summed) and status_by_country(None, scope, summed)[None].reported \
+            == sum(1 for r in rows if r[7] is not None)
+
+
+def test_one_scan_finds_the_same_latest_updates_and_coverage(secretariat_db):
+    """The long-range path (one walk over the updates) agrees with period-by-period and the join."""
+    from app.models.services.completeness import coverage
+    from app.models.services.regional_scan import latest_and_coverage
+
+    for flt in (RegionalFilter(), RegionalFilter(first_period="2013-H1"),
+                RegionalFilter(countries=("KZ", "TM"), first_period="2020-H1")):
+        with secretariat_db.reading() as s:
+            scope = resolve_scope(s, flt, TODAY)
+            materialize_latest(s, scope)
+            latest = sorted(s.execute(select(scope.latest.c.commitment_id, scope.latest.c.update_id)))
+            shares = coverage(s, scope.period_ids, scope.countries)
+        with secretariat_db.reading() as s:
+            scope = resolve_scope(s, flt, TODAY)
+            assert latest_and_coverage(s, scope) == shares
+            assert sorted(s.execute(select(scope.latest.c.commitment_id, scope.latest.c.update_id))) \
+                == latest
+        assert latest and any(share.updated < share.expected for share in shares.values())
+        assert {p for _c, p in shares} <= set(scope.period_ids)

@@ -17,13 +17,15 @@ from app.models.services.regional import (
     RegionalFilter,
     Scope,
     Tally,
-    commitment_rows,
+    action_tallies,
+    commitment_details,
     indicator_values,
     materialize_latest,
     progress_by_item,
     resolve_scope,
     status_by_country,
 )
+from app.models.services.regional_scan import latest_and_coverage, scan_pays
 
 
 @dataclass
@@ -49,20 +51,28 @@ def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.dat
     """Read the regional picture; `details` adds every commitment, `highlights` the brief's texts."""
     flt = flt or RegionalFilter()
     scope = resolve_scope(session, flt, today)
-    if scope.countries and scope.periods:
-        materialize_latest(session, scope)
+    if scan_pays(scope):
+        shares = latest_and_coverage(session, scope)
+    else:
+        if scope.countries and scope.periods:
+            materialize_latest(session, scope)
+        shares = coverage(session, scope.period_ids, scope.countries)
     plan = current_plan(session)
     matrix = completeness_matrix(session, scope.periods, today=today,
                                  countries=list(flt.countries) or None, roles=set(flt.roles) or None)
+    if details:
+        commitments, tallies = commitment_details(session, scope)
+    else:
+        commitments, tallies = [], action_tallies(session, scope)
     return Consolidation(
         generated_at=utcnow(),
         plan_code=plan.code if plan else "", plan_version=plan.version if plan else 0,
         plan_titles=dict(plan.titles) if plan else {},
         scope=scope, matrix=matrix,
-        coverage=coverage(session, scope.period_ids, scope.countries),
-        items=progress_by_item(session, scope, plan),
-        statuses=status_by_country(session, scope),
+        coverage=shares,
+        items=progress_by_item(session, scope, plan, tallies),
+        statuses=status_by_country(session, scope, tallies),
         indicators=indicator_values(session, scope, plan),
-        commitments=commitment_rows(session, scope) if details else [],
+        commitments=commitments,
         highlights=country_highlights(session, scope) if highlights else [],
     )

@@ -11,11 +11,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Column, FromClause, Integer, MetaData, Select, Table, case, func, insert, select, text
+from sqlalchemy import (
+    Column,
+    FromClause,
+    Integer,
+    MetaData,
+    Select,
+    String,
+    Table,
+    case,
+    func,
+    insert,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
-from app.models.enums import Direction, IndicatorKind, MembershipRole, ProgressStatus
+from app.models.enums import Direction, IndicatorKind, MembershipRole, Priority, ProgressStatus
 from app.models.plan import Action, Objective, Plan
+from app.models.reference import Country
 from app.models.reporting import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod
 from app.models.services.completeness import matrix_countries, periods_in_range
 from app.models.services.plan import current_plan
@@ -176,15 +191,25 @@ def _tally(row: tuple) -> Tally:
                  {status: int(count or 0) for status, count in zip(ProgressStatus, statuses, strict=True)})
 
 
-def progress_by_item(session: Session, scope: Scope, plan: Plan | None = None) -> list[ItemProgress]:
+def action_tallies(session: Session, scope: Scope) -> list[tuple]:
+    """(action id, country, tally numbers...) per action and country: what both the progress by
+    item and the status by country are summed from, so one query can serve both."""
+    if not scope.countries or not scope.periods:
+        return []
+    return _tallies(session, scope, [Commitment.action_id, Commitment.country_code])
+
+
+def progress_by_item(session: Session, scope: Scope, plan: Plan | None = None,
+                     tallies: list[tuple] | None = None) -> list[ItemProgress]:
     """Objectives each followed by their actions, in plan order, with totals and per country.
 
-    `plan` saves reading the current plan again when the caller has it.
+    `plan` saves reading the current plan again when the caller has it, `tallies` (from
+    `action_tallies`) the query when the caller has run it.
     """
     plan = plan or current_plan(session)
     if plan is None or not scope.countries or not scope.periods:
         return []
-    rows = _tallies(session, scope, [Commitment.action_id, Commitment.country_code])
+    rows = action_tallies(session, scope) if tallies is None else tallies
     by_action: dict[int, ItemProgress] = {}
     result = []
     for objective in plan.objectives:
@@ -209,14 +234,24 @@ def progress_by_item(session: Session, scope: Scope, plan: Plan | None = None) -
     return result
 
 
-def status_by_country(session: Session, scope: Scope) -> dict[str | None, Tally]:
-    """Each country's commitments by latest status (None holds the regional total)."""
+def status_by_country(session: Session, scope: Scope,
+                      tallies: list[tuple] | None = None) -> dict[str | None, Tally]:
+    """Each country's commitments by latest status (None holds the regional total).
+
+    Given `tallies` (from `action_tallies`), sums them per country instead of querying again.
+    """
     if not scope.countries or not scope.periods:
         return {}
     result: dict[str | None, Tally] = {None: Tally()}
-    for country, *numbers in _tallies(session, scope, [Commitment.country_code]):
-        result[country] = _tally(tuple(numbers))
-        result[None].add(result[country])
+    if tallies is None:
+        rows = [(country, *numbers) for country, *numbers in
+                _tallies(session, scope, [Commitment.country_code])]
+    else:
+        rows = [(country, *numbers) for _action, country, *numbers in tallies]
+    for country, *numbers in sorted(rows, key=lambda row: row[0]):
+        tally = _tally(tuple(numbers))
+        result.setdefault(country, Tally()).add(tally)
+        result[None].add(tally)
     return result
 
 
@@ -255,9 +290,11 @@ def indicator_values(session: Session, scope: Scope, plan: Plan | None = None) -
                 if not i.retired:
                     rows[i.id] = IndicatorRow(i.code, dict(i.titles), dict(i.unit or {}), i.kind,
                                               i.baseline, i.target, i.direction)
-    countries = [c for c in scope.countries if session.scalar(
-        select(IndicatorValue.id).where(IndicatorValue.country_code == c,
-                                        IndicatorValue.period_id.in_(scope.period_ids)).limit(1))]
+    reporting = set(session.scalars(select(Country.code).where(
+        Country.code.in_(scope.countries),
+        select(IndicatorValue.id).where(IndicatorValue.country_code == Country.code,
+                                        IndicatorValue.period_id.in_(scope.period_ids)).exists())))
+    countries = [c for c in scope.countries if c in reporting]
     pending = {(indicator_id, country) for indicator_id in rows for country in countries}
     # Newest period first; the first value seen per indicator and country is the latest.
     for period in sorted(scope.periods, key=lambda p: p.start_date, reverse=True):
@@ -281,13 +318,22 @@ def commitment_rows(session: Session, scope: Scope) -> list[tuple]:
     (country, objective code, action code, action retired, description, lead agency, priority,
     period code, status, percent, challenges, support requested)
     """
+    return commitment_details(session, scope)[0]
+
+
+def commitment_details(session: Session, scope: Scope) -> tuple[list[tuple], list[tuple]]:
+    """`commitment_rows` and, summed from the same rows, what `action_tallies` returns: a report
+    that lists every commitment needs no second query over them for its totals."""
     if not scope.countries or not scope.periods:
-        return []
+        return [], []
     latest = latest_table(scope)
+    # Enums and booleans come back as stored and are mapped here: SQLAlchemy's per-value result
+    # processing cost more than the query itself on thousands of rows.
     query = (
-        select(Commitment.country_code, Objective.code, Action.code, Action.retired,
-               Commitment.description, Commitment.lead_agency, Commitment.priority,
-               ReportingPeriod.code, ProgressUpdate.status, ProgressUpdate.percent,
+        select(Commitment.action_id, Commitment.country_code, Objective.code, Action.code,
+               type_coerce(Action.retired, Integer), Commitment.description, Commitment.lead_agency,
+               type_coerce(Commitment.priority, String), ReportingPeriod.code,
+               type_coerce(ProgressUpdate.status, String), ProgressUpdate.percent,
                ProgressUpdate.challenges, ProgressUpdate.support_requested)
         .select_from(Commitment)
         .join(Action, Action.id == Commitment.action_id).join(Objective)
@@ -296,5 +342,24 @@ def commitment_rows(session: Session, scope: Scope) -> list[tuple]:
         .outerjoin(ReportingPeriod, ReportingPeriod.id == ProgressUpdate.period_id)
         .where(*_in_scope(scope))
         .order_by(Commitment.country_code, Objective.position, Action.position, Commitment.id))
-    return [tuple(row) for row in session.execute(query)]
-
+    priorities = {p.value: p for p in Priority}
+    statuses = {s.value: s for s in ProgressStatus}
+    position = {s: index for index, s in enumerate(ProgressStatus)}
+    rows, sums = [], {}
+    for (action_id, country, objective, action, retired, description, agency, priority, period,
+         status, percent, challenges, support) in session.execute(query):
+        status = statuses.get(status)
+        rows.append((country, objective, action, bool(retired), description, agency,
+                     priorities[priority], period, status, percent, challenges, support))
+        numbers = sums.get((action_id, country))
+        if numbers is None:
+            numbers = sums[(action_id, country)] = [0, 0, 0, 0] + [0] * len(position)
+        numbers[0] += 1
+        if period is not None:  # an update in range (its period is never null)
+            numbers[1] += 1
+        if percent is not None:
+            numbers[2] += percent
+            numbers[3] += 1
+        if status is not None:
+            numbers[4 + position[status]] += 1
+    return rows, [(*key, *numbers) for key, numbers in sorted(sums.items())]
