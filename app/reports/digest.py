@@ -30,7 +30,9 @@ def clean_text(value: str | None) -> str | None:
     if value is None:
         return None
     text = XML_ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
-    return text[:MAX_CELL_TEXT] or None
+    # Trimmed again after the cut, or a text cut at a space or newline would not be its own
+    # clean form, and read back it would differ from what the digest holds ("edited").
+    return text[:MAX_CELL_TEXT].rstrip() or None
 
 
 def safe_text(value: str) -> str:

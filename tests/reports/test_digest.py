@@ -8,7 +8,7 @@ import pytest
 
 from app.models.enums import FollowUpStatus, Priority, ProgressStatus
 from app.reports.cell_values import CellProblem, Vocabulary, read_cell
-from app.reports.digest import clean_text, edited_positions, fingerprint, normalize_number
+from app.reports.digest import MAX_CELL_TEXT, clean_text, edited_positions, fingerprint, normalize_number
 from app.reports.language import translator
 from app.reports.submission_data import Identity, digest_of, evidence_text, parse_evidence
 from app.reports.submission_format import COMMITMENTS, INDICATORS, PROGRESS
@@ -51,6 +51,9 @@ def test_fingerprint_tells_which_value_changed():
 def test_canonical_text_and_numbers():
     assert clean_text(" a\r\nb\x07 ") == "a\nb"
     assert clean_text("   ") is None
+    cut_at_a_newline = "0" * (MAX_CELL_TEXT - 1) + "\n" + "tail"  # found by Hypothesis
+    assert clean_text(cut_at_a_newline) == "0" * (MAX_CELL_TEXT - 1)
+    assert clean_text(clean_text(cut_at_a_newline)) == clean_text(cut_at_a_newline)
     assert normalize_number(5.0) == 5 and isinstance(normalize_number(5.0), int)
     assert normalize_number(0.1 + 0.2) == 0.3
     assert normalize_number(True) == 1 and normalize_number(float("nan")) is None
