@@ -15,6 +15,14 @@ os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# In CI the property tests replay the same examples on every run, so a red build always means the
+# change; locally they search afresh and keep what fails in .hypothesis/ (how a 32,767-character
+# text cut at a newline was found).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 from app import i18n  # noqa: E402
 from app.models.database import Database, open_database  # noqa: E402
