@@ -88,6 +88,40 @@ def test_report_for_one_country_and_a_period_range(secretariat_db, tmp_path):
     assert {row[0] for row in sheets["Commitments"][1:]} == {"Kazakhstan"}
 
 
+#: Texts a spreadsheet would read as a formula, a sign or an error, or that need escaping.
+RISKY_TEXTS = ["=SUM(A1:A3)", "+7 701 555 0101", "-5 agencies", "@home", "#N/A",
+               "<b>R&D</b> \"quoted\"", "  indented, twice  "]
+
+
+@pytest.mark.parametrize("text", RISKY_TEXTS)
+def test_commitment_texts_stay_text(secretariat_db, tmp_path, text):
+    """The commitments sheet (written as XML, not cell by cell) keeps every text as typed."""
+    with secretariat_db.transaction() as s:
+        commitment = s.scalar(select(Commitment).where(Commitment.country_code == "KG"))
+        commitment.description = text
+        commitment.lead_agency = text + " agency"
+        update = s.scalar(select(ProgressUpdate).where(ProgressUpdate.commitment_id == commitment.id)
+                          .order_by(ProgressUpdate.period_id.desc()))
+        update.challenges, update.support_requested = text, "=" + text
+    path = tmp_path / "regional.xlsx"
+    with secretariat_db.reading() as s:
+        build_consolidation_workbook(s, path, "en", RegionalFilter(first_period="2013-H1"),
+                                     today=TODAY)
+    sheet = load_workbook(path)["Commitments"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[4].value == text)
+    shown = {4: text, 5: text + " agency", 10: text, 11: "=" + text}
+    for column, expected in shown.items():
+        assert (row[column].value, row[column].data_type) == (expected, "s")
+        assert not row[column].has_style
+    assert row[0].value == "Kyrgyzstan" and row[2].data_type == "s"
+    header = sheet["A1"]
+    assert header.font.b and header.fill.fgColor.rgb.endswith("D9D9D9") and header.border.left.style
+    assert sheet.row_dimensions[1].height == 45
+    assert [c.value for c in sheet[1]][:2] == ["Country", "Objective"]
+    calamine = _sheets(path)["Commitments"]
+    assert [text, text + " agency"] in [row[4:6] for row in calamine]
+
+
 def soffice_to_pdf(source: Path, out_dir: Path) -> Path:
     """Convert with a LibreOffice profile of its own, so parallel runs do not collide."""
     profile = out_dir / "lo-profile"

@@ -88,6 +88,8 @@ def _escape(text: str) -> str:
 class RowWriter:
     """Appends rows of rendered cells to one write-only worksheet, with heights and hidden rows.
 
+    Used by the submission's sheets and the regional report's commitments sheet; for cells of
+    style 0 (the default look) holding texts or whole numbers it writes the XML openpyxl would.
     Set the sheet up (widths, frozen panes, page) before the first row: openpyxl writes the top of
     the sheet at that moment. Rows are written as XML here, replacing the worksheet writer's
     `write_row` (pinned openpyxl; see requirements.txt).
@@ -150,11 +152,14 @@ def _write_row(xf: Any, row: _Row, row_index: int) -> None:
         if value is None:
             if style:
                 parts.append(f'<c r="{ref}" s="{style}"/>')
-        elif kind == "s":
+            continue
+        # Style 0 is the workbook's default look: left out, as openpyxl leaves it out.
+        styled = f' s="{style}"' if style else ""
+        if kind == "s":
             space = ' xml:space="preserve"' if value != value.strip() else ""
-            parts.append(f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{value}</t></is></c>')
+            parts.append(f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{value}</t></is></c>')
         else:
-            parts.append(f'<c r="{ref}" s="{style}" t="{kind}"><v>{value}</v></c>')
+            parts.append(f'<c r="{ref}"{styled} t="{kind}"><v>{value}</v></c>')
     parts.append("</row>")
     xf._file("".join(parts))
 

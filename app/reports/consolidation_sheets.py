@@ -14,6 +14,7 @@ from app.i18n import N_
 from app.models.enums import Priority, ProgressStatus
 from app.models.services.completeness import CellState, state_label_source
 from app.models.services.regional import Tally
+from app.reports.cells import RowWriter
 from app.reports.consolidation_data import Consolidation
 from app.reports.report_language import ReportLanguage
 from app.reports.report_style import STATE_FILL, STATUS_COLOURS, cell_text
@@ -28,6 +29,8 @@ STATUSES = list(ProgressStatus)
 FIT_WIDTH = 260
 HEADER_HEIGHT = 45
 CELL_HEIGHT = 30
+#: The workbook's default look (no style of its own), for `RowWriter` cells.
+PLAIN = "plain"
 
 
 def new_sheet(wb: Workbook, title: str, widths: list[float], freeze: str | None = "B2",
@@ -244,19 +247,27 @@ def write_indicators(wb: Workbook, data: Consolidation, lang: ReportLanguage,
 
 def write_commitments(wb: Workbook, data: Consolidation, lang: ReportLanguage,
                       st: CellStyles) -> None:
-    """Every commitment with its latest update: the detail behind the other sheets."""
+    """Every commitment with its latest update: the detail behind the other sheets.
+
+    Its tens of thousands of plain cells are the bulk of the report, so its rows go out as XML
+    through the submission export's `RowWriter` (the same XML openpyxl writes for them, without
+    its per-cell work); texts are always written as text, so "=…" stays what was typed.
+    """
     t = lang.t
     headers = [t(N_("Country")), t(N_("Objective")), t(N_("Action")), t(N_("Retired action")),
                t(N_("Commitment")), t(N_("Lead agency")), t(N_("Priority")), t(N_("Latest period")),
                t(N_("Status")), t(N_("Percent")), t(N_("Challenges")), t(N_("Support requested"))]
     ws = new_sheet(wb, t(N_("Commitments")), [20, 9, 9, 8, 50, 28, 9, 10, 12, 8, 40, 40], freeze="B2")
-    ws.append([st.header(ws, h) for h in headers])
-    names = {c: lang.country(c) for c in _countries(data)}
-    labels = {m: lang.label(m) for m in [*STATUSES, *Priority]}
-    yes = t(N_("yes"))
+    out = RowWriter(ws, {"header": st.header(ws, None).style_id, PLAIN: 0})
+    out.append([out.cell(h, "header") for h in headers], height=HEADER_HEIGHT)
+    cell = out.cell
+    names = {c: cell(lang.country(c), PLAIN) for c in _countries(data)}
+    labels = {m: cell(lang.label(m), PLAIN) for m in [*STATUSES, *Priority]}
+    yes = cell(t(N_("yes")), PLAIN)
     for (country, objective, action, retired, description, agency, priority, period, status,
          percent, challenges, support) in data.commitments:
-        ws.append([names.get(country, country), objective, action, yes if retired else None,
-                   text_cell(ws, description), text_cell(ws, agency), labels[priority], period,
-                   labels[status] if status else None, percent, text_cell(ws, challenges),
-                   text_cell(ws, support)])
+        out.append([names.get(country) or cell(country, PLAIN), cell(objective, PLAIN),
+                    cell(action, PLAIN), yes if retired else None, cell(description, PLAIN),
+                    cell(agency, PLAIN), labels[priority], cell(period, PLAIN),
+                    labels[status] if status else None, cell(percent, PLAIN),
+                    cell(challenges, PLAIN), cell(support, PLAIN)])
