@@ -56,7 +56,13 @@ def language_name(code: str, in_language: str | None = None) -> str:
     locale = locale_for(code)
     display = locale_for(in_language) if in_language else locale
     name = locale.get_display_name(display) or code
-    return name[:1].upper() + name[1:]
+    return sentence_case(name)
+
+
+def sentence_case(text: str) -> str:
+    """The first letter upper case (a period in words, "second half of 2026", may open a sentence);
+    scripts without case are left as they are."""
+    return text[:1].upper() + text[1:]
 
 
 def format_date(value: dt.date | None, language: str | None = None, length: str = "medium") -> str:

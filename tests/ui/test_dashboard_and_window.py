@@ -28,8 +28,8 @@ def test_dashboard_is_the_first_tab_and_shows_the_figures(qtbot, context, today)
     assert window.tabs.currentWidget() is dashboard
     with context.db.reading() as s:
         expected = dashboard_figures(s, "KZ", period_id(context.db), today)
-    assert dashboard.completeness.caption.text().startswith(
-        f"{expected.updated} of {expected.total} commitments")
+    assert dashboard.completeness.caption.text() == (
+        f"{expected.updated} of {expected.total} commitments have an update for second half of 2026")
     assert dashboard.due.figure.text() == "66"
     assert dashboard.overdue_card.figure.text() == str(len(expected.overdue))
     assert dashboard.overdue_model.rowCount() == len(expected.overdue)

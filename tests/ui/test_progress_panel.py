@@ -146,6 +146,7 @@ def test_locked_period_is_read_only_until_reopened(qtbot, context):
                        lambda d: with_percent(d, 5), panel.messages.show_error)
     assert stored_progress(context.db, row.id, h2) is None
     assert "has been submitted" in panel.messages.text()
+    assert panel.period_bar.banner.text().startswith("Second half of 2026 has been submitted")
     qtbot.mouseClick(panel.period_bar.reopen_button, Qt.MouseButton.LeftButton)
     assert not panel.period_bar.banner.isVisible() and panel.form.status_combo.isEnabled()
     with context.db.reading() as s:

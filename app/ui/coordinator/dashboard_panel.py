@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, ngettext
-from app.i18n.formats import format_date, format_number, format_percent
+from app.i18n.formats import format_date, format_number, format_percent, format_period
 from app.models.services.dashboard import DashboardFigures, dashboard_figures
 from app.ui.change_bus import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
 from app.ui.context import WorkspaceContext
@@ -148,7 +148,7 @@ class DashboardPanel(LazyPanel):
         self.completeness.caption.setText(_("{updated} of {total} commitments have an update "
                                             "for {period}").format(
             updated=format_number(figures.updated), total=format_number(figures.total),
-            period=figures.period.code))
+            period=format_period(figures.period.code)))
         days = figures.days_to_due
         if figures.period.locked:
             self.due.figure.setText(_("Submitted"))

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import N_, _, current_language
-from app.i18n.formats import format_number, format_percent
+from app.i18n.formats import format_number, format_percent, format_period, sentence_case
 from app.models.base import pick_language
 from app.models.enums import IndicatorKind, label
 from app.models.services.indicator_values import (
@@ -102,7 +102,8 @@ class IndicatorGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _(HEADERS[section]) if period is None else period.code
         if role == Qt.ItemDataRole.ToolTipRole and period is not None and period.locked:
-            return _("{period} is submitted and read-only.").format(period=period.code)
+            return sentence_case(_("{period} is submitted and read-only.").format(
+                period=format_period(period.code)))
         if role == Qt.ItemDataRole.ForegroundRole and period is not None and period.locked:
             return QColor(MUTED_COLOR)
         return None

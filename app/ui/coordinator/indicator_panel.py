@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, current_language
+from app.i18n.formats import format_period
 from app.models.base import pick_language
 from app.models.enums import IndicatorKind
 from app.models.errors import ValidationError
@@ -222,7 +223,7 @@ class IndicatorPanel(LazyPanel):
         else:
             self.cell_label.setText(_("{indicator} in {period}").format(
                 indicator=f"{row.code}  {pick_language(row.titles, current_language())}",
-                period=period.code))
+                period=format_period(period.code)))
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _, ngettext
-from app.i18n.formats import format_date, format_number, format_period
+from app.i18n.formats import format_date, format_number, format_period, sentence_case
 from app.models.enums import label
 from app.models.services.periods import PeriodState, period_states
 from app.ui.change_bus import PERIODS, SUBMISSIONS
@@ -125,11 +125,11 @@ class PeriodBar(QWidget):
         self.reopen_button.setVisible(self._with_lock and locked)
         self.banner.setVisible(locked)
         if locked:
-            self.banner.setText(_(
+            self.banner.setText(sentence_case(_(
                 "{period} has been submitted (revision {revision}, {state}) and is read-only. "
                 "Reopen it to make changes; the next export will be a new revision.").format(
-                    period=state.code, revision=state.revision,
-                    state=label(state.state) if state.state else ""))
+                    period=format_period(state.code), revision=state.revision,
+                    state=label(state.state) if state.state else "")))
         if locked != self._locked_shown:
             self._locked_shown = locked
             self.locked_changed.emit(locked)
