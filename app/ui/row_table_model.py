@@ -53,6 +53,9 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         return self.headers()[section]
 
     def retranslate(self) -> None:
-        """Texts are looked up when shown: tell the views to look again."""
-        self.beginResetModel()
-        self.endResetModel()
+        """Texts are looked up when shown: tell the views to look again (no reset, so the
+        selection and the scroll position stay where the user left them)."""
+        columns = len(self.headers())
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, columns - 1))

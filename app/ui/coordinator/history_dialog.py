@@ -4,46 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.i18n import N_, _
 from app.i18n.formats import format_datetime
 from app.models.services.history import HistoryEntry, display_value, field_label
 from app.ui.language import LanguageController
+from app.ui.row_table_model import RowTableModel
 from app.ui.window_state import WindowStateMixin
-
-Index = QModelIndex | QPersistentModelIndex
 
 HEADERS = [N_("When"), N_("Who"), N_("Period"), N_("What"), N_("Before"), N_("After")]
 OPERATIONS = {"insert": N_("added"), "delete": N_("removed"), "update": ""}
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowTableModel[HistoryEntry]):
     def __init__(self, entries: list[HistoryEntry], action_codes: dict[str, str],
                  parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries = entries
+        self.rows = entries
         self._codes = action_codes
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._entries)
+    def headers(self) -> list[str]:
+        return [_(header) for header in HEADERS]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            return None
-        entry = self._entries[index.row()]
-        column = index.column()
+    def display(self, entry: HistoryEntry, column: int) -> Any:
         if column == 0:
             return format_datetime(entry.changed_at)
         if column == 1:
@@ -59,12 +44,8 @@ class HistoryModel(QAbstractTableModel):
         raw = entry.old_value if column == 4 else entry.new_value
         return display_value(entry.field, raw, self._codes)
 
-    def retranslate(self) -> None:
-        """Headers, field names, statuses and dates are all worded in the interface language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._entries:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._entries) - 1, len(HEADERS) - 1))
+    def other_data(self, entry: HistoryEntry, column: int, role: int) -> Any:
+        return self.display(entry, column) if role == Qt.ItemDataRole.ToolTipRole else None
 
 
 class HistoryDialog(WindowStateMixin, QDialog):
