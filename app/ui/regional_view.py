@@ -33,6 +33,7 @@ from app.reports.progress import Progress, checkpoint
 from app.reports.report_language import ReportLanguage
 from app.ui.background import BackgroundTask, run_in_background
 from app.ui.change_bus import COMMITMENTS, INDICATOR_VALUES, MEMBERSHIPS, PERIODS, PLAN, PROGRESS
+from app.ui.column_widths import fit_to_headers
 from app.ui.context import WorkspaceContext
 from app.ui.language_combo import LanguageCombo
 from app.ui.regional_filter_bar import RegionalFilterBar
@@ -137,17 +138,13 @@ class RegionalView(QWidget):
         self._size_columns()
 
     def _size_columns(self) -> None:
-        """The titles and bars at set widths; every other column as wide as its header needs
+        """The titles and bars at their usual widths; every other column as wide as its header needs
         (in Russian "Обязательства с новыми сведениями" was cut to "…овыми сведени")."""
         usual = {self.items_view: {0: 60, 1: 300},
                  self.status_view: {0: 140, StatusModel.COLUMN_BAR: 220},
                  self.indicator_view: {0: 70, 1: 300}}
         for view, widths in usual.items():
-            header = view.horizontalHeader()
-            for column in range(view.model().columnCount()):
-                width = widths.get(column)
-                view.setColumnWidth(column, width if width is not None else max(
-                    header.defaultSectionSize(), header.sectionSizeHint(column)))
+            fit_to_headers(view, widths, others=True)
 
     def _data_changed(self, topics: frozenset[str]) -> None:
         if topics & {PERIODS, MEMBERSHIPS}:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from app.models.enums import Priority, ProgressStatus
 from app.models.services.commitment_rows import CommitmentRow
+from app.ui.column_widths import fit_to_headers
 from app.ui.coordinator.commitment_model import Column, CommitmentProxy, CommitmentTableModel, IdRole
 from app.ui.coordinator.delegates import DateDelegate, EnumDelegate, PercentDelegate
 
@@ -61,9 +62,7 @@ class CommitmentTable(QTableView):
 
     def fit_headers(self, *_args: object) -> None:
         """Each column at its usual width, or wider where its header needs it (e.g. in Russian)."""
-        header = self.horizontalHeader()
-        for column, width in WIDTHS.items():
-            self.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        fit_to_headers(self, WIDTHS)
 
     def set_rows(self, rows: list[CommitmentRow]) -> None:
         """Show these rows, keeping the cursor on the same commitment when it is still there."""

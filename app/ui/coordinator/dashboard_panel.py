@@ -22,6 +22,7 @@ from app.i18n import _, ngettext
 from app.i18n.formats import format_date, format_number, format_percent, format_period
 from app.models.services.dashboard import DashboardFigures, dashboard_figures
 from app.ui.change_bus import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
+from app.ui.column_widths import fit_to_headers
 from app.ui.context import WorkspaceContext
 from app.ui.coordinator.lazy_panel import LazyPanel
 from app.ui.coordinator.message_bar import MessageBar
@@ -35,8 +36,8 @@ CARD_STYLE = ("QFrame#figureCard { background: palette(base); border: 1px solid 
               " border-radius: 4px; }")
 
 
-#: Usual widths of the overdue table's columns (0: the commitment, which stretches).
-OVERDUE_WIDTHS = (64, 0, 110, 96, 110)
+#: Usual widths of the overdue table's columns (the commitment, column 1, stretches).
+OVERDUE_WIDTHS = {0: 64, 2: 110, 3: 96, 4: 110}
 
 class FigureCard(QFrame):
     """A big figure with a caption under it."""
@@ -179,12 +180,7 @@ class DashboardPanel(LazyPanel):
             self.refresh()
 
     def _fit_overdue_headers(self, *_args: object) -> None:
-        """Fixed widths (sizing to contents would ask every row on every reload), or wider where
-        the header needs it, e.g. in Russian."""
-        header = self.overdue_view.horizontalHeader()
-        for column, width in enumerate(OVERDUE_WIDTHS):
-            if width:
-                self.overdue_view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        fit_to_headers(self.overdue_view, OVERDUE_WIDTHS)
 
     def retranslate(self, *_args: object) -> None:
         self.completeness.title.setText(_("Completeness"))
