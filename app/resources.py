@@ -3,7 +3,7 @@
 The one helper that knows both layouts. From source, the root is the checkout (it holds `app/` and
 `resources/`). Frozen, PyInstaller unpacks data files under `sys._MEIPASS` (the `_internal` folder of
 a one-folder build, a temporary folder of a one-file build), and `pyinstaller.spec` places them there
-with the same relative paths: `resources/...` and `app/models/migrations/...`.
+with the same relative paths: `resources/...` and `app/models/storage/migrations/...`.
 """
 
 from __future__ import annotations

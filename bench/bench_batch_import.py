@@ -40,7 +40,7 @@ if __package__ in (None, ""):  # run as a script: python bench/bench_batch_impor
 
 from sqlalchemy import select
 
-from app.models.database import Database, open_database
+from app.models.storage.database import Database, open_database
 from bench.bench_submission import floor_read as read_one
 from bench.common import ROOT, Row, Target, Timing, peak_mb
 
@@ -58,9 +58,9 @@ FLOOR_NAME = "openpyxl read-only reading every cell of the same 15 files"
 
 # --- the files and workspaces, made once ---------------------------------------------------------
 def cache_key(size: str) -> str:
-    from app.models.demo import GENERATOR_VERSION
-    from app.models.migrations import HEAD
-    from app.reports.submission_format import FORMAT_VERSION
+    from app.demo.generator import GENERATOR_VERSION
+    from app.models.storage.migrations import HEAD
+    from app.reports.submission.format import FORMAT_VERSION
 
     return f"{size}-gen{GENERATOR_VERSION}-schema{HEAD}-format{FORMAT_VERSION}"
 
@@ -84,8 +84,8 @@ def dataset(size: str) -> Path:
 
 def make_files(work: Path, demo_size: str) -> list[Path]:
     """Export the fifteen files into work/inbox; returns the files received before (2026-H1)."""
-    from app.models.demo import create_demo_workspace
-    from app.reports.submission_export import export_submission
+    from app.demo.generator import create_demo_workspace
+    from app.reports.submission.export import export_submission
 
     before, inbox = work / "received-before", work / "inbox"
     before.mkdir()
@@ -107,8 +107,8 @@ def make_files(work: Path, demo_size: str) -> list[Path]:
 
 def correct(db: Database, country: str) -> None:
     """The coordinator reopens the earlier period and corrects one commitment's progress."""
-    from app.models.reporting import ProgressUpdate
-    from app.models.services.periods import period_by_code, reopen_period
+    from app.models.orm.reporting import ProgressUpdate
+    from app.models.services.reporting.periods import period_by_code, reopen_period
 
     with db.transaction() as session:
         period = period_by_code(session, EARLIER)
@@ -123,9 +123,9 @@ def correct(db: Database, country: str) -> None:
 def make_secretariat(work: Path, earlier: list[Path], demo_size: str) -> None:
     """The secretariat demo without its receipts of the two periods the files carry (worst case),
     and a copy that received every country's earlier period (usual)."""
-    from app.models.demo import create_demo_workspace
-    from app.models.enums import WorkspaceRole
-    from app.reports.batch_import import import_batch
+    from app.demo.generator import create_demo_workspace
+    from app.models.orm.enums import WorkspaceRole
+    from app.reports.submission.batch import import_batch
 
     worst = work / "secretariat-worst.sqlite"
     create_demo_workspace(worst, role=WorkspaceRole.SECRETARIAT, size=demo_size, seed=5,
@@ -163,7 +163,7 @@ def floor_read(paths: list[Path]) -> int:
 def fresh_workspace(source: Path, target: Path, warm_with: Path) -> Database:
     """A fresh copy of `source` at `target`, opened and warmed as in an app that has been running
     (statements compiled, pages read once) by a dry run of one file."""
-    from app.reports.batch_import import import_batch
+    from app.reports.submission.batch import import_batch
 
     shutil.rmtree(target.parent, ignore_errors=True)
     target.parent.mkdir(parents=True)
@@ -174,7 +174,7 @@ def fresh_workspace(source: Path, target: Path, warm_with: Path) -> Database:
 
 
 def receive_all(db: Database, files: list[Path]) -> None:
-    from app.reports.batch_import import import_batch
+    from app.reports.submission.batch import import_batch
 
     result = import_batch(db, files, now=NOW)
     if len(result.applied) != len(files):
@@ -182,7 +182,7 @@ def receive_all(db: Database, files: list[Path]) -> None:
 
 
 def verify_all(files: list[Path]) -> None:
-    from app.reports.submission_read import read_submission
+    from app.reports.submission.read import read_submission
 
     for path in files:
         read_submission(path)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from app.models.database import Database, open_database
+from app.models.storage.database import Database, open_database
 from bench.common import Row, Target, peak_mb, time_pair
 from bench.datasets import workspace
 
@@ -28,8 +28,8 @@ CASES = {"last 6 periods": "", "whole history": FIRST_PERIOD}
 
 def build(db: Database, target: Path, first_period: str = "") -> None:
     """What the user waits for once the workspace is open: the queries and the workbook."""
-    from app.models.services.regional import RegionalFilter
-    from app.reports.consolidation_workbook import build_consolidation_workbook
+    from app.models.services.regional.report import RegionalFilter
+    from app.reports.consolidation.workbook import build_consolidation_workbook
 
     flt = RegionalFilter(first_period=first_period) if first_period else RegionalFilter()
     with db.reading() as session:
@@ -38,7 +38,7 @@ def build(db: Database, target: Path, first_period: str = "") -> None:
 
 def build_once(database: str, target: str, first_period: str = "") -> None:
     """Open the workspace and build the regional workbook once (run alone, for peak memory)."""
-    from app.models.database import open_database
+    from app.models.storage.database import open_database
 
     db = open_database(Path(database))
     try:

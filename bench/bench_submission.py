@@ -27,7 +27,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from app.models.database import Database, open_database
+from app.models.storage.database import Database, open_database
 from bench.common import Row, Target, Timing, peak_mb, time_pair
 from bench.datasets import fresh_copy
 
@@ -56,14 +56,14 @@ def period_of(database: Path) -> str:
 
 def export(db: Database, folder: Path, period: str) -> Path:
     """What the user waits for, the workspace being open: the whole export."""
-    from app.reports.submission_export import export_submission
+    from app.reports.submission.export import export_submission
 
     return export_submission(db, COUNTRY, period, LANGUAGE, folder).path
 
 
 def import_one(db: Database, workbook: Path) -> None:
     """Read, verify, preview and apply one submission, the workspace being open."""
-    from app.reports.submission_import import apply, preview, read_submission
+    from app.reports.submission.pipeline import apply, preview, read_submission
 
     shown = preview(db, read_submission(workbook))
     if not shown.can_apply:

@@ -54,15 +54,15 @@ def run_scenario(size: str, runs: int) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import func, select
 
-    from app.models import ProgressUpdate
-    from app.models.database import open_database
-    from app.models.enums import ProgressStatus, WorkspaceRole
-    from app.models.services.periods import period_by_code
-    from app.models.services.workspace import profile_of
-    from app.ui.change_bus import ChangeBus
-    from app.ui.context import WorkspaceContext
-    from app.ui.language import LanguageController
-    from app.ui.main_window import MainWindow
+    from app.models.orm import ProgressUpdate
+    from app.models.orm.enums import ProgressStatus, WorkspaceRole
+    from app.models.services.reporting.periods import period_by_code
+    from app.models.services.workspace.profile import profile_of
+    from app.models.storage.database import open_database
+    from app.ui.common.change_bus import ChangeBus
+    from app.ui.common.context import WorkspaceContext
+    from app.ui.common.language import LanguageController
+    from app.ui.shell.main_window import MainWindow
 
     path = workspace(size)
     country = DATASETS[size].country if DATASETS[size].role == "coordinator" else None

@@ -31,7 +31,7 @@ SEED = 1
 @dataclass(frozen=True)
 class Dataset:
     role: str  # WorkspaceRole value
-    demo_size: str  # key of app.models.demo.SIZES
+    demo_size: str  # key of app.demo.generator.SIZES
     country: str = "KZ"  # the coordinator's country (a secretariat has all 15)
 
 
@@ -48,8 +48,8 @@ def _half_year(today: dt.date) -> str:
 
 
 def cache_key(size: str, seed: int = SEED, today: dt.date | None = None) -> str:
-    from app.models.demo import GENERATOR_VERSION
-    from app.models.migrations import HEAD
+    from app.demo.generator import GENERATOR_VERSION
+    from app.models.storage.migrations import HEAD
 
     return f"{size}-seed{seed}-gen{GENERATOR_VERSION}-schema{HEAD}-{_half_year(today or dt.date.today())}"
 
@@ -74,8 +74,8 @@ def fresh_copy(size: str, folder: Path, seed: int = SEED) -> Path:
 
 
 def _generate(size: str, seed: int, path: Path) -> None:
-    from app.models.demo import create_demo_workspace
-    from app.models.enums import WorkspaceRole
+    from app.demo.generator import create_demo_workspace
+    from app.models.orm.enums import WorkspaceRole
 
     spec = DATASETS[size]
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from app.models.demo import create_demo_workspace  # noqa: E402
+from app.demo.generator import create_demo_workspace  # noqa: E402
 from app.reports.errors import WorkbookRefusedError  # noqa: E402
-from app.reports.submission_export import export_submission  # noqa: E402
-from app.reports.submission_import import preview, read_submission  # noqa: E402
+from app.reports.submission.export import export_submission  # noqa: E402
+from app.reports.submission.pipeline import preview, read_submission  # noqa: E402
 
 TODAY = dt.date(2026, 11, 26)
 NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)

@@ -25,10 +25,10 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 from app import i18n  # noqa: E402
-from app.models.database import Database, open_database  # noqa: E402
-from app.models.demo import create_demo_workspace  # noqa: E402
-from app.models.enums import WorkspaceRole  # noqa: E402
-from app.models.services.workspace import ProfileInput, create_workspace  # noqa: E402
+from app.demo.generator import create_demo_workspace  # noqa: E402
+from app.models.orm.enums import WorkspaceRole  # noqa: E402
+from app.models.services.workspace.profile import ProfileInput, create_workspace  # noqa: E402
+from app.models.storage.database import Database, open_database  # noqa: E402
 from tools.catalogs import compile_all  # noqa: E402
 
 #: A fixed "today" so period-dependent results do not drift with the calendar.

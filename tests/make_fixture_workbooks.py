@@ -15,9 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.models.demo import create_demo_workspace  # noqa: E402
-from app.reports.submission_export import export_submission  # noqa: E402
-from app.reports.submission_format import FORMAT_VERSION  # noqa: E402
+from app.demo.generator import create_demo_workspace  # noqa: E402
+from app.reports.submission.export import export_submission  # noqa: E402
+from app.reports.submission.format import FORMAT_VERSION  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 TODAY = dt.date(2026, 11, 26)

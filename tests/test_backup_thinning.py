@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.models.backup_thinning import (
+from app.models.storage.backup_thinning import (
     RetentionPolicy,
     backups_to_keep,
     backups_to_remove,

@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.models import backup as backup_module
-from app.models.backup import list_backups, parse_backup_name, verify_backup
-from app.models.database import open_database
 from app.models.errors import (
     DatabaseDamagedError,
     DatabaseTooNewError,
     DiskFullError,
     NoGoodBackupError,
 )
-from app.models.reporting import Commitment
-from app.models.services import backups as service
-from app.models.services.commitments import CommitmentInput, add_commitment
+from app.models.orm.reporting import Commitment
+from app.models.services.reporting.commitments import CommitmentInput, add_commitment
+from app.models.services.workspace import backups as service
+from app.models.storage import backup as backup_module
+from app.models.storage.backup import list_backups, parse_backup_name, verify_backup
+from app.models.storage.database import open_database
 
 NOON = dt.datetime(2026, 11, 26, 12, 0)
 

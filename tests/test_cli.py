@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.cli import main
-from app.models import WorkspaceProfile
-from app.models.database import open_database
+from app.models.orm import WorkspaceProfile
+from app.models.storage.database import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 

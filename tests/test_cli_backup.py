@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 from app.cli import main
-from app.models.lock import WorkspaceLock
-from app.models.services.backups import backups
+from app.models.services.workspace.backups import backups
+from app.models.storage.lock import WorkspaceLock
 
 
 def _count(path, table: str) -> int:

@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from app.models import Commitment, ProgressUpdate
-from app.models.enums import ProgressStatus, WorkspaceRole
 from app.models.errors import ValidationError
-from app.models.services import periods as period_service
-from app.models.services.commitment_rows import CommitmentFilter, commitment_rows, row_for
-from app.models.services.commitments import (
+from app.models.orm import Commitment, ProgressUpdate
+from app.models.orm.enums import ProgressStatus, WorkspaceRole
+from app.models.services.plan.current import current_plan
+from app.models.services.reporting import periods as period_service
+from app.models.services.reporting.commitment_rows import CommitmentFilter, commitment_rows, row_for
+from app.models.services.reporting.commitments import (
     CommitmentInput,
     add_commitment,
     commitment_problems,
@@ -20,8 +21,7 @@ from app.models.services.commitments import (
     known_agencies,
     set_retired,
 )
-from app.models.services.plan import current_plan
-from app.models.services.progress import ProgressInput, record_progress
+from app.models.services.reporting.progress import ProgressInput, record_progress
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -131,7 +131,7 @@ def test_plan_scope_and_retired(coordinator_db):
 
 
 def test_every_country_of_a_secretariat_database(tmp_path):
-    from app.models.demo import create_demo_workspace
+    from app.demo.generator import create_demo_workspace
 
     db = create_demo_workspace(tmp_path / "sec.sqlite", role=WorkspaceRole.SECRETARIAT, seed=2,
                                today=TODAY)

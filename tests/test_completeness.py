@@ -7,20 +7,20 @@ import datetime as dt
 import pytest
 from sqlalchemy import delete, select
 
-from app.models import ChangeLog, Submission
-from app.models.enums import MembershipRole, SubmissionState, WorkspaceRole
 from app.models.errors import ValidationError
-from app.models.services.acknowledgement import acknowledge, restore_acknowledgement
-from app.models.services.completeness import (
+from app.models.orm import ChangeLog, Submission
+from app.models.orm.enums import MembershipRole, SubmissionState, WorkspaceRole
+from app.models.services.regional.acknowledgement import acknowledge, restore_acknowledgement
+from app.models.services.regional.completeness import (
     CellState,
     completeness_matrix,
     coverage,
     periods_in_range,
     state_label,
 )
-from app.models.services.country_period import country_period_data
-from app.models.services.periods import period_by_code
-from app.models.services.workspace import ProfileInput, create_workspace
+from app.models.services.regional.country_period import country_period_data
+from app.models.services.reporting.periods import period_by_code
+from app.models.services.workspace.profile import ProfileInput, create_workspace
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -147,7 +147,7 @@ def test_received_submissions_only(received_db):
 
 
 def test_secretariat_demo_receipts_are_deterministic(tmp_path):
-    from app.models.demo import create_demo_workspace
+    from app.demo.generator import create_demo_workspace
 
     dumps = []
     for name in ("a", "b"):

@@ -14,10 +14,10 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from app.i18n import translate_in
-from app.models import Commitment, ProgressUpdate
-from app.models.services.regional import RegionalFilter
-from app.reports.consolidation_data import gather
-from app.reports.consolidation_workbook import (
+from app.models.orm import Commitment, ProgressUpdate
+from app.models.services.regional.report import RegionalFilter
+from app.reports.consolidation.data import gather
+from app.reports.consolidation.workbook import (
     build_consolidation_workbook,
     default_file_name,
     write_consolidation_workbook,

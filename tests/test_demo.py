@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.models import (
+from app.demo.generator import create_demo_workspace
+from app.models.orm import (
     Commitment,
     Indicator,
     IndicatorValue,
@@ -17,8 +18,7 @@ from app.models import (
     ReportingPeriod,
     Submission,
 )
-from app.models.demo import create_demo_workspace
-from app.models.enums import WorkspaceRole
+from app.models.orm.enums import WorkspaceRole
 
 TABLES = ["commitment", "progress_update", "indicator_value", "submission", "indicator"]
 

@@ -7,11 +7,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from app.models import IndicatorValue
-from app.models.enums import Direction, IndicatorKind
 from app.models.errors import PeriodLockedError, ValidationError
-from app.models.services import periods as period_service
-from app.models.services.indicator_values import (
+from app.models.orm import IndicatorValue
+from app.models.orm.enums import Direction, IndicatorKind
+from app.models.services.plan.current import current_plan, plan_indicators
+from app.models.services.reporting import periods as period_service
+from app.models.services.reporting.indicator_values import (
     IndicatorRow,
     IndicatorValueInput,
     clear_value,
@@ -23,7 +24,6 @@ from app.models.services.indicator_values import (
     validate_value,
     value_input,
 )
-from app.models.services.plan import current_plan, plan_indicators
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -128,7 +128,7 @@ def test_progress_to_target():
 
 
 def test_cell_text_becomes_a_value_keeping_source_and_note():
-    from app.models.services.indicator_values import value_from_text
+    from app.models.services.reporting.indicator_values import value_from_text
 
     old = IndicatorValueInput(number=3, source="NSO", note="Provisional")
     assert value_from_text(IndicatorKind.NUMBER, "1 250", old, "ru") == IndicatorValueInput(

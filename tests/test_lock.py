@@ -13,7 +13,7 @@ import pytest
 
 from app.cli import main
 from app.models.errors import ReadOnlyLocationError, WorkspaceInUseError
-from app.models.lock import (
+from app.models.storage.lock import (
     WorkspaceLock,
     host_name,
     info_path_for,
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HOLD = """
 import sys
 from pathlib import Path
-from app.models.lock import WorkspaceLock
+from app.models.storage.lock import WorkspaceLock
 lock = WorkspaceLock(Path(sys.argv[1]))
 lock.acquire()
 print("locked", flush=True)
@@ -125,7 +125,7 @@ def test_read_only_folder_is_reported(db_path, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("app.models.lock.os.open", refuse)
+    monkeypatch.setattr("app.models.storage.lock.os.open", refuse)
     with pytest.raises(ReadOnlyLocationError) as info:
         WorkspaceLock(db_path).acquire()
     assert "read-only" in info.value.message()

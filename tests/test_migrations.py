@@ -10,11 +10,11 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from app.models import Base
-from app.models.database import make_engine, open_database
-from app.models.demo import create_demo_workspace
+from app.demo.generator import create_demo_workspace
 from app.models.errors import DatabaseDamagedError, DatabaseTooNewError
-from app.models.migrate import alembic_config, current_revision, head_revision
+from app.models.orm import Base
+from app.models.storage.database import make_engine, open_database
+from app.models.storage.migrate import alembic_config, current_revision, head_revision
 
 
 def test_upgrade_from_base_to_head(db_path: Path):
@@ -29,9 +29,9 @@ def test_upgrade_from_base_to_head(db_path: Path):
 
 
 def test_shipped_head_constant_matches_the_scripts():
-    from app.models import migrations
+    from app.models.storage import migrations
 
-    assert head_revision() == migrations.HEAD, "update HEAD in app/models/migrations/__init__.py"
+    assert head_revision() == migrations.HEAD, "update HEAD in app/models/storage/migrations/__init__.py"
 
 
 def test_migrations_match_models(empty_db):

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.models import ChangeLog, Commitment, ProgressUpdate, ReportingPeriod
-from app.models.enums import ProgressStatus
-from app.models.services.commitments import CommitmentInput, add_commitment
-from app.models.services.plan import current_plan
+from app.models.orm import ChangeLog, Commitment, ProgressUpdate, ReportingPeriod
+from app.models.orm.enums import ProgressStatus
+from app.models.services.plan.current import current_plan
+from app.models.services.reporting.commitments import CommitmentInput, add_commitment
 
 
 def _first_action_id(db) -> int:

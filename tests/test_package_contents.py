@@ -98,7 +98,7 @@ def test_data_files_ship_resources_and_migrations_but_not_catalog_sources(tmp_pa
     (catalogs / "messages.po").write_text("")
     (catalogs / "messages.mo").write_bytes(b"")
     (tmp_path / "resources" / "translations" / "messages.pot").write_text("")
-    versions = tmp_path / "app" / "models" / "migrations" / "versions"
+    versions = tmp_path / "app" / "models" / "storage" / "migrations" / "versions"
     (versions / "__pycache__").mkdir(parents=True)
     (versions / "0001_initial.py").write_text("")
     (versions / "__pycache__" / "0001_initial.cpython-311.pyc").write_bytes(b"")
@@ -109,8 +109,8 @@ def test_data_files_ship_resources_and_migrations_but_not_catalog_sources(tmp_pa
     assert pairs == {
         ("membership.json", "resources/refdata"),
         ("messages.mo", "resources/translations/ru/LC_MESSAGES"),
-        ("0001_initial.py", "app/models/migrations/versions"),
-        ("env.py", "app/models/migrations"),
+        ("0001_initial.py", "app/models/storage/migrations/versions"),
+        ("env.py", "app/models/storage/migrations"),
     }
 
 
@@ -118,8 +118,8 @@ def test_data_files_of_this_checkout_cover_what_the_app_reads():
     dests = {(Path(src).name, dest) for src, dest in pc.data_files(ROOT)}
     assert ("template_plan.json", "resources/refdata") in dests
     assert ("app.png", "resources/icons") in dests
-    assert ("env.py", "app/models/migrations") in dests
-    assert any(dest == "app/models/migrations/versions" for _name, dest in dests)
+    assert ("env.py", "app/models/storage/migrations") in dests
+    assert any(dest == "app/models/storage/migrations/versions" for _name, dest in dests)
 
 
 def test_prune_unreferenced_keeps_what_kept_binaries_link_to():
@@ -173,9 +173,9 @@ sys.modules["_hashlib"] = sys.modules["_ssl"] = None  # as in the package: impor
 import datetime as dt, hashlib
 from pathlib import Path
 from openpyxl import load_workbook
-from app.models.demo import create_demo_workspace
-from app.reports.submission_export import export_submission
-from app.reports.submission_read import read_submission
+from app.demo.generator import create_demo_workspace
+from app.reports.submission.export import export_submission
+from app.reports.submission.read import read_submission
 folder = Path(sys.argv[1])
 db = create_demo_workspace(folder / "w.sqlite", today=dt.date(2026, 11, 26))
 result = export_submission(db, "KZ", "2026-H2", "ru", folder,
@@ -191,7 +191,7 @@ def test_export_digest_and_protection_need_no_openssl(tmp_path):
     """The package leaves `_hashlib` (OpenSSL) out: the digest must come out the same without it."""
     import subprocess
 
-    from app.reports.submission_read import read_submission
+    from app.reports.submission.read import read_submission
 
     assert "_hashlib" in pc.EXCLUDED_MODULES
     result = subprocess.run([sys.executable, "-c", _WITHOUT_OPENSSL, str(tmp_path)], cwd=ROOT,

@@ -9,8 +9,8 @@ import pytest
 
 from app import paths, resources
 from app.cli import main
-from app.models.database import open_database
-from app.models.services.workspace import profile_of
+from app.models.services.workspace.profile import profile_of
+from app.models.storage.database import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,7 +51,7 @@ def test_portable_mode_through_the_command_line(beside_executable):
 
 
 def test_settings_follow_portable_mode(beside_executable, qapp):
-    from app.ui.settings import app_settings
+    from app.ui.common.settings import app_settings
 
     (beside_executable / paths.PORTABLE_MARKER).write_text("")
     settings = app_settings()
@@ -70,7 +70,7 @@ def test_executable_dir_when_frozen(tmp_path, monkeypatch):
 def test_resources_from_source():
     assert not resources.is_frozen()
     assert resources.resource_path("refdata", "template_plan.json").is_file()
-    assert resources.package_path("models", "migrations", "env.py").is_file()
+    assert resources.package_path("models", "storage", "migrations", "env.py").is_file()
 
 
 def test_resources_when_frozen(tmp_path, monkeypatch):
@@ -78,4 +78,5 @@ def test_resources_when_frozen(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resources.is_frozen()
     assert resources.resource_path("icons", "app.png") == tmp_path / "resources" / "icons" / "app.png"
-    assert resources.package_path("models", "migrations") == tmp_path / "app" / "models" / "migrations"
+    migrations = tmp_path / "app" / "models" / "storage" / "migrations"
+    assert resources.package_path("models", "storage", "migrations") == migrations

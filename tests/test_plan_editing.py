@@ -7,14 +7,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from app.models import Action, ChangeLog, Commitment, Indicator, Membership, Objective, ReportingPeriod
-from app.models.enums import Direction, IndicatorKind, MembershipRole
 from app.models.errors import ValidationError
-from app.models.services import memberships as ms
-from app.models.services import plan_editing as pe
-from app.models.services import reporting_calendar as cal
-from app.models.services.plan import current_plan
-from app.models.services.plan_tree import list_plans, plan_tree
+from app.models.orm import Action, ChangeLog, Commitment, Indicator, Membership, Objective, ReportingPeriod
+from app.models.orm.enums import Direction, IndicatorKind, MembershipRole
+from app.models.services.plan import editing as pe
+from app.models.services.plan.current import current_plan
+from app.models.services.plan.tree import list_plans, plan_tree
+from app.models.services.reporting import calendar as cal
+from app.models.services.workspace import memberships as ms
 
 
 def _plan_id(db) -> int:

@@ -8,25 +8,25 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-from app.models import Action, Commitment, IndicatorValue, Plan, PlanCodeMapping, ProgressUpdate
 from app.models.errors import ValidationError
-from app.models.services.plan import current_plan
-from app.models.services.plan_diff import diff_plans, validate_document
-from app.models.services.plan_document import (
+from app.models.orm import Action, Commitment, IndicatorValue, Plan, PlanCodeMapping, ProgressUpdate
+from app.models.services.plan.current import current_plan
+from app.models.services.plan.diff import diff_plans, validate_document
+from app.models.services.plan.document import (
     ActionDoc,
     CodeMapping,
     ObjectiveDoc,
     document_from_plan,
     file_name,
 )
-from app.models.services.plan_versions import (
+from app.models.services.plan.versions import (
     VersionChanges,
     adopt_plan_document,
     new_plan_version,
     next_version_document,
     preview_plan_document,
 )
-from app.reports.plan_workbook import plan_digest
+from app.reports.plan_workbook.writer import plan_digest
 
 
 def _count(session, model) -> int:

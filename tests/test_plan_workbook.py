@@ -7,17 +7,17 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from app.models.services.plan import current_plan
-from app.models.services.plan_document import document_from_plan
-from app.models.services.plan_versions import (
+from app.models.services.plan.current import current_plan
+from app.models.services.plan.document import document_from_plan
+from app.models.services.plan.versions import (
     VersionChanges,
     adopt_plan_document,
     next_version_document,
     preview_plan_document,
 )
 from app.reports.errors import WorkbookRefusedError
-from app.reports.plan_workbook import plan_digest, write_plan_workbook
-from app.reports.plan_workbook_reader import read_plan_workbook
+from app.reports.plan_workbook.reader import read_plan_workbook
+from app.reports.plan_workbook.writer import plan_digest, write_plan_workbook
 
 
 @pytest.fixture

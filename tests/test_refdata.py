@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from app.models import (
+from app.models.orm import (
     Action,
     ChairTerm,
     Country,
@@ -18,8 +18,8 @@ from app.models import (
     Plan,
     ReportingPeriod,
 )
-from app.models.enums import MembershipRole
-from app.models.services.refdata import load_reference_data
+from app.models.orm.enums import MembershipRole
+from app.models.services.workspace.refdata import load_reference_data
 
 
 def test_template_plan_is_complete(coordinator_db):
@@ -83,9 +83,9 @@ def test_loading_twice_changes_nothing(coordinator_db, today):
 
 
 def test_every_shipped_note_is_in_the_catalog_and_stored_in_the_workspace_language(tmp_path):
-    from app.models.enums import WorkspaceRole
-    from app.models.services.refdata import SEED_NOTES, read_json
-    from app.models.services.workspace import ProfileInput, create_workspace
+    from app.models.orm.enums import WorkspaceRole
+    from app.models.services.workspace.profile import ProfileInput, create_workspace
+    from app.models.services.workspace.refdata import SEED_NOTES, read_json
 
     data = read_json("membership.json")
     notes = {item["note"] for item in data["memberships"] + data["chairs"]} - {""}

@@ -7,10 +7,9 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from app.models import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod
-from app.models.enums import MembershipRole, ProgressStatus
-from app.models.services.highlights import country_highlights
-from app.models.services.regional import (
+from app.models.orm import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod
+from app.models.orm.enums import MembershipRole, ProgressStatus
+from app.models.services.regional.report import (
     RegionalFilter,
     action_tallies,
     commitment_details,
@@ -21,6 +20,7 @@ from app.models.services.regional import (
     resolve_scope,
     status_by_country,
 )
+from app.models.services.reporting.highlights import country_highlights
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -130,8 +130,8 @@ def test_tallies_summed_from_commitment_rows_match_the_query(secretariat_db):
 
 def test_one_scan_finds_the_same_latest_updates_and_coverage(secretariat_db):
     """The long-range path (one walk over the updates) agrees with period-by-period and the join."""
-    from app.models.services.completeness import coverage
-    from app.models.services.regional_scan import latest_and_coverage
+    from app.models.services.regional.completeness import coverage
+    from app.models.services.regional.scan import latest_and_coverage
 
     for flt in (RegionalFilter(), RegionalFilter(first_period="2013-H1"),
                 RegionalFilter(countries=("KZ", "TM"), first_period="2020-H1")):

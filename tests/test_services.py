@@ -7,14 +7,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from app.models import ProgressUpdate, ReportingPeriod, Submission
-from app.models.demo import create_demo_workspace
-from app.models.enums import ProgressStatus, SubmissionState, WorkspaceRole
+from app.demo.generator import create_demo_workspace
 from app.models.errors import PeriodLockedError, ValidationError
-from app.models.services import periods as period_service
-from app.models.services.commitments import CommitmentInput, add_commitment, list_commitments
-from app.models.services.plan import current_plan
-from app.models.services.progress import (
+from app.models.orm import ProgressUpdate, ReportingPeriod, Submission
+from app.models.orm.enums import ProgressStatus, SubmissionState, WorkspaceRole
+from app.models.services.plan.current import current_plan
+from app.models.services.reporting import periods as period_service
+from app.models.services.reporting.commitments import CommitmentInput, add_commitment, list_commitments
+from app.models.services.reporting.progress import (
     ProgressInput,
     copy_from_previous,
     get_update,
@@ -22,7 +22,7 @@ from app.models.services.progress import (
     latest_updates_of,
     record_progress,
 )
-from app.models.services.workspace import ProfileInput, initialise
+from app.models.services.workspace.profile import ProfileInput, initialise
 
 
 def _setup(db):

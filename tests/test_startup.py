@@ -3,7 +3,7 @@ no panels of the other role.
 
 Timings live in bench/ (`make bench`); this guards the imports that made starts slow before:
 openpyxl (workbooks: export and import load it when used) and Alembic (only when the schema is
-behind, see app/models/migrations/__init__.py).
+behind, see app/models/storage/migrations/__init__.py).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from app.models.demo import create_demo_workspace
-from app.models.enums import WorkspaceRole
+from app.demo.generator import create_demo_workspace
+from app.models.orm.enums import WorkspaceRole
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_AT_START = ("openpyxl", "alembic", "defusedxml")
@@ -33,8 +33,8 @@ sys.exit(code)
 
 
 #: Each role's window imports its own panels only.
-OTHER_ROLE = {WorkspaceRole.COORDINATOR: "app.ui.secretariat_tabs",
-              WorkspaceRole.SECRETARIAT: "app.ui.coordinator_tabs"}
+OTHER_ROLE = {WorkspaceRole.COORDINATOR: "app.ui.secretariat.tabs",
+              WorkspaceRole.SECRETARIAT: "app.ui.coordinator.tabs"}
 
 
 @pytest.mark.parametrize("role", [WorkspaceRole.COORDINATOR, WorkspaceRole.SECRETARIAT])

@@ -14,8 +14,6 @@ from sqlalchemy import create_engine, event, select
 
 from app import i18n
 from app.cli import main
-from app.models import database as database_module
-from app.models.database import Database, _begin, _configure_connection, open_database
 from app.models.errors import (
     DatabaseBusyError,
     DatabaseDamagedError,
@@ -26,8 +24,10 @@ from app.models.errors import (
     StorageFailureError,
     storage_error,
 )
-from app.models.reporting import Commitment
-from app.models.services.commitments import CommitmentInput, add_commitment
+from app.models.orm.reporting import Commitment
+from app.models.services.reporting.commitments import CommitmentInput, add_commitment
+from app.models.storage import database as database_module
+from app.models.storage.database import Database, _begin, _configure_connection, open_database
 
 
 class Marked(gettext.NullTranslations):

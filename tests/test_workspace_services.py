@@ -6,27 +6,27 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from app.models import Submission
-from app.models.enums import FollowUpStatus, ProgressStatus, SubmissionState
-from app.models.services import periods as period_service
-from app.models.services.commitments import (
+from app.models.orm import Submission
+from app.models.orm.enums import FollowUpStatus, ProgressStatus, SubmissionState
+from app.models.services.plan.current import current_plan
+from app.models.services.reporting import periods as period_service
+from app.models.services.reporting.commitments import (
     CommitmentInput,
     add_commitment,
     commitment_input,
     get_commitment,
     update_commitment,
 )
-from app.models.services.dashboard import dashboard_figures
-from app.models.services.followup import (
+from app.models.services.reporting.dashboard import dashboard_figures
+from app.models.services.reporting.followup import (
     FollowUpInput,
     clear_follow_up,
     follow_up_input,
     meetings_with_follow_up,
     set_follow_up,
 )
-from app.models.services.history import commitment_history, display_value, progress_history
-from app.models.services.plan import current_plan
-from app.models.services.progress import (
+from app.models.services.reporting.history import commitment_history, display_value, progress_history
+from app.models.services.reporting.progress import (
     ProgressInput,
     clear_progress,
     clear_progress_of,
@@ -191,7 +191,7 @@ def test_history_values_read_like_the_interface():
 
 
 def test_status_and_percent_stay_consistent():
-    from app.models.services.progress import with_percent, with_status
+    from app.models.services.reporting.progress import with_percent, with_status
 
     done = with_status(ProgressInput(ProgressStatus.ON_TRACK, 60, "x"), ProgressStatus.COMPLETED)
     assert (done.status, done.percent, done.narrative) == (ProgressStatus.COMPLETED, 100, "x")

@@ -126,7 +126,7 @@ def data_files(root: Path) -> list[tuple[str, str]]:
     """
     pairs: list[tuple[str, str]] = []
     skipped_suffixes = {".po", ".pot", ".pyc"}
-    for base in (root / "resources", root / "app" / "models" / "migrations"):
+    for base in (root / "resources", root / "app" / "models" / "storage" / "migrations"):
         for path in sorted(base.rglob("*")):
             if not path.is_file() or path.suffix in skipped_suffixes or "__pycache__" in path.parts:
                 continue

@@ -8,15 +8,15 @@ from pathlib import Path
 from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
 from app.i18n import _
 from app.i18n.formats import format_datetime, format_size
-from app.models.database import open_database
 from app.models.errors import DatabaseDamagedError
-from app.models.services.backups import back_up as make_backup
-from app.models.services.backups import (
+from app.models.services.workspace.backups import back_up as make_backup
+from app.models.services.workspace.backups import (
     backups,
     newest_good_backup,
     reason_label,
     restore_closed,
 )
+from app.models.storage.database import open_database
 
 NEWEST = "newest"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.i18n import LANGUAGES, set_language
 from app.models.errors import UserFacingError
-from app.models.lock import WorkspaceLock
+from app.models.storage.lock import WorkspaceLock
 from app.paths import default_database_path
 
 

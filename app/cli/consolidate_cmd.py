@@ -7,10 +7,10 @@ from pathlib import Path
 
 from app.cli.common import CommandError, add_db_argument, database_path
 from app.i18n import LANGUAGES
-from app.models.database import open_database
-from app.models.enums import MembershipRole
-from app.models.services.periods import period_by_code
-from app.models.services.regional import RegionalFilter
+from app.models.orm.enums import MembershipRole
+from app.models.services.regional.report import RegionalFilter
+from app.models.services.reporting.periods import period_by_code
+from app.models.storage.database import open_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,9 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: every start of the app imports app.cli (openpyxl ~0.1 s).
-    from app.reports.consolidation_brief import brief_html
-    from app.reports.consolidation_data import gather
-    from app.reports.consolidation_workbook import write_consolidation_workbook
+    from app.reports.consolidation.brief import brief_html
+    from app.reports.consolidation.data import gather
+    from app.reports.consolidation.workbook import write_consolidation_workbook
 
     path = database_path(args)
     if not path.exists():
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         write_consolidation_workbook(data, args.out, args.lang)
         print(f"Regional report written: {args.out}")
         if args.pdf is not None:
-            from app.ui.pdf_renderer import render_pdf
+            from app.ui.files.pdf_renderer import render_pdf
 
             pages = render_pdf(brief_html(data, args.lang), args.pdf, title="Regional progress brief")
             print(f"Brief written ({pages} pages): {args.pdf}")

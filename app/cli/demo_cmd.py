@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
+from app.demo.generator import SIZES, create_demo_workspace
 from app.i18n import LANGUAGES
-from app.models.demo import SIZES, create_demo_workspace
-from app.models.enums import WorkspaceRole
+from app.models.orm.enums import WorkspaceRole
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

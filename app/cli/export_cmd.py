@@ -7,9 +7,9 @@ from pathlib import Path
 
 from app.cli.common import CommandError, add_db_argument, apply_language, database_path
 from app.i18n import LANGUAGES, _
-from app.models.database import Database, open_database
-from app.models.services.periods import current_period
-from app.models.services.workspace import profile_of
+from app.models.services.reporting.periods import current_period
+from app.models.services.workspace.profile import profile_of
+from app.models.storage.database import Database, open_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,7 +38,7 @@ def open_workspace(args: argparse.Namespace) -> Database:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.reports.submission_export import export_submission  # not on every start (app.cli)
+    from app.reports.submission.export import export_submission  # not on every start (app.cli)
 
     db = open_workspace(args)
     try:

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 from app.cli.common import add_db_argument, apply_language, database_path, hold_workspace
 from app.cli.export_cmd import open_workspace
 from app.i18n import LANGUAGES, _
-from app.models.database import Database
-from app.models.enums import WorkspaceRole
 from app.models.errors import UserFacingError
-from app.models.services.workspace import profile_of
+from app.models.orm.enums import WorkspaceRole
+from app.models.services.workspace.profile import profile_of
+from app.models.storage.database import Database
 
 if TYPE_CHECKING:
-    from app.reports.batch_import import BatchResult
+    from app.reports.submission.batch import BatchResult
 
 #: Exit codes: every file imported (or previewed) cleanly; a file had errors; a file was refused.
 #: A secretariat's older or already received revision is no failure: it is reported, and exits 0.
@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: every start of the app imports app.cli.
-    from app.reports.batch_import import expand_paths, import_batch
+    from app.reports.submission.batch import expand_paths, import_batch
 
     apply_language(args)
     files = expand_paths(args.files)
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_batch(result: BatchResult) -> int:
-    from app.reports.submission_receive import Outcome
+    from app.reports.submission.receive import Outcome
 
     if result.backup is not None:
         print(_("A backup of the workspace from before the import: {path}").format(path=result.backup))
@@ -81,8 +81,8 @@ def _print_batch(result: BatchResult) -> int:
 
 def _import_one(db: Database, path: Path, dry_run: bool, show_all: bool) -> int:
     # Imported here, not at the top: every start of the app imports app.cli.
-    from app.reports.preview_text import preview_text
-    from app.reports.submission_import import apply, preview, read_submission
+    from app.reports.submission.pipeline import apply, preview, read_submission
+    from app.reports.submission.preview_text import preview_text
 
     try:
         parsed = read_submission(path)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
 from app.i18n import LANGUAGES
-from app.models.database import open_database
-from app.models.enums import WorkspaceRole
-from app.models.services.workspace import ProfileInput, create_workspace, profile_of
+from app.models.orm.enums import WorkspaceRole
+from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
+from app.models.storage.database import open_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

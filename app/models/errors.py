@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from app.i18n import _
 
 if TYPE_CHECKING:
-    from app.models.lock import LockHolder
+    from app.models.storage.lock import LockHolder
 
 
 class UserFacingError(Exception):

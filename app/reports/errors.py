@@ -50,7 +50,3 @@ class PreviewHasErrorsError(UserFacingError):
                         "workbook and import it again.",
                         "The workbook has {count} errors; nothing was applied. Correct them in the "
                         "workbook and import it again.", self.count).format(count=self.count)
-
-
-class OperationCancelled(Exception):  # noqa: N818 - a request, not a failure
-    """The user cancelled a long operation; whatever it did has been undone."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from app.i18n import load_translations
-from app.models.enums import label_in
+from app.models.orm.enums import label_in
 
 
 @lru_cache(maxsize=16)

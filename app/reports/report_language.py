@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from app.i18n import translate_in
 from app.i18n.formats import country_name, format_date, format_number, format_percent
-from app.models.base import pick_language
-from app.models.enums import label_in
+from app.models.orm.base import pick_language
+from app.models.orm.enums import label_in
 
 
 @lru_cache(maxsize=4096)

@@ -15,8 +15,8 @@ from pathlib import Path
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from app.reports.plan_workbook import SHEETS as PLAN_SHEETS
-from app.reports.submission_format import META_SHEET
+from app.reports.plan_workbook.writer import SHEETS as PLAN_SHEETS
+from app.reports.submission.format import META_SHEET
 
 INDEX = "xl/workbook.xml"
 MAX_INDEX_BYTES = 1024 * 1024

@@ -25,8 +25,8 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.models.database import open_database
-from app.models.lock import WorkspaceLock
+from app.models.storage.database import open_database
+from app.models.storage.lock import WorkspaceLock
 from tests.crash.operations import OPERATIONS, Operation, campaign, check_backups
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -23,22 +23,22 @@ from openpyxl import load_workbook
 from openpyxl.writer.excel import ExcelWriter
 from sqlalchemy import delete, select
 
-from app.models.backup import list_backups, verify_backup
-from app.models.database import open_database
-from app.models.demo import create_demo_workspace, generate
-from app.models.enums import WorkspaceRole
-from app.models.lock import WorkspaceLock
-from app.models.migrate import alembic_config, script_directory
-from app.models.reporting import Commitment, ProgressUpdate
-from app.models.services.backups import REASON_MANUAL, back_up, backups, restore
-from app.models.services.periods import current_period, previous_period
-from app.models.services.progress import copy_from_previous, updates_for_period
-from app.models.services.workspace import ProfileInput, create_workspace
-from app.reports.batch_import import import_batch
+from app.demo.generator import create_demo_workspace, generate
+from app.models.orm.enums import WorkspaceRole
+from app.models.orm.reporting import Commitment, ProgressUpdate
+from app.models.services.reporting.periods import current_period, previous_period
+from app.models.services.reporting.progress import copy_from_previous, updates_for_period
+from app.models.services.workspace.backups import REASON_MANUAL, back_up, backups, restore
+from app.models.services.workspace.profile import ProfileInput, create_workspace
+from app.models.storage.backup import list_backups, verify_backup
+from app.models.storage.database import open_database
+from app.models.storage.lock import WorkspaceLock
+from app.models.storage.migrate import alembic_config, script_directory
 from app.reports.errors import WorkbookRefusedError
-from app.reports.submission_content import collect_submission
-from app.reports.submission_export import build_workbook, export_submission, is_partial
-from app.reports.submission_import import apply, preview, read_submission
+from app.reports.submission.batch import import_batch
+from app.reports.submission.content import collect_submission
+from app.reports.submission.export import build_workbook, export_submission, is_partial
+from app.reports.submission.pipeline import apply, preview, read_submission
 
 TODAY = dt.date(2026, 11, 26)
 #: Fixed, so that what an export records (and the change log of it) is the same on every run.

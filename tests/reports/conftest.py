@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from app import i18n
 from app.reports import language
-from app.reports.submission_export import ExportResult, export_submission
+from app.reports.submission.export import ExportResult, export_submission
 from app.resources import resource_path
 
 #: A fixed "generated at", so two exports of the same data are comparable cell by cell.

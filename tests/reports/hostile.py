@@ -21,7 +21,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from app.reports.submission_format import (
+from app.reports.submission.format import (
     DATA_SHEETS,
     FIRST_DATA_ROW,
     INDICATORS,

@@ -13,22 +13,22 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from app.cli import main
-from app.models.decisions import DecisionFollowUp
-from app.models.demo import create_demo_workspace
-from app.models.enums import FollowUpStatus, ProgressStatus, WorkspaceRole
-from app.models.reporting import Commitment, IndicatorValue, ProgressUpdate, Submission
-from app.models.services.commitments import CommitmentInput, add_commitment
-from app.models.services.completeness import CellState, completeness_matrix, periods_in_range
-from app.models.services.periods import period_by_code, reopen_period
-from app.models.services.plan import current_plan
-from app.models.services.plan_versions import published_document
-from app.models.services.progress import ProgressInput, clear_progress, record_progress
-from app.models.services.workspace import ProfileInput, create_workspace
-from app.reports import batch_import
-from app.reports.batch_import import expand_paths, import_batch
-from app.reports.plan_workbook import write_plan_workbook
-from app.reports.submission_export import export_submission
-from app.reports.submission_receive import Outcome
+from app.demo.generator import create_demo_workspace
+from app.models.orm.decisions import DecisionFollowUp
+from app.models.orm.enums import FollowUpStatus, ProgressStatus, WorkspaceRole
+from app.models.orm.reporting import Commitment, IndicatorValue, ProgressUpdate, Submission
+from app.models.services.plan.current import current_plan
+from app.models.services.plan.versions import published_document
+from app.models.services.regional.completeness import CellState, completeness_matrix, periods_in_range
+from app.models.services.reporting.commitments import CommitmentInput, add_commitment
+from app.models.services.reporting.periods import period_by_code, reopen_period
+from app.models.services.reporting.progress import ProgressInput, clear_progress, record_progress
+from app.models.services.workspace.profile import ProfileInput, create_workspace
+from app.reports.plan_workbook.writer import write_plan_workbook
+from app.reports.submission import batch as batch_import
+from app.reports.submission.batch import expand_paths, import_batch
+from app.reports.submission.export import export_submission
+from app.reports.submission.receive import Outcome
 
 TODAY = dt.date(2026, 11, 26)
 PERIOD = "2026-H1"  # due 2026-07-31

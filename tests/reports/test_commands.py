@@ -9,8 +9,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from app.cli import main
-from app.models.services.periods import period_by_code
-from app.models.services.progress import get_update
+from app.models.services.reporting.periods import period_by_code
+from app.models.services.reporting.progress import get_update
 
 from .conftest import PERIOD
 from .test_submission_import import _reported_row

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from app.models.enums import FollowUpStatus, Priority, ProgressStatus
-from app.reports.cell_values import CellProblem, Vocabulary, read_cell
-from app.reports.digest import MAX_CELL_TEXT, clean_text, edited_positions, fingerprint, normalize_number
+from app.models.orm.enums import FollowUpStatus, Priority, ProgressStatus
 from app.reports.language import translator
-from app.reports.submission_data import Identity, digest_of, evidence_text, parse_evidence
-from app.reports.submission_format import COMMITMENTS, INDICATORS, PROGRESS
+from app.reports.submission.data import Identity, digest_of, evidence_text, parse_evidence
+from app.reports.submission.format import COMMITMENTS, INDICATORS, PROGRESS
+from app.reports.xlsx.cell_values import CellProblem, Vocabulary, read_cell
+from app.reports.xlsx.digest import MAX_CELL_TEXT, clean_text, edited_positions, fingerprint, normalize_number
 
 IDENTITY = Identity("KZ", "2026-H1", 1, "RAP", 1, ("2026-H1",), False)
 ROWS = {

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.reports.submission_format import FORMAT_VERSION, READABLE_VERSIONS
-from app.reports.submission_import import preview, read_submission
+from app.reports.submission.format import FORMAT_VERSION, READABLE_VERSIONS
+from app.reports.submission.pipeline import preview, read_submission
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 WORKBOOKS = sorted(FIXTURES.glob("submission_v*.xlsx"))

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
-from app.models.reporting import ProgressUpdate
+from app.models.orm.reporting import ProgressUpdate
 from app.reports.errors import PreviewHasErrorsError
-from app.reports.submission_import import apply, preview, read_submission
+from app.reports.submission.pipeline import apply, preview, read_submission
 
 from .conftest import database_digest
 from .hostile import CELL_CASES

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from app.models.enums import ProgressStatus
-from app.models.services.periods import period_by_code
-from app.models.services.progress import ProgressInput, record_progress
-from app.reports.preview_items import ChangeKind
-from app.reports.submission_export import export_submission
-from app.reports.submission_import import preview, read_submission
+from app.models.orm.enums import ProgressStatus
+from app.models.services.reporting.periods import period_by_code
+from app.models.services.reporting.progress import ProgressInput, record_progress
+from app.reports.submission.export import export_submission
+from app.reports.submission.pipeline import preview, read_submission
+from app.reports.submission.preview_items import ChangeKind
 
 from .conftest import NOW, PERIOD
 from .test_submission_export import _first_commitment

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from app.reports.mailto import mailto_url, submission_mail, submission_mailto
-from app.reports.submission_export import ExportResult
+from app.reports.submission.export import ExportResult
+from app.reports.submission.mailto import mailto_url, submission_mail, submission_mailto
 
 RESULT = ExportResult(Path("/home/a/Документы/AP_KZ_2026-H1_r2.xlsx"), "ab" * 32, 2, "KZ", "2026-H1",
                       "ru", {})

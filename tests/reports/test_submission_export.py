@@ -8,14 +8,14 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from app.models.enums import ProgressStatus, SubmissionState
-from app.models.reporting import Commitment, Submission
-from app.models.services.periods import period_by_code, reopen_period
-from app.models.services.progress import ProgressInput, record_progress
-from app.reports import submission_export
+from app.models.orm.enums import ProgressStatus, SubmissionState
+from app.models.orm.reporting import Commitment, Submission
+from app.models.services.reporting.periods import period_by_code, reopen_period
+from app.models.services.reporting.progress import ProgressInput, record_progress
 from app.reports.errors import ExportFailedError
-from app.reports.submission_export import export_submission
-from app.reports.submission_format import FORMAT_VERSION, META_SHEET, PROPERTY_PREFIX
+from app.reports.submission import export as submission_export
+from app.reports.submission.export import export_submission
+from app.reports.submission.format import FORMAT_VERSION, META_SHEET, PROPERTY_PREFIX
 
 from .conftest import NOW, PERIOD
 
@@ -195,7 +195,7 @@ def test_a_crashed_exports_temporary_file_is_hidden_and_cleaned_later(demo_db, o
 def test_characters_xml_cannot_carry_are_dropped_and_the_file_reads_back(demo_db, out_dir):
     """U+FFFF and U+FFFE are legal in a Python string and in SQLite, not in XML: a file with them
     would open in neither Excel nor this app."""
-    from app.reports.submission_import import preview, read_submission
+    from app.reports.submission.pipeline import preview, read_submission
 
     commitment_id = _first_commitment(demo_db)
     with demo_db.transaction() as session:

@@ -7,22 +7,18 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
 
-from app.models.changelog import ChangeLog
-from app.models.demo import create_demo_workspace
-from app.models.enums import ProgressStatus, SubmissionState
-from app.models.reporting import Commitment
-from app.models.services.backups import REASON_IMPORT, backups, reason_label
-from app.models.services.periods import latest_submission, period_by_code
-from app.models.services.progress import get_update
-from app.reports.errors import (
-    OperationCancelled,
-    PreviewHasErrorsError,
-    StalePreviewError,
-    WorkbookRefusedError,
-)
-from app.reports.preview_items import ChangeKind
-from app.reports.submission_export import export_submission
-from app.reports.submission_import import apply, preview, read_submission
+from app.demo.generator import create_demo_workspace
+from app.models.orm.changelog import ChangeLog
+from app.models.orm.enums import ProgressStatus, SubmissionState
+from app.models.orm.reporting import Commitment
+from app.models.progress import OperationCancelled
+from app.models.services.reporting.periods import latest_submission, period_by_code
+from app.models.services.reporting.progress import get_update
+from app.models.services.workspace.backups import REASON_IMPORT, backups, reason_label
+from app.reports.errors import PreviewHasErrorsError, StalePreviewError, WorkbookRefusedError
+from app.reports.submission.export import export_submission
+from app.reports.submission.pipeline import apply, preview, read_submission
+from app.reports.submission.preview_items import ChangeKind
 
 from .conftest import NOW, PERIOD
 from .test_submission_export import TRICKY, _first_commitment, _record_tricky

@@ -8,8 +8,8 @@ import pytest
 
 from app.cli import main
 from app.reports.errors import WorkbookRefusedError
-from app.reports.submission_read import read_submission
-from app.reports.workbook_safety import check_workbook_file
+from app.reports.submission.read import read_submission
+from app.reports.xlsx.safety import check_workbook_file
 
 from .conftest import database_digest
 from .hostile import CASES

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from app.reports.xlsx_rows import sheet_rows
+from app.reports.xlsx.rows import sheet_rows
 
 #: Cells openpyxl never writes but Excel, LibreOffice or a hand may: rich text with a phonetic run,
 #: an empty text, a formula over an inline string, a boolean, an error, an empty value, a repeated

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app.models.services.workspace import profile_of
-from app.ui.change_bus import ChangeBus
-from app.ui.context import WorkspaceContext
-from app.ui.language import LanguageController
+from app.models.services.workspace.profile import profile_of
+from app.ui.common.change_bus import ChangeBus
+from app.ui.common.context import WorkspaceContext
+from app.ui.common.language import LanguageController
 
 from .pseudo_locale import install_pseudo_catalog, untranslated
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from app.models import ChangeLog, Commitment, ProgressUpdate
-from app.models.services import periods as period_service
-from app.models.services.progress import get_update, progress_input
-from app.ui.main_window import MainWindow
+from app.models.orm import ChangeLog, Commitment, ProgressUpdate
+from app.models.services.reporting import periods as period_service
+from app.models.services.reporting.progress import get_update, progress_input
+from app.ui.shell.main_window import MainWindow
 
 
 def open_window(qtbot, context) -> MainWindow:

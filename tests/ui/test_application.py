@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from app.demo.generator import create_demo_workspace
 from app.i18n import current_language
-from app.models.demo import create_demo_workspace
-from app.ui.application import AppController, start_gui
-from app.ui.language import LanguageController
+from app.ui.common.language import LanguageController
+from app.ui.shell.application import AppController, start_gui
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import time
 
 from PySide6.QtWidgets import QProgressBar, QWidget
 
-from app.ui import background
-from app.ui.background import run_in_background
+from app.ui.common import background
+from app.ui.common.background import run_in_background
 
 
 def _inside_the_progress_handler() -> bool:

@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
-from app.models.backup import BackupInfo
-from app.models.reporting import ProgressUpdate
-from app.models.services import backups as service
-from app.ui.backups_dialog import BackupsDialog
-from app.ui.backups_model import BackupRole, BackupsModel, SortRole
-from app.ui.change_bus import EVERYTHING
-from app.ui.main_window import MainWindow
+from app.models.orm.reporting import ProgressUpdate
+from app.models.services.workspace import backups as service
+from app.models.storage.backup import BackupInfo
+from app.ui.common.change_bus import EVERYTHING
+from app.ui.files.backups_dialog import BackupsDialog
+from app.ui.files.backups_model import BackupRole, BackupsModel, SortRole
+from app.ui.shell.main_window import MainWindow
 
 
 def _updates(db) -> int:
@@ -60,12 +60,12 @@ def test_back_up_now_adds_a_verified_backup(qtbot, context):
 
 def test_a_failed_backup_is_explained(qtbot, context, monkeypatch):
     from app.models.errors import DiskFullError
-    from app.ui import background
+    from app.ui.common import background
 
     def full(*_args, **_kwargs):
         raise DiskFullError(str(context.db.path))
 
-    monkeypatch.setattr("app.ui.backups_dialog.back_up", full)
+    monkeypatch.setattr("app.ui.files.backups_dialog.back_up", full)
     shown = []
     monkeypatch.setattr(background.QMessageBox, "warning", lambda *args: shown.append(args[2]))
     dialog = BackupsDialog(context)

@@ -11,20 +11,20 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from app.models.demo import create_demo_workspace
-from app.models.enums import WorkspaceRole
-from app.models.plan import Plan
-from app.models.reporting import Commitment, Submission
-from app.models.services.plan_versions import VersionChanges, next_version_document
-from app.models.services.workspace import ProfileInput, create_workspace, profile_of
-from app.reports.plan_workbook import write_plan_workbook
-from app.reports.submission_export import export_submission
-from app.reports.submission_receive import Outcome
-from app.ui.batch_import_dialog import OutcomeRole
-from app.ui.change_bus import ChangeBus
-from app.ui.completeness_models import CellRole
-from app.ui.context import WorkspaceContext
-from app.ui.main_window import MainWindow
+from app.demo.generator import create_demo_workspace
+from app.models.orm.enums import WorkspaceRole
+from app.models.orm.plan import Plan
+from app.models.orm.reporting import Commitment, Submission
+from app.models.services.plan.versions import VersionChanges, next_version_document
+from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
+from app.reports.plan_workbook.writer import write_plan_workbook
+from app.reports.submission.export import export_submission
+from app.reports.submission.receive import Outcome
+from app.ui.common.change_bus import ChangeBus
+from app.ui.common.context import WorkspaceContext
+from app.ui.files.batch_import_dialog import OutcomeRole
+from app.ui.secretariat.completeness_models import CellRole
+from app.ui.shell.main_window import MainWindow
 
 TODAY = dt.date(2026, 11, 26)
 PERIOD = "2026-H1"
@@ -194,7 +194,7 @@ def test_acknowledging_an_edited_submission_shows_its_cells_and_composes_the_mai
 
     from openpyxl import load_workbook
 
-    from app.ui.acknowledge_dialog import AcknowledgeDialog
+    from app.ui.secretariat.acknowledge_dialog import AcknowledgeDialog
 
     workbook = load_workbook(exports["KG"])
     sheet = workbook["Progress"]

@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from app.models import ChangeLog, Commitment
-from app.models.enums import Priority, ProgressStatus
+from app.models.orm import ChangeLog, Commitment
+from app.models.orm.enums import Priority, ProgressStatus
 from tests.ui.coordinator_helpers import commitments, open_window
 
 

@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
-from app.models.demo import create_demo_workspace
-from app.models.enums import ProgressStatus, WorkspaceRole
-from app.models.services.dashboard import dashboard_figures
-from app.models.services.progress import with_status
-from app.models.services.workspace import profile_of
-from app.ui.change_bus import ChangeBus
-from app.ui.context import WorkspaceContext
+from app.demo.generator import create_demo_workspace
+from app.models.orm.enums import ProgressStatus, WorkspaceRole
+from app.models.services.reporting.dashboard import dashboard_figures
+from app.models.services.reporting.progress import with_status
+from app.models.services.workspace.profile import profile_of
+from app.ui.common.change_bus import ChangeBus
+from app.ui.common.context import WorkspaceContext
 from app.ui.coordinator.commitment_form import CommitmentForm
 from app.ui.coordinator.record_commands import push_progress_edit
 from tests.ui.coordinator_helpers import open_window, period_id
@@ -53,8 +53,8 @@ def test_clicking_a_bar_shows_that_objectives_commitments(qtbot, context):
 
 
 def _add_overdue(db):
-    from app.models.services.commitments import CommitmentInput, add_commitment
-    from app.models.services.plan import current_plan
+    from app.models.services.plan.current import current_plan
+    from app.models.services.reporting.commitments import CommitmentInput, add_commitment
 
     with db.transaction() as s:
         action_id = current_plan(s).objectives[4].actions[0].id

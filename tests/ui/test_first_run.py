@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from app.models import WorkspaceProfile
-from app.models.enums import WorkspaceRole
-from app.ui.first_run import FirstRunDialog
+from app.models.orm import WorkspaceProfile
+from app.models.orm.enums import WorkspaceRole
+from app.ui.shell.first_run import FirstRunDialog
 
 
 def _ok(dialog: FirstRunDialog):

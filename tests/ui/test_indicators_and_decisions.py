@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem
 
-from app.models.enums import FollowUpStatus, IndicatorKind
-from app.models.services.followup import follow_up_input
-from app.models.services.indicator_values import get_value, value_input
+from app.models.orm.enums import FollowUpStatus, IndicatorKind
+from app.models.services.reporting.followup import follow_up_input
+from app.models.services.reporting.indicator_values import get_value, value_input
 from app.ui.coordinator.indicator_model import FIXED
 from app.ui.coordinator.indicator_panel import IndicatorValueDelegate
 from tests.ui.coordinator_helpers import open_window, period_id

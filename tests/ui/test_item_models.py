@@ -8,15 +8,15 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from app.models.enums import ProgressStatus, label
-from app.models.services import periods as period_service
-from app.models.services.commitment_rows import CommitmentFilter, commitment_rows
-from app.models.services.commitments import CommitmentInput, add_commitment
-from app.models.services.dashboard import dashboard_figures
-from app.models.services.followup import meetings_with_follow_up
-from app.models.services.history import commitment_history
-from app.models.services.indicator_values import indicator_grid
-from app.models.services.plan import current_plan
+from app.models.orm.enums import ProgressStatus, label
+from app.models.services.plan.current import current_plan
+from app.models.services.reporting import periods as period_service
+from app.models.services.reporting.commitment_rows import CommitmentFilter, commitment_rows
+from app.models.services.reporting.commitments import CommitmentInput, add_commitment
+from app.models.services.reporting.dashboard import dashboard_figures
+from app.models.services.reporting.followup import meetings_with_follow_up
+from app.models.services.reporting.history import commitment_history
+from app.models.services.reporting.indicator_values import indicator_grid
 from app.ui.coordinator.commitment_model import Column, CommitmentProxy, CommitmentTableModel, IdRole
 from app.ui.coordinator.evidence_model import EvidenceModel
 from app.ui.coordinator.followup_model import FollowUpModel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.ui.language_combo import LanguageCombo
+from app.ui.common.language_combo import LanguageCombo
 
 
 def test_closed_it_names_only_the_chosen_language(qtbot):

@@ -6,10 +6,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from app.ui.first_run import FirstRunDialog
-from app.ui.language import qt_catalog_language
-from app.ui.main_window import MainWindow
-from app.ui.plan_tree_model import PlanTreeModel
+from app.ui.common.language import qt_catalog_language
+from app.ui.plan_browser.plan_tree_model import PlanTreeModel
+from app.ui.shell.first_run import FirstRunDialog
+from app.ui.shell.main_window import MainWindow
 
 
 def _header(window: MainWindow, section: int) -> str:

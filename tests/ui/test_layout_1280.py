@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QScrollArea, QWidget
 
 from app.i18n import _
 from app.i18n.formats import format_number
-from app.models.enums import ProgressStatus, label
+from app.models.orm.enums import ProgressStatus, label
+from app.ui.common.settings import app_settings
 from app.ui.coordinator.commitment_model import Column
-from app.ui.settings import app_settings
 
 from .coordinator_helpers import open_window
 

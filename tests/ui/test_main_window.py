@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from app import __version__
-from app.ui.about import about_text
-from app.ui.main_window import MainWindow
-from app.ui.plan_tree_model import KindRole, PlanTreeModel
+from app.ui.plan_browser.plan_tree_model import KindRole, PlanTreeModel
+from app.ui.shell.about import about_text
+from app.ui.shell.main_window import MainWindow
 
 
 def test_navigator_shows_the_plan(qtbot, context):

@@ -16,16 +16,16 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.cli import main
-from app.models.database import open_database
-from app.models.enums import ProgressStatus
-from app.models.services import backups as backup_service
-from app.models.services.commitments import CommitmentInput, add_commitment
-from app.models.services.periods import current_period
-from app.models.services.progress import ProgressInput, copy_from_previous, record_progress
-from app.reports.submission_import import read_submission
-from app.ui.application import AppController
-from app.ui.backups_dialog import BackupsDialog
-from app.ui.main_window import MainWindow
+from app.models.orm.enums import ProgressStatus
+from app.models.services.reporting.commitments import CommitmentInput, add_commitment
+from app.models.services.reporting.periods import current_period
+from app.models.services.reporting.progress import ProgressInput, copy_from_previous, record_progress
+from app.models.services.workspace import backups as backup_service
+from app.models.storage.database import open_database
+from app.reports.submission.pipeline import read_submission
+from app.ui.files.backups_dialog import BackupsDialog
+from app.ui.shell.application import AppController
+from app.ui.shell.main_window import MainWindow
 
 
 class NetworkUsedError(AssertionError):

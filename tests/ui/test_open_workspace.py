@@ -11,19 +11,19 @@ import pytest
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox
 
-from app.models.database import open_database
-from app.models.demo import create_demo_workspace
+from app.demo.generator import create_demo_workspace
 from app.models.errors import DatabaseDamagedError, WorkspaceInUseError
-from app.models.lock import WorkspaceLock, lock_path_for, read_holder
-from app.models.services.backups import back_up, backups
-from app.ui.application import AppController
-from app.ui.workspace_guard import lock_workspace, unlock_workspace
+from app.models.services.workspace.backups import back_up, backups
+from app.models.storage.database import open_database
+from app.models.storage.lock import WorkspaceLock, lock_path_for, read_holder
+from app.ui.shell.application import AppController
+from app.ui.shell.workspace_guard import lock_workspace, unlock_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLD_WITH_QT = """
 import sys
 from PySide6.QtCore import QCoreApplication
-from app.ui.workspace_guard import lock_workspace
+from app.ui.shell.workspace_guard import lock_workspace
 app = QCoreApplication(sys.argv)
 lock = lock_workspace(sys.argv[1])
 print("locked", flush=True)

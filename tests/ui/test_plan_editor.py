@@ -7,15 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from sqlalchemy import func, select
 
-from app.models import Action, Commitment, Indicator, Objective, Plan, PlanCodeMapping
-from app.models.demo import create_demo_workspace
-from app.models.services.workspace import profile_of
-from app.ui.change_bus import ChangeBus
-from app.ui.context import WorkspaceContext
-from app.ui.localized_text_editor import LocalizedTextModel
-from app.ui.main_window import MainWindow
-from app.ui.plan_import_dialog import PlanImportDialog
-from app.ui.plan_tree_model import NodeRole
+from app.demo.generator import create_demo_workspace
+from app.models.orm import Action, Commitment, Indicator, Objective, Plan, PlanCodeMapping
+from app.models.services.workspace.profile import profile_of
+from app.ui.common.change_bus import ChangeBus
+from app.ui.common.context import WorkspaceContext
+from app.ui.common.localized_text_editor import LocalizedTextModel
+from app.ui.files.plan_import_dialog import PlanImportDialog
+from app.ui.plan_browser.plan_tree_model import NodeRole
+from app.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

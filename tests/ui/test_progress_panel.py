@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
-from app.models import ChangeLog, Submission
-from app.models.enums import ProgressStatus, SubmissionState
-from app.models.services.progress import with_percent
+from app.models.orm import ChangeLog, Submission
+from app.models.orm.enums import ProgressStatus, SubmissionState
+from app.models.services.reporting.progress import with_percent
 from app.ui.coordinator.commitment_model import Column
 from app.ui.coordinator.record_commands import push_progress_edit
 from tests.ui.coordinator_helpers import (

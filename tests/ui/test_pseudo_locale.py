@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from app.i18n import available_languages
 from app.i18n.formats import country_name, language_name
-from app.models.services.countries import reference_country_codes
-from app.models.services.details import item_details
-from app.ui.about import about_text
-from app.ui.first_run import FirstRunDialog
-from app.ui.main_window import MainWindow
+from app.models.services.reporting.details import item_details
+from app.models.services.workspace.countries import reference_country_codes
+from app.ui.shell.about import about_text
+from app.ui.shell.first_run import FirstRunDialog
+from app.ui.shell.main_window import MainWindow
 
 from .pseudo_locale import residue
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from app.ui.main_window import MainWindow
-from app.ui.membership_editor import CountryRole
+from app.ui.secretariat.membership_editor import CountryRole
+from app.ui.shell.main_window import MainWindow
 
 
 def test_calendar_and_membership_tables(qtbot, secretariat_context):

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
-from app.models import Membership, ReportingPeriod, Submission
-from app.models.enums import MembershipRole, SubmissionState
-from app.models.services.completeness import CellState
-from app.ui.completeness_models import CellRole
-from app.ui.completeness_view import CompletenessView
-from app.ui.main_window import MainWindow
-from app.ui.regional_view import RegionalView
+from app.models.orm import Membership, ReportingPeriod, Submission
+from app.models.orm.enums import MembershipRole, SubmissionState
+from app.models.services.regional.completeness import CellState
+from app.ui.secretariat.completeness_models import CellRole
+from app.ui.secretariat.completeness_view import CompletenessView
+from app.ui.secretariat.regional_view import RegionalView
+from app.ui.shell.main_window import MainWindow
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -218,7 +218,7 @@ def test_regional_table_headers_are_whole(qtbot, secretariat_context, code):
 
 
 def test_membership_table_needs_no_sideways_scrolling(qtbot, secretariat_context):
-    from app.ui.membership_editor import NOTE_COLUMN
+    from app.ui.secretariat.membership_editor import NOTE_COLUMN
 
     secretariat_context.language.set_language("ru")
     window = MainWindow(secretariat_context)

@@ -14,7 +14,7 @@ from babel.messages.mofile import write_mo
 
 from app import i18n
 from app.cli import main
-from app.ui import selftest
+from app.ui.shell import selftest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -141,7 +141,7 @@ def test_import_step_fails_when_the_file_was_edited_after_export(qapp, tmp_path)
 def test_import_step_fails_when_the_workspace_moved_on(qapp, tmp_path):
     from sqlalchemy import select
 
-    from app.models.reporting import ProgressUpdate
+    from app.models.orm.reporting import ProgressUpdate
 
     run = _run_to_export(tmp_path)
     try:
@@ -175,7 +175,7 @@ def test_quit_after_show_starts_the_gui_and_exits(tmp_path):
 
 
 def test_application_has_the_app_icon(qapp):
-    from app.ui.application import create_application
+    from app.ui.shell.application import create_application
 
     app = create_application()
     assert not app.windowIcon().isNull()

@@ -11,7 +11,7 @@ import sys
 
 from PySide6.QtCore import QObject, Signal
 
-from app.ui.change_bus import ChangeBus
+from app.ui.common.change_bus import ChangeBus
 
 
 class _Source(QObject):

@@ -14,19 +14,19 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import select
 
-from app.models.enums import SubmissionState
-from app.models.reporting import Submission
-from app.models.services.periods import period_by_code
-from app.models.services.progress import get_update
-from app.reports.progress import checkpoint
-from app.reports.submission_export import export_submission
-from app.reports.submission_import import preview, read_submission
-from app.ui import background
-from app.ui.background import BackgroundTask, run_in_background
-from app.ui.change_bus import ChangeBus
-from app.ui.import_preview_model import ImportPreviewModel, KindRole
-from app.ui.main_window import MainWindow
-from app.ui.submission_export_dialog import ExportResultDialog
+from app.models.orm.enums import SubmissionState
+from app.models.orm.reporting import Submission
+from app.models.progress import checkpoint
+from app.models.services.reporting.periods import period_by_code
+from app.models.services.reporting.progress import get_update
+from app.reports.submission.export import export_submission
+from app.reports.submission.pipeline import preview, read_submission
+from app.ui.common import background
+from app.ui.common.background import BackgroundTask, run_in_background
+from app.ui.common.change_bus import ChangeBus
+from app.ui.files.import_preview_model import ImportPreviewModel, KindRole
+from app.ui.files.submission_export_dialog import ExportResultDialog
+from app.ui.shell.main_window import MainWindow
 
 PERIOD = "2026-H2"
 NOW = dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC)
@@ -203,9 +203,9 @@ def test_export_result_dialog_mail_link_is_encoded(qtbot, context, tmp_path):
 
 
 def test_secretariat_cannot_export_a_submission(qtbot, tmp_path, language):
-    from app.models.enums import WorkspaceRole
-    from app.models.services.workspace import ProfileInput, create_workspace, profile_of
-    from app.ui.context import WorkspaceContext
+    from app.models.orm.enums import WorkspaceRole
+    from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
+    from app.ui.common.context import WorkspaceContext
 
     db = create_workspace(tmp_path / "sec.sqlite", ProfileInput(
         role=WorkspaceRole.SECRETARIAT, country_code=None, coordinator_name="Support Unit"))

@@ -11,17 +11,17 @@ from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.models.errors import UserFacingError
-from app.models.services import periods as period_service
-from app.models.services.commitments import (
+from app.models.services.reporting import periods as period_service
+from app.models.services.reporting.commitments import (
     CommitmentInput,
     add_commitment,
     delete_commitment,
     set_retired,
     update_commitment,
 )
-from app.models.services.progress import ProgressInput, clear_progress, record_progress
-from app.ui.change_bus import COMMITMENTS, PROGRESS, SUBMISSIONS
-from app.ui.context import WorkspaceContext
+from app.models.services.reporting.progress import ProgressInput, clear_progress, record_progress
+from app.ui.common.change_bus import COMMITMENTS, PROGRESS, SUBMISSIONS
+from app.ui.common.context import WorkspaceContext
 
 #: Shows a message to the user (a panel's message bar).
 Reporter = Callable[[str], None]

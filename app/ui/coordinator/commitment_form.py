@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, current_language
-from app.models.base import pick_language
-from app.models.enums import Priority, label
-from app.models.services.commitments import CommitmentInput, commitment_problems
-from app.models.services.plan_outline import PlanOutline
-from app.ui.coordinator.date_field import DateField
-from app.ui.language import LanguageController
-from app.ui.window_state import WindowStateMixin
+from app.models.orm.base import pick_language
+from app.models.orm.enums import Priority, label
+from app.models.services.plan.outline import PlanOutline
+from app.models.services.reporting.commitments import CommitmentInput, commitment_problems
+from app.ui.common.date_field import DateField
+from app.ui.common.language import LanguageController
+from app.ui.common.window_state import WindowStateMixin
 
 ERROR_STYLE = "color: #b3261e;"
 FIELDS = ("action", "description", "lead_agency", "partners", "start_date", "end_date", "priority")

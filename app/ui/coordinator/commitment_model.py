@@ -21,11 +21,11 @@ from PySide6.QtGui import QColor, QFont
 
 from app.i18n import N_, _, current_language, ngettext
 from app.i18n.formats import country_name, format_date, format_number, format_percent
-from app.models.base import pick_language
-from app.models.enums import Priority, ProgressStatus, label
-from app.models.services.commitment_rows import CommitmentRow
-from app.models.services.plan_outline import PlanOutline
-from app.ui.coordinator.status_style import MUTED_COLOR, OVERDUE_COLOR, status_color
+from app.models.orm.base import pick_language
+from app.models.orm.enums import Priority, ProgressStatus, label
+from app.models.services.plan.outline import PlanOutline
+from app.models.services.reporting.commitment_rows import CommitmentRow
+from app.ui.common.status_style import MUTED_COLOR, OVERDUE_COLOR, status_color
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from app.models.enums import Priority, ProgressStatus
-from app.models.services.commitment_rows import CommitmentRow
-from app.ui.column_widths import fit_to_headers
+from app.models.orm.enums import Priority, ProgressStatus
+from app.models.services.reporting.commitment_rows import CommitmentRow
+from app.ui.common.column_widths import fit_to_headers
 from app.ui.coordinator.commitment_model import Column, CommitmentProxy, CommitmentTableModel, IdRole
 from app.ui.coordinator.delegates import DateDelegate, EnumDelegate, PercentDelegate
 

@@ -12,27 +12,27 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.i18n import _
 from app.i18n.formats import format_number
-from app.models.enums import Priority
-from app.models.services.commitment_rows import commitment_count, commitment_rows
-from app.models.services.commitments import (
+from app.models.orm.enums import Priority
+from app.models.services.plan.outline import PlanOutline, plan_outline
+from app.models.services.reporting.commitment_rows import commitment_count, commitment_rows
+from app.models.services.reporting.commitments import (
     CommitmentInput,
     commitment_input,
     get_commitment,
     known_agencies,
 )
-from app.models.services.history import action_codes, commitment_history
-from app.models.services.periods import get_period
-from app.models.services.plan_outline import PlanOutline, plan_outline
-from app.ui.change_bus import COMMITMENTS, PLAN, PROGRESS
-from app.ui.context import WorkspaceContext
+from app.models.services.reporting.history import action_codes, commitment_history
+from app.models.services.reporting.periods import get_period
+from app.ui.common.change_bus import COMMITMENTS, PLAN, PROGRESS
+from app.ui.common.context import WorkspaceContext
+from app.ui.common.lazy_panel import LazyPanel
+from app.ui.common.message_bar import MessageBar
 from app.ui.coordinator.commands import AddCommitment, EditCommitment, RetireCommitment
 from app.ui.coordinator.commitment_form import CommitmentForm
 from app.ui.coordinator.commitment_model import Column
 from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
-from app.ui.coordinator.lazy_panel import LazyPanel
-from app.ui.coordinator.message_bar import MessageBar
 from app.ui.coordinator.period_bar import PeriodBar
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.record_commands import push_cell_progress_edit

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, ngettext
 from app.i18n.formats import format_date, format_number, format_percent, format_period
-from app.models.services.dashboard import DashboardFigures, dashboard_figures
-from app.ui.change_bus import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
-from app.ui.column_widths import fit_to_headers
-from app.ui.context import WorkspaceContext
-from app.ui.coordinator.lazy_panel import LazyPanel
-from app.ui.coordinator.message_bar import MessageBar
+from app.models.services.reporting.dashboard import DashboardFigures, dashboard_figures
+from app.ui.common.change_bus import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
+from app.ui.common.column_widths import fit_to_headers
+from app.ui.common.context import WorkspaceContext
+from app.ui.common.lazy_panel import LazyPanel
+from app.ui.common.message_bar import MessageBar
 from app.ui.coordinator.objective_chart import ObjectiveChart
 from app.ui.coordinator.overdue_model import IdRole, OverdueModel
 from app.ui.coordinator.period_bar import PeriodBar

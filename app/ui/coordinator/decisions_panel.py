@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, current_language
-from app.models.base import pick_language
-from app.models.enums import FollowUpStatus, label
-from app.models.services.followup import FollowUpInput, follow_up_input, meetings_with_follow_up
-from app.ui.change_bus import DECISIONS
-from app.ui.context import WorkspaceContext
+from app.models.orm.base import pick_language
+from app.models.orm.enums import FollowUpStatus, label
+from app.models.services.reporting.followup import FollowUpInput, follow_up_input, meetings_with_follow_up
+from app.ui.common.change_bus import DECISIONS
+from app.ui.common.context import WorkspaceContext
+from app.ui.common.lazy_panel import LazyPanel
+from app.ui.common.message_bar import MessageBar
 from app.ui.coordinator.delegates import EnumDelegate
 from app.ui.coordinator.followup_model import NOTE, STATUS, TEXT, DecisionRole, FollowUpModel
-from app.ui.coordinator.lazy_panel import LazyPanel
-from app.ui.coordinator.message_bar import MessageBar
 from app.ui.coordinator.record_commands import EditFollowUp
 
 SAVE_DELAY_MS = 800

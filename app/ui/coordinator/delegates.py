@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n.formats import format_percent
-from app.models.enums import label
+from app.models.orm.enums import label
 
 Index = QModelIndex | QPersistentModelIndex
 

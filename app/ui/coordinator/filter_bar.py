@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, current_language
-from app.models.base import pick_language
-from app.models.enums import ProgressStatus, label
-from app.models.services.commitment_rows import CommitmentFilter
-from app.models.services.plan_outline import PlanOutline, plan_outline
-from app.ui.change_bus import PLAN
-from app.ui.context import WorkspaceContext
+from app.models.orm.base import pick_language
+from app.models.orm.enums import ProgressStatus, label
+from app.models.services.plan.outline import PlanOutline, plan_outline
+from app.models.services.reporting.commitment_rows import CommitmentFilter
+from app.ui.common.change_bus import PLAN
+from app.ui.common.context import WorkspaceContext
 
 #: Typing pauses this long (ms) before the list is filtered again.
 TYPING_DELAY_MS = 250

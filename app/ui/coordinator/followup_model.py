@@ -9,10 +9,10 @@ from PySide6.QtGui import QColor, QFont
 
 from app.i18n import N_, _, current_language
 from app.i18n.formats import format_date
-from app.models.base import pick_language
-from app.models.enums import FollowUpStatus, label
-from app.models.services.followup import DecisionRow, MeetingRow
-from app.ui.coordinator.status_style import MUTED_COLOR
+from app.models.orm.base import pick_language
+from app.models.orm.enums import FollowUpStatus, label
+from app.models.services.reporting.followup import DecisionRow, MeetingRow
+from app.ui.common.status_style import MUTED_COLOR
 
 Index = QModelIndex | QPersistentModelIndex
 DecisionRole = Qt.ItemDataRole.UserRole + 1

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 
 from app.i18n import N_, _
 from app.i18n.formats import format_datetime
-from app.models.services.history import HistoryEntry, display_value, field_label
-from app.ui.language import LanguageController
-from app.ui.row_table_model import RowTableModel
-from app.ui.window_state import WindowStateMixin
+from app.models.services.reporting.history import HistoryEntry, display_value, field_label
+from app.ui.common.language import LanguageController
+from app.ui.common.row_table_model import RowTableModel
+from app.ui.common.window_state import WindowStateMixin
 
 HEADERS = [N_("When"), N_("Who"), N_("Period"), N_("What"), N_("Before"), N_("After")]
 OPERATIONS = {"insert": N_("added"), "delete": N_("removed"), "update": ""}

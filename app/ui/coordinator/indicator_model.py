@@ -16,16 +16,16 @@ from PySide6.QtGui import QColor, QFont
 
 from app.i18n import N_, _, current_language
 from app.i18n.formats import format_number, format_percent, format_period, sentence_case
-from app.models.base import pick_language
-from app.models.enums import IndicatorKind, label
-from app.models.services.indicator_values import (
+from app.models.orm.base import pick_language
+from app.models.orm.enums import IndicatorKind, label
+from app.models.services.reporting.indicator_values import (
     IndicatorGrid,
     IndicatorRow,
     IndicatorValueInput,
     progress_to_target,
 )
+from app.ui.common.status_style import MUTED_COLOR
 from app.ui.coordinator.delegates import FractionRole
-from app.ui.coordinator.status_style import MUTED_COLOR
 
 Index = QModelIndex | QPersistentModelIndex
 KindRole = Qt.ItemDataRole.UserRole + 1

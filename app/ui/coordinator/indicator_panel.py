@@ -24,17 +24,19 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, current_language
 from app.i18n.formats import format_period
-from app.models.base import pick_language
-from app.models.enums import IndicatorKind
 from app.models.errors import ValidationError
-from app.models.services.indicator_values import (
+from app.models.orm.base import pick_language
+from app.models.orm.enums import IndicatorKind
+from app.models.services.plan.outline import plan_outline
+from app.models.services.reporting.indicator_values import (
     IndicatorValueInput,
     indicator_grid,
     value_from_text,
 )
-from app.models.services.plan_outline import plan_outline
-from app.ui.change_bus import INDICATOR_VALUES, PLAN, SUBMISSIONS
-from app.ui.context import WorkspaceContext
+from app.ui.common.change_bus import INDICATOR_VALUES, PLAN, SUBMISSIONS
+from app.ui.common.context import WorkspaceContext
+from app.ui.common.lazy_panel import LazyPanel
+from app.ui.common.message_bar import MessageBar
 from app.ui.coordinator.delegates import ProgressBarDelegate
 from app.ui.coordinator.indicator_model import (
     FIXED,
@@ -44,8 +46,6 @@ from app.ui.coordinator.indicator_model import (
     IndicatorGridModel,
     KindRole,
 )
-from app.ui.coordinator.lazy_panel import LazyPanel
-from app.ui.coordinator.message_bar import MessageBar
 from app.ui.coordinator.record_commands import EditIndicatorValue
 
 Index = QModelIndex | QPersistentModelIndex

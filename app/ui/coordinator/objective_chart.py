@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.i18n import _, current_language
 from app.i18n.formats import format_number, format_percent
-from app.models.base import pick_language
-from app.models.services.dashboard import ObjectiveProgress
+from app.models.orm.base import pick_language
+from app.models.services.reporting.dashboard import ObjectiveProgress
 
 #: QtCharts gives the axes on one side at most this share of the chart's width, and draws longer
 #: labels past the chart's left edge, where they are cut off (objective numbers first).

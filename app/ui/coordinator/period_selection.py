@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.models.services.periods import current_period
-from app.ui.context import WorkspaceContext
+from app.models.services.reporting.periods import current_period
+from app.ui.common.context import WorkspaceContext
 
 
 class PeriodSelection(QObject):

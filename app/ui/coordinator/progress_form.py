@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.models.enums import ProgressStatus, label
-from app.models.services.commitment_rows import CommitmentRow
-from app.models.services.progress import (
+from app.models.orm.enums import ProgressStatus, label
+from app.models.services.reporting.commitment_rows import CommitmentRow
+from app.models.services.reporting.progress import (
     SUPPORT_PARTNERS,
     ProgressInput,
     get_update,
@@ -37,11 +37,11 @@ from app.models.services.progress import (
     with_percent,
     with_status,
 )
-from app.ui.context import WorkspaceContext
+from app.ui.common.context import WorkspaceContext
+from app.ui.common.status_style import status_color
 from app.ui.coordinator.commands import Reporter
 from app.ui.coordinator.evidence_editor import EvidenceEditor
 from app.ui.coordinator.record_commands import push_progress_edit
-from app.ui.coordinator.status_style import status_color
 
 #: Typing pauses this long (ms) before the text is saved.
 SAVE_DELAY_MS = 800

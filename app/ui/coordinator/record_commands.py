@@ -8,11 +8,11 @@ from PySide6.QtGui import QUndoStack
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.models.enums import ProgressStatus
-from app.models.services.followup import FollowUpInput, clear_follow_up, set_follow_up
-from app.models.services.indicator_values import IndicatorValueInput, clear_value, set_value
-from app.models.services.periods import get_period
-from app.models.services.progress import (
+from app.models.orm.enums import ProgressStatus
+from app.models.services.reporting.followup import FollowUpInput, clear_follow_up, set_follow_up
+from app.models.services.reporting.indicator_values import IndicatorValueInput, clear_value, set_value
+from app.models.services.reporting.periods import get_period
+from app.models.services.reporting.progress import (
     ProgressInput,
     clear_progress_of,
     copy_forward,
@@ -21,8 +21,8 @@ from app.models.services.progress import (
     with_percent,
     with_status,
 )
-from app.ui.change_bus import DECISIONS, INDICATOR_VALUES, PROGRESS
-from app.ui.context import WorkspaceContext
+from app.ui.common.change_bus import DECISIONS, INDICATOR_VALUES, PROGRESS
+from app.ui.common.context import WorkspaceContext
 from app.ui.coordinator.commands import EditProgress, Reporter, ServiceCommand
 
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.i18n.formats import format_number
-from app.models.enums import ProgressStatus, label
-from app.ui.coordinator.status_style import STATUS_COLORS
+from app.models.orm.enums import ProgressStatus, label
+from app.ui.common.status_style import STATUS_COLORS
 
 #: One legend entry: the status (None: no update yet), its text with the count, its colour.
 Entry = tuple[ProgressStatus | None, str, QColor]

@@ -1,0 +1,1 @@
+"""Demo workspaces with realistic generated data, for training, screenshots and benchmarks."""

@@ -1,0 +1,103 @@
+"""The Regional Action Plan: plan → objectives → actions → indicators, with multilingual titles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.orm.base import Base, LocalizedText, str_enum
+from app.models.orm.enums import Direction, IndicatorKind
+
+
+class Plan(Base):
+    __tablename__ = "plan"
+    __table_args__ = (UniqueConstraint("code", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    adopted: Mapped[dt.date | None] = mapped_column(Date)
+    titles: Mapped[dict[str, str]] = mapped_column(LocalizedText)
+    #: A template plan is a starting point shipped with the app, not the official plan.
+    is_template: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The plan coordinators report against; exactly one plan is current at a time.
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    objectives: Mapped[list[Objective]] = relationship(
+        back_populates="plan", order_by="Objective.position", cascade="all, delete-orphan"
+    )
+
+
+class Objective(Base):
+    __tablename__ = "objective"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    titles: Mapped[dict[str, str]] = mapped_column(LocalizedText)
+
+    plan: Mapped[Plan] = relationship(back_populates="objectives")
+    actions: Mapped[list[Action]] = relationship(
+        back_populates="objective", order_by="Action.position", cascade="all, delete-orphan"
+    )
+
+
+class Action(Base):
+    __tablename__ = "action"
+    __table_args__ = (UniqueConstraint("objective_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    objective_id: Mapped[int] = mapped_column(ForeignKey("objective.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    titles: Mapped[dict[str, str]] = mapped_column(LocalizedText)
+    #: Retired by a newer plan version: its commitments are kept and flagged, never deleted.
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    objective: Mapped[Objective] = relationship(back_populates="actions")
+    indicators: Mapped[list[Indicator]] = relationship(
+        back_populates="action", order_by="Indicator.position", cascade="all, delete-orphan"
+    )
+
+
+class Indicator(Base):
+    __tablename__ = "indicator"
+    __table_args__ = (UniqueConstraint("action_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    titles: Mapped[dict[str, str]] = mapped_column(LocalizedText)
+    unit: Mapped[dict[str, str]] = mapped_column(LocalizedText, default=dict)
+    kind: Mapped[IndicatorKind] = mapped_column(str_enum(IndicatorKind, "indicator_kind"))
+    baseline: Mapped[float | None] = mapped_column(Float)
+    target: Mapped[float | None] = mapped_column(Float)
+    direction: Mapped[Direction] = mapped_column(
+        str_enum(Direction, "indicator_direction"), default=Direction.INCREASE
+    )
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    action: Mapped[Action] = relationship(back_populates="indicators")
+
+
+class PlanCodeMapping(Base):
+    """How a code of an older plan version maps to a code of a newer one, so history follows."""
+
+    __tablename__ = "plan_code_mapping"
+    __table_args__ = (
+        UniqueConstraint("from_plan_id", "level", "old_code"),
+        CheckConstraint("level IN ('objective', 'action', 'indicator')", name="level_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    to_plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    level: Mapped[str] = mapped_column(String(10))
+    old_code: Mapped[str] = mapped_column(String(20))
+    #: None when the item was retired without a successor.
+    new_code: Mapped[str | None] = mapped_column(String(20))

@@ -1,0 +1,59 @@
+"""Countries, their membership of the Almaty Process over time, and the chair rotation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.orm.base import Base, str_enum
+from app.models.orm.enums import MembershipRole
+
+
+class Country(Base):
+    """A state by ISO 3166-1 alpha-2 code; its names come from CLDR, never from this table."""
+
+    __tablename__ = "country"
+    __table_args__ = (CheckConstraint("length(code) = 2 AND code = upper(code)", name="code_iso2"),)
+
+    code: Mapped[str] = mapped_column(String(2), primary_key=True)
+
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="country", order_by="Membership.valid_from"
+    )
+
+
+class Membership(Base):
+    """One role of a country over one stretch of time; history is kept, never overwritten."""
+
+    __tablename__ = "membership"
+    __table_args__ = (
+        CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="dates_in_order"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    country_code: Mapped[str] = mapped_column(ForeignKey("country.code"), index=True)
+    role: Mapped[MembershipRole] = mapped_column(str_enum(MembershipRole, "membership_role"))
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+    country: Mapped[Country] = relationship(back_populates="memberships")
+
+
+class ChairTerm(Base):
+    """Who chaired the process, and when."""
+
+    __tablename__ = "chair_term"
+    __table_args__ = (
+        CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="dates_in_order"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    country_code: Mapped[str] = mapped_column(ForeignKey("country.code"), index=True)
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+    country: Mapped[Country] = relationship()

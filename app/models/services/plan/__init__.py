@@ -1,0 +1,1 @@
+"""The Regional Action Plan: reading, editing, versions, outlines."""

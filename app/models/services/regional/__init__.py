@@ -1,0 +1,1 @@
+"""The secretariat's view across countries: completeness, regional figures, acknowledgements."""

@@ -1,0 +1,1 @@
+"""A country's reporting: commitments, progress, indicator values, periods."""

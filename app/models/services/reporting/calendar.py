@@ -1,0 +1,114 @@
+"""Edit the reporting calendar: periods with a code, start, end and due date, never overlapping."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.i18n import _
+from app.models.errors import ValidationError
+from app.models.orm.reporting import IndicatorValue, ProgressUpdate, ReportingPeriod, Submission
+from app.models.services.workspace.localized import clean_code
+
+
+@dataclass
+class PeriodInput:
+    code: str
+    start_date: dt.date
+    end_date: dt.date
+    due_date: dt.date
+
+
+def period_input(period: ReportingPeriod) -> PeriodInput:
+    return PeriodInput(period.code, period.start_date, period.end_date, period.due_date)
+
+
+def validate_period(session: Session, data: PeriodInput, own_id: int | None = None) -> str:
+    """Raise ValidationError naming the field at fault; return the cleaned code."""
+    code = clean_code(data.code)
+    if data.end_date < data.start_date:
+        raise ValidationError(_("The end date must not be before the start date."), "end_date")
+    if data.due_date < data.end_date:
+        raise ValidationError(_("Reports cannot be due before the period ends."), "due_date")
+    others = select(ReportingPeriod).where(ReportingPeriod.id != (own_id or -1))
+    if session.scalar(others.where(ReportingPeriod.code == code)) is not None:
+        raise ValidationError(_("The code {code} is already used by another period.").format(
+            code=code), "code")
+    overlapping = session.scalar(others.where(ReportingPeriod.start_date <= data.end_date,
+                                              ReportingPeriod.end_date >= data.start_date))
+    if overlapping is not None:
+        raise ValidationError(_("These dates overlap the period {code}.").format(
+            code=overlapping.code), "start_date")
+    return code
+
+
+def add_period(session: Session, data: PeriodInput, *, item_id: int | None = None) -> ReportingPeriod:
+    code = validate_period(session, data)
+    period = ReportingPeriod(id=item_id, code=code, start_date=data.start_date,
+                             end_date=data.end_date, due_date=data.due_date)
+    session.add(period)
+    session.flush()
+    return period
+
+
+def update_period(session: Session, period_id: int, data: PeriodInput) -> ReportingPeriod:
+    period = session.get_one(ReportingPeriod, period_id)
+    period.code = validate_period(session, data, period_id)
+    period.start_date, period.end_date, period.due_date = (
+        data.start_date, data.end_date, data.due_date)
+    session.flush()
+    return period
+
+
+def period_in_use(session: Session, period_id: int) -> bool:
+    """Whether anything was reported for the period (then it can be edited, not deleted)."""
+    return any(
+        session.scalar(select(model.id).where(model.period_id == period_id).limit(1)) is not None
+        for model in (ProgressUpdate, IndicatorValue, Submission))
+
+
+def delete_period(session: Session, period_id: int) -> None:
+    if period_in_use(session, period_id):
+        raise ValidationError(
+            _("Countries have reported for this period; it can be edited but not deleted."), "code")
+    session.delete(session.get_one(ReportingPeriod, period_id))
+    session.flush()
+
+
+def suggest_next_period(session: Session) -> PeriodInput:
+    """A sensible new period: right after the last one, as long as it, due a month after its end."""
+    last = session.scalar(select(ReportingPeriod).order_by(ReportingPeriod.start_date.desc()))
+    if last is None:
+        today = dt.date.today()
+        start = dt.date(today.year, 1 if today.month <= 6 else 7, 1)
+        length = 181
+    else:
+        start = last.end_date + dt.timedelta(days=1)
+        length = (last.end_date - last.start_date).days
+    end = start + dt.timedelta(days=length)
+    if start.month in (1, 7) and start.day == 1 and 170 <= length <= 190:
+        end = dt.date(start.year, 6, 30) if start.month == 1 else dt.date(start.year, 12, 31)
+        code = f"{start.year}-H{1 if start.month == 1 else 2}"
+    else:
+        code = f"{start.isoformat()}"
+    due = end + dt.timedelta(days=31)
+    return PeriodInput(code, start, end, due)
+
+
+@dataclass(frozen=True)
+class CalendarRow:
+    id: int
+    data: PeriodInput
+    in_use: bool
+
+
+def calendar_rows(session: Session) -> list[CalendarRow]:
+    """Every period in order, and whether anything was reported for it (three queries in all)."""
+    used: set[int] = set()
+    for model in (ProgressUpdate, IndicatorValue, Submission):
+        used |= set(session.scalars(select(model.period_id).distinct()))
+    periods = session.scalars(select(ReportingPeriod).order_by(ReportingPeriod.start_date))
+    return [CalendarRow(p.id, period_input(p), p.id in used) for p in periods]

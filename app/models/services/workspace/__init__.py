@@ -1,0 +1,1 @@
+"""The workspace itself: profile, countries and memberships, reference data, backups."""

@@ -1,0 +1,1 @@
+"""The workspace file: opening, migrating, backing up and locking it. No Qt."""

@@ -1,0 +1,1 @@
+"""The regional report: its workbook and the printable brief."""

@@ -1,0 +1,1 @@
+"""The plan workbook the secretariat publishes and coordinators import."""

@@ -1,0 +1,47 @@
+"""How states look wherever they are shown (app, workbook, brief): a light colour for the screen
+and a text that says the same, so a black-and-white print loses nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.i18n import N_
+from app.models.orm.enums import ProgressStatus
+from app.models.services.regional.completeness import CellState, MatrixCell, state_label_source
+
+#: Light fills (RGB hex) that keep black text readable.
+STATE_FILL = {
+    CellState.ACKNOWLEDGED: "C6EFCE",
+    CellState.RECEIVED: "DDEBF7",
+    CellState.LATE: "FFEB9C",
+    CellState.EDITED: "F8CBAD",
+    CellState.MISSING: "FFC7CE",
+    CellState.NOT_DUE: "F2F2F2",
+}
+
+#: Series colours of progress statuses: distinct also in greyscale (light to dark).
+STATUS_COLOURS = {
+    ProgressStatus.NOT_STARTED: "D9D9D9",
+    ProgressStatus.ON_TRACK: "70AD47",
+    ProgressStatus.DELAYED: "FFC000",
+    ProgressStatus.COMPLETED: "2F5597",
+    ProgressStatus.CANCELLED: "7F7F7F",
+}
+
+_FLAG_LATE = N_("late")
+_FLAG_EDITED = N_("edited")
+
+
+def cell_text(cell: MatrixCell, translate: Callable[[str], str]) -> str:
+    """E.g. "Acknowledged r2 (late)": the state, the revision, and flags the state does not say."""
+    text = translate(state_label_source(cell.state))
+    if cell.revision is not None:
+        text += f" r{cell.revision}"
+    flags = []
+    if cell.late and cell.state != CellState.LATE:
+        flags.append(translate(_FLAG_LATE))
+    if cell.edited and cell.state != CellState.EDITED:
+        flags.append(translate(_FLAG_EDITED))
+    if flags:
+        text += " (" + ", ".join(flags) + ")"
+    return text

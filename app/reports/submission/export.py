@@ -1,0 +1,215 @@
+"""Export one country's submission for one period: build the workbook, place it safely, record it.
+
+The file is written to a temporary name in the target folder and moved into place with `os.replace`,
+so a crash leaves either no file or a complete one. The period is marked exported and the Submission
+row records revision, digest, time and file name in the same transaction, committed only once the
+file is in place. A temporary file a crash leaves behind is hidden, never ends in `.xlsx` (no one
+mails it or imports it by mistake), and is removed by a later export into the same folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+import time
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
+
+from openpyxl.workbook import Workbook
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.writer.excel import ExcelWriter
+
+from app import APP_NAME, __version__
+from app.i18n import N_, _, is_rtl
+from app.models.orm.base import utcnow
+from app.models.orm.enums import SubmissionState
+from app.models.progress import NoProgress, Progress, checkpoint
+from app.models.services.reporting.periods import mark_submitted, period_by_code
+from app.models.storage.database import Database
+from app.reports.errors import ExportFailedError
+from app.reports.language import translator
+from app.reports.submission.content import collect_submission
+from app.reports.submission.cover import write_cover, write_meta, write_summary
+from app.reports.submission.data import SubmissionContent
+from app.reports.submission.format import (
+    COMMITMENTS,
+    DATA_SHEETS,
+    FORMAT_VERSION,
+    SUMMARY,
+    file_name,
+)
+from app.reports.submission.sheets import (
+    NEW_COMMITMENT_ROWS,
+    SheetContext,
+    Vocabulary,
+    write_data_sheet,
+    write_lists_sheet,
+)
+from app.reports.xlsx.cells import build_styles
+from app.reports.xlsx.sheet_layout import sheet_title
+
+COVER_TITLE = N_("Cover")
+#: A workbook being written: `.~<name>.<random>.part` beside its target.
+PARTIAL_PREFIX, PARTIAL_SUFFIX = ".~", ".part"
+#: A temporary file this old belongs to no running export: a crash left it.
+ABANDONED_PARTIAL_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    digest: str
+    revision: int
+    country: str
+    period: str
+    language: str
+    rows: dict[str, int]
+
+
+def discard(workbook: Workbook) -> None:
+    """Close a write-only workbook that will not be saved, and remove its temporary sheet files."""
+    for worksheet in workbook.worksheets:
+        writer = getattr(worksheet, "_writer", None)
+        if writer is None:
+            continue
+        with suppress(Exception):
+            if not worksheet.closed:
+                worksheet.close()
+        with suppress(OSError, ValueError):
+            writer.cleanup()
+
+
+def build_workbook(content: SubmissionContent, generated_at: dt.datetime,
+                   progress: Progress | None = None) -> tuple[Workbook, str]:
+    """The workbook of `content` (write-only, not yet saved) and its content digest."""
+    workbook = Workbook(write_only=True)
+    try:
+        return workbook, _fill(workbook, content, generated_at, progress or NoProgress())
+    except BaseException:
+        discard(workbook)
+        raise
+
+
+def _fill(workbook: Workbook, content: SubmissionContent, generated_at: dt.datetime,
+          progress: Progress) -> str:
+    language, identity = content.language, content.identity
+    t = translator(language)
+    digest = content.digest
+    styles = build_styles(workbook, workbook.create_sheet("scratch"))
+    workbook.remove(workbook.worksheets[0])
+    page_header = t(N_("{country}, {period}, revision {revision}")).format(
+        country=content.cover.country_name, period=identity.period, revision=identity.revision)
+    ctx = SheetContext(workbook, styles, t, Vocabulary.build(language, t), is_rtl(language),
+                       page_header)
+    titles: dict[str, str] = {}
+    for key, text in (("cover", COVER_TITLE), *((s.key, s.title) for s in (*DATA_SHEETS, SUMMARY))):
+        titles[key] = sheet_title(t(text), titles.values())
+    write_cover(ctx, titles["cover"], content, digest, generated_at)
+    counts = {}
+    total = len(DATA_SHEETS) + 3
+    for number, spec in enumerate(DATA_SHEETS, 1):
+        checkpoint(progress, number, total, t(spec.title))
+        counts[spec.key] = write_data_sheet(
+            ctx, spec, titles[spec.key], content.sheets[spec.key],
+            blank_rows=NEW_COMMITMENT_ROWS if spec is COMMITMENTS else 0)
+    write_summary(ctx, titles["summary"], content.summary)
+    write_lists_sheet(ctx)
+    meta = {
+        "format_version": str(FORMAT_VERSION), "app_version": __version__,
+        "country": identity.country, "period": identity.period, "revision": str(identity.revision),
+        "plan_code": identity.plan_code, "plan_version": str(identity.plan_version),
+        "periods": ",".join(identity.periods), "history": "1" if identity.history else "0",
+        "language": language, "generated_at": generated_at.astimezone(dt.UTC).isoformat(),
+        "digest": digest, "coordinator": content.cover.coordinator, "email": content.cover.email,
+        **{f"sheet.{key}": title for key, title in titles.items()},
+        **{f"rows.{key}": str(count) for key, count in counts.items()},
+    }
+    write_meta(ctx, meta)
+    workbook.security = WorkbookProtection(lockStructure=True)
+    stamp = generated_at.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+    props = workbook.properties
+    props.creator = props.lastModifiedBy = APP_NAME
+    props.title = page_header
+    props.subject = t(N_("Almaty Process: national progress report"))
+    props.identifier = digest
+    props.language = language
+    props.created = props.modified = stamp
+    return digest
+
+
+def is_partial(path: Path) -> bool:
+    """Whether `path` is an export's temporary file (finished, running, or left by a crash)."""
+    return path.name.startswith(PARTIAL_PREFIX) and path.name.endswith(PARTIAL_SUFFIX)
+
+
+def remove_abandoned_partials(folder: Path, now: float | None = None) -> int:
+    """Remove the temporary files crashed exports left in `folder`; returns how many."""
+    cutoff = (time.time() if now is None else now) - ABANDONED_PARTIAL_SECONDS
+    removed = 0
+    for path in folder.glob(f"{PARTIAL_PREFIX}*{PARTIAL_SUFFIX}"):
+        with suppress(OSError):
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def save_atomically(workbook: Workbook, target: Path) -> None:
+    """Write to a temporary file beside `target`, then move it into place in one step."""
+    remove_abandoned_partials(target.parent)
+    temp = target.with_name(f"{PARTIAL_PREFIX}{target.stem}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
+    try:
+        stream = temp.open("xb")  # unlike mkstemp, gives the file the user's usual permissions
+    except OSError as exc:
+        discard(workbook)
+        raise ExportFailedError(str(target), exc.strerror or str(exc)) from exc
+    try:
+        with stream, ZipFile(stream, "w", ZIP_DEFLATED) as archive:
+            # ExcelWriter directly: save_workbook() would stamp "modified" with the clock.
+            ExcelWriter(workbook, archive).save()
+        os.replace(temp, target)
+    except OSError as exc:
+        discard(workbook)
+        temp.unlink(missing_ok=True)
+        raise ExportFailedError(str(target), exc.strerror or str(exc)) from exc
+    except BaseException:
+        discard(workbook)
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def export_submission(db: Database, country: str, period_code: str, language: str, folder: Path,
+                      *, history: bool = False, now: dt.datetime | None = None,
+                      progress: Progress | None = None) -> ExportResult:
+    """Write `AP_<country>_<period>_r<revision>.xlsx` into `folder` and mark the period exported."""
+    progress = progress or NoProgress()
+    generated_at = now or utcnow()
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ExportFailedError(str(folder), _("the folder does not exist"))
+    t = translator(language)
+    with db.transaction() as session:
+        checkpoint(progress, 0, len(DATA_SHEETS) + 3, t(N_("Reading the workspace")))
+        content = collect_submission(session, country, period_code, language, history=history)
+        workbook, digest = build_workbook(content, generated_at, progress)
+        identity = content.identity
+        target = folder / file_name(country, identity.period, identity.revision)
+        checkpoint(progress, len(DATA_SHEETS) + 2, len(DATA_SHEETS) + 3, t(N_("Saving")))
+        try:
+            period = period_by_code(session, period_code)
+            assert period is not None
+            submission = mark_submitted(session, country, period, SubmissionState.EXPORTED)
+            submission.digest = digest
+            submission.exported_at = generated_at
+            submission.file_name = target.name
+            session.flush()
+        except BaseException:
+            discard(workbook)
+            raise
+        save_atomically(workbook, target)
+    progress.step(len(DATA_SHEETS) + 3, len(DATA_SHEETS) + 3, t(N_("Done")))
+    return ExportResult(target, digest, identity.revision, country, identity.period, language,
+                        {key: len(rows.rows) for key, rows in content.sheets.items()})

@@ -1,0 +1,187 @@
+"""The submission workbook's contract: format version, sheets, and their stable column keys.
+
+Every sheet carries its column keys in a hidden first row, so the import reads columns by key and
+never depends on the (translated) headers in row 2. The hidden `_meta` sheet carries the identity
+(country, period, revision, plan, format version) and the digest. A format version, once written by a
+released app, never changes: a new layout gets a new number and the import keeps reading the old ones.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from functools import cached_property
+
+from app.i18n import N_
+from app.models.orm.enums import FollowUpStatus, Priority, ProgressStatus
+
+#: The version this app writes. Bump it (and add a fixture workbook) whenever the layout changes.
+FORMAT_VERSION = 1
+#: Versions this app reads.
+READABLE_VERSIONS = frozenset({1})
+
+META_SHEET = "_meta"
+LISTS_SHEET = "_lists"
+KEY_ROW = 1
+HEADER_ROW = 2
+FIRST_DATA_ROW = 3
+#: Hidden last column of each data sheet: a short fingerprint of every data cell as exported.
+FINGERPRINT_KEY = "_fp"
+#: Document custom properties (also in `_meta`), readable without opening the sheets.
+PROPERTY_PREFIX = "AlmatyProcess."
+
+
+class Kind(enum.StrEnum):
+    ID = "id"  # a whole number that names a row (an entity id)
+    CODE = "code"  # a code that is never translated (plan codes, period codes)
+    TEXT = "text"  # a short text
+    LONG_TEXT = "long_text"  # a narrative: wrapped, wider
+    DATE = "date"
+    INTEGER = "integer"
+    PERCENT = "percent"  # whole number 0-100
+    NUMBER = "number"
+    CHOICE = "choice"  # one member of an enum, shown by its translated label
+    VALUE = "value"  # an indicator value: number, percent, yes/no or text, as the row's kind says
+
+
+class Role(enum.StrEnum):
+    KEY = "key"  # identifies the row; locked; in the digest
+    DATA = "data"  # a person may fill it in; unlocked; in the digest; imported
+    CONTEXT = "context"  # helps a person read the row; locked; neither digested nor imported
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str  # marked with N_(); translated into the workbook's language when written
+    kind: Kind
+    role: Role
+    width: float = 14
+    choices: type[enum.Enum] | None = None
+    hidden: bool = False
+
+    @property
+    def digested(self) -> bool:
+        return self.role in (Role.KEY, Role.DATA)
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    key: str
+    title: str  # N_(); translated sheet tab name
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    # Cached: the import asks for them once per row and per change (a frozen dataclass keeps a
+    # cached_property, which writes the instance's __dict__ directly).
+    @cached_property
+    def keys(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.role == Role.KEY)
+
+    @cached_property
+    def digested(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.digested)
+
+    @cached_property
+    def data(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.role == Role.DATA)
+
+
+def _c(key: str, label: str, kind: Kind, role: Role, width: float = 14, **extra: object) -> Column:
+    return Column(key, label, kind, role, width, **extra)  # type: ignore[arg-type]
+
+
+K, D, X = Role.KEY, Role.DATA, Role.CONTEXT
+
+COMMITMENTS = SheetSpec("commitments", N_("Commitments"), (
+    _c("id", N_("ID"), Kind.ID, K, 7),
+    _c("objective", N_("Objective"), Kind.CODE, X, 8),
+    _c("action", N_("Action"), Kind.CODE, D, 8),
+    _c("action_title", N_("Action title"), Kind.LONG_TEXT, X, 30),
+    _c("description", N_("Commitment"), Kind.LONG_TEXT, D, 42),
+    _c("lead_agency", N_("Lead agency"), Kind.TEXT, D, 24),
+    _c("partners", N_("Partners"), Kind.TEXT, D, 16),
+    _c("start_date", N_("Start"), Kind.DATE, D, 11),
+    _c("end_date", N_("End"), Kind.DATE, D, 11),
+    _c("priority", N_("Priority"), Kind.CHOICE, D, 11, choices=Priority),
+))
+
+PROGRESS = SheetSpec("progress", N_("Progress"), (
+    _c("commitment_id", N_("ID"), Kind.ID, K, 7),
+    _c("period", N_("Period"), Kind.CODE, K, 9),
+    _c("action", N_("Action"), Kind.CODE, X, 7),
+    _c("commitment", N_("Commitment"), Kind.LONG_TEXT, X, 30),
+    _c("status", N_("Status"), Kind.CHOICE, D, 14, choices=ProgressStatus),
+    _c("percent", N_("Done, %"), Kind.PERCENT, D, 10),
+    _c("narrative", N_("What was done"), Kind.LONG_TEXT, D, 38),
+    _c("challenges", N_("Challenges"), Kind.LONG_TEXT, D, 26),
+    _c("support_requested", N_("Support requested"), Kind.LONG_TEXT, D, 26),
+    _c("support_from", N_("Support from"), Kind.TEXT, D, 12),
+    _c("evidence", N_("Evidence (one per line: title | location)"), Kind.LONG_TEXT, D, 28),
+))
+
+INDICATORS = SheetSpec("indicators", N_("Indicators"), (
+    _c("indicator", N_("Indicator"), Kind.CODE, K, 11),
+    _c("period", N_("Period"), Kind.CODE, K, 10),
+    _c("value_kind", N_("Kind code"), Kind.CODE, K, 8, hidden=True),
+    _c("action", N_("Action"), Kind.CODE, X, 9),
+    _c("title", N_("Indicator title"), Kind.LONG_TEXT, X, 40),
+    _c("kind", N_("Kind"), Kind.TEXT, X, 11),
+    _c("unit", N_("Unit"), Kind.TEXT, X, 11),
+    _c("baseline", N_("Baseline"), Kind.NUMBER, X, 10),
+    _c("target", N_("Target"), Kind.NUMBER, X, 10),
+    _c("value", N_("Value"), Kind.VALUE, D, 14),
+    _c("source", N_("Source"), Kind.TEXT, D, 24),
+    _c("note", N_("Note"), Kind.LONG_TEXT, D, 34),
+))
+
+DECISIONS = SheetSpec("decisions", N_("Decisions follow-up"), (
+    _c("meeting", N_("Meeting"), Kind.CODE, K, 16),
+    _c("number", N_("No."), Kind.INTEGER, K, 6),
+    _c("held_on", N_("Held on"), Kind.DATE, X, 12),
+    _c("meeting_title", N_("Meeting title"), Kind.LONG_TEXT, X, 28),
+    _c("decision", N_("Decision or recommendation"), Kind.LONG_TEXT, X, 56),
+    _c("status", N_("Follow-up status"), Kind.CHOICE, D, 16, choices=FollowUpStatus),
+    _c("note", N_("What the country did"), Kind.LONG_TEXT, D, 44),
+))
+
+SUMMARY = SheetSpec("summary", N_("Summary"), (
+    _c("objective", N_("Objective"), Kind.CODE, X, 10),
+    _c("title", N_("Objective title"), Kind.LONG_TEXT, X, 48),
+    _c("commitments", N_("Commitments"), Kind.INTEGER, X, 13),
+    _c("reported", N_("Reported this period"), Kind.INTEGER, X, 13),
+    _c("completed", N_("Completed"), Kind.INTEGER, X, 12),
+    _c("delayed", N_("Delayed"), Kind.INTEGER, X, 12),
+    _c("average", N_("Average done, %"), Kind.NUMBER, X, 13),
+))
+
+#: Sheets whose rows are imported, in the order they are applied.
+DATA_SHEETS: tuple[SheetSpec, ...] = (COMMITMENTS, PROGRESS, INDICATORS, DECISIONS)
+SHEETS_BY_KEY = {spec.key: spec for spec in (*DATA_SHEETS, SUMMARY)}
+
+#: Choice lists on the hidden `_lists` sheet: column letter per enum (for drop-down validations).
+LIST_COLUMNS: dict[str, str] = {"ProgressStatus": "A", "Priority": "B", "FollowUpStatus": "C",
+                                "YesNo": "D"}
+
+#: Labels of a yes/no indicator's values.
+YES, NO = N_("Yes"), N_("No")
+
+#: Meta keys, in the order written. Contact keys (coordinator, email) came later: an older file
+#: lacks them, and they are not part of the digest (the reply address is not the report).
+META_KEYS = ("format_version", "app_version", "country", "period", "revision", "plan_code",
+             "plan_version", "periods", "history", "language", "generated_at", "digest",
+             "coordinator", "email")
+
+
+def sheets_for_version(version: int) -> tuple[SheetSpec, ...]:
+    """The data sheets of a format version this app reads (only version 1 exists so far)."""
+    if version not in READABLE_VERSIONS:
+        raise KeyError(version)
+    return DATA_SHEETS
+
+
+def file_name(country: str, period: str, revision: int) -> str:
+    """`AP_<ISO>_<period>_r<revision>.xlsx`: sorts by country, period and revision in an inbox."""
+    return f"AP_{country}_{period}_r{revision}.xlsx"

@@ -1,0 +1,90 @@
+"""`mailto:` links that open the user's mail client with an e-mail pre-written.
+
+A coordinator sends an exported submission (a link cannot attach a file, so the body names the
+file and where it is; the user attaches it); the secretariat acknowledges a received one, with its
+note and, for a file edited after export, the cells that differ, for the coordinator to confirm.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from app.i18n import _
+from app.i18n.formats import country_name, format_date
+
+if TYPE_CHECKING:  # the exporter (openpyxl) is not needed to write an e-mail
+    from app.reports.submission.export import ExportResult
+
+
+def mailto_url(to: str, subject: str, body: str) -> str:
+    """RFC 6068: percent-encoded UTF-8, spaces as %20 (not +), line breaks as CRLF."""
+    body = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    query = f"subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    return f"mailto:{quote(to, safe='@,')}?{query}"
+
+
+def submission_mail(result: ExportResult, sender: str = "", ministry: str = "") -> tuple[str, str]:
+    """Subject and body (in the interface language) for sending an exported submission."""
+    country = country_name(result.country)
+    subject = _("Almaty Process: {country}, progress report {period} (revision {revision}) — "
+                "{file}").format(country=country, period=result.period, revision=result.revision,
+                                 file=result.path.name)
+    lines = [
+        _("Dear colleagues,"),
+        "",
+        _("Please find attached the progress report of {country} for the period {period} "
+          "(revision {revision}).").format(country=country, period=result.period,
+                                           revision=result.revision),
+        "",
+        _("File to attach: {file}").format(file=result.path.name),
+        _("It is saved in: {folder}").format(folder=result.path.parent),
+        _("SHA-256 digest: {digest}").format(digest=result.digest),
+        "",
+        _("Kind regards,"),
+    ]
+    lines.extend(line for line in (sender, ministry) if line)
+    return subject, "\n".join(lines)
+
+
+def submission_mailto(result: ExportResult, to: str = "", sender: str = "", ministry: str = "") -> str:
+    subject, body = submission_mail(result, sender, ministry)
+    return mailto_url(to, subject, body)
+
+
+def edited_cell_line(cell: Mapping[str, Any]) -> str:
+    """One cell edited after export, as a person finds it: where, and what it now holds."""
+    value = cell.get("value")
+    return _("{sheet}, row {row}, column {column} ({header}): {value}").format(
+        sheet=cell.get("sheet", ""), row=cell.get("row", ""), column=cell.get("column", ""),
+        header=cell.get("header", ""), value="—" if value in (None, "") else value)
+
+
+def acknowledgement_mail(country: str, period: str, revision: int, file_name: str,
+                         acknowledged_at: dt.datetime | None, note: str,
+                         edited_cells: Sequence[Mapping[str, Any]] = (),
+                         sender: str = "") -> tuple[str, str]:
+    """Subject and body (interface language) acknowledging a received submission."""
+    name = country_name(country)
+    subject = _("Almaty Process: your progress report {period} (revision {revision}) is "
+                "acknowledged").format(period=period, revision=revision)
+    when = format_date(acknowledged_at.date()) if acknowledged_at else format_date(dt.date.today())
+    lines = [
+        _("Dear colleagues,"),
+        "",
+        _("The secretariat of the Almaty Process acknowledges the progress report of {country} "
+          "for the period {period} (revision {revision}, file {file}), on {date}.").format(
+            country=name, period=period, revision=revision, file=file_name, date=when),
+    ]
+    if note:
+        lines += ["", note]
+    if edited_cells:
+        lines += ["", _("The file was edited after it was exported: these cells differ from the "
+                        "export. Please confirm that they are as the country intends:")]
+        lines += [f"- {edited_cell_line(cell)}" for cell in edited_cells]
+    lines += ["", _("Kind regards,")]
+    if sender:
+        lines.append(sender)
+    return subject, "\n".join(lines)

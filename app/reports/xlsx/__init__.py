@@ -1,0 +1,1 @@
+"""Generic .xlsx machinery: column kinds, cells, rows, layout, safety, atomic save, digest."""

@@ -1,0 +1,147 @@
+"""How every sheet of an exported workbook looks and prints: widths, frozen headers, protection."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from app.reports.submission.format import FIRST_DATA_ROW, SheetSpec
+from app.reports.xlsx.cells import RowWriter
+
+_BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
+
+
+def sheet_title(text: str, taken: Iterable[str]) -> str:
+    """A valid, unique sheet tab name (31 characters at most, none of \\ * ? : / [ ])."""
+    base = _BAD_TITLE.sub(" ", text).strip()[:31] or "Sheet"
+    title, number = base, 2
+    lowered = {t.lower() for t in taken}
+    while title.lower() in lowered:
+        suffix = f" ({number})"
+        title, number = base[:31 - len(suffix)] + suffix, number + 1
+    return title
+
+
+def set_up_page(ws: WriteOnlyWorksheet, *, rtl: bool, header_rows: str | None,
+                header_text: str) -> None:
+    """Landscape A4, one page wide, header rows repeated, page numbers in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.gridLines = False
+    if header_rows:
+        ws.print_title_rows = header_rows
+    ws.oddHeader.left.text = "&A"
+    ws.oddHeader.right.text = header_text.replace("&", "&&")
+    ws.oddFooter.center.text = "&P / &N"
+    if rtl:
+        ws.sheet_view.rightToLeft = True
+
+
+#: Characters of 10-point Arial per unit of column width (the unit is a digit of the default font).
+CHARS_PER_UNIT = 1.3
+LINE_HEIGHT = 14.0
+MAX_ROW_HEIGHT = 409.0
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """How many lines `text` takes when wrapped at word boundaries, `per_line` characters wide."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0
+        for word in paragraph.split():
+            size = len(word)
+            if used and used + 1 + size > per_line:
+                lines += 1
+                used = 0
+            if size > per_line:  # a very long word is broken over lines
+                lines += (size - 1) // per_line
+                size = size % per_line or per_line
+            used += size + (1 if used else 0)
+    return lines
+
+
+def row_height(texts: Iterable[tuple[object, float]]) -> float | None:
+    """Height (points) that shows every wrapped text of a row, or None when one line is enough.
+
+    Spreadsheets do not grow rows to fit wrapped text written by a program, and LibreOffice prints
+    them clipped; so the height is worked out from each text and its column's width.
+    """
+    lines = 1
+    for value, width in texts:
+        if isinstance(value, str) and len(value) > 8:
+            per_line = max(1, int(width * CHARS_PER_UNIT) - 1)
+            if len(value) > per_line or "\n" in value:
+                lines = max(lines, wrapped_lines(value, per_line))
+    if lines == 1:
+        return None
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
+
+
+def protect(ws: WriteOnlyWorksheet) -> None:
+    """Structure protected, no password: filters, sorting and resizing still work."""
+    protection = ws.protection
+    protection.sheet = True
+    protection.autoFilter = False
+    protection.sort = False
+    protection.formatColumns = False
+    protection.formatRows = False
+
+
+def write_table_head(ws: WriteOnlyWorksheet, rows: RowWriter, spec: SheetSpec,
+                     translate: Callable[[str], str], extra_keys: tuple[str, ...] = (),
+                     freeze: bool = True) -> None:
+    """Column widths, the hidden key row and the translated header row; frozen below the header."""
+    for index, column in enumerate(spec.columns, 1):
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        dimension.hidden = column.hidden
+    for offset, _key in enumerate(extra_keys, len(spec.columns) + 1):
+        ws.column_dimensions[get_column_letter(offset)].hidden = True
+    headers = [translate(c.label) for c in spec.columns]
+    height = row_height((text, column.width * 0.85) for text, column in zip(headers, spec.columns,
+                                                                           strict=True))
+    if freeze:
+        first_free = next((i for i, c in enumerate(spec.columns, 1) if c.role.value != "key"), 1)
+        ws.freeze_panes = f"{get_column_letter(first_free)}{FIRST_DATA_ROW}"
+    keys = [c.key for c in spec.columns] + list(extra_keys)
+    rows.append([rows.cell(key, "machine") for key in keys], hidden=True)
+    rows.append([rows.cell(text, "header") for text in headers], height=max(30.0, (height or 0) + 4))
+
+
+def declare_size(ws: WriteOnlyWorksheet, columns: int, rows: int) -> None:
+    """Write the sheet's size up front, as Excel does: readers (openpyxl's read-only mode among
+    them) otherwise parse the whole sheet once just to find out. Call before the first row."""
+    ref = f"A1:{get_column_letter(max(columns, 1))}{max(rows, 1)}"
+    ws.calculate_dimension = lambda: ref  # type: ignore[attr-defined]
+
+
+def add_validation(ws: WriteOnlyWorksheet, rule: DataValidation, column: int,
+                   rows: list[int]) -> None:
+    """Apply `rule` to the given rows of one column (contiguous runs become ranges)."""
+    if not rows:
+        return
+    letter = get_column_letter(column)
+    ranges, start, previous = [], rows[0], rows[0]
+    for row in [*rows[1:], None]:
+        if row is not None and row == previous + 1:
+            previous = row
+            continue
+        ranges.append(f"{letter}{start}" if start == previous else f"{letter}{start}:{letter}{previous}")
+        if row is not None:
+            start = previous = row
+    for cell_range in ranges:
+        rule.add(cell_range)
+    if rule not in ws.data_validations.dataValidation:
+        ws.data_validations.append(rule)

@@ -1,0 +1,1 @@
+"""Widgets and plumbing every panel shares: context, change bus, background work, undo, guards."""

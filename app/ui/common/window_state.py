@@ -1,0 +1,43 @@
+"""Remember a window's geometry and splitter positions between runs (one mixin every window uses)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from app.ui.common.settings import app_settings
+
+
+class WindowStateMixin:
+    """Call `restore_window_state()` after building the widget; state is saved in `closeEvent`."""
+
+    state_key: str = ""
+
+    def _key(self) -> str:
+        return self.state_key or type(self).__name__
+
+    def restore_window_state(self) -> None:
+        widget: QWidget = self  # type: ignore[assignment]
+        settings = app_settings()
+        geometry = settings.value(f"{self._key()}/geometry")
+        if geometry is not None:
+            widget.restoreGeometry(geometry)
+        for splitter in widget.findChildren(QSplitter):
+            state = settings.value(f"{self._key()}/splitter/{splitter.objectName()}")
+            if state is not None and splitter.objectName():
+                splitter.restoreState(state)
+        if hasattr(widget, "restoreState"):
+            window_state = settings.value(f"{self._key()}/state")
+            if window_state is not None:
+                widget.restoreState(window_state)
+
+    def save_window_state(self) -> None:
+        widget: QWidget = self  # type: ignore[assignment]
+        settings = app_settings()
+        settings.setValue(f"{self._key()}/geometry", widget.saveGeometry())
+        for splitter in widget.findChildren(QSplitter):
+            if splitter.objectName():
+                settings.setValue(f"{self._key()}/splitter/{splitter.objectName()}",
+                                  splitter.saveState())
+        if hasattr(widget, "saveState"):
+            settings.setValue(f"{self._key()}/state", widget.saveState())
+        settings.sync()

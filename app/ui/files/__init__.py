@@ -1,0 +1,1 @@
+"""File dialogs: export, import (one or many), previews, backups, PDF rendering."""

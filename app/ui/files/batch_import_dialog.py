@@ -1,0 +1,194 @@
+"""The secretariat's batch import in the app: run off the GUI thread, then a summary of every file.
+
+`BatchImporter` runs `import_batch` through the background helper (progress, Cancel); whatever
+happens, even a cancel, ends in `BatchSummaryDialog`: one row per file with its outcome, and the
+report it holds, which a double-click opens in the completeness matrix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _, isolate
+from app.reports.submission.batch import BatchResult, import_batch
+from app.reports.submission.receive import FileOutcome, Outcome, outcome_label
+from app.ui.common.background import BackgroundTask, run_in_background
+from app.ui.common.context import WorkspaceContext
+from app.ui.common.window_state import WindowStateMixin
+
+#: Background of the outcome cell; the text says the same, so it prints in black and white.
+OUTCOME_COLOURS = {
+    Outcome.APPLIED: "#e6f4ea", Outcome.REPLACED: "#e6f4ea", Outcome.OLDER: "#eeeeee",
+    Outcome.DUPLICATE: "#eeeeee", Outcome.ERRORS: "#fff4ce", Outcome.REFUSED: "#fde7e9",
+    Outcome.FAILED: "#fde7e9", Outcome.CANCELLED: "#eeeeee",
+}
+OutcomeRole = Qt.ItemDataRole.UserRole + 1
+
+
+class BatchSummaryModel(QAbstractTableModel):
+    COLUMN_FILE, COLUMN_REPORT, COLUMN_OUTCOME, COLUMN_NOTE = range(4)
+
+    def __init__(self, outcomes: Sequence[FileOutcome], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.outcomes = list(outcomes)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.outcomes)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (_("File"), _("Report"), _("Outcome"), _("Details"))[section]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        outcome = self.outcomes[index.row()]
+        column = index.column()
+        if role == OutcomeRole:
+            return outcome
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (outcome.path.name, outcome.report(), outcome_label(outcome.outcome),
+                    outcome.note())[column]
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.COLUMN_OUTCOME:
+            return QBrush(QColor(OUTCOME_COLOURS[outcome.outcome]))
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COLUMN_OUTCOME:
+            return QBrush(QColor("#202020"))
+        return None
+
+    def retranslate(self) -> None:
+        if self.outcomes:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.outcomes) - 1, 3))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+
+
+class BatchSummaryDialog(WindowStateMixin, QDialog):
+    """Every file of a batch and what became of it; double-click a received one to see it."""
+
+    state_key = "BatchSummaryDialog"
+    #: The user asks to see a report: (country, period code).
+    open_report = Signal(str, str)
+
+    def __init__(self, context: WorkspaceContext, result: BatchResult,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result = result
+        self.summary = QLabel()
+        self.summary.setObjectName("batchSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = BatchSummaryModel(result.outcomes, self)
+        self.table = QTableView()
+        self.table.setObjectName("batchOutcomes")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((200, 200, 100)):
+            header.resizeSection(column, width)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.table.doubleClicked.connect(self._open)
+        context.language.language_changed.connect(self.retranslate)
+        self.retranslate()
+        self.resize(960, 420)
+        self.restore_window_state()
+
+    def retranslate(self, *_args: object) -> None:
+        self.setWindowTitle(_("Imported submissions"))
+        text = self.result.summary()
+        if self.result.cancelled:
+            text += " " + _("The import was cancelled: the file in hand was rolled back, the files "
+                            "after it were not read.")
+        if self.result.backup is not None:
+            text += "\n" + _("A backup of the workspace from before the import: {path}").format(
+                path=isolate(str(self.result.backup)))
+        if any(o.applied for o in self.result.outcomes):
+            text += "\n" + _("Double-click a received file to see its report.")
+        self.summary.setText(text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+        self.model.retranslate()
+
+    def _open(self, index: QModelIndex) -> None:
+        outcome: FileOutcome = index.data(OutcomeRole)
+        if outcome.applied and outcome.country and outcome.period:
+            self.open_report.emit(outcome.country, outcome.period)
+
+    def done(self, code: int) -> None:
+        self.save_window_state()
+        super().done(code)
+
+
+class BatchImporter(QObject):
+    """Starts batches one at a time; files asked for meanwhile make the next batch."""
+
+    #: A batch ended (applied, or cancelled part way); its summary is on screen.
+    finished = Signal(object)
+
+    def __init__(self, context: WorkspaceContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.parent_widget = parent
+        self.pending: list[Path] = []
+        self.task: BackgroundTask | None = None
+        self.dialog: BatchSummaryDialog | None = None
+
+    def import_files(self, paths: Sequence[Path]) -> None:
+        self.pending.extend(paths)
+        if self.task is None:
+            self._next()
+
+    def _next(self) -> None:
+        if not self.pending:
+            return
+        paths, self.pending = self.pending, []
+        db = self.context.db
+        self.task = run_in_background(
+            self.parent_widget, _("Importing submissions"),
+            lambda progress: import_batch(db, paths, progress),
+            bus=self.context.bus, topics=lambda result: result.topics, on_success=self._show)
+        self.task.finished.connect(self._task_finished)
+
+    def _task_finished(self) -> None:
+        self.task = None
+        self._next()
+
+    def _show(self, result: BatchResult) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = BatchSummaryDialog(self.context, result, self.parent_widget)
+        self.dialog.open()
+        self.finished.emit(result)

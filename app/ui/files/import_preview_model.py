@@ -1,0 +1,130 @@
+"""A tree of an import preview: errors, cells edited after export, new, changed, unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.i18n import _, ngettext
+from app.reports.submission.preview import Preview
+from app.reports.submission.preview_items import ChangeKind
+from app.reports.submission.preview_text import change_line
+
+#: What a row is: "group", "error", "edit", "new", "changed", "unchanged" or "change".
+KindRole = Qt.ItemDataRole.UserRole + 1
+GROUPS = ("error", "edit", "new", "changed", "removed", "unchanged")
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str
+    text: str
+    where: str = ""
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    def add(self, kind: str, text: str, where: str = "") -> Node:
+        child = Node(kind, text, where, self)
+        self.children.append(child)
+        return child
+
+    def row(self) -> int:
+        return 0 if self.parent is None else self.parent.children.index(self)
+
+
+class ImportPreviewModel(QAbstractItemModel):
+    COLUMN_WHAT, COLUMN_WHERE = 0, 1
+
+    def __init__(self, preview: Preview, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.preview = preview
+        self.root = Node("root", "")
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """(Re)make every text in the current language."""
+        self.beginResetModel()
+        self.root = Node("root", "")
+        preview, parsed = self.preview, self.preview.parsed
+        groups = {kind: Node("group", "", "", self.root) for kind in GROUPS}
+        for error in preview.errors:
+            groups["error"].add("error", error.message, str(error.where))
+        for ref in parsed.edits:
+            groups["edit"].add("edit", ref.header, str(ref))
+        for sheet, row in parsed.added_rows:
+            groups["edit"].add("edit", _("Row added after export"),
+                               _("{sheet}, row {row}").format(sheet=sheet, row=row))
+        for sheet, count in parsed.missing_rows.items():
+            groups["edit"].add("edit", ngettext("{count} exported row missing",
+                                                "{count} exported rows missing", count
+                                                ).format(count=count), sheet)
+        for item in preview.items:
+            node = groups[item.kind.value].add(item.kind.value, item.title, _(
+                "{sheet}, row {row}").format(sheet=item.sheet_title, row=item.row))
+            if item.kind != ChangeKind.UNCHANGED:
+                for change in item.changes:
+                    node.add("change", change_line(item, change), str(change.where))
+        titles = {"error": _("Errors: nothing can be applied until they are corrected ({count})"),
+                  "edit": _("Edited after export ({count})"), "new": _("New ({count})"),
+                  "changed": _("Changed ({count})"), "removed": _("No longer reported ({count})"),
+                  "unchanged": _("Unchanged ({count})")}
+        for kind in GROUPS:
+            group = groups[kind]
+            if group.children:
+                group.text = titles[kind].format(count=len(group.children))
+                self.root.children.append(group)
+        self.endResetModel()
+
+    def node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
+        return index.internalPointer() if index.isValid() else self.root  # type: ignore[return-value]
+
+    def index(self, row: int, column: int,
+              parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
+        node = self.node(parent)
+        if not 0 <= row < len(node.children) or not 0 <= column < 2:
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        node = self.node(index).parent
+        if node is None or node is self.root:
+            return QModelIndex()
+        return self.createIndex(node.row(), 0, node)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _("What") if section == self.COLUMN_WHAT else _("Where in the workbook")
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return node.text if index.column() == self.COLUMN_WHAT else node.where
+        if role == KindRole:
+            return node.kind
+        if role == Qt.ItemDataRole.FontRole and node.kind == "group":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = {"error": "#b00020", "edit": "#8a5a00"}.get(node.kind)
+            if node.kind == "group" and node.children:
+                colour = {"error": "#b00020", "edit": "#8a5a00"}.get(node.children[0].kind)
+            return QBrush(QColor(colour)) if colour else None
+        return None

@@ -1,0 +1,164 @@
+"""Import a plan workbook: read and validate it, show what changes, apply it after a backup.
+
+Applying runs off the GUI thread (backup, then the new plan in one transaction); a cancel before
+the commit leaves the workspace as it was.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from app.i18n import _, current_language
+from app.models.orm.base import pick_language
+from app.models.progress import Progress, checkpoint
+from app.models.services.plan.diff import ItemChange
+from app.models.services.plan.document import PlanDocument
+from app.models.services.plan.versions import (
+    AdoptResult,
+    PlanPreview,
+    adopt_plan_document,
+    preview_plan_document,
+)
+from app.models.services.workspace.backups import REASON_PLAN_UPDATE, back_up
+from app.models.storage.database import Database
+from app.reports.plan_workbook.reader import PlanFile, read_plan_workbook
+from app.ui.common.background import BackgroundTask, run_in_background
+from app.ui.common.change_bus import COMMITMENTS, INDICATOR_VALUES, PLAN
+from app.ui.common.context import WorkspaceContext
+
+
+def adopt_with_backup(db: Database, document: PlanDocument, progress: Progress) -> AdoptResult:
+    """Back up, then adopt `document` in one transaction (a cancel before the commit undoes it)."""
+    checkpoint(progress, 0, 3, _("Backing up the workspace"))
+    back_up(db.path, REASON_PLAN_UPDATE)
+    checkpoint(progress, 1, 3, _("Adopting the plan"))
+    with db.transaction() as session:
+        result = adopt_plan_document(session, document)
+        checkpoint(progress, 2, 3, _("Saving"))
+    progress.step(3, 3, _("Done"))
+    return result
+
+
+def _level(level: str) -> str:
+    return {"objective": _("Objective"), "action": _("Action"), "indicator": _("Indicator")}[level]
+
+
+class PlanImportDialog(QDialog):
+    """Raises UserFacingError from the constructor when the file cannot be read at all."""
+
+    #: The plan was adopted (AdoptResult).
+    applied = Signal(object)
+
+    def __init__(self, context: WorkspaceContext, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.result: AdoptResult | None = None
+        self.task: BackgroundTask | None = None
+        self.file: PlanFile = read_plan_workbook(path)
+        document = self.file.document
+        assert document is not None
+        with context.db.reading() as session:
+            self.preview: PlanPreview = preview_plan_document(session, document)
+        self.setWindowTitle(_("Import plan workbook"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.details = QTextBrowser()
+        self.details.setObjectName("planPreview")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.apply_button.setText(_("Apply"))
+        self.apply_button.setEnabled(self.can_apply)
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.buttons)
+        self.summary.setText(self._summary())
+        self.details.setHtml(self._details())
+        self.resize(720, 560)
+
+    @property
+    def can_apply(self) -> bool:
+        return self.preview.can_apply and not self.file.problems
+
+    def _summary(self) -> str:
+        doc, diff = self.preview.document, self.preview.diff
+        text = _("Plan {code}, version {version}: {added} added, {renamed} renamed, {moved} moved, "
+                 "{changed} changed, {retired} retired, {unchanged} unchanged.").format(
+            code=doc.code, version=doc.version, added=len(diff.added), renamed=len(diff.renamed),
+            moved=len(diff.moved), changed=len(diff.changed), retired=len(diff.retired),
+            unchanged=diff.unchanged)
+        if self.preview.current is not None and self.can_apply:
+            text += " " + _("{following} commitments follow their action; {flagged} stay under "
+                            "retired actions, kept and flagged.").format(
+                following=self.preview.commitments_following,
+                flagged=self.preview.commitments_flagged)
+        return text
+
+    def _section(self, title: str, changes: list[ItemChange], describe: object) -> list[str]:
+        if not changes:
+            return []
+        rows = [f"<h3>{escape(title)} ({len(changes)})</h3><ul>"]
+        rows += [f"<li>{describe(c)}</li>" for c in changes]  # type: ignore[operator]
+        return [*rows, "</ul>"]
+
+    def _details(self) -> str:
+        lang = current_language()
+        parts: list[str] = []
+        if self.file.edited_after_export:
+            parts.append("<p><b>" + escape(_(
+                "This file was edited after it was exported: its content no longer matches its "
+                "digest. Check the changes below before applying them.")) + "</b></p>")
+        for message in self.preview.errors:
+            parts.append(f"<p style='color:#b00020'>{escape(message)}</p>")
+        for problem in self.file.problems:
+            parts.append(f"<p style='color:#b00020'>{escape(str(problem))}</p>")
+
+        def item(c: ItemChange) -> str:
+            return (f"{escape(_level(c.level))} <b>{escape(c.new_code or c.old_code or '')}</b> "
+                    f"{escape(pick_language(c.titles, lang))}")
+
+        diff = self.preview.diff
+        parts += self._section(_("Added"), diff.added, item)
+        parts += self._section(_("Renamed"), diff.renamed, lambda c: escape(
+            _("{level} {old} → {new}").format(level=_level(c.level), old=c.old_code, new=c.new_code)))
+        parts += self._section(_("Moved"), diff.moved, lambda c: escape(
+            _("{level} {code}: from {old} to {new}").format(
+                level=_level(c.level), code=c.new_code, old=c.old_parent, new=c.new_parent)))
+        parts += self._section(_("Changed"), diff.changed, item)
+        parts += self._section(_("Retired"), diff.retired, lambda c: item(c) + " — " + escape(
+            _("its commitments are kept and flagged")))
+        if not diff.has_changes and not parts:
+            parts.append("<p>" + escape(_("Nothing changes.")) + "</p>")
+        return "".join(parts)
+
+    def apply(self) -> BackgroundTask | None:
+        """Back up, then adopt the plan in one transaction, off the GUI thread."""
+        document = self.file.document
+        if not self.can_apply or document is None or self.task is not None:
+            return None
+        self.apply_button.setEnabled(False)
+        db = self._context.db
+        self.task = run_in_background(
+            self, _("Importing the plan"), lambda progress: adopt_with_backup(db, document, progress),
+            bus=self._context.bus, topics=(PLAN, COMMITMENTS, INDICATOR_VALUES),
+            on_success=self._adopted)
+        self.task.failed.connect(self._not_applied)
+        self.task.cancelled.connect(self._not_applied)
+        return self.task
+
+    def _not_applied(self, *_args: object) -> None:
+        self.task = None
+        self.apply_button.setEnabled(self.can_apply)
+
+    def _adopted(self, result: AdoptResult) -> None:
+        self.task = None
+        self.result = result
+        self.applied.emit(result)
+        self.accept()

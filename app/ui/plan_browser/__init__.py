@@ -1,0 +1,1 @@
+"""The plan navigator tree and the detail pane beside it."""

@@ -1,0 +1,1 @@
+"""The secretariat's workspace: completeness, regional progress, plan, calendar, memberships."""

@@ -1,0 +1,229 @@
+"""The Completeness tab: who has reported, per country and period; click a cell to see the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter, QPen, QUndoStack
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.i18n.formats import country_name
+from app.models.errors import UserFacingError
+from app.models.services.regional.completeness import (
+    CellState,
+    CompletenessMatrix,
+    completeness_matrix,
+    coverage,
+    periods_in_range,
+)
+from app.models.services.regional.report import RegionalFilter
+from app.reports.submission.mailto import acknowledgement_mail, mailto_url
+from app.ui.common.change_bus import COMMITMENTS, MEMBERSHIPS, PERIODS, PROGRESS, SUBMISSIONS
+from app.ui.common.context import WorkspaceContext
+from app.ui.common.storage_guard import shows_storage_errors
+from app.ui.common.undo_commands import perform
+from app.ui.secretariat import commands as commands
+from app.ui.secretariat.acknowledge_dialog import AcknowledgeDialog
+from app.ui.secretariat.completeness_models import CellRole, CompletenessModel, CoverageModel, SortRole
+from app.ui.secretariat.country_period_panel import CountryPeriodPanel
+from app.ui.secretariat.regional_filter_bar import RegionalFilterBar
+
+_TOPICS = {SUBMISSIONS, PERIODS, MEMBERSHIPS, PROGRESS, COMMITMENTS}
+
+
+class FramedSelectionDelegate(QStyledItemDelegate):
+    """The selected cell keeps its colour, which carries meaning, and gets a frame instead."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[assignment]
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            painter.setPen(QPen(option.palette.highlight().color(), 3))
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
+
+class CompletenessView(QWidget):
+    #: How links open (the mail program for `mailto:`); tests replace it.
+    open_url = staticmethod(QDesktopServices.openUrl)
+
+    def __init__(self, context: WorkspaceContext, undo_stack: QUndoStack,
+                 parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self._context, self._undo_stack = context, undo_stack
+        self._today = today
+        self.filter_bar = RegionalFilterBar(context, today=today)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("completenessSummary")
+        self.summary_label.setWordWrap(True)
+        self.model = CompletenessModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.matrix_view = QTableView()
+        self.matrix_view.setObjectName("completenessMatrix")
+        self.matrix_view.setModel(self.proxy)
+        self.matrix_view.setSortingEnabled(False)
+        self.matrix_view.setWordWrap(True)
+        self.matrix_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.matrix_view.setItemDelegate(FramedSelectionDelegate(self.matrix_view))
+        self.matrix_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.coverage_model = CoverageModel(self)
+        self.coverage_view = QTableView()
+        self.coverage_view.setObjectName("coverageTable")
+        self.coverage_view.setModel(self.coverage_model)
+        self.coverage_view.verticalHeader().setVisible(False)
+        self.report_panel = CountryPeriodPanel(context)
+        self.bottom = QTabWidget()
+        self.bottom.addTab(self.report_panel, "")
+        self.bottom.addTab(self.coverage_view, "")
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("completenessSplitter")
+        self.splitter.addWidget(self.matrix_view)
+        self.splitter.addWidget(self.bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.splitter, 1)
+
+        self.filter_bar.filter_changed.connect(lambda _flt: self.reload())
+        self.matrix_view.clicked.connect(self._cell_clicked)
+        self.report_panel.acknowledge_requested.connect(self.acknowledge)
+        self.report_panel.compose_requested.connect(self.compose_acknowledgement)
+        context.bus.changed.connect(self._data_changed)
+        context.language.language_changed.connect(self.retranslate)
+        self.reload()
+        self.retranslate()
+
+    # --- data ---------------------------------------------------------------------------------
+    def current_filter(self) -> RegionalFilter:
+        return self.filter_bar.current_filter()
+
+    @shows_storage_errors
+    def reload(self) -> None:
+        flt = self.current_filter()
+        with self._context.db.reading() as session:
+            periods = periods_in_range(session, flt.first_period, flt.last_period, today=self._today)
+            matrix = completeness_matrix(session, periods, today=self._today,
+                                         countries=list(flt.countries) or None,
+                                         roles=set(flt.roles) or None)
+            countries = [row.country for row in matrix.rows]
+            shares = coverage(session, [p.id for p in periods], countries)
+        self.model.set_matrix(matrix)
+        self.coverage_model.set_data(countries, [(p.id, p.code) for p in matrix.periods], shares)
+        header = self.matrix_view.horizontalHeader()
+        header.setMinimumSectionSize(124)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.report_panel.refresh()
+        self._update_summary(matrix)
+
+    def _update_summary(self, matrix: CompletenessMatrix) -> None:
+        counts = matrix.counts()
+        received = sum(counts[s] for s in (CellState.RECEIVED, CellState.LATE, CellState.EDITED,
+                                          CellState.ACKNOWLEDGED))
+        due = received + counts[CellState.MISSING]
+        late = sum(1 for row in matrix.rows for cell in row.cells if cell.late)
+        edited = sum(1 for row in matrix.rows for cell in row.cells if cell.edited)
+        self.summary_label.setText(_(
+            "{received} of {due} reports due have been received ({late} late, {edited} edited after "
+            "export); {acknowledged} acknowledged; {missing} missing.").format(
+                received=received, due=due, late=late, edited=edited,
+                acknowledged=counts[CellState.ACKNOWLEDGED], missing=counts[CellState.MISSING]))
+
+    def _data_changed(self, topics: frozenset[str]) -> None:
+        if topics & {PERIODS, MEMBERSHIPS}:
+            self.filter_bar.reload()
+        if topics & _TOPICS:
+            self.reload()
+
+    # --- actions --------------------------------------------------------------------------------
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        cell = self.proxy.mapToSource(index).data(CellRole)
+        if cell is None:
+            return
+        self.report_panel.show_report(cell.country, cell.period_id)
+        self.bottom.setCurrentWidget(self.report_panel)
+
+    def open_cell(self, country: str, period_code: str) -> None:
+        """Select a cell as a click would (also for tests and for links from other views)."""
+        for row in range(self.model.rowCount()):
+            if self.model.matrix.rows[row].country != country:
+                continue
+            for offset, period in enumerate(self.model.matrix.periods):
+                if period.code == period_code:
+                    source = self.model.index(row, offset)
+                    index = self.proxy.mapFromSource(source)
+                    self.matrix_view.setCurrentIndex(index)
+                    self._cell_clicked(index)
+                    return
+
+    def acknowledge(self, submission_id: int, note: str | None = None) -> None:
+        """Ask for the note (unless given) and acknowledge, undoably; then offer the e-mail."""
+        data = self.report_panel.data
+        compose = False
+        if note is None:
+            what = f"{country_name(data.country)} · {data.period_code}" if data else ""
+            latest = data.latest if data else None
+            cells = latest.edited_cells if latest and latest.edited_after_export else ()
+            dialog = AcknowledgeDialog(what, self, cells)
+            if dialog.exec() != AcknowledgeDialog.DialogCode.Accepted:
+                return
+            note, compose = dialog.note(), dialog.compose()
+        try:
+            perform(self._undo_stack, commands.acknowledge(
+                self._context, submission_id, note, self._show_error))
+        except UserFacingError as error:
+            self._show_error(error.message())
+            return
+        if compose:
+            self.compose_acknowledgement()
+
+    def acknowledgement_mailto(self) -> str | None:
+        """The `mailto:` link of the shown submission's acknowledgement, or None."""
+        data = self.report_panel.data
+        latest = data.latest if data else None
+        if data is None or latest is None:
+            return None
+        subject, body = acknowledgement_mail(
+            data.country, data.period_code, latest.revision, latest.file_name,
+            latest.acknowledged_at, latest.note,
+            latest.edited_cells if latest.edited_after_export else (),
+            sender=self._context.profile.coordinator_name)
+        return mailto_url(latest.contact_email, subject, body)
+
+    def compose_acknowledgement(self) -> str | None:
+        url = self.acknowledgement_mailto()
+        if url is not None:
+            self.open_url(QUrl(url, QUrl.ParsingMode.StrictMode))
+        return url
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, _("Acknowledge submission"), message)
+
+    def retranslate(self, *_args: object) -> None:
+        self.filter_bar.retranslate()
+        self.bottom.setTabText(0, _("Selected report"))
+        self.bottom.setTabText(1, _("Share of commitments updated"))
+        self.model.retranslate()
+        self.report_panel.retranslate()
+        self._update_summary(self.model.matrix)

@@ -1,0 +1,236 @@
+"""The main window: menus, the plan navigator, the workspace's tabs, and the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.i18n import _, available_languages, current_language, isolate
+from app.i18n.formats import country_name, language_name
+from app.models.orm.enums import WorkspaceRole, label
+from app.ui.common.change_bus import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
+from app.ui.common.context import WorkspaceContext
+from app.ui.common.undo_actions import UndoRedoAction
+from app.ui.common.window_state import WindowStateMixin
+from app.ui.files.submission_actions import install_submission_actions
+from app.ui.plan_browser.detail_pane import DetailPane
+from app.ui.plan_browser.navigator import Navigator
+from app.ui.shell.about import show_about
+
+if TYPE_CHECKING:
+    from app.ui.coordinator.tabs import CoordinatorTabs
+
+
+class MainWindow(WindowStateMixin, QMainWindow):
+    #: Asks the application to open another workspace database (path, or None for a new demo).
+    open_requested = Signal(object)
+
+    state_key = "MainWindow"
+
+    def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.undo_stack = QUndoStack(self)
+        self._tab_titles: list[tuple[QWidget, Callable[[], str]]] = []
+
+        self.navigator = Navigator(context)
+        self.detail = DetailPane(context)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("workspaceTabs")
+        self.add_tab(self.detail, lambda: _("Plan"))
+        # Each role imports only its own panels (the other role's cost ~0.1-0.2 s at every start).
+        if context.profile.role == WorkspaceRole.SECRETARIAT:
+            from app.ui.secretariat.tabs import install_secretariat_tabs
+
+            install_secretariat_tabs(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.template_banner = QLabel()
+        self.template_banner.setObjectName("templateBanner")
+        self.template_banner.setWordWrap(True)
+        self.template_banner.setStyleSheet(
+            "background: #fff4ce; color: #5c4400; border: 1px solid #e0c060; padding: 6px;")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.template_banner)
+        left_layout.addWidget(self.navigator)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setCollapsible(0, False)
+        left.setMinimumWidth(240)
+        self.splitter.setSizes([300, 980])
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_menus()
+        install_submission_actions(self)
+        self._workspace_label = QLabel()
+        self._path_label = QLabel()
+        self.statusBar().addWidget(self._workspace_label)
+        self.statusBar().addPermanentWidget(self._path_label)
+
+        self.navigator.item_selected.connect(self.detail.show_item)
+        context.bus.changed.connect(self._data_changed)
+        context.language.language_changed.connect(self.retranslate)
+        self.retranslate()
+        self.navigator.select_first_action()
+        self.coordinator_tabs: CoordinatorTabs | None = None
+        if context.profile.role == WorkspaceRole.COORDINATOR:
+            from app.ui.coordinator.tabs import install_coordinator_tabs
+
+            self.coordinator_tabs = install_coordinator_tabs(self)
+        self.resize(1280, 800)
+        self.restore_window_state()
+
+    # --- building -------------------------------------------------------------------------
+    def add_tab(self, widget: QWidget, title: Callable[[], str]) -> None:
+        """Add a workspace tab whose title is looked up again whenever the language changes."""
+        self._tab_titles.append((widget, title))
+        self.tabs.addTab(widget, title())
+
+    def _build_actions(self) -> None:
+        self.open_action = QAction(self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._open_database)
+        self.demo_action = QAction(self)
+        self.demo_action.triggered.connect(lambda: self.open_requested.emit(None))
+        self.backups_action = QAction(self)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.undo_action = UndoRedoAction(self.undo_stack, redo=False, parent=self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = UndoRedoAction(self.undo_stack, redo=True, parent=self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(lambda: show_about(self))
+        # Named when the menu first opens: each name comes from its own CLDR locale, and loading
+        # twelve locales would add ~0.1 s to every start for a menu most starts never open.
+        self.language_actions: dict[str, QAction] = {}
+        for code in available_languages():
+            action = QAction(self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, c=code: self.context.language.set_language(c))
+            self.language_actions[code] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.demo_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backups_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.view_menu = bar.addMenu("")
+        self.language_menu = QMenu(self)
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.language_menu.aboutToShow.connect(self.name_languages)
+        self.view_menu.addMenu(self.language_menu)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    # --- texts ----------------------------------------------------------------------------
+    def name_languages(self) -> None:
+        """Each language by its own name (it does not change with the interface language)."""
+        for code, action in self.language_actions.items():
+            if not action.text():
+                action.setText(language_name(code))
+
+    def retranslate(self, *_args: object) -> None:
+        profile = self.context.profile
+        if profile.role == WorkspaceRole.COORDINATOR and profile.country_code:
+            where = country_name(profile.country_code)
+        else:
+            where = label(WorkspaceRole.SECRETARIAT)
+        self.setWindowTitle(f"{where} — {APP_NAME}")
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.view_menu.setTitle(_("&View"))
+        self.help_menu.setTitle(_("&Help"))
+        self.language_menu.setTitle(_("&Language"))
+        self.open_action.setText(_("&Open workspace…"))
+        self.demo_action.setText(_("Open &demo workspace"))
+        self.backups_action.setText(_("&Backups…"))
+        self.quit_action.setText(_("&Quit"))
+        self.about_action.setText(_("&About {app}").format(app=APP_NAME))
+        self.undo_action.retranslate()
+        self.redo_action.retranslate()
+        for code, action in self.language_actions.items():
+            action.setChecked(code == current_language())
+        for widget, title in self._tab_titles:
+            self.tabs.setTabText(self.tabs.indexOf(widget), title())
+        outline = self.navigator.plan_model.outline
+        self.template_banner.setVisible(outline.is_template)
+        if self.context.profile.role == WorkspaceRole.SECRETARIAT:  # the one who publishes it
+            self.template_banner.setText(_(
+                "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
+                "Regional Action Plan. Enter the official plan under \u201cEdit plan\u201d (or import "
+                "its workbook there), then export the plan workbook for the coordinators."))
+        else:
+            self.template_banner.setText(_(
+                "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
+                "Regional Action Plan. Import the plan workbook from the secretariat to replace it."))
+        self._workspace_label.setText(self._workspace_text())
+        self._path_label.setText(_("Database: {path}").format(path=isolate(str(self.context.db.path))))
+        self.navigator.plan_model.retranslate()
+        self.detail.refresh()
+
+    def _workspace_text(self) -> str:
+        profile = self.context.profile
+        text = label(profile.role)
+        if profile.country_code:
+            text += f" · {country_name(profile.country_code)}"
+        return f"{text} · {profile.coordinator_name}"
+
+    # --- reactions ------------------------------------------------------------------------
+    def _data_changed(self, topics: frozenset[str]) -> None:
+        if topics & {PLAN, COMMITMENTS, PROGRESS} or topics == EVERYTHING:
+            self.navigator.reload()
+            self.detail.refresh()
+        if PROFILE in topics:
+            self.retranslate()
+
+    def show_backups(self) -> None:
+        from app.ui.files.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.context, self)
+        dialog.restored.connect(self.undo_stack.clear)  # edits undone across a restore make no sense
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _open_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Open workspace"), str(self.context.db.path.parent),
+            _("Workspace databases (*.sqlite *.db);;All files (*)"))
+        if path:
+            self.open_requested.emit(Path(path))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        super().closeEvent(event)
