@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CATALOGS := resources/translations
 
-.PHONY: run test lint compile-translations extract update-catalogs i18n-coverage i18n-check clean
+.PHONY: run test test-fast lint compile-translations extract update-catalogs i18n-coverage i18n-check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ lint: $(STAMP)
 
 test: $(STAMP) compile-translations lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The loop while developing: every test but those marked slow (the crash campaign, LibreOffice round
+# trips). `make test`, which CI runs, still runs them all.
+test-fast: $(STAMP) compile-translations lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q
 
 # The packaged app (pyinstaller.spec): one folder in dist/AlmatyProcessTracker/, or one file in
 # dist/onefile/. `make package-check` builds the folder and runs the packaged app's self-test.
