@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -34,8 +34,6 @@ from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
 from app.ui.secretariat import commands as commands
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class PeriodTableModel(RowTableModel[CalendarRow]):
