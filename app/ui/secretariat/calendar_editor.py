@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from app.models.services.reporting.calendar import (
 )
 from app.models.topics import PERIODS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.form_parts import captioned_rows, error_label, record_table
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
@@ -53,13 +53,7 @@ class CalendarEditor(QWidget):
         self._context, self._undo_stack = context, undo_stack
         self.editing_id: int | None = None
         self.model = PeriodTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("periodTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = record_table("periodTable", self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("periodCode")
@@ -68,19 +62,13 @@ class CalendarEditor(QWidget):
                            (self.due_edit, "periodDue")):
             edit.setCalendarPopup(True)
             edit.setObjectName(name)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self.heading = QLabel()
         self.new_button, self.save_button, self.delete_button = (QPushButton(), QPushButton(),
                                                                  QPushButton())
-        self._captions = [QLabel() for _i in range(4)]
         form = QFormLayout()
-        for caption, field in zip(self._captions, (self.code_edit, self.start_edit, self.end_edit,
-                                                   self.due_edit), strict=True):
-            caption.setBuddy(field)
-            form.addRow(caption, field)
+        self._captions = captioned_rows(form, (self.code_edit, self.start_edit, self.end_edit,
+                                               self.due_edit))
         form.addRow(self.error_label)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.delete_button, self.save_button):

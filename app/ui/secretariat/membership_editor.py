@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from app.models.orm.enums import MembershipRole, label
 from app.models.services.workspace.memberships import MembershipInput, MembershipRow, membership_rows
 from app.models.topics import MEMBERSHIPS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.form_parts import captioned_rows, error_label, record_table
 from app.ui.common.roles import IdRole as CountryRole
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors
@@ -70,13 +70,7 @@ class MembershipEditor(QWidget):
         self.proxy.setFilterRole(CountryRole)
         self.filter_combo = QComboBox()
         self.filter_combo.setObjectName("membershipFilter")
-        self.table = QTableView()
-        self.table.setObjectName("membershipTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = record_table("membershipTable", self.proxy)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -98,20 +92,13 @@ class MembershipEditor(QWidget):
         self.open_check = QCheckBox()
         self.open_check.toggled.connect(lambda checked: self.to_edit.setEnabled(not checked))
         self.note_edit = QLineEdit()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self.heading = QLabel()
         self.new_button, self.save_button, self.change_button = (QPushButton(), QPushButton(),
                                                                  QPushButton())
-        self._captions = [QLabel() for _i in range(5)]
         form = QFormLayout()
-        for caption, field in zip(self._captions, (self.country_combo, self.role_combo,
-                                                   self.from_edit, self.to_edit, self.note_edit),
-                                  strict=True):
-            caption.setBuddy(field)
-            form.addRow(caption, field)
+        self._captions = captioned_rows(form, (self.country_combo, self.role_combo,
+                                               self.from_edit, self.to_edit, self.note_edit))
         form.addRow(self.open_check)
         form.addRow(self.error_label)
         # Two rows of buttons keep the form narrow, so the table beside it shows every column.
