@@ -23,7 +23,7 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from app.reports.submission.format import Kind
+from app.reports.xlsx.columns import Kind
 from app.reports.xlsx.digest import safe_text
 
 DATE_FORMAT = "yyyy-mm-dd"
