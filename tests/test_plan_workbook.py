@@ -75,10 +75,12 @@ def test_an_edited_file_is_flagged_and_bad_cells_are_located(v2_file, tmp_path):
     book.save(edited)
     read = read_plan_workbook(edited)
     assert read.edited_after_export
-    located = {(p.sheet, p.row, p.column) for p in read.problems}
-    assert {("indicators", 4, "kind"), ("indicators", 4, "target"), ("actions", 5, "objective")} \
-        <= located
-    assert "indicators, row 4, kind" in str(next(p for p in read.problems if p.column == "kind"))
+    # Located as a person finds them in Excel: the cells edited above, with their column keys.
+    located = {(p.where.sheet, p.where.row, p.where.column, p.where.header) for p in read.problems}
+    assert {("indicators", 4, "C", "kind"), ("indicators", 4, "E", "target"),
+            ("actions", 5, "A", "objective")} <= located
+    kind = next(p for p in read.problems if p.where.header == "kind")
+    assert "indicators, row 4, column C (kind)" in str(kind)
 
 
 def test_files_that_are_not_plan_workbooks_are_refused(tmp_path, v2_file):

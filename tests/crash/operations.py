@@ -37,8 +37,9 @@ from app.models.storage.migrate import alembic_config, script_directory
 from app.reports.errors import WorkbookRefusedError
 from app.reports.submission.batch import import_batch
 from app.reports.submission.content import collect_submission
-from app.reports.submission.export import build_workbook, export_submission, is_partial
+from app.reports.submission.export import build_workbook, export_submission
 from app.reports.submission.pipeline import apply, preview, read_submission
+from app.reports.xlsx.atomic import is_partial
 
 TODAY = dt.date(2026, 11, 26)
 #: Fixed, so that what an export records (and the change log of it) is the same on every run.

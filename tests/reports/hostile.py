@@ -21,17 +21,8 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from app.reports.submission.format import (
-    DATA_SHEETS,
-    FIRST_DATA_ROW,
-    INDICATORS,
-    KEY_ROW,
-    META_SHEET,
-    PROGRESS,
-    Kind,
-    Role,
-    SheetSpec,
-)
+from app.reports.submission.format import DATA_SHEETS, INDICATORS, META_SHEET, PROGRESS
+from app.reports.xlsx.columns import FIRST_DATA_ROW, KEY_ROW, Kind, Role, SheetSpec
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?>'

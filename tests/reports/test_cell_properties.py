@@ -18,11 +18,12 @@ from openpyxl import Workbook, load_workbook
 
 from app.models.orm.enums import Priority, ProgressStatus
 from app.reports.language import labels, translator
-from app.reports.submission.format import PROGRESS, Column, Kind, Role
+from app.reports.submission.format import PROGRESS
 from app.reports.submission.pipeline import preview, read_submission
 from app.reports.submission.preview_items import ChangeKind
 from app.reports.xlsx.cell_values import Vocabulary, read_cell
 from app.reports.xlsx.cells import RowWriter, build_styles
+from app.reports.xlsx.columns import Column, Kind, Role
 from app.reports.xlsx.digest import MAX_CELL_TEXT, clean_text, normalize_number
 
 TEXT = Column("text", "Text", Kind.LONG_TEXT, Role.DATA)

@@ -10,7 +10,7 @@ from app.models.orm.enums import FollowUpStatus, Priority, ProgressStatus
 from app.reports.language import translator
 from app.reports.submission.data import Identity, digest_of, evidence_text, parse_evidence
 from app.reports.submission.format import COMMITMENTS, INDICATORS, PROGRESS
-from app.reports.xlsx.cell_values import CellProblem, Vocabulary, read_cell
+from app.reports.xlsx.cell_values import CellValueError, Vocabulary, read_cell
 from app.reports.xlsx.digest import MAX_CELL_TEXT, clean_text, edited_positions, fingerprint, normalize_number
 
 IDENTITY = Identity("KZ", "2026-H1", 1, "RAP", 1, ("2026-H1",), False)
@@ -101,7 +101,7 @@ def test_indicator_values_follow_their_kind(vocabulary):
     assert read_cell(column, "Yes", "s", vocabulary, "yes_no") == 1
     assert read_cell(column, "12,5", "s", vocabulary, "number") == 12.5
     assert read_cell(column, 7, "n", vocabulary, "text") == "7"
-    with pytest.raises(CellProblem):
+    with pytest.raises(CellValueError):
         read_cell(column, "maybe", "s", vocabulary, "yes_no")
 
 
@@ -109,5 +109,5 @@ def test_indicator_values_follow_their_kind(vocabulary):
     ("narrative", "=1+1", "f"), ("percent", 101, "n"), ("percent", 12.5, "n"),
     ("status", "Finished", "s"), ("percent", "#DIV/0!", "e")])
 def test_wrong_cells_are_problems(vocabulary, column, value, data_type):
-    with pytest.raises(CellProblem):
+    with pytest.raises(CellValueError):
         read_cell(PROGRESS.column(column), value, data_type, vocabulary)

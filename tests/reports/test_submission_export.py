@@ -13,9 +13,9 @@ from app.models.orm.reporting import Commitment, Submission
 from app.models.services.reporting.periods import period_by_code, reopen_period
 from app.models.services.reporting.progress import ProgressInput, record_progress
 from app.reports.errors import ExportFailedError
-from app.reports.submission import export as submission_export
 from app.reports.submission.export import export_submission
 from app.reports.submission.format import FORMAT_VERSION, META_SHEET, PROPERTY_PREFIX
+from app.reports.xlsx import atomic
 
 from .conftest import NOW, PERIOD
 
@@ -156,7 +156,7 @@ def test_failed_write_leaves_no_file_and_no_record(demo_db, out_dir, monkeypatch
     def broken_save(self):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(submission_export.ExcelWriter, "save", broken_save)
+    monkeypatch.setattr(atomic.ExcelWriter, "save", broken_save)
     with pytest.raises(ExportFailedError) as failed:
         export_submission(demo_db, "KZ", PERIOD, "en", out_dir, now=NOW)
     assert "No space left on device" in failed.value.message()
@@ -182,14 +182,14 @@ def test_a_crashed_exports_temporary_file_is_hidden_and_cleaned_later(demo_db, o
     abandoned.write_bytes(b"PK\x03\x04 half a workbook")
     running = out_dir / ".~AP_KZ_2026-H1_r1.1234abcd.part"  # another export, still writing
     running.write_bytes(b"PK\x03\x04")
-    old = time.time() - submission_export.ABANDONED_PARTIAL_SECONDS - 60
+    old = time.time() - atomic.ABANDONED_PARTIAL_SECONDS - 60
     os.utime(abandoned, (old, old))
-    assert submission_export.is_partial(abandoned) and abandoned.suffix != ".xlsx"
+    assert atomic.is_partial(abandoned) and abandoned.suffix != ".xlsx"
     assert abandoned.name.startswith(".")
     result = export_submission(demo_db, "KZ", PERIOD, "en", out_dir, now=NOW)
     assert not abandoned.exists() and running.exists()
     assert sorted(p.name for p in out_dir.iterdir()) == sorted([result.path.name, running.name])
-    assert not submission_export.is_partial(result.path)
+    assert not atomic.is_partial(result.path)
 
 
 def test_characters_xml_cannot_carry_are_dropped_and_the_file_reads_back(demo_db, out_dir):

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.models.orm.reporting import ProgressUpdate
 from app.models.services.workspace import backups as service
 from app.models.storage.backup import BackupInfo
-from app.ui.common.change_bus import EVERYTHING
+from app.models.topics import EVERYTHING
 from app.ui.files.backups_dialog import BackupsDialog
 from app.ui.files.backups_model import BackupRole, BackupsModel, SortRole
 from app.ui.shell.main_window import MainWindow

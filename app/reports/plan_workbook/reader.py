@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from app.i18n import _
 from app.models.errors import ValidationError
@@ -35,6 +36,7 @@ from app.reports.plan_workbook.writer import (
     SHEETS,
     plan_digest,
 )
+from app.reports.xlsx.cell_ref import CellError, CellRef
 from app.reports.xlsx.safety import check_workbook_file, open_refusal
 
 
@@ -45,23 +47,11 @@ class PlanFileError(WorkbookRefusedError):
         super().__init__("not_plan", text)
 
 
-@dataclass(frozen=True)
-class CellProblem:
-    sheet: str
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("{sheet}, row {row}, {column}: {message}").format(
-            sheet=self.sheet, row=self.row, column=self.column, message=self.message)
-
-
 @dataclass
 class PlanFile:
     path: Path
     document: PlanDocument | None
-    problems: list[CellProblem] = field(default_factory=list)
+    problems: list[CellError] = field(default_factory=list)
     stored_digest: str = ""
 
     @property
@@ -70,9 +60,9 @@ class PlanFile:
 
 
 class _Sheet:
-    """One sheet's rows by machine key (row 2), with problems tied to their cell."""
+    """One sheet's rows by machine key (row `KEY_ROW`), with problems tied to their cell."""
 
-    def __init__(self, name: str, rows: list[tuple], problems: list[CellProblem]) -> None:
+    def __init__(self, name: str, rows: list[tuple], problems: list[CellError]) -> None:
         self.name, self.problems = name, problems
         keys = rows[KEY_ROW - 1] if len(rows) >= KEY_ROW else ()
         self.keys = [str(k).strip() if k is not None else "" for k in keys]
@@ -92,7 +82,8 @@ class _Sheet:
                 if k.startswith(prefix) and self.value(row, k) not in (None, "")}
 
     def problem(self, number: int, key: str, message: str) -> None:
-        self.problems.append(CellProblem(self.name, number, key, message))
+        letter = get_column_letter(self.keys.index(key) + 1) if key in self.keys else "?"
+        self.problems.append(CellError(CellRef(self.name, number, letter, key), message))
 
     def code(self, number: int, row: tuple, key: str = "code") -> str | None:
         try:
@@ -148,7 +139,7 @@ def read_plan_workbook(path: Path) -> PlanFile:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise open_refusal(path, exc) from exc
-    problems: list[CellProblem] = []
+    problems: list[CellError] = []
     sheets = {name: _Sheet(name, rows, problems) for name, rows in raw.items()}
     cover = {str(r[0]): r[1] if len(r) > 1 else None for _n, r in sheets["plan"].rows if r and r[0]}
     if cover.get("format") != FORMAT:

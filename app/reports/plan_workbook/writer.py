@@ -23,7 +23,7 @@ from app import APP_NAME, __version__
 from app.i18n import N_, SOURCE_LANGUAGE
 from app.models.services.plan.document import PlanDocument, file_name
 from app.reports.report_language import ReportLanguage
-from app.reports.submission.export import discard, save_atomically
+from app.reports.xlsx.atomic import discard, save_atomically
 from app.reports.xlsx.cells import RowWriter, build_styles
 from app.reports.xlsx.digest import content_digest, normalize_number
 from app.reports.xlsx.sheet_layout import declare_size, protect, row_height

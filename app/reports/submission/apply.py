@@ -7,15 +7,15 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.i18n import _
+from app.models import topics
 from app.models.orm.decisions import DecisionFollowUp
 from app.models.orm.enums import FollowUpStatus, IndicatorKind, Priority
 from app.models.orm.reporting import IndicatorValue, ProgressUpdate
-from app.models.progress import NoProgress, Progress, checkpoint
+from app.models.progress import NoProgress, Progress
 from app.models.services.reporting.commitments import CommitmentInput, add_commitment, update_commitment
 from app.models.services.reporting.periods import ensure_unlocked, reopen_period
 from app.models.services.reporting.progress import fill_update
-from app.models.services.workspace.backups import REASON_IMPORT, back_up
+from app.models.services.workspace.backups import REASON_IMPORT, apply_after_backup
 from app.models.storage.database import Database
 from app.reports.errors import PreviewHasErrorsError, StalePreviewError
 from app.reports.submission.compare import progress_input
@@ -23,9 +23,9 @@ from app.reports.submission.preview import Preview, build_preview
 from app.reports.submission.preview_items import ChangeKind, PreviewItem
 from app.reports.submission.stored import Stored
 
-#: What an apply may have changed, as topics views listen for (see app/ui/common/change_bus.py).
-TOPICS = {"commitments": "commitments", "progress": "progress", "indicators": "indicator_values",
-          "decisions": "decisions"}
+#: What an apply may have changed, per sheet key, as the topics views listen for.
+TOPICS = {"commitments": topics.COMMITMENTS, "progress": topics.PROGRESS,
+          "indicators": topics.INDICATOR_VALUES, "decisions": topics.DECISIONS}
 
 
 @dataclass
@@ -41,8 +41,8 @@ class ApplyResult:
 
 def changed_topics(counts: dict[str, int], submissions: bool) -> frozenset[str]:
     """The change-bus topics of `counts` (changes per sheet key), and of submissions if they moved."""
-    topics = {TOPICS[sheet] for sheet, count in counts.items() if count}
-    return frozenset(topics | ({"submissions", "periods"} if submissions else set()))
+    touched = {TOPICS[sheet] for sheet, count in counts.items() if count}
+    return frozenset(touched | ({topics.SUBMISSIONS, topics.PERIODS} if submissions else set()))
 
 
 def apply(db: Database, preview: Preview, progress: Progress | None = None) -> ApplyResult:
@@ -50,16 +50,16 @@ def apply(db: Database, preview: Preview, progress: Progress | None = None) -> A
     progress = progress or NoProgress()
     if preview.errors:
         raise PreviewHasErrorsError(len(preview.errors))
-    checkpoint(progress, 0, 3, _("Backing up the workspace"))
-    result = ApplyResult(back_up(db.path, REASON_IMPORT).path)
-    checkpoint(progress, 1, 3, _("Applying the changes"))
-    with db.transaction() as session:
+
+    def work(session: Session) -> tuple[dict[str, int], list[str]]:
         fresh = build_preview(session, preview.parsed)
         if fresh.signature() != preview.signature():
             raise StalePreviewError()
-        result.counts, result.reopened = write_preview(session, fresh)
-        checkpoint(progress, 2, 3, _("Saving"))
-    progress.step(3, 3, _("Done"))
+        return write_preview(session, fresh)
+
+    (counts, reopened), backup = apply_after_backup(db, REASON_IMPORT, work, progress)
+    result = ApplyResult(backup.path)
+    result.counts, result.reopened = counts, reopened
     return result
 
 

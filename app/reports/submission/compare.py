@@ -21,10 +21,12 @@ from app.reports.submission.data import (
     parse_evidence,
     progress_row,
 )
-from app.reports.submission.format import COMMITMENTS, DECISIONS, INDICATORS, PROGRESS, SheetSpec
+from app.reports.submission.format import COMMITMENTS, DECISIONS, INDICATORS, PROGRESS
 from app.reports.submission.preview_items import ChangeKind, FieldChange, PreviewItem
-from app.reports.submission.read import CellError, ParsedRow, ParsedSubmission
+from app.reports.submission.read import ParsedRow, ParsedSubmission
 from app.reports.submission.stored import Stored
+from app.reports.xlsx.cell_ref import CellError
+from app.reports.xlsx.columns import SheetSpec
 
 
 @dataclass

@@ -12,16 +12,10 @@ from app import APP_NAME, __version__
 from app.i18n import N_
 from app.i18n.formats import format_date, format_datetime
 from app.reports.submission.data import SubmissionContent
-from app.reports.submission.format import (
-    FIRST_DATA_ROW,
-    FORMAT_VERSION,
-    META_SHEET,
-    PROPERTY_PREFIX,
-    SUMMARY,
-    Kind,
-)
+from app.reports.submission.format import FORMAT_VERSION, META_SHEET, PROPERTY_PREFIX, SUMMARY
 from app.reports.submission.sheets import SheetContext
 from app.reports.xlsx.cells import RowWriter
+from app.reports.xlsx.columns import FIRST_DATA_ROW, Kind
 from app.reports.xlsx.sheet_layout import (
     declare_size,
     protect,

@@ -7,7 +7,8 @@ functions' view of the database, so "unchanged" means exactly "the same canonica
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import select
@@ -47,10 +48,26 @@ class Identity:
     format_version: int = FORMAT_VERSION
 
     def as_dict(self) -> dict[str, Any]:
-        return {"format_version": self.format_version, "country": self.country,
-                "period": self.period, "revision": self.revision, "plan_code": self.plan_code,
-                "plan_version": self.plan_version, "periods": list(self.periods),
-                "history": self.history}
+        """The canonical form the digest covers (JSON with sorted keys)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["periods"] = list(self.periods)
+        return values
+
+    def as_meta(self) -> dict[str, str]:
+        """The same keys as the hidden meta sheet stores them: text cells."""
+        meta = {key: str(value) for key, value in self.as_dict().items()}
+        meta["periods"] = ",".join(self.periods)
+        meta["history"] = "1" if self.history else "0"
+        return meta
+
+    @classmethod
+    def from_meta(cls, meta: Mapping[str, str], format_version: int) -> Identity:
+        """Read back what `as_meta` wrote; KeyError or ValueError if a key is missing or wrong."""
+        return cls(country=meta["country"].upper(), period=meta["period"],
+                   revision=int(meta["revision"]), plan_code=meta["plan_code"],
+                   plan_version=int(meta["plan_version"]),
+                   periods=tuple(p for p in meta.get("periods", "").split(",") if p),
+                   history=meta.get("history") == "1", format_version=format_version)
 
 
 @dataclass

@@ -10,17 +10,11 @@ mails it or imports it by mistake), and is removed by a later export into the sa
 from __future__ import annotations
 
 import datetime as dt
-import os
-import secrets
-import time
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl.workbook import Workbook
 from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.writer.excel import ExcelWriter
 
 from app import APP_NAME, __version__
 from app.i18n import N_, _, is_rtl
@@ -37,7 +31,6 @@ from app.reports.submission.data import SubmissionContent
 from app.reports.submission.format import (
     COMMITMENTS,
     DATA_SHEETS,
-    FORMAT_VERSION,
     SUMMARY,
     file_name,
 )
@@ -48,14 +41,11 @@ from app.reports.submission.sheets import (
     write_data_sheet,
     write_lists_sheet,
 )
+from app.reports.xlsx.atomic import discard, save_atomically
 from app.reports.xlsx.cells import build_styles
 from app.reports.xlsx.sheet_layout import sheet_title
 
 COVER_TITLE = N_("Cover")
-#: A workbook being written: `.~<name>.<random>.part` beside its target.
-PARTIAL_PREFIX, PARTIAL_SUFFIX = ".~", ".part"
-#: A temporary file this old belongs to no running export: a crash left it.
-ABANDONED_PARTIAL_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -67,19 +57,6 @@ class ExportResult:
     period: str
     language: str
     rows: dict[str, int]
-
-
-def discard(workbook: Workbook) -> None:
-    """Close a write-only workbook that will not be saved, and remove its temporary sheet files."""
-    for worksheet in workbook.worksheets:
-        writer = getattr(worksheet, "_writer", None)
-        if writer is None:
-            continue
-        with suppress(Exception):
-            if not worksheet.closed:
-                worksheet.close()
-        with suppress(OSError, ValueError):
-            writer.cleanup()
 
 
 def build_workbook(content: SubmissionContent, generated_at: dt.datetime,
@@ -118,10 +95,7 @@ def _fill(workbook: Workbook, content: SubmissionContent, generated_at: dt.datet
     write_summary(ctx, titles["summary"], content.summary)
     write_lists_sheet(ctx)
     meta = {
-        "format_version": str(FORMAT_VERSION), "app_version": __version__,
-        "country": identity.country, "period": identity.period, "revision": str(identity.revision),
-        "plan_code": identity.plan_code, "plan_version": str(identity.plan_version),
-        "periods": ",".join(identity.periods), "history": "1" if identity.history else "0",
+        **identity.as_meta(), "app_version": __version__,
         "language": language, "generated_at": generated_at.astimezone(dt.UTC).isoformat(),
         "digest": digest, "coordinator": content.cover.coordinator, "email": content.cover.email,
         **{f"sheet.{key}": title for key, title in titles.items()},
@@ -138,47 +112,6 @@ def _fill(workbook: Workbook, content: SubmissionContent, generated_at: dt.datet
     props.language = language
     props.created = props.modified = stamp
     return digest
-
-
-def is_partial(path: Path) -> bool:
-    """Whether `path` is an export's temporary file (finished, running, or left by a crash)."""
-    return path.name.startswith(PARTIAL_PREFIX) and path.name.endswith(PARTIAL_SUFFIX)
-
-
-def remove_abandoned_partials(folder: Path, now: float | None = None) -> int:
-    """Remove the temporary files crashed exports left in `folder`; returns how many."""
-    cutoff = (time.time() if now is None else now) - ABANDONED_PARTIAL_SECONDS
-    removed = 0
-    for path in folder.glob(f"{PARTIAL_PREFIX}*{PARTIAL_SUFFIX}"):
-        with suppress(OSError):
-            if path.stat().st_mtime < cutoff:
-                path.unlink()
-                removed += 1
-    return removed
-
-
-def save_atomically(workbook: Workbook, target: Path) -> None:
-    """Write to a temporary file beside `target`, then move it into place in one step."""
-    remove_abandoned_partials(target.parent)
-    temp = target.with_name(f"{PARTIAL_PREFIX}{target.stem}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
-    try:
-        stream = temp.open("xb")  # unlike mkstemp, gives the file the user's usual permissions
-    except OSError as exc:
-        discard(workbook)
-        raise ExportFailedError(str(target), exc.strerror or str(exc)) from exc
-    try:
-        with stream, ZipFile(stream, "w", ZIP_DEFLATED) as archive:
-            # ExcelWriter directly: save_workbook() would stamp "modified" with the clock.
-            ExcelWriter(workbook, archive).save()
-        os.replace(temp, target)
-    except OSError as exc:
-        discard(workbook)
-        temp.unlink(missing_ok=True)
-        raise ExportFailedError(str(target), exc.strerror or str(exc)) from exc
-    except BaseException:
-        discard(workbook)
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def export_submission(db: Database, country: str, period_code: str, language: str, folder: Path,

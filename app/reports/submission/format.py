@@ -8,12 +8,14 @@ released app, never changes: a new layout gets a new number and the import keeps
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
-from functools import cached_property
-
 from app.i18n import N_
 from app.models.orm.enums import FollowUpStatus, Priority, ProgressStatus
+from app.reports.xlsx.columns import (
+    Column,
+    Kind,
+    Role,
+    SheetSpec,
+)
 
 #: The version this app writes. Bump it (and add a fixture workbook) whenever the layout changes.
 FORMAT_VERSION = 1
@@ -22,71 +24,10 @@ READABLE_VERSIONS = frozenset({1})
 
 META_SHEET = "_meta"
 LISTS_SHEET = "_lists"
-KEY_ROW = 1
-HEADER_ROW = 2
-FIRST_DATA_ROW = 3
 #: Hidden last column of each data sheet: a short fingerprint of every data cell as exported.
 FINGERPRINT_KEY = "_fp"
 #: Document custom properties (also in `_meta`), readable without opening the sheets.
 PROPERTY_PREFIX = "AlmatyProcess."
-
-
-class Kind(enum.StrEnum):
-    ID = "id"  # a whole number that names a row (an entity id)
-    CODE = "code"  # a code that is never translated (plan codes, period codes)
-    TEXT = "text"  # a short text
-    LONG_TEXT = "long_text"  # a narrative: wrapped, wider
-    DATE = "date"
-    INTEGER = "integer"
-    PERCENT = "percent"  # whole number 0-100
-    NUMBER = "number"
-    CHOICE = "choice"  # one member of an enum, shown by its translated label
-    VALUE = "value"  # an indicator value: number, percent, yes/no or text, as the row's kind says
-
-
-class Role(enum.StrEnum):
-    KEY = "key"  # identifies the row; locked; in the digest
-    DATA = "data"  # a person may fill it in; unlocked; in the digest; imported
-    CONTEXT = "context"  # helps a person read the row; locked; neither digested nor imported
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str  # marked with N_(); translated into the workbook's language when written
-    kind: Kind
-    role: Role
-    width: float = 14
-    choices: type[enum.Enum] | None = None
-    hidden: bool = False
-
-    @property
-    def digested(self) -> bool:
-        return self.role in (Role.KEY, Role.DATA)
-
-
-@dataclass(frozen=True)
-class SheetSpec:
-    key: str
-    title: str  # N_(); translated sheet tab name
-    columns: tuple[Column, ...]
-
-    def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
-
-    # Cached: the import asks for them once per row and per change (a frozen dataclass keeps a
-    # cached_property, which writes the instance's __dict__ directly).
-    @cached_property
-    def keys(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.role == Role.KEY)
-
-    @cached_property
-    def digested(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.digested)
-
-    @cached_property
-    def data(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.role == Role.DATA)
 
 
 def _c(key: str, label: str, kind: Kind, role: Role, width: float = 14, **extra: object) -> Column:
@@ -164,15 +105,6 @@ SHEETS_BY_KEY = {spec.key: spec for spec in (*DATA_SHEETS, SUMMARY)}
 #: Choice lists on the hidden `_lists` sheet: column letter per enum (for drop-down validations).
 LIST_COLUMNS: dict[str, str] = {"ProgressStatus": "A", "Priority": "B", "FollowUpStatus": "C",
                                 "YesNo": "D"}
-
-#: Labels of a yes/no indicator's values.
-YES, NO = N_("Yes"), N_("No")
-
-#: Meta keys, in the order written. Contact keys (coordinator, email) came later: an older file
-#: lacks them, and they are not part of the digest (the reply address is not the report).
-META_KEYS = ("format_version", "app_version", "country", "period", "revision", "plan_code",
-             "plan_version", "periods", "history", "language", "generated_at", "digest",
-             "coordinator", "email")
 
 
 def sheets_for_version(version: int) -> tuple[SheetSpec, ...]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from app.reports.submission.apply import ApplyResult, apply
 from app.reports.submission.preview import Preview, preview
-from app.reports.submission.read import CellError, CellRef, ParsedSubmission, read_submission
+from app.reports.submission.read import ParsedSubmission, read_submission
+from app.reports.xlsx.cell_ref import CellError, CellRef
 
 __all__ = ["ApplyResult", "CellError", "CellRef", "ParsedSubmission", "Preview", "apply", "preview",
            "read_submission"]

@@ -24,8 +24,9 @@ from app.models.storage.database import Database
 from app.reports.errors import WorkbookRefusedError
 from app.reports.submission.compare import Comparison, compare_sheets
 from app.reports.submission.preview_items import ChangeKind, PreviewItem
-from app.reports.submission.read import CellError, ParsedSubmission
+from app.reports.submission.read import ParsedSubmission
 from app.reports.submission.stored import Stored
+from app.reports.xlsx.cell_ref import CellError
 
 
 @dataclass

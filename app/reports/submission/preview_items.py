@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.reports.submission.read import CellRef
+from app.reports.xlsx.cell_ref import CellRef
 
 
 class ChangeKind(enum.StrEnum):

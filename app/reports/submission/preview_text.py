@@ -8,9 +8,10 @@ from typing import Any
 from app.i18n import _, ngettext
 from app.i18n.formats import country_name, format_date, format_number
 from app.models.orm.enums import IndicatorKind, label
-from app.reports.submission.format import NO, SHEETS_BY_KEY, YES
+from app.reports.submission.format import SHEETS_BY_KEY
 from app.reports.submission.preview import Preview
 from app.reports.submission.preview_items import ChangeKind, FieldChange, PreviewItem
+from app.reports.xlsx.columns import NO, YES
 
 
 def show(sheet: str, key: str, value: Any, value_kind: str | None = None) -> str:

@@ -24,41 +24,20 @@ from app.reports.language import translator
 from app.reports.submission.data import Identity, digest_of
 from app.reports.submission.format import (
     FINGERPRINT_KEY,
-    FIRST_DATA_ROW,
     FORMAT_VERSION,
     META_SHEET,
     READABLE_VERSIONS,
-    Column,
-    SheetSpec,
     sheets_for_version,
 )
-from app.reports.xlsx.cell_values import CellProblem, Vocabulary, read_cell
+from app.reports.xlsx.cell_ref import CellError, CellRef
+from app.reports.xlsx.cell_values import CellValueError, Vocabulary, read_cell
+from app.reports.xlsx.columns import FIRST_DATA_ROW, Column, SheetSpec
 from app.reports.xlsx.digest import edited_positions
 from app.reports.xlsx.rows import Cell, sheet_rows
 from app.reports.xlsx.safety import MAX_SHEET_ROWS, check_workbook_file, open_refusal, refuse
 
 MAX_COLUMNS = 64
 MAX_META_ROWS = 500
-
-
-@dataclass(frozen=True)
-class CellRef:
-    """Where something is in the workbook, as a person finds it: sheet tab, row, column letter."""
-
-    sheet: str
-    row: int
-    column: str
-    header: str
-
-    def __str__(self) -> str:
-        return _("{sheet}, row {row}, column {column} ({header})").format(
-            sheet=self.sheet, row=self.row, column=self.column, header=self.header)
-
-
-@dataclass(frozen=True)
-class CellError:
-    where: CellRef
-    message: str
 
 
 @dataclass
@@ -166,11 +145,7 @@ def _identity(meta: dict[str, str], path: Path) -> tuple[int, Identity]:
         raise refuse("unknown_format", _("{name} has an unknown workbook format ({version})."
                                          ).format(name=path.name, version=version))
     try:
-        identity = Identity(
-            country=meta["country"].upper(), period=meta["period"], revision=int(meta["revision"]),
-            plan_code=meta["plan_code"], plan_version=int(meta["plan_version"]),
-            periods=tuple(p for p in meta.get("periods", "").split(",") if p),
-            history=meta.get("history") == "1", format_version=version)
+        identity = Identity.from_meta(meta, version)
     except (KeyError, ValueError) as exc:
         raise refuse("damaged", _("The identity sheet of {name} is damaged ({detail})."
                                   ).format(name=path.name, detail=exc)) from exc
@@ -243,7 +218,7 @@ def _read_row(row: list[Cell | None], number: int, spec: SheetSpec, wanted: list
         try:
             result.values[column.key] = None if cell is None else read_cell(
                 column, cell.value, cell.data_type, vocabulary, value_kind)
-        except CellProblem as problem:
+        except CellValueError as problem:
             result.values[column.key] = problem.raw
             result.has_errors = True
             parsed.errors.append(CellError(result.ref(column.key), problem.message))

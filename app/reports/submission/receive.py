@@ -26,7 +26,8 @@ from app.models.orm.reporting import ReportingPeriod, Submission
 from app.reports.errors import WorkbookRefusedError
 from app.reports.submission.apply import write_preview
 from app.reports.submission.preview import build_preview, is_receiving, refuse_foreign
-from app.reports.submission.read import CellRef, ParsedSubmission
+from app.reports.submission.read import ParsedSubmission
+from app.reports.xlsx.cell_ref import CellRef
 
 #: Edited cells kept with a receipt: enough to show what changed, bounded for a hostile file.
 MAX_EDITED_CELLS = 500

@@ -14,19 +14,9 @@ from app.i18n import N_
 from app.models.orm.enums import FollowUpStatus, IndicatorKind, Priority, ProgressStatus
 from app.reports.language import labels
 from app.reports.submission.data import SheetRows
-from app.reports.submission.format import (
-    FINGERPRINT_KEY,
-    FIRST_DATA_ROW,
-    LIST_COLUMNS,
-    LISTS_SHEET,
-    NO,
-    YES,
-    Column,
-    Kind,
-    Role,
-    SheetSpec,
-)
+from app.reports.submission.format import FINGERPRINT_KEY, LIST_COLUMNS, LISTS_SHEET
 from app.reports.xlsx.cells import RowWriter, data_style
+from app.reports.xlsx.columns import FIRST_DATA_ROW, NO, YES, Column, Kind, Role, SheetSpec
 from app.reports.xlsx.digest import fingerprint
 from app.reports.xlsx.sheet_layout import (
     add_validation,

@@ -19,7 +19,7 @@ from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.orm.enums import IndicatorKind
 from app.reports.language import labels
-from app.reports.submission.format import NO, YES, Column, Kind
+from app.reports.xlsx.columns import NO, YES, Column, Kind
 from app.reports.xlsx.digest import MAX_CELL_TEXT, clean_text, normalize_number
 from app.reports.xlsx.openpyxl_api import from_excel
 
@@ -27,7 +27,7 @@ _NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 
 
-class CellProblem(Exception):  # noqa: N818 - carried as a message, not raised to the user
+class CellValueError(Exception):
     """What is wrong with a cell, in the user's language; the canonical raw value rides along."""
 
     def __init__(self, message: str, raw: Any) -> None:
@@ -104,11 +104,11 @@ def _date(value: Any) -> dt.date | None:
 
 def read_cell(column: Column, value: Any, data_type: str, vocabulary: Vocabulary,
               value_kind: str | None = None) -> Any:
-    """The canonical value of a cell; raises CellProblem when it cannot be what the column needs."""
+    """The canonical value of a cell; raises CellValueError when it cannot be what the column needs."""
     if data_type == "f":
-        raise CellProblem(_("A formula is not accepted here; type the value itself."), str(value))
+        raise CellValueError(_("A formula is not accepted here; type the value itself."), str(value))
     if data_type == "e":
-        raise CellProblem(_("The cell shows an error ({error}); type the value itself.").format(
+        raise CellValueError(_("The cell shows an error ({error}); type the value itself.").format(
             error=value), str(value))
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -123,7 +123,7 @@ def read_cell(column: Column, value: Any, data_type: str, vocabulary: Vocabulary
             return str(normalize_number(value))
         text = str(value)
         if len(text) > MAX_CELL_TEXT:  # no spreadsheet writes this: a script or an attack did
-            raise CellProblem(_("This text is {length} characters long; a cell holds at most "
+            raise CellValueError(_("This text is {length} characters long; a cell holds at most "
                                 "{limit}. Shorten it.").format(length=format_number(len(text)),
                                                                limit=format_number(MAX_CELL_TEXT)),
                               clean_text(text))
@@ -131,29 +131,29 @@ def read_cell(column: Column, value: Any, data_type: str, vocabulary: Vocabulary
     if kind in (Kind.ID, Kind.INTEGER, Kind.PERCENT):
         number = _number(value)
         if not isinstance(number, int):
-            raise CellProblem(_("Enter a whole number."), _raw(value))
+            raise CellValueError(_("Enter a whole number."), _raw(value))
         if kind == Kind.PERCENT and not 0 <= number <= 100:
-            raise CellProblem(_("Enter a whole number from 0 to 100."), number)
+            raise CellValueError(_("Enter a whole number from 0 to 100."), number)
         return number
     if kind == Kind.NUMBER:
         number = _number(value)
         if number is None:
-            raise CellProblem(_("Enter a number."), _raw(value))
+            raise CellValueError(_("Enter a number."), _raw(value))
         return number
     if kind == Kind.DATE:
         day = _date(value)
         if day is None:
-            raise CellProblem(_("Enter a date, for example 2026-03-31."), _raw(value))
+            raise CellValueError(_("Enter a date, for example 2026-03-31."), _raw(value))
         return day
     if kind == Kind.CHOICE and column.choices is not None:
         accepted = vocabulary.choices[column.choices.__name__]
         code = accepted.get(str(value).strip().casefold())
         if code is None:
-            raise CellProblem(_("“{value}” is not one of the values in the list.").format(
+            raise CellValueError(_("“{value}” is not one of the values in the list.").format(
                 value=value), _raw(value))
         return code
     # a yes/no indicator value
     answer = vocabulary.yes_no.get(str(_raw(value)).strip().casefold())
     if answer is None:
-        raise CellProblem(_("Choose yes or no."), _raw(value))
+        raise CellValueError(_("Choose yes or no."), _raw(value))
     return answer

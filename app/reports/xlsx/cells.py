@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from app.reports.submission.format import Kind
+from app.reports.xlsx.columns import Kind
 from app.reports.xlsx.digest import safe_text
 from app.reports.xlsx.openpyxl_api import book_internals, fast_sheet, styled, to_excel
 

@@ -10,8 +10,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from app.reports.submission.format import FIRST_DATA_ROW, SheetSpec
 from app.reports.xlsx.cells import RowWriter
+from app.reports.xlsx.columns import FIRST_DATA_ROW, SheetSpec
 from app.reports.xlsx.openpyxl_api import sheet_setup
 
 _BAD_TITLE = re.compile(r"[\\*?:/\[\]]")

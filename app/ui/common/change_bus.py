@@ -4,19 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-#: Topics a change can touch; views listen for the ones they show.
-COMMITMENTS = "commitments"
-PROGRESS = "progress"
-INDICATOR_VALUES = "indicator_values"
-PERIODS = "periods"
-PLAN = "plan"
-DECISIONS = "decisions"
-SUBMISSIONS = "submissions"
-PROFILE = "profile"
-MEMBERSHIPS = "memberships"
-EVERYTHING = frozenset({COMMITMENTS, PROGRESS, INDICATOR_VALUES, PERIODS, PLAN, DECISIONS,
-                        SUBMISSIONS, PROFILE, MEMBERSHIPS})
-
 
 class ChangeBus(QObject):
     changed = Signal(frozenset)

@@ -20,7 +20,7 @@ from app.models.services.reporting.commitments import (
     update_commitment,
 )
 from app.models.services.reporting.progress import ProgressInput, clear_progress, record_progress
-from app.ui.common.change_bus import COMMITMENTS, PROGRESS, SUBMISSIONS
+from app.models.topics import COMMITMENTS, PROGRESS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 
 #: Shows a message to the user (a panel's message bar).

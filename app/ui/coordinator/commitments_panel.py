@@ -23,7 +23,7 @@ from app.models.services.reporting.commitments import (
 )
 from app.models.services.reporting.history import action_codes, commitment_history
 from app.models.services.reporting.periods import get_period
-from app.ui.common.change_bus import COMMITMENTS, PLAN, PROGRESS
+from app.models.topics import COMMITMENTS, PLAN, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar

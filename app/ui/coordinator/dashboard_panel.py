@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _, ngettext
 from app.i18n.formats import format_date, format_number, format_percent, format_period
 from app.models.services.reporting.dashboard import DashboardFigures, dashboard_figures
-from app.ui.common.change_bus import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
+from app.models.topics import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
 from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel

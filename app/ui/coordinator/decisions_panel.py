@@ -21,7 +21,7 @@ from app.i18n import _, current_language
 from app.models.orm.base import pick_language
 from app.models.orm.enums import FollowUpStatus, label
 from app.models.services.reporting.followup import FollowUpInput, follow_up_input, meetings_with_follow_up
-from app.ui.common.change_bus import DECISIONS
+from app.models.topics import DECISIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar

@@ -18,7 +18,7 @@ from app.models.orm.base import pick_language
 from app.models.orm.enums import ProgressStatus, label
 from app.models.services.plan.outline import PlanOutline, plan_outline
 from app.models.services.reporting.commitment_rows import CommitmentFilter
-from app.ui.common.change_bus import PLAN
+from app.models.topics import PLAN
 from app.ui.common.context import WorkspaceContext
 
 #: Typing pauses this long (ms) before the list is filtered again.

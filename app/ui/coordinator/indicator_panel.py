@@ -33,7 +33,7 @@ from app.models.services.reporting.indicator_values import (
     indicator_grid,
     value_from_text,
 )
-from app.ui.common.change_bus import INDICATOR_VALUES, PLAN, SUBMISSIONS
+from app.models.topics import INDICATOR_VALUES, PLAN, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar

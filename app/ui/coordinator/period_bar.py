@@ -10,7 +10,7 @@ from app.i18n import _, ngettext
 from app.i18n.formats import format_date, format_number, format_period, sentence_case
 from app.models.orm.enums import label
 from app.models.services.reporting.periods import PeriodState, period_states
-from app.ui.common.change_bus import PERIODS, SUBMISSIONS
+from app.models.topics import PERIODS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.coordinator.commands import ChangeLock, Reporter
 from app.ui.coordinator.period_selection import PeriodSelection

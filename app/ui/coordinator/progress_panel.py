@@ -25,7 +25,7 @@ from app.models.services.reporting.commitment_rows import commitment_count, comm
 from app.models.services.reporting.history import action_codes, progress_history
 from app.models.services.reporting.periods import get_period
 from app.models.services.reporting.progress import copy_candidates
-from app.ui.common.change_bus import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
+from app.models.topics import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar

@@ -21,7 +21,7 @@ from app.models.services.reporting.progress import (
     with_percent,
     with_status,
 )
-from app.ui.common.change_bus import DECISIONS, INDICATOR_VALUES, PROGRESS
+from app.models.topics import DECISIONS, INDICATOR_VALUES, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.coordinator.commands import EditProgress, Reporter, ServiceCommand
 

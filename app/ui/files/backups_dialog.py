@@ -30,9 +30,9 @@ from app.i18n.formats import format_datetime, format_size
 from app.models.services.workspace.backups import back_up, backups, reason_label, restore
 from app.models.services.workspace.profile import profile_of
 from app.models.storage.backup import BackupInfo
+from app.models.topics import EVERYTHING
 from app.paths import backups_dir_for
 from app.ui.common.background import BackgroundTask, run_in_background
-from app.ui.common.change_bus import EVERYTHING
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.window_state import WindowStateMixin
 from app.ui.files.backups_model import BackupRole, BackupsModel, SortRole

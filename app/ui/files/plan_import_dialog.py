@@ -14,33 +14,17 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from app.i18n import _, current_language
 from app.models.orm.base import pick_language
-from app.models.progress import Progress, checkpoint
 from app.models.services.plan.diff import ItemChange
-from app.models.services.plan.document import PlanDocument
 from app.models.services.plan.versions import (
     AdoptResult,
     PlanPreview,
-    adopt_plan_document,
+    adopt_with_backup,
     preview_plan_document,
 )
-from app.models.services.workspace.backups import REASON_PLAN_UPDATE, back_up
-from app.models.storage.database import Database
+from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.reports.plan_workbook.reader import PlanFile, read_plan_workbook
 from app.ui.common.background import BackgroundTask, run_in_background
-from app.ui.common.change_bus import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.common.context import WorkspaceContext
-
-
-def adopt_with_backup(db: Database, document: PlanDocument, progress: Progress) -> AdoptResult:
-    """Back up, then adopt `document` in one transaction (a cancel before the commit undoes it)."""
-    checkpoint(progress, 0, 3, _("Backing up the workspace"))
-    back_up(db.path, REASON_PLAN_UPDATE)
-    checkpoint(progress, 1, 3, _("Adopting the plan"))
-    with db.transaction() as session:
-        result = adopt_plan_document(session, document)
-        checkpoint(progress, 2, 3, _("Saving"))
-    progress.step(3, 3, _("Done"))
-    return result
 
 
 def _level(level: str) -> str:

@@ -29,10 +29,10 @@ from app.models.services.reporting.periods import (
     current_period,
     latest_submission,
 )
+from app.models.topics import PERIODS, SUBMISSIONS
 from app.reports.submission.export import ExportResult, export_submission
 from app.reports.submission.mailto import submission_mailto
 from app.ui.common.background import BackgroundTask, run_in_background
-from app.ui.common.change_bus import PERIODS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language_combo import LanguageCombo
 from app.ui.common.settings import app_settings

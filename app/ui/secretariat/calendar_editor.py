@@ -28,7 +28,7 @@ from app.models.services.reporting.calendar import (
     calendar_rows,
     suggest_next_period,
 )
-from app.ui.common.change_bus import PERIODS
+from app.models.topics import PERIODS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors

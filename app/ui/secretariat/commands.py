@@ -20,7 +20,7 @@ from app.models.services.plan import editing as pe
 from app.models.services.regional import acknowledgement as ack
 from app.models.services.reporting import calendar as cal
 from app.models.services.workspace import memberships as ms
-from app.ui.common.change_bus import COMMITMENTS, MEMBERSHIPS, PERIODS, PLAN, SUBMISSIONS
+from app.models.topics import COMMITMENTS, MEMBERSHIPS, PERIODS, PLAN, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.undo_commands import ServiceCommand
 

@@ -31,8 +31,8 @@ from app.models.services.regional.completeness import (
     periods_in_range,
 )
 from app.models.services.regional.report import RegionalFilter
+from app.models.topics import COMMITMENTS, MEMBERSHIPS, PERIODS, PROGRESS, SUBMISSIONS
 from app.reports.submission.mailto import acknowledgement_mail, mailto_url
-from app.ui.common.change_bus import COMMITMENTS, MEMBERSHIPS, PERIODS, PROGRESS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform

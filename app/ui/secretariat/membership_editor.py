@@ -34,7 +34,7 @@ from app.i18n.formats import country_name, format_date, locale_for
 from app.models.errors import UserFacingError
 from app.models.orm.enums import MembershipRole, label
 from app.models.services.workspace.memberships import MembershipInput, MembershipRow, membership_rows
-from app.ui.common.change_bus import MEMBERSHIPS
+from app.models.topics import MEMBERSHIPS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors

@@ -23,13 +23,11 @@ from PySide6.QtWidgets import (
 from app.i18n import _, current_language
 from app.models.errors import UserFacingError, ValidationError
 from app.models.orm.base import pick_language
-from app.models.progress import Progress, checkpoint
 from app.models.services.plan import editing as pe
 from app.models.services.plan.tree import PlanNode, PlanSummary, list_plans, plan_tree
-from app.models.services.plan.versions import new_plan_version, published_document
-from app.models.services.workspace.backups import REASON_PLAN_UPDATE, back_up
+from app.models.services.plan.versions import new_version_with_backup, published_document
+from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.common.background import BackgroundTask, run_in_background
-from app.ui.common.change_bus import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
@@ -267,17 +265,10 @@ class PlanEditor(QWidget):
                 QMessageBox.StandardButton.Yes:
             return None
         db = self._context.db
-
-        def work(progress: Progress) -> object:
-            checkpoint(progress, 0, 2, _("Backing up the workspace"))
-            back_up(db.path, REASON_PLAN_UPDATE)
-            with db.transaction() as session:
-                result = new_plan_version(session)
-                checkpoint(progress, 1, 2, _("Saving"))
-            return result
-
         self.buttons["version"].setEnabled(False)
-        task = run_in_background(self, _("New plan version"), work, bus=self._context.bus,
+        task = run_in_background(self, _("New plan version"),
+                                 lambda progress: new_version_with_backup(db, progress),
+                                 bus=self._context.bus,
                                  topics=(PLAN, COMMITMENTS, INDICATOR_VALUES),
                                  on_success=lambda _result: self._version_made())
         task.finished.connect(self._update_buttons)

@@ -22,7 +22,7 @@ from app import APP_NAME
 from app.i18n import _, available_languages, current_language, isolate
 from app.i18n.formats import country_name, language_name
 from app.models.orm.enums import WorkspaceRole, label
-from app.ui.common.change_bus import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
+from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.undo_actions import UndoRedoAction
 from app.ui.common.window_state import WindowStateMixin

@@ -28,12 +28,13 @@ from app.models.services.reporting.periods import current_period
 from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
 from app.models.storage.database import Database
 from app.models.storage.migrate import head_revision
+from app.models.topics import EVERYTHING, PERIODS, SUBMISSIONS
 from app.reports.language import translator
 from app.reports.submission.export import COVER_TITLE, ExportResult, export_submission
 from app.reports.submission.pipeline import preview, read_submission
 from app.reports.submission.preview_items import ChangeKind
 from app.resources import is_frozen, package_path, resource_path
-from app.ui.common.change_bus import EVERYTHING, PERIODS, SUBMISSIONS, ChangeBus
+from app.ui.common.change_bus import ChangeBus
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language import LanguageController
 from app.ui.shell.main_window import MainWindow

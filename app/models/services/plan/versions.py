@@ -13,12 +13,13 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
-from app.i18n import _
+from app.i18n import N_, _
 from app.models.errors import ValidationError
 from app.models.orm.changelog import ACTOR_KEY
 from app.models.orm.plan import Action, Indicator, Objective, Plan, PlanCodeMapping
 from app.models.orm.reporting import Commitment, IndicatorValue
 from app.models.orm.workspace import ChangeLog
+from app.models.progress import Progress
 from app.models.services.plan.current import current_plan
 from app.models.services.plan.diff import PlanDiff, diff_plans, resolve_mapping, validate_document
 from app.models.services.plan.document import (
@@ -30,6 +31,8 @@ from app.models.services.plan.document import (
     PlanDocument,
     document_from_plan,
 )
+from app.models.services.workspace.backups import REASON_PLAN_UPDATE, apply_after_backup
+from app.models.storage.database import Database
 
 
 @dataclass
@@ -300,3 +303,16 @@ def published_document(session: Session, plan_id: int) -> PlanDocument:
                                 else m.new_code)
                     for m in rows if m.new_code != m.old_code or m.new_code is None]
     return doc
+
+
+def adopt_with_backup(db: Database, document: PlanDocument,
+                      progress: Progress | None = None) -> AdoptResult:
+    """Adopt a plan workbook's plan after a backup, in one transaction."""
+    return apply_after_backup(db, REASON_PLAN_UPDATE, lambda session: adopt_plan_document(
+        session, document), progress, N_("Adopting the plan"))[0]
+
+
+def new_version_with_backup(db: Database, progress: Progress | None = None) -> AdoptResult:
+    """Make the plan's next version after a backup, in one transaction (not undoable otherwise)."""
+    return apply_after_backup(db, REASON_PLAN_UPDATE, new_plan_version, progress,
+                              N_("Making the new plan version"))[0]

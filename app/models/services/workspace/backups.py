@@ -8,11 +8,16 @@ deleted) before the newest intact backup takes its place.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
 
 from app.i18n import N_, _
 from app.models.errors import DatabaseDamagedError, DatabaseTooNewError, NoGoodBackupError
+from app.models.progress import NoProgress, Progress, checkpoint
 from app.models.storage.backup import (
     BackupInfo,
     backup_database,
@@ -27,6 +32,8 @@ from app.models.storage.backup import (
 from app.models.storage.backup_thinning import DEFAULT_POLICY, RetentionPolicy, backups_to_remove
 from app.models.storage.database import Database
 from app.paths import backups_dir_for
+
+T = TypeVar("T")
 
 REASON_MANUAL = "manual"
 REASON_DAILY = "daily"
@@ -179,3 +186,22 @@ def recover_damaged(database: Path, now: dt.datetime | None = None) -> RestoreOu
     if newest is None:
         raise NoGoodBackupError(str(database), str(backups_dir_for(database)))
     return restore_closed(database, newest.path, now)
+
+
+def apply_after_backup(db: Database, reason: str, work: Callable[[Session], T],
+                       progress: Progress | None = None,
+                       applying: str = N_("Applying the changes")) -> tuple[T, BackupInfo]:
+    """Back up, then run `work` in one transaction: every import and plan update goes this way.
+
+    A failure or a cancel before the commit leaves the workspace as it was, and the backup is the
+    way back from a change that was committed but regretted.
+    """
+    progress = progress or NoProgress()
+    checkpoint(progress, 0, 3, _("Backing up the workspace"))
+    backup = back_up(db.path, reason)
+    checkpoint(progress, 1, 3, _(applying))
+    with db.transaction() as session:
+        result = work(session)
+        checkpoint(progress, 2, 3, _("Saving"))
+    progress.step(3, 3, _("Done"))
+    return result, backup
