@@ -47,7 +47,7 @@ contracts: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-test: $(STAMP) compile-translations lint contracts
+test: $(STAMP) compile-translations lint contracts typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 # The packaged app (pyinstaller.spec): one folder in dist/AlmatyProcessTracker/, or one file in

@@ -13,7 +13,7 @@ from app.models.services.reporting.periods import period_by_code
 from app.models.storage.database import open_database
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "consolidate", help="write the regional report workbook (and optionally the PDF brief)")
     add_db_argument(parser)

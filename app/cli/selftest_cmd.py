@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     subparsers.add_parser(
         "selftest", help="check this installation offscreen, in a temporary folder (exit 0 when sound)",
     ).set_defaults(run=run)

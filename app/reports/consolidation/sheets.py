@@ -9,6 +9,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app import APP_NAME, __version__
@@ -50,7 +51,7 @@ def new_sheet(wb: Workbook, title: str, widths: Sequence[float], freeze: str | N
     if sum(widths) <= FIT_WIDTH:
         setup.page_setup.fitToWidth = 1
         setup.page_setup.fitToHeight = 0
-        setup.sheet_properties.pageSetUpPr.fitToPage = True
+        setup.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # was empty
     elif freeze:
         ws.print_title_cols = f"A:{get_column_letter(max(1, ord(freeze[0]) - ord('A')))}"
     if title_rows:

@@ -16,7 +16,7 @@ class StatusBarDelegate(QStyledItemDelegate):
         if not parts:
             super().paint(painter, option, index)
             return
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[operator]
+        if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(option.rect, option.palette.highlight())
         total = sum(count for count, _colour in parts)
         if not total:

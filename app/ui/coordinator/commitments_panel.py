@@ -211,7 +211,8 @@ class CommitmentsPanel(LazyPanel):
             return
         with self._context.db.reading() as session:
             old = commitment_input(get_commitment(session, commitment_id))  # type: ignore[arg-type]
-        new = replace(old, **{field: Priority(value) if field == "priority" else value})
+        changes: dict[str, Any] = {field: Priority(value) if field == "priority" else value}
+        new = replace(old, **changes)
         self._stack.push(EditCommitment(self._context, commitment_id, old, new,
                                         self.messages.show_error))
 

@@ -198,8 +198,9 @@ class IndicatorPanel(LazyPanel):
             return
         text = (self.source_edit if field == "source" else self.note_edit).text().strip()
         if getattr(value, field) != text:
+            changes: dict[str, Any] = {field: text}  # source or note, named at run time
             self._stack.push(EditIndicatorValue(self._context, row.id, period.id, value,
-                                                replace(value, **{field: text}),
+                                                replace(value, **changes),
                                                 self.messages.show_error))
 
     def flush(self) -> None:

@@ -78,7 +78,7 @@ class ImportPreviewModel(QAbstractItemModel):
         self.endResetModel()
 
     def node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
-        return index.internalPointer() if index.isValid() else self.root  # type: ignore[return-value]
+        return index.internalPointer() if index.isValid() else self.root
 
     def index(self, row: int, column: int,
               parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:

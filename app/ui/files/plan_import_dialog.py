@@ -40,7 +40,7 @@ class PlanImportDialog(QDialog):
     def __init__(self, context: WorkspaceContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.result: AdoptResult | None = None
+        self.adopted: AdoptResult | None = None
         self.task: BackgroundTask | None = None
         self.file: PlanFile = read_plan_workbook(path)
         document = self.file.document
@@ -143,6 +143,6 @@ class PlanImportDialog(QDialog):
 
     def _adopted(self, result: AdoptResult) -> None:
         self.task = None
-        self.result = result
+        self.adopted = result
         self.applied.emit(result)
         self.accept()

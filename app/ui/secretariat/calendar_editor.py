@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -30,6 +30,7 @@ from app.models.services.reporting.calendar import (
 )
 from app.models.topics import PERIODS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.date_field import from_qdate, to_qdate
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
@@ -120,9 +121,9 @@ class CalendarEditor(QWidget):
 
     def _load(self, data: PeriodInput) -> None:
         self.code_edit.setText(data.code)
-        self.start_edit.setDate(QDate(data.start_date))
-        self.end_edit.setDate(QDate(data.end_date))
-        self.due_edit.setDate(QDate(data.due_date))
+        self.start_edit.setDate(to_qdate(data.start_date))
+        self.end_edit.setDate(to_qdate(data.end_date))
+        self.due_edit.setDate(to_qdate(data.due_date))
         self.error_label.setText("")
 
     def edit_row(self, row: int) -> None:
@@ -144,8 +145,8 @@ class CalendarEditor(QWidget):
         self.retranslate()
 
     def value(self) -> PeriodInput:
-        return PeriodInput(self.code_edit.text(), self.start_edit.date().toPython(),
-                           self.end_edit.date().toPython(), self.due_edit.date().toPython())
+        return PeriodInput(self.code_edit.text(), from_qdate(self.start_edit.date()),
+                           from_qdate(self.end_edit.date()), from_qdate(self.due_edit.date()))
 
     def save(self) -> bool:
         data = self.value()
@@ -153,7 +154,7 @@ class CalendarEditor(QWidget):
             if self.editing_id is None:
                 command = commands.add_period(self._context, data, self._show)
                 perform(self._undo_stack, command)
-                self.editing_id = command.created["id"]  # type: ignore[attr-defined]
+                self.editing_id = command.created["id"]
                 self.reload()
             else:
                 perform(self._undo_stack, commands.edit_period(self._context, self.editing_id, data,

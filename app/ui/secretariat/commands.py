@@ -27,44 +27,80 @@ from app.ui.common.undo_commands import ServiceCommand
 ErrorSink = Callable[[str], None]
 
 
+#: What a command that adds a row remembers: its "id" (and for a plan item its "position"), None
+#: until the edit has run; a redo after an undo brings the row back with the same values.
+Created = dict[str, int | None]
+
+
 def _command(context: WorkspaceContext, text: str, do: Callable[[Session], Any],
              undo: Callable[[Session], Any], topics: tuple[str, ...],
              on_error: ErrorSink) -> ServiceCommand:
     return ServiceCommand(context, text, do, undo, topics, on_error)
 
 
+class AddCommand(ServiceCommand):
+    """An edit that adds a row; `created["id"]` is that row's id once it has run (the form that
+    made it selects the new row)."""
+
+    def __init__(self, context: WorkspaceContext, text: str, do: Callable[[Session], Any],
+                 undo: Callable[[Session], Any], topics: tuple[str, ...], on_error: ErrorSink,
+                 created: Created) -> None:
+        super().__init__(context, text, do, undo, topics, on_error)
+        self.created = created
+
+    @property
+    def created_id(self) -> int:
+        """The new row's id, once the edit has run (`perform` runs it)."""
+        return _added_id(self.created)
+
+
+def _added_id(state: Created) -> int:
+    """The id of the row the edit added: undo runs only after the edit, which sets it."""
+    ident = state["id"]
+    assert ident is not None
+    return ident
+
+
 # --- plan items ----------------------------------------------------------------------------
-_ADD = {"objective": pe.add_objective, "action": pe.add_action, "indicator": pe.add_indicator}
-_UPDATE = {"objective": pe.update_objective, "action": pe.update_action,
-           "indicator": pe.update_indicator}
-_DELETE = {"objective": pe.delete_objective, "action": pe.delete_action,
-           "indicator": pe.delete_indicator}
-_MODEL = {"objective": Objective, "action": Action, "indicator": Indicator}
-_INPUT = {"objective": pe.objective_input, "action": pe.action_input,
-          "indicator": pe.indicator_input}
+# By the kind of item: each level's service takes that level's input type (hence `...`).
+_ADD: dict[str, Callable[..., Action | Indicator]] = {
+    "action": pe.add_action, "indicator": pe.add_indicator}
+_UPDATE: dict[str, Callable[..., object]] = {
+    "objective": pe.update_objective, "action": pe.update_action, "indicator": pe.update_indicator}
+_DELETE: dict[str, Callable[[Session, int], object]] = {
+    "objective": pe.delete_objective, "action": pe.delete_action, "indicator": pe.delete_indicator}
+_INPUT: dict[str, Callable[..., Any]] = {
+    "objective": pe.objective_input, "action": pe.action_input, "indicator": pe.indicator_input}
+
+
+def _item(session: Session, kind: str, item_id: int) -> Objective | Action | Indicator:
+    if kind == "objective":
+        return session.get_one(Objective, item_id)
+    if kind == "action":
+        return session.get_one(Action, item_id)
+    return session.get_one(Indicator, item_id)
 
 
 def _add(session: Session, kind: str, plan_id: int, data: Any, item_id: int | None,
-         position: int | None) -> Any:
+         position: int | None) -> Objective | Action | Indicator:
     if kind == "objective":
         return pe.add_objective(session, plan_id, data, item_id=item_id, position=position)
     return _ADD[kind](session, data, item_id=item_id, position=position)
 
 
 def add_item(context: WorkspaceContext, kind: str, plan_id: int, data: Any,
-             on_error: ErrorSink) -> ServiceCommand:
-    state: dict[str, int | None] = {"id": None, "position": None}
+             on_error: ErrorSink) -> AddCommand:
+    state: Created = {"id": None, "position": None}
 
     def do(session: Session) -> None:
         item = _add(session, kind, plan_id, data, state["id"], state["position"])
         state["id"], state["position"] = item.id, item.position
 
     def undo(session: Session) -> None:
-        _DELETE[kind](session, state["id"])
+        _DELETE[kind](session, _added_id(state))
 
-    command = _command(context, _("Add {code}").format(code=data.code), do, undo, (PLAN,), on_error)
-    command.created = state  # type: ignore[attr-defined]
-    return command
+    return AddCommand(context, _("Add {code}").format(code=data.code), do, undo, (PLAN,), on_error,
+                      state)
 
 
 def edit_item(context: WorkspaceContext, kind: str, item_id: int, data: Any,
@@ -73,7 +109,7 @@ def edit_item(context: WorkspaceContext, kind: str, item_id: int, data: Any,
 
     def do(session: Session) -> None:
         if not before:
-            before.append(_INPUT[kind](session.get_one(_MODEL[kind], item_id)))
+            before.append(_INPUT[kind](_item(session, kind, item_id)))
         _UPDATE[kind](session, item_id, data)
 
     def undo(session: Session) -> None:
@@ -88,7 +124,7 @@ def delete_item(context: WorkspaceContext, kind: str, item_id: int,
     saved: dict[str, Any] = {}
 
     def do(session: Session) -> None:
-        item = session.get_one(_MODEL[kind], item_id)
+        item = _item(session, kind, item_id)
         saved.update(data=_INPUT[kind](item), position=item.position,
                      plan=getattr(item, "plan_id", None))
         _DELETE[kind](session, item_id)
@@ -116,19 +152,17 @@ def edit_plan_header(context: WorkspaceContext, plan_id: int, data: pe.PlanHeade
 
 # --- reporting calendar --------------------------------------------------------------------
 def add_period(context: WorkspaceContext, data: cal.PeriodInput,
-               on_error: ErrorSink) -> ServiceCommand:
-    state: dict[str, int | None] = {"id": None}
+               on_error: ErrorSink) -> AddCommand:
+    state: Created = {"id": None}
 
     def do(session: Session) -> None:
         state["id"] = cal.add_period(session, data, item_id=state["id"]).id
 
     def undo(session: Session) -> None:
-        cal.delete_period(session, state["id"])  # type: ignore[arg-type]
+        cal.delete_period(session, _added_id(state))
 
-    command = _command(context, _("Add period {code}").format(code=data.code), do, undo,
-                       (PERIODS,), on_error)
-    command.created = state  # type: ignore[attr-defined]
-    return command
+    return AddCommand(context, _("Add period {code}").format(code=data.code), do, undo,
+                      (PERIODS,), on_error, state)
 
 
 def edit_period(context: WorkspaceContext, period_id: int, data: cal.PeriodInput,
@@ -163,13 +197,13 @@ def delete_period(context: WorkspaceContext, period_id: int, on_error: ErrorSink
 # --- memberships ---------------------------------------------------------------------------
 def add_membership(context: WorkspaceContext, data: ms.MembershipInput,
                    on_error: ErrorSink) -> ServiceCommand:
-    state: dict[str, int | None] = {"id": None}
+    state: Created = {"id": None}
 
     def do(session: Session) -> None:
         state["id"] = ms.add_membership(session, data, item_id=state["id"]).id
 
     def undo(session: Session) -> None:
-        ms.delete_membership(session, state["id"])  # type: ignore[arg-type]
+        ms.delete_membership(session, _added_id(state))
 
     return _command(context, _("Add a membership"), do, undo, (MEMBERSHIPS,), on_error)
 

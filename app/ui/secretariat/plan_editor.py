@@ -30,7 +30,7 @@ from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.storage_guard import shows_storage_errors
-from app.ui.common.undo_commands import perform
+from app.ui.common.undo_commands import ServiceCommand, perform
 from app.ui.plan_browser.plan_tree_model import NodeRole
 from app.ui.secretariat import commands as commands
 from app.ui.secretariat.plan_edit_model import PlanEditTreeModel
@@ -172,7 +172,7 @@ class PlanEditor(QWidget):
         with self._context.db.reading() as session:
             data = pe.item_input(session, kind, item_id)
         self.editing = (kind, item_id, None)
-        self.form.load(kind, data, self._parents(kind))  # type: ignore[arg-type]
+        self.form.load(kind, data, self._parents(kind))
         self._update_buttons()
 
     @shows_storage_errors
@@ -184,11 +184,15 @@ class PlanEditor(QWidget):
             return
         with self._context.db.reading() as session:
             code = pe.suggest_code(session, kind, parent_id)
-        data: object = {"objective": lambda: pe.ObjectiveInput(code, {}),
-                        "action": lambda: pe.ActionInput(parent_id, code, {}),
-                        "indicator": lambda: pe.IndicatorInput(parent_id, code, {})}[kind]()
+        data: pe.PlanInput
+        if kind == "objective":
+            data = pe.ObjectiveInput(code, {})
+        elif kind == "action":
+            data = pe.ActionInput(parent_id, code, {})
+        else:
+            data = pe.IndicatorInput(parent_id, code, {})
         self.editing = (kind, None, parent_id)
-        self.form.load(kind, data, self._parents(kind))  # type: ignore[arg-type]
+        self.form.load(kind, data, self._parents(kind))
         self.form.titles_editor.view.setFocus()
         self._update_buttons()
 
@@ -214,10 +218,13 @@ class PlanEditor(QWidget):
         kind, item_id, parent_id = self.editing
         try:
             data = self.form.value()
+            added: commands.AddCommand | None = None
+            command: ServiceCommand
             if item_id is None:
-                command = commands.add_item(self._context, kind, parent_id or 0, data, self._error)
-            elif kind == "plan":
-                command = commands.edit_plan_header(self._context, item_id, data, self._error)  # type: ignore[arg-type]
+                command = added = commands.add_item(self._context, kind, parent_id or 0, data,
+                                                    self._error)
+            elif isinstance(data, pe.PlanHeaderInput):  # the form holds the plan's header
+                command = commands.edit_plan_header(self._context, item_id, data, self._error)
             else:
                 command = commands.edit_item(self._context, kind, item_id, data, self._error)
             perform(self._undo_stack, command)
@@ -227,8 +234,8 @@ class PlanEditor(QWidget):
         except UserFacingError as error:
             self.form.show_error(error.message())
             return False
-        if item_id is None:
-            created = command.created["id"]  # type: ignore[attr-defined]
+        if added is not None:
+            created = added.created_id
             self.select(kind, created)
             self.edit_item(kind, created)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -41,7 +42,7 @@ class _Table(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows())
 
-    def _rows(self) -> list:
+    def _rows(self) -> Sequence[object]:
         raise NotImplementedError
 
     def retranslate(self) -> None:
@@ -64,7 +65,7 @@ class ItemProgressModel(_Table):
         self.items, self.countries = items, countries
         self.endResetModel()
 
-    def _rows(self) -> list:
+    def _rows(self) -> Sequence[object]:
         return self.items
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
@@ -120,7 +121,7 @@ class StatusModel(_Table):
             self.rows.append((None, None, tallies[None]))
         self.endResetModel()
 
-    def _rows(self) -> list:
+    def _rows(self) -> Sequence[object]:
         return self.rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
@@ -171,7 +172,7 @@ class IndicatorModel(_Table):
         self.rows, self.countries = rows, countries
         self.endResetModel()
 
-    def _rows(self) -> list:
+    def _rows(self) -> Sequence[object]:
         return self.rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:

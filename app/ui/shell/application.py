@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLocale, QLockFile, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -127,13 +128,14 @@ class AppController:
 
 
 def create_application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv)
+    # The one application object; `instance()` is typed as the core class it derives from.
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def start_gui(db_path: Path | None = None, language: str | None = None) -> AppController:

@@ -56,6 +56,10 @@ class IndicatorInput:
     retired: bool = False
 
 
+#: The editable values of any item of the plan (what `item_input` returns).
+PlanInput = PlanHeaderInput | ObjectiveInput | ActionInput | IndicatorInput
+
+
 # --- plan header ---------------------------------------------------------------------------
 def plan_header_input(plan: Plan) -> PlanHeaderInput:
     return PlanHeaderInput(plan.code, dict(plan.titles), plan.adopted, plan.is_template)
@@ -273,7 +277,7 @@ def delete_indicator(session: Session, indicator_id: int) -> None:
     session.flush()
 
 
-def item_input(session: Session, kind: str, item_id: int) -> object:
+def item_input(session: Session, kind: str, item_id: int) -> PlanInput:
     """The editable values of a plan item of `kind` ("plan", "objective", "action", "indicator")."""
     if kind == "plan":
         return plan_header_input(session.get_one(Plan, item_id))
