@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import N_, _, current_language
@@ -13,8 +13,8 @@ from app.models.orm.base import pick_language
 from app.models.orm.enums import FollowUpStatus, label
 from app.models.services.reporting.followup import DecisionRow, MeetingRow
 from app.ui.common.status_style import MUTED_COLOR
+from app.ui.common.tree_model import Index, TreeModel
 
-Index = QModelIndex | QPersistentModelIndex
 DecisionRole = Qt.ItemDataRole.UserRole + 1
 
 TEXT, STATUS, NOTE = range(3)
@@ -23,7 +23,7 @@ HEADERS = [N_("Meeting / decision"), N_("Our follow-up"), N_("Note")]
 _MEETING = 0
 
 
-class FollowUpModel(QAbstractItemModel):
+class FollowUpModel(TreeModel):
     #: (decision id, new status): the user chose a status in the table.
     status_edit_requested = Signal(int, str)
 
@@ -74,7 +74,7 @@ class FollowUpModel(QAbstractItemModel):
             return self.createIndex(row, column, _MEETING)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent_index(self, index: Index) -> QModelIndex:
         if not index.isValid() or index.internalId() == _MEETING:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _MEETING)

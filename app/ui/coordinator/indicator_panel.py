@@ -67,12 +67,14 @@ class IndicatorValueDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
-        else:
-            editor.setText(value)  # type: ignore[attr-defined]
+        elif isinstance(editor, QLineEdit):  # the two editors `createEditor` makes
+            editor.setText(value)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        text = editor.currentData() if isinstance(editor, QComboBox) else editor.text()  # type: ignore[attr-defined]
-        model.setData(index, text, Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class IndicatorPanel(LazyPanel):

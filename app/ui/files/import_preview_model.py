@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.i18n import _, ngettext
 from app.reports.submission.preview import Preview
 from app.reports.submission.preview_items import ChangeKind
 from app.reports.submission.preview_text import change_line
+from app.ui.common.tree_model import Index, TreeModel
 
 #: What a row is: "group", "error", "edit", "new", "changed", "unchanged" or "change".
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +35,7 @@ class Node:
         return 0 if self.parent is None else self.parent.children.index(self)
 
 
-class ImportPreviewModel(QAbstractItemModel):
+class ImportPreviewModel(TreeModel):
     COLUMN_WHAT, COLUMN_WHERE = 0, 1
 
     def __init__(self, preview: Preview, parent: QObject | None = None) -> None:
@@ -87,7 +88,7 @@ class ImportPreviewModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
-    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent_index(self, index: Index) -> QModelIndex:
         if not index.isValid():
             return QModelIndex()
         node = self.node(index).parent

@@ -6,6 +6,7 @@ the commit leaves the workspace as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -85,11 +86,12 @@ class PlanImportDialog(QDialog):
                 flagged=self.preview.commitments_flagged)
         return text
 
-    def _section(self, title: str, changes: list[ItemChange], describe: object) -> list[str]:
+    def _section(self, title: str, changes: list[ItemChange],
+                 describe: Callable[[ItemChange], str]) -> list[str]:
         if not changes:
             return []
         rows = [f"<h3>{escape(title)} ({len(changes)})</h3><ul>"]
-        rows += [f"<li>{describe(c)}</li>" for c in changes]  # type: ignore[operator]
+        rows += [f"<li>{describe(c)}</li>" for c in changes]
         return [*rows, "</ul>"]
 
     def _details(self) -> str:

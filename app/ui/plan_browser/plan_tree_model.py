@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.i18n import _, current_language, is_rtl, isolate, ngettext
 from app.i18n.formats import format_number
 from app.models.orm.base import pick_language
 from app.models.services.plan.outline import OutlineNode, PlanOutline
-
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.common.tree_model import Index, TreeModel
 
 NodeRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
 IdRole = Qt.ItemDataRole.UserRole + 3
 
 
-class PlanTreeModel(QAbstractItemModel):
+class PlanTreeModel(TreeModel):
     COLUMN_TITLE = 0
     COLUMN_COMMITMENTS = 1
     COLUMN_COUNT = 2
@@ -68,7 +67,7 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent_index(self, index: Index) -> QModelIndex:
         node = self.node(index)
         if node is None or node.parent is None:
             return QModelIndex()

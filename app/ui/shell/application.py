@@ -14,6 +14,7 @@ from app import APP_ID, APP_NAME, ORG_NAME, __version__
 from app.i18n import available_languages, current_language
 from app.models.errors import DatabaseDamagedError, UserFacingError
 from app.models.orm.enums import WorkspaceRole
+from app.models.orm.workspace import WorkspaceProfile
 from app.models.services.workspace.profile import profile_of
 from app.models.storage.database import Database, open_database
 from app.paths import data_dir, default_database_path
@@ -87,8 +88,8 @@ class AppController:
             QMessageBox.critical(parent, APP_NAME, exc.message())
             return None
 
-    def _show(self, db: Database, profile: object, lock: QLockFile) -> MainWindow:
-        context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),  # type: ignore[arg-type]
+    def _show(self, db: Database, profile: WorkspaceProfile, lock: QLockFile) -> MainWindow:
+        context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),
                                    language=self.language)
         window = MainWindow(context)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import SQLColumnExpression, func, select, update
 from sqlalchemy.orm import Session
 
 from app.i18n import _
@@ -115,8 +115,9 @@ def _follow_code(session: Session, plan_id: int, level: str, old: str, new: str)
             PlanCodeMapping.new_code == old).values(new_code=new))
 
 
-def _next_position(session: Session, column: object, parent_column: object, parent_id: int) -> int:
-    last = session.scalar(select(func.max(column)).where(parent_column == parent_id))  # type: ignore[arg-type]
+def _next_position(session: Session, column: SQLColumnExpression[int],
+                   parent_column: SQLColumnExpression[int | None], parent_id: int) -> int:
+    last = session.scalar(select(func.max(column)).where(parent_column == parent_id))
     return 0 if last is None else int(last) + 1
 
 
