@@ -13,49 +13,24 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.models.orm.plan import Action, Indicator, Objective, Plan
-from app.models.orm.reference import Membership
-from app.models.orm.reporting import ReportingPeriod
+from app.models.orm.plan import Action, Indicator, Objective
 from app.models.services.plan import editing as pe
 from app.models.services.regional import acknowledgement as ack
 from app.models.services.reporting import calendar as cal
 from app.models.services.workspace import memberships as ms
 from app.models.topics import COMMITMENTS, MEMBERSHIPS, PERIODS, PLAN, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.undo_commands import ServiceCommand
-
-ErrorSink = Callable[[str], None]
-
-
-#: What a command that adds a row remembers: its "id" (and for a plan item its "position"), None
-#: until the edit has run; a redo after an undo brings the row back with the same values.
-Created = dict[str, int | None]
+from app.ui.common.undo_commands import Reporter, StepCommand
 
 
 def _command(context: WorkspaceContext, text: str, do: Callable[[Session], Any],
-             undo: Callable[[Session], Any], topics: tuple[str, ...],
-             on_error: ErrorSink) -> ServiceCommand:
-    return ServiceCommand(context, text, do, undo, topics, on_error)
+             undo: Callable[[Session], Any], topics: tuple[str, ...], on_error: Reporter,
+             state: dict[str, Any] | None = None) -> StepCommand:
+    return StepCommand(context, text, do, undo, topics, on_error, state)
 
 
-class AddCommand(ServiceCommand):
-    """An edit that adds a row; `created["id"]` is that row's id once it has run (the form that
-    made it selects the new row)."""
-
-    def __init__(self, context: WorkspaceContext, text: str, do: Callable[[Session], Any],
-                 undo: Callable[[Session], Any], topics: tuple[str, ...], on_error: ErrorSink,
-                 created: Created) -> None:
-        super().__init__(context, text, do, undo, topics, on_error)
-        self.created = created
-
-    @property
-    def created_id(self) -> int:
-        """The new row's id, once the edit has run (`perform` runs it)."""
-        return _added_id(self.created)
-
-
-def _added_id(state: Created) -> int:
-    """The id of the row the edit added: undo runs only after the edit, which sets it."""
+def _added_id(state: dict[str, int | None]) -> int:
+    """The id of the row an add command made: its undo runs only after the edit, which sets it."""
     ident = state["id"]
     assert ident is not None
     return ident
@@ -69,16 +44,6 @@ _UPDATE: dict[str, Callable[..., object]] = {
     "objective": pe.update_objective, "action": pe.update_action, "indicator": pe.update_indicator}
 _DELETE: dict[str, Callable[[Session, int], object]] = {
     "objective": pe.delete_objective, "action": pe.delete_action, "indicator": pe.delete_indicator}
-_INPUT: dict[str, Callable[..., Any]] = {
-    "objective": pe.objective_input, "action": pe.action_input, "indicator": pe.indicator_input}
-
-
-def _item(session: Session, kind: str, item_id: int) -> Objective | Action | Indicator:
-    if kind == "objective":
-        return session.get_one(Objective, item_id)
-    if kind == "action":
-        return session.get_one(Action, item_id)
-    return session.get_one(Indicator, item_id)
 
 
 def _add(session: Session, kind: str, plan_id: int, data: Any, item_id: int | None,
@@ -89,8 +54,8 @@ def _add(session: Session, kind: str, plan_id: int, data: Any, item_id: int | No
 
 
 def add_item(context: WorkspaceContext, kind: str, plan_id: int, data: Any,
-             on_error: ErrorSink) -> AddCommand:
-    state: Created = {"id": None, "position": None}
+             on_error: Reporter) -> StepCommand:
+    state: dict[str, int | None] = {"id": None, "position": None}
 
     def do(session: Session) -> None:
         item = _add(session, kind, plan_id, data, state["id"], state["position"])
@@ -99,17 +64,17 @@ def add_item(context: WorkspaceContext, kind: str, plan_id: int, data: Any,
     def undo(session: Session) -> None:
         _DELETE[kind](session, _added_id(state))
 
-    return AddCommand(context, _("Add {code}").format(code=data.code), do, undo, (PLAN,), on_error,
-                      state)
+    return _command(context, _("Add {code}").format(code=data.code), do, undo, (PLAN,), on_error,
+                    state)
 
 
 def edit_item(context: WorkspaceContext, kind: str, item_id: int, data: Any,
-              on_error: ErrorSink) -> ServiceCommand:
+              on_error: Reporter) -> StepCommand:
     before: list[Any] = []
 
     def do(session: Session) -> None:
         if not before:
-            before.append(_INPUT[kind](_item(session, kind, item_id)))
+            before.append(pe.item_input(session, kind, item_id))
         _UPDATE[kind](session, item_id, data)
 
     def undo(session: Session) -> None:
@@ -120,13 +85,12 @@ def edit_item(context: WorkspaceContext, kind: str, item_id: int, data: Any,
 
 
 def delete_item(context: WorkspaceContext, kind: str, item_id: int,
-                on_error: ErrorSink) -> ServiceCommand:
+                on_error: Reporter) -> StepCommand:
     saved: dict[str, Any] = {}
 
     def do(session: Session) -> None:
-        item = _item(session, kind, item_id)
-        saved.update(data=_INPUT[kind](item), position=item.position,
-                     plan=getattr(item, "plan_id", None))
+        plan, position = pe.item_place(session, kind, item_id)
+        saved.update(data=pe.item_input(session, kind, item_id), position=position, plan=plan)
         _DELETE[kind](session, item_id)
 
     def undo(session: Session) -> None:
@@ -136,12 +100,12 @@ def delete_item(context: WorkspaceContext, kind: str, item_id: int,
 
 
 def edit_plan_header(context: WorkspaceContext, plan_id: int, data: pe.PlanHeaderInput,
-                     on_error: ErrorSink) -> ServiceCommand:
+                     on_error: Reporter) -> StepCommand:
     before: list[pe.PlanHeaderInput] = []
 
     def do(session: Session) -> None:
         if not before:
-            before.append(pe.plan_header_input(session.get_one(Plan, plan_id)))
+            before.append(pe.stored_plan_header(session, plan_id))
         pe.update_plan_header(session, plan_id, data)
 
     def undo(session: Session) -> None:
@@ -152,8 +116,8 @@ def edit_plan_header(context: WorkspaceContext, plan_id: int, data: pe.PlanHeade
 
 # --- reporting calendar --------------------------------------------------------------------
 def add_period(context: WorkspaceContext, data: cal.PeriodInput,
-               on_error: ErrorSink) -> AddCommand:
-    state: Created = {"id": None}
+               on_error: Reporter) -> StepCommand:
+    state: dict[str, int | None] = {"id": None}
 
     def do(session: Session) -> None:
         state["id"] = cal.add_period(session, data, item_id=state["id"]).id
@@ -161,17 +125,17 @@ def add_period(context: WorkspaceContext, data: cal.PeriodInput,
     def undo(session: Session) -> None:
         cal.delete_period(session, _added_id(state))
 
-    return AddCommand(context, _("Add period {code}").format(code=data.code), do, undo,
-                      (PERIODS,), on_error, state)
+    return _command(context, _("Add period {code}").format(code=data.code), do, undo,
+                    (PERIODS,), on_error, state)
 
 
 def edit_period(context: WorkspaceContext, period_id: int, data: cal.PeriodInput,
-                on_error: ErrorSink) -> ServiceCommand:
+                on_error: Reporter) -> StepCommand:
     before: list[cal.PeriodInput] = []
 
     def do(session: Session) -> None:
         if not before:
-            before.append(cal.period_input(session.get_one(ReportingPeriod, period_id)))
+            before.append(cal.stored_period_input(session, period_id))
         cal.update_period(session, period_id, data)
 
     def undo(session: Session) -> None:
@@ -181,11 +145,11 @@ def edit_period(context: WorkspaceContext, period_id: int, data: cal.PeriodInput
                     (PERIODS,), on_error)
 
 
-def delete_period(context: WorkspaceContext, period_id: int, on_error: ErrorSink) -> ServiceCommand:
+def delete_period(context: WorkspaceContext, period_id: int, on_error: Reporter) -> StepCommand:
     saved: list[cal.PeriodInput] = []
 
     def do(session: Session) -> None:
-        saved[:] = [cal.period_input(session.get_one(ReportingPeriod, period_id))]
+        saved[:] = [cal.stored_period_input(session, period_id)]
         cal.delete_period(session, period_id)
 
     def undo(session: Session) -> None:
@@ -196,8 +160,8 @@ def delete_period(context: WorkspaceContext, period_id: int, on_error: ErrorSink
 
 # --- memberships ---------------------------------------------------------------------------
 def add_membership(context: WorkspaceContext, data: ms.MembershipInput,
-                   on_error: ErrorSink) -> ServiceCommand:
-    state: Created = {"id": None}
+                   on_error: Reporter) -> StepCommand:
+    state: dict[str, int | None] = {"id": None}
 
     def do(session: Session) -> None:
         state["id"] = ms.add_membership(session, data, item_id=state["id"]).id
@@ -209,12 +173,12 @@ def add_membership(context: WorkspaceContext, data: ms.MembershipInput,
 
 
 def correct_membership(context: WorkspaceContext, membership_id: int, data: ms.MembershipInput,
-                       on_error: ErrorSink) -> ServiceCommand:
+                       on_error: Reporter) -> StepCommand:
     before: list[ms.MembershipInput] = []
 
     def do(session: Session) -> None:
         if not before:
-            before.append(ms.membership_input(session.get_one(Membership, membership_id)))
+            before.append(ms.stored_membership_input(session, membership_id))
         ms.update_membership(session, membership_id, data)
 
     def undo(session: Session) -> None:
@@ -224,7 +188,7 @@ def correct_membership(context: WorkspaceContext, membership_id: int, data: ms.M
 
 
 def change_role(context: WorkspaceContext, data: ms.MembershipInput,
-                on_error: ErrorSink) -> ServiceCommand:
+                on_error: Reporter) -> StepCommand:
     """A new role from a date: the current membership ends the day before (history is kept)."""
     state: dict[str, Any] = {}
 
@@ -236,16 +200,14 @@ def change_role(context: WorkspaceContext, data: ms.MembershipInput,
     def undo(session: Session) -> None:
         ms.delete_membership(session, state["new"])
         if state["closed"] is not None:
-            closed = session.get_one(Membership, state["closed"])
-            ms.update_membership(session, closed.id, ms.MembershipInput(
-                closed.country_code, closed.role, closed.valid_from, state["end"], closed.note))
+            ms.end_membership(session, state["closed"], state["end"])
 
     return _command(context, _("Change a country's role"), do, undo, (MEMBERSHIPS,), on_error)
 
 
 # --- submissions ---------------------------------------------------------------------------
 def acknowledge(context: WorkspaceContext, submission_id: int, note: str,
-                on_error: ErrorSink, now: dt.datetime | None = None) -> ServiceCommand:
+                on_error: Reporter, now: dt.datetime | None = None) -> StepCommand:
     before: list[ack.AcknowledgementState] = []
 
     def do(session: Session) -> None:

@@ -30,7 +30,7 @@ from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.storage_guard import shows_storage_errors
-from app.ui.common.undo_commands import ServiceCommand, perform
+from app.ui.common.undo_commands import perform
 from app.ui.plan_browser.plan_tree_model import NodeRole
 from app.ui.secretariat import commands as commands
 from app.ui.secretariat.plan_edit_model import PlanEditTreeModel
@@ -218,11 +218,8 @@ class PlanEditor(QWidget):
         kind, item_id, parent_id = self.editing
         try:
             data = self.form.value()
-            added: commands.AddCommand | None = None
-            command: ServiceCommand
             if item_id is None:
-                command = added = commands.add_item(self._context, kind, parent_id or 0, data,
-                                                    self._error)
+                command = commands.add_item(self._context, kind, parent_id or 0, data, self._error)
             elif isinstance(data, pe.PlanHeaderInput):  # the form holds the plan's header
                 command = commands.edit_plan_header(self._context, item_id, data, self._error)
             else:
@@ -234,8 +231,8 @@ class PlanEditor(QWidget):
         except UserFacingError as error:
             self.form.show_error(error.message())
             return False
-        if added is not None:
-            created = added.created_id
+        if item_id is None:
+            created = command.state["id"]
             self.select(kind, created)
             self.edit_item(kind, created)
         else:

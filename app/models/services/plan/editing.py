@@ -278,15 +278,29 @@ def delete_indicator(session: Session, indicator_id: int) -> None:
     session.flush()
 
 
+def stored_plan_header(session: Session, plan_id: int) -> PlanHeaderInput:
+    return plan_header_input(session.get_one(Plan, plan_id))
+
+
 def item_input(session: Session, kind: str, item_id: int) -> PlanInput:
     """The editable values of a plan item of `kind` ("plan", "objective", "action", "indicator")."""
     if kind == "plan":
-        return plan_header_input(session.get_one(Plan, item_id))
+        return stored_plan_header(session, item_id)
     if kind == "objective":
         return objective_input(session.get_one(Objective, item_id))
     if kind == "action":
         return action_input(session.get_one(Action, item_id))
     return indicator_input(session.get_one(Indicator, item_id))
+
+
+def item_place(session: Session, kind: str, item_id: int) -> tuple[int | None, int]:
+    """Where an objective, action or indicator stands: its plan (objectives only) and position."""
+    if kind == "objective":
+        objective = session.get_one(Objective, item_id)
+        return objective.plan_id, objective.position
+    if kind == "action":
+        return None, session.get_one(Action, item_id).position
+    return None, session.get_one(Indicator, item_id).position
 
 
 def suggest_code(session: Session, kind: str, parent_id: int) -> str:
