@@ -40,7 +40,7 @@ lint: $(STAMP)
 
 # The import contracts in pyproject.toml ([tool.importlinter]; docs/ARCHITECTURE.md says why).
 contracts: $(STAMP)
-	$(VENV)/bin/lint-imports
+	$(VENV)/bin/lint-imports --no-logo
 
 # Types ([tool.mypy] in pyproject.toml): strict below app/ui, checked bodies in app/ui and app/cli.
 # The cache in .mypy_cache/ makes a run after a small change take a few seconds.
