@@ -17,9 +17,9 @@ from app.models.services.regional.completeness import (
 )
 from app.models.services.regional.report import (
     CommitmentRow,
-    IndicatorRow,
     ItemProgress,
     RegionalFilter,
+    RegionalIndicator,
     Scope,
     Tally,
     action_tallies,
@@ -47,7 +47,7 @@ class Consolidation:
     coverage: dict[tuple[str | None, int], Coverage]
     items: list[ItemProgress]
     statuses: dict[str | None, Tally]
-    indicators: list[IndicatorRow]
+    indicators: list[RegionalIndicator]
     commitments: list[CommitmentRow] = field(default_factory=list)
     highlights: list[CountryHighlight] = field(default_factory=list)
 

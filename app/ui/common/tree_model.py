@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import overload
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject
 
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.common.roles import Index
 
 
 class TreeModel(QAbstractItemModel):

@@ -7,7 +7,7 @@ import datetime as dt
 import enum
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from app.i18n.formats import format_percent
 from app.models.orm.enums import label
 from app.ui.common.date_field import from_qdate, to_qdate
+from app.ui.common.roles import FractionRole, Index
 
-Index = QModelIndex | QPersistentModelIndex
 EditorT = TypeVar("EditorT", bound=QWidget)
 
 
@@ -100,8 +100,6 @@ class DateDelegate(QStyledItemDelegate):
         model.setData(index, from_qdate(_editor(editor, QDateEdit).date()), Qt.ItemDataRole.EditRole)
 
 
-#: Role under which a model gives a 0-1 fraction for ProgressBarDelegate to paint.
-FractionRole = Qt.ItemDataRole.UserRole + 20
 
 
 class ProgressBarDelegate(QStyledItemDelegate):

@@ -12,10 +12,11 @@ from app.i18n.formats import format_date
 from app.models.orm.base import pick_language
 from app.models.orm.enums import FollowUpStatus, label
 from app.models.services.reporting.followup import DecisionRow, MeetingRow
+from app.ui.common.roles import Index
+from app.ui.common.roles import RowRole as DecisionRole
+from app.ui.common.row_table_model import header_text
 from app.ui.common.status_style import MUTED_COLOR
-from app.ui.common.tree_model import Index, TreeModel
-
-DecisionRole = Qt.ItemDataRole.UserRole + 1
+from app.ui.common.tree_model import TreeModel
 
 TEXT, STATUS, NOTE = range(3)
 HEADERS = [N_("Meeting / decision"), N_("Our follow-up"), N_("Note")]
@@ -91,9 +92,7 @@ class FollowUpModel(TreeModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return None
+        return header_text(HEADERS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

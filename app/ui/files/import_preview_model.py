@@ -11,10 +11,9 @@ from app.i18n import _, ngettext
 from app.reports.submission.preview import Preview
 from app.reports.submission.preview_items import ChangeKind
 from app.reports.submission.preview_text import change_line
-from app.ui.common.tree_model import Index, TreeModel
+from app.ui.common.roles import Index, KindRole
+from app.ui.common.tree_model import TreeModel
 
-#: What a row is: "group", "error", "edit", "new", "changed", "unchanged" or "change".
-KindRole = Qt.ItemDataRole.UserRole + 1
 GROUPS = ("error", "edit", "new", "changed", "removed", "unchanged")
 
 

@@ -24,7 +24,8 @@ from app.i18n import _, current_language
 from app.models.errors import UserFacingError, ValidationError
 from app.models.orm.base import pick_language
 from app.models.services.plan import editing as pe
-from app.models.services.plan.tree import PlanNode, PlanSummary, list_plans, plan_tree
+from app.models.services.plan.outline import PlanNode
+from app.models.services.plan.tree import PlanSummary, list_plans, plan_tree
 from app.models.services.plan.versions import new_version_with_backup, published_document
 from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.common.background import BackgroundTask, run_in_background
@@ -282,6 +283,7 @@ class PlanEditor(QWidget):
         self._undo_stack.clear()
         self.edit_item("plan", self.plan_id)
 
+    @shows_storage_errors
     def export_plan(self, folder: Path | None = None) -> Path | None:
         if self.plan_id is None:
             return None
