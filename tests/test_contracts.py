@@ -22,6 +22,7 @@ ROLES = "Coordinator and secretariat UI packages do not import each other"
 HEADLESS = "Models, reports, i18n and the demo data never import Qt"
 CLI = "The command line reaches Qt only through the one GUI entry point"
 LAYERS = "Arrows point down: ui -> reports -> models -> i18n"
+COMMON = "Shared UI parts know no role, window or dialog"
 
 
 def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
@@ -44,7 +45,7 @@ def _add_line(path: Path, line: str) -> None:
 def test_the_real_tree_keeps_every_contract():
     result = _lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    for name in (ROLES, HEADLESS, CLI, LAYERS):
+    for name in (ROLES, HEADLESS, CLI, LAYERS, COMMON):
         assert f"{name} KEPT" in result.stdout
 
 
@@ -55,8 +56,10 @@ def test_the_real_tree_keeps_every_contract():
     ("app/reports/xlsx/cells.py", "import app.ui.common.change_bus", HEADLESS),
     ("app/cli/consolidate_cmd.py", "from app.ui.files.pdf_renderer import render_pdf", CLI),
     ("app/models/services/plan/current.py", "import app.reports.submission", LAYERS),
+    ("app/ui/common/message_bar.py", "from app.ui.secretariat import regional_models", COMMON),
 ], ids=["coordinator-imports-secretariat", "secretariat-imports-coordinator", "models-import-qt",
-        "reports-reach-qt-through-ui", "cli-bypasses-entry-point", "models-import-reports"])
+        "reports-reach-qt-through-ui", "cli-bypasses-entry-point", "models-import-reports",
+        "common-imports-a-role"])
 def test_a_broken_contract_fails(tmp_path, module, line, contract):
     root = _copy_tree(tmp_path)
     _add_line(root / module, line)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.secretariat.regional_models import BarRole
+from app.ui.common.roles import BarRole
 
 
 class StatusBarDelegate(QStyledItemDelegate):
