@@ -15,6 +15,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import IO, TYPE_CHECKING, Any, Protocol, cast
 
+from openpyxl.utils.datetime import from_excel as _from_excel
+from openpyxl.utils.datetime import to_excel as _to_excel
+
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.chart._chart import ChartBase
@@ -30,9 +33,6 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.pagebreak import RowBreak
     from openpyxl.worksheet.properties import WorksheetProperties
     from openpyxl.worksheet.protection import SheetProtection
-
-from openpyxl.utils.datetime import from_excel as _from_excel
-from openpyxl.utils.datetime import to_excel as _to_excel
 
 #: A date as Excel's serial number, and a serial number (1 or more) as a date and time (the stubs
 #: leave both functions untyped).
