@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.i18n.formats import format_date
@@ -71,15 +72,13 @@ class CalendarEditor(RecordEditor):
         layout.addWidget(self.table, 3)
         layout.addLayout(right, 2)
 
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.edit_row(current.row()))
         self.delete_button.clicked.connect(lambda: self.delete())
         self._start(PERIODS)
 
-    @shows_storage_errors
-    def reload(self) -> None:
-        with self._context.db.reading() as session:
-            self.model.set_rows(calendar_rows(session))
+    def rows(self, session: Session) -> list[CalendarRow]:
+        return calendar_rows(session)
+
+    def reloaded(self) -> None:
         if self.editing_id is None:
             self.table.scrollToBottom()
             return
@@ -94,13 +93,9 @@ class CalendarEditor(RecordEditor):
         self.due_edit.setDate(to_qdate(data.due_date))
         self.error_label.setText("")
 
-    def edit_row(self, row: int) -> None:
-        if 0 <= row < len(self.model.rows):
-            item = self.model.rows[row]
-            self.editing_id = item.id
-            self._load(item.data)
-            self.delete_button.setEnabled(not item.in_use)
-            self.retranslate()
+    def show_record(self, record: CalendarRow) -> None:
+        self._load(record.data)
+        self.delete_button.setEnabled(not record.in_use)
 
     @shows_storage_errors
     def start_new(self) -> None:

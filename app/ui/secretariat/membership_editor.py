@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.i18n.formats import country_name, format_date, locale_for
@@ -35,7 +36,6 @@ from app.ui.common.date_field import from_qdate, to_qdate
 from app.ui.common.form_parts import captioned_rows, record_table
 from app.ui.common.roles import IdRole as CountryRole
 from app.ui.common.row_table_model import RowTableModel
-from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.secretariat import commands as commands
 from app.ui.secretariat.record_editor import RecordEditor
 
@@ -109,15 +109,13 @@ class MembershipEditor(RecordEditor):
         layout.addLayout(right, 1)
 
         self.filter_combo.currentIndexChanged.connect(self._filter)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.edit_row(self.proxy.mapToSource(current).row()))
         self.change_button.clicked.connect(lambda: self.change_role())
         self._start(MEMBERSHIPS)
 
-    @shows_storage_errors
-    def reload(self) -> None:
-        with self._context.db.reading() as session:
-            self.model.set_rows(membership_rows(session))
+    def rows(self, session: Session) -> list[MembershipRow]:
+        return membership_rows(session)
+
+    def reloaded(self) -> None:
         self._fill_countries()
 
     def _fill_countries(self) -> None:
@@ -150,12 +148,8 @@ class MembershipEditor(RecordEditor):
         self.note_edit.setText(data.note)
         self.error_label.setText("")
 
-    def edit_row(self, row: int) -> None:
-        if 0 <= row < len(self.model.rows):
-            item = self.model.rows[row]
-            self.editing_id = item.id
-            self._load(item.data)
-            self.retranslate()
+    def show_record(self, record: MembershipRow) -> None:
+        self._load(record.data)
 
     def start_new(self) -> None:
         self.editing_id = None

@@ -3,12 +3,26 @@ membership editors share (their undoable saves, the refusal line, reloading on t
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
 
 from app.models.errors import UserFacingError
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.form_parts import error_label
+from app.ui.common.row_table_model import RowTableModel
+from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import ServiceCommand, perform
 
 
@@ -22,8 +36,33 @@ class RecordEditor(QWidget):
         self.heading = QLabel()
         self.new_button, self.save_button = QPushButton(), QPushButton()
 
-    def reload(self) -> None:
+    #: Set by the subclass before `_start`: the records and the table that shows them.
+    model: RowTableModel[Any]
+    table: QTableView
+
+    def rows(self, session: Session) -> list[Any]:
+        """The records to list, read in the reload's session."""
         raise NotImplementedError
+
+    def reloaded(self) -> None:
+        """After the records were read again (select the one being edited, refill choices)."""
+
+    def show_record(self, record: Any) -> None:
+        """Put the record's values into the form (`record.data`), and anything else it decides."""
+        raise NotImplementedError
+
+    def edit_row(self, row: int) -> None:
+        if 0 <= row < len(self.model.rows):
+            record = self.model.rows[row]
+            self.editing_id = record.id
+            self.show_record(record)
+            self.retranslate()
+
+    @shows_storage_errors
+    def reload(self) -> None:
+        with self._context.db.reading() as session:
+            self.model.set_rows(self.rows(session))
+        self.reloaded()
 
     def retranslate(self, *_args: object) -> None:
         raise NotImplementedError
@@ -45,6 +84,8 @@ class RecordEditor(QWidget):
 
     def _start(self, topic: str) -> None:
         """Call at the end of the subclass's constructor: follow `topic` and the language."""
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.edit_row(self._source_row(current)))
         self.new_button.clicked.connect(lambda: self.start_new())
         self.save_button.clicked.connect(lambda: self.save())
         self._context.bus.changed.connect(lambda topics: self.reload() if topic in topics else None)
@@ -52,6 +93,12 @@ class RecordEditor(QWidget):
         self.reload()
         self.retranslate()
         self.start_new()
+
+    def _source_row(self, index: QModelIndex) -> int:
+        view_model = self.table.model()
+        if isinstance(view_model, QSortFilterProxyModel):
+            index = view_model.mapToSource(index)
+        return index.row()
 
     def _perform(self, command: ServiceCommand) -> bool:
         """Make the edit; a refusal is shown under the form and nothing is put on the stack."""
