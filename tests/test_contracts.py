@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+#: The venv's lint-imports (lint-imports.exe on Windows), beside the interpreter running the tests.
+LINT_IMPORTS = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or "lint-imports"
 
 ROLES = "Coordinator and secretariat UI packages do not import each other"
 HEADLESS = "Models, reports, i18n and the demo data never import Qt"
@@ -27,7 +28,7 @@ COMMON = "Shared UI parts know no role, window or dialog"
 
 def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
     """`lint-imports` run in `root`, with no cache (a copied tree must be read afresh)."""
-    return subprocess.run([str(LINT_IMPORTS), "--no-cache"], cwd=root, capture_output=True,
+    return subprocess.run([LINT_IMPORTS, "--no-cache", "--no-logo"], cwd=root, capture_output=True,
                           text=True, timeout=120)
 
 
