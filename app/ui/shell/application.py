@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__
 from app.i18n import available_languages, current_language
+from app.logs import log_to_file
 from app.models.errors import DatabaseDamagedError, UserFacingError
 from app.models.orm.enums import WorkspaceRole
 from app.models.services.workspace.profile import profile_of
@@ -138,6 +139,7 @@ def create_application() -> QApplication:
 
 def start_gui(db_path: Path | None = None, language: str | None = None) -> AppController:
     """Everything a start does before the event loop: the first window is shown (or was refused)."""
+    log_to_file()
     app = create_application()
     controller_language = LanguageController(app)
     controller_language.set_language(initial_language(language))
