@@ -12,7 +12,8 @@ from app.models.orm.enums import label
 from app.models.services.reporting.periods import PeriodState, period_states
 from app.models.topics import PERIODS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
-from app.ui.coordinator.commands import ChangeLock, Reporter
+from app.ui.common.undo_commands import Reporter
+from app.ui.coordinator.commands import ChangeLock
 from app.ui.coordinator.period_selection import PeriodSelection
 
 BANNER_STYLE = ("QLabel#lockBanner { background: #e8eef7; color: #1d3b63;"

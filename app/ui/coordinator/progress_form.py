@@ -39,7 +39,7 @@ from app.models.services.reporting.progress import (
 )
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.status_style import status_color
-from app.ui.coordinator.commands import Reporter
+from app.ui.common.undo_commands import Reporter
 from app.ui.coordinator.evidence_editor import EvidenceEditor
 from app.ui.coordinator.record_commands import push_progress_edit
 

@@ -153,7 +153,7 @@ class CalendarEditor(QWidget):
             if self.editing_id is None:
                 command = commands.add_period(self._context, data, self._show)
                 perform(self._undo_stack, command)
-                self.editing_id = command.created["id"]  # type: ignore[attr-defined]
+                self.editing_id = command.state["id"]
                 self.reload()
             else:
                 perform(self._undo_stack, commands.edit_period(self._context, self.editing_id, data,

@@ -38,7 +38,7 @@ from app.models.topics import MEMBERSHIPS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors
-from app.ui.common.undo_commands import perform
+from app.ui.common.undo_commands import ServiceCommand, perform
 from app.ui.secretariat import commands as commands
 
 Index = QModelIndex | QPersistentModelIndex
@@ -218,7 +218,7 @@ class MembershipEditor(QWidget):
         """The country takes the chosen role from the chosen date; its current membership ends."""
         return self._perform(commands.change_role(self._context, self.value(), self._show))
 
-    def _perform(self, command: commands.ServiceCommand) -> bool:
+    def _perform(self, command: ServiceCommand) -> bool:
         try:
             perform(self._undo_stack, command)
         except UserFacingError as error:

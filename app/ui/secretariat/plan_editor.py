@@ -228,7 +228,7 @@ class PlanEditor(QWidget):
             self.form.show_error(error.message())
             return False
         if item_id is None:
-            created = command.created["id"]  # type: ignore[attr-defined]
+            created = command.state["id"]
             self.select(kind, created)
             self.edit_item(kind, created)
         else:

@@ -12,7 +12,7 @@ from app.i18n.formats import country_name, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.orm.enums import MembershipRole, ProgressStatus, label
 from app.models.services.regional.report import IndicatorRow, ItemProgress, Tally
-from app.reports.style import STATUS_COLOURS
+from app.ui.common.status_style import status_color
 
 Index = QModelIndex | QPersistentModelIndex
 #: (count, colour) pairs for the stacked bar the delegate draws.
@@ -140,7 +140,7 @@ class StatusModel(_Table):
                 return None
             return _tally_values(tally)[column - 3]
         if role == BarRole and column == self.COLUMN_BAR:
-            return [(tally.statuses[s], QColor(f"#{STATUS_COLOURS[s]}")) for s in STATUSES]
+            return [(tally.statuses[s], status_color(s)) for s in STATUSES]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_BAR:
             return "\n".join(f"{label(s)}: {tally.statuses[s]}" for s in STATUSES)
         if role == Qt.ItemDataRole.FontRole and country is None:

@@ -31,7 +31,7 @@ from app.models.services.regional.report import (
 )
 from app.models.topics import COMMITMENTS, INDICATOR_VALUES, MEMBERSHIPS, PERIODS, PLAN, PROGRESS
 from app.reports.consolidation.data import gather
-from app.reports.report_language import ReportLanguage
+from app.reports.language import ReportLanguage
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
