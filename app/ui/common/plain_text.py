@@ -10,24 +10,24 @@ reorder or hide text as a visible mark instead of obeying them.
 
 from __future__ import annotations
 
+import functools
 import html
-import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from app.models.invisible import mark_invisible
+
 #: Characters of a tooltip: enough to read a narrative's start, never a 600,000-pixel window.
 TOOLTIP_CHARS = 1200
 TOOLTIP_LINES = 20
-#: Bidi controls (embeddings, overrides, isolates) and zero-width characters.
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-MARK = "\u2370"  # ⍰ a visible stand-in, never a control
 
 
 def visible_marks(text: str) -> str:
     """`text` with each bidi control or zero-width character replaced by a visible mark."""
-    return INVISIBLE.sub(MARK, text)
+    return mark_invisible(text)
 
 
 def _bounded(text: str, chars: int, lines: int) -> str:
@@ -38,19 +38,39 @@ def _bounded(text: str, chars: int, lines: int) -> str:
     return shortened + "…" if shortened != text.rstrip("\n") else shortened
 
 
-def tooltip(value: Any) -> str | None:
+class Tooltip(str):
+    """A tooltip made by `tooltip()`: escaped once, never twice."""
+
+
+def tooltip(value: Any) -> Tooltip | None:
     """A tooltip for a value shown in a view: escaped, bounded, wrapped by Qt; None for no tooltip.
 
     Qt wraps a rich-text tooltip to a sensible width, so the escaped text is put in a paragraph:
     it is rich text made of nothing but text.
     """
-    if value is None:
-        return None
+    if value is None or isinstance(value, Tooltip):
+        return value
     text = visible_marks(str(value))
     if not text.strip():
         return None
     escaped = html.escape(_bounded(text, TOOLTIP_CHARS, TOOLTIP_LINES)).replace("\n", "<br>")
-    return f"<p style='white-space:pre-wrap'>{escaped}</p>"
+    return Tooltip(f"<p style='white-space:pre-wrap'>{escaped}</p>")
+
+
+def plain_data(data: Callable[[Any, Any, int], Any]) -> Callable[..., Any]:
+    """Decorate an item model's `data()`: tooltips made plain text, hidden characters marked.
+
+    The edit role is left alone, so an edit keeps the text as it is stored.
+    """
+    @functools.wraps(data)
+    def wrapper(self: Any, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = data(self, index, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(value)
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
+            return mark_invisible(value)
+        return value
+    return wrapper
 
 
 def escaped(text: str) -> str:

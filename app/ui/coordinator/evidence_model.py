@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.i18n import N_, _
+from app.ui.common.plain_text import plain_data
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = [N_("Document"), N_("File or link")]
@@ -47,6 +48,7 @@ class EvidenceModel(QAbstractTableModel):
         flags = super().flags(index)
         return flags | Qt.ItemFlag.ItemIsEditable if self._editable else flags
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

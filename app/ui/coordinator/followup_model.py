@@ -12,6 +12,7 @@ from app.i18n.formats import format_date
 from app.models.orm.base import pick_language
 from app.models.orm.enums import FollowUpStatus, label
 from app.models.services.reporting.followup import DecisionRow, MeetingRow
+from app.ui.common.plain_text import plain_data
 from app.ui.common.status_style import MUTED_COLOR
 
 Index = QModelIndex | QPersistentModelIndex
@@ -101,6 +102,7 @@ class FollowUpModel(QAbstractItemModel):
             return flags | Qt.ItemFlag.ItemIsEditable
         return flags
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -34,6 +34,7 @@ from app.reports.submission.batch import BatchResult, import_batch
 from app.reports.submission.receive import FileOutcome, Outcome, outcome_label
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import plain_data
 from app.ui.common.window_state import WindowStateMixin
 
 #: Background of the outcome cell; the text says the same, so it prints in black and white.
@@ -64,6 +65,7 @@ class BatchSummaryModel(QAbstractTableModel):
             return None
         return (_("File"), _("Report"), _("Outcome"), _("Details"))[section]
 
+    @plain_data
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -11,6 +11,7 @@ from app.i18n import _, ngettext
 from app.reports.submission.preview import Preview
 from app.reports.submission.preview_items import ChangeKind
 from app.reports.submission.preview_text import change_line
+from app.ui.common.plain_text import plain_data
 
 #: What a row is: "group", "error", "edit", "new", "changed", "unchanged" or "change".
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -109,6 +110,7 @@ class ImportPreviewModel(QAbstractItemModel):
             return _("What") if section == self.COLUMN_WHAT else _("Where in the workbook")
         return None
 
+    @plain_data
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

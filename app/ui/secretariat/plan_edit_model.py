@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from app.i18n import _
 from app.models.services.plan.outline import PlanOutline
 from app.models.services.plan.tree import PlanNode
+from app.ui.common.plain_text import plain_data
 from app.ui.plan_browser.plan_tree_model import Index, PlanTreeModel
 
 
@@ -33,6 +34,7 @@ class PlanEditTreeModel(PlanTreeModel):
 
         return walk(QModelIndex())
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self.node(index)
         if node is None:
