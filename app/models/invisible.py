@@ -14,6 +14,10 @@ import re
 #: Bidi embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069), zero-width space,
 #: word joiner and invisible operators (U+200B, U+2060–U+2064), and the byte-order mark.
 INVISIBLE = re.compile("[\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: What is marked in free text on screen: the same without the embeddings (LRE, RLE, PDF), which
+#: the app itself puts around data in translated text (`app.i18n.isolate`) and which, unlike an
+#: override, never reverses the letters of a word.
+MARKED = re.compile("[\u200b\u202d\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 MARK = "\u2370"  # ⍰: a visible stand-in, never a control
 
 
@@ -22,4 +26,4 @@ def strip_invisible(text: str) -> str:
 
 
 def mark_invisible(text: str) -> str:
-    return INVISIBLE.sub(MARK, text)
+    return MARKED.sub(MARK, text)

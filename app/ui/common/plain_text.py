@@ -15,7 +15,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from app.models.invisible import mark_invisible
@@ -71,6 +71,18 @@ def plain_data(data: Callable[[Any, Any, int], Any]) -> Callable[..., Any]:
             return mark_invisible(value)
         return value
     return wrapper
+
+
+def shown(text: str) -> str:
+    """`text` for a label or a message box that guesses the format: shown exactly as written.
+
+    A text Qt would not take for HTML is passed as it is (hidden characters marked); one it would
+    is escaped, so that it is rich text made of nothing but text.
+    """
+    text = mark_invisible(text)
+    if not Qt.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{html.escape(text, quote=False)}</p>"
 
 
 def escaped(text: str) -> str:

@@ -34,7 +34,7 @@ from app.reports.submission.batch import BatchResult, import_batch
 from app.reports.submission.receive import FileOutcome, Outcome, outcome_label
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.plain_text import plain_data
+from app.ui.common.plain_text import plain_data, shown
 from app.ui.common.window_state import WindowStateMixin
 
 #: Background of the outcome cell; the text says the same, so it prints in black and white.
@@ -140,7 +140,7 @@ class BatchSummaryDialog(WindowStateMixin, QDialog):
                 path=isolate(str(self.result.backup)))
         if any(o.applied for o in self.result.outcomes):
             text += "\n" + _("Double-click a received file to see its report.")
-        self.summary.setText(text)
+        self.summary.setText(shown(text))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self.model.retranslate()
 

@@ -21,6 +21,7 @@ from app.resources import resource_path
 from app.ui.common.change_bus import ChangeBus
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language import LanguageController
+from app.ui.common.plain_text import shown
 from app.ui.common.settings import app_settings
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.workspace_guard import lock_workspace, offer_recovery, run_daily_backup, unlock_workspace
@@ -55,7 +56,7 @@ class AppController:
         try:
             lock = lock_workspace(path)
         except UserFacingError as exc:
-            QMessageBox.warning(parent, APP_NAME, exc.message())
+            QMessageBox.warning(parent, APP_NAME, shown(exc.message()))
             return None
         db = self._open_database(path, parent)
         if db is None:
@@ -84,7 +85,7 @@ class AppController:
                     return None
                 return open_database(path)
         except UserFacingError as exc:
-            QMessageBox.critical(parent, APP_NAME, exc.message())
+            QMessageBox.critical(parent, APP_NAME, shown(exc.message()))
             return None
 
     def _show(self, db: Database, profile: object, lock: QLockFile) -> MainWindow:
@@ -122,7 +123,7 @@ class AppController:
                 create_demo_workspace(path, role=WorkspaceRole.COORDINATOR, country=country,
                                       language=current_language()).close()
             except UserFacingError as exc:
-                QMessageBox.critical(origin, APP_NAME, exc.message())
+                QMessageBox.critical(origin, APP_NAME, shown(exc.message()))
                 return None
         return path
 
