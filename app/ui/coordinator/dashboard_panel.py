@@ -132,8 +132,7 @@ class DashboardPanel(LazyPanel):
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()
 
-    def reload(self) -> None:
-        self._stale = False
+    def load(self, keep_shown: bool = False) -> None:
         period_id = self._selection.period_id
         if period_id is None:
             return

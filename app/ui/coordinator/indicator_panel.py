@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
 from app.ui.common.plain_text import visible_marks
+from app.ui.common.roles import Index
 from app.ui.coordinator.delegates import ProgressBarDelegate
 from app.ui.coordinator.indicator_model import (
     FIXED,
@@ -48,8 +49,6 @@ from app.ui.coordinator.indicator_model import (
     KindRole,
 )
 from app.ui.coordinator.record_commands import EditIndicatorValue
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class IndicatorValueDelegate(QStyledItemDelegate):
@@ -131,8 +130,7 @@ class IndicatorPanel(LazyPanel):
         self.retranslate()
 
     # --- loading --------------------------------------------------------------------------
-    def reload(self) -> None:
-        self._stale = False
+    def load(self, keep_shown: bool = False) -> None:
         country = self._context.country
         if not country:
             return

@@ -279,6 +279,7 @@ class PlanEditor(QWidget):
         self._undo_stack.clear()
         self.edit_item("plan", self.plan_id)
 
+    @shows_storage_errors
     def export_plan(self, folder: Path | None = None) -> Path | None:
         if self.plan_id is None:
             return None

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import _, current_language
 from app.i18n.formats import country_name, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.orm.enums import MembershipRole, ProgressStatus, label
-from app.models.services.regional.report import IndicatorRow, ItemProgress, Tally
+from app.models.services.regional.report import ItemProgress, RegionalIndicator, Tally
 from app.ui.common.plain_text import plain_data
+from app.ui.common.roles import BarRole, Index
 from app.ui.common.status_style import status_color
 
-Index = QModelIndex | QPersistentModelIndex
-#: (count, colour) pairs for the stacked bar the delegate draws.
-BarRole = Qt.ItemDataRole.UserRole + 10
 STATUSES = list(ProgressStatus)
+RowT = TypeVar("RowT")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -38,35 +37,44 @@ def _tally_headers() -> list[str]:
             *(label(s) for s in STATUSES)]
 
 
-class _Table(QAbstractTableModel):
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows())
+class _Table(QAbstractTableModel, Generic[RowT]):
+    """Rows of a regional view, with the countries shown as columns where the view has them."""
 
-    def _rows(self) -> list:
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RowT] = []
+        self.countries: list[str] = []
+
+    def set_rows(self, rows: list[RowT], countries: list[str]) -> None:
+        self.beginResetModel()
+        self.rows, self.countries = rows, countries
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def fixed_headers(self) -> list[str]:
+        """The headers of the columns before the countries' (translated now)."""
         raise NotImplementedError
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = self.fixed_headers()
+        if section < len(headers):
+            return headers[section]
+        return country_name(self.countries[section - len(headers)])
 
     def retranslate(self) -> None:
         self.beginResetModel()
         self.endResetModel()
 
 
-class ItemProgressModel(_Table):
+class ItemProgressModel(_Table[ItemProgress]):
     """Objectives (bold) each followed by their actions; totals, then each country's average."""
 
     FIXED = 2
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[ItemProgress] = []
-        self.countries: list[str] = []
-
-    def set_items(self, items: list[ItemProgress], countries: list[str]) -> None:
-        self.beginResetModel()
-        self.items, self.countries = items, countries
-        self.endResetModel()
-
-    def _rows(self) -> list:
-        return self.items
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.FIXED + 3 + len(STATUSES) + len(self.countries)
@@ -75,7 +83,7 @@ class ItemProgressModel(_Table):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -95,35 +103,21 @@ class ItemProgressModel(_Table):
             return _RIGHT
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = [_("Code"), _("Objective / action"), *_tally_headers()]
-        if section < len(headers):
-            return headers[section]
-        return country_name(self.countries[section - len(headers)])
+    def fixed_headers(self) -> list[str]:
+        return [_("Code"), _("Objective / action"), *_tally_headers()]
 
 
-class StatusModel(_Table):
+class StatusModel(_Table[tuple[str | None, MembershipRole | None, Tally]]):
     """Each country's commitments by latest status, with a stacked bar, and the regional total."""
 
     COLUMN_BAR = 2
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[str | None, MembershipRole | None, Tally]] = []
-
     def set_tallies(self, tallies: dict[str | None, Tally], countries: list[str],
                     roles: dict[str, MembershipRole | None]) -> None:
-        self.beginResetModel()
-        self.rows = [(c, roles.get(c), tallies[c]) for c in countries if c in tallies]
+        rows = [(c, roles.get(c), tallies[c]) for c in countries if c in tallies]
         if None in tallies:
-            self.rows.append((None, None, tallies[None]))
-        self.endResetModel()
-
-    def _rows(self) -> list:
-        return self.rows
+            rows.append((None, None, tallies[None]))
+        self.set_rows(rows, countries)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 3 + 3 + len(STATUSES)
@@ -152,30 +146,14 @@ class StatusModel(_Table):
             return _RIGHT
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [_("Country"), _("Role"), _("Distribution"), *_tally_headers()][section]
+    def fixed_headers(self) -> list[str]:
+        return [_("Country"), _("Role"), _("Distribution"), *_tally_headers()]
 
 
-class IndicatorModel(_Table):
+class IndicatorModel(_Table[RegionalIndicator]):
     """Indicators with baseline and target, and each country's latest value beside them."""
 
     FIXED = 6
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[IndicatorRow] = []
-        self.countries: list[str] = []
-
-    def set_rows(self, rows: list[IndicatorRow], countries: list[str]) -> None:
-        self.beginResetModel()
-        self.rows, self.countries = rows, countries
-        self.endResetModel()
-
-    def _rows(self) -> list:
-        return self.rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.FIXED + len(self.countries)
@@ -210,12 +188,6 @@ class IndicatorModel(_Table):
             return _RIGHT
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = [_("Code"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"),
-                   _("Countries at target")]
-        if section < len(headers):
-            return headers[section]
-        return country_name(self.countries[section - len(headers)])
+    def fixed_headers(self) -> list[str]:
+        return [_("Code"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"),
+                _("Countries at target")]

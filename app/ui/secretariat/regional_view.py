@@ -134,7 +134,7 @@ class RegionalView(QWidget):
                 self.status_model.set_tallies(status_by_country(session, scope), scope.countries,
                                               scope.roles)
             else:
-                self.items_model.set_items(progress_by_item(session, scope), scope.countries)
+                self.items_model.set_rows(progress_by_item(session, scope), scope.countries)
         self._size_columns()
 
     def _size_columns(self) -> None:
@@ -165,6 +165,7 @@ class RegionalView(QWidget):
 
         return report_file_name(periods, kind, suffix)
 
+    @shows_storage_errors
     def export_workbook(self, path: Path | None = None) -> BackgroundTask | None:
         """Write the regional report workbook for the current filter (asking where, unless told).
 
@@ -189,6 +190,7 @@ class RegionalView(QWidget):
 
         return self._run(_("Export workbook"), work)
 
+    @shows_storage_errors
     def export_brief(self, path: Path | None = None) -> BackgroundTask | None:
         """Write the printable brief (PDF) for the current filter, off the GUI thread."""
         from app.reports.consolidation.brief import brief_html
