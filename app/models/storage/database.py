@@ -160,13 +160,15 @@ class Database:
 
 def open_database(path: Path, *, migrate: bool = True) -> Database:
     """Open (creating if needed) the database at `path`, checked and migrated to this version."""
-    from app.models.storage.migrate import upgrade_to_head
+    from app.models.storage.migrate import refuse_if_newer, upgrade_to_head
 
     path = Path(path).resolve()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise storage_error(exc, path) or exc from exc
+    if migrate and path.exists():
+        refuse_if_newer(path)  # before any connection switches its journal mode
     engine = make_engine(path)
     try:
         check_integrity(engine, path)
