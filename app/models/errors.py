@@ -179,6 +179,12 @@ _BY_TEXT = (
 )
 
 
+#: What SQLite says of a damaged file whatever its result code: a header it cannot read
+#: ("unsupported file format", SQLITE_ERROR), a record whose text is not UTF-8.
+_DAMAGE = ("unsupported file format", "could not decode to utf-8", "malformed",
+           "file is not a database")
+
+
 def _sqlite_code(error: sqlite3.Error) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
@@ -200,6 +206,8 @@ def storage_error(exc: BaseException, path: str | Path) -> UserFacingError | Non
     if isinstance(original, BaseException):
         exc = original
     if isinstance(exc, sqlite3.Error):
+        if any(phrase in str(exc).lower() for phrase in _DAMAGE):
+            return DatabaseDamagedError(path, str(exc))
         code = _sqlite_code(exc)
         if code == _SQLITE_FULL:
             return DiskFullError(path, str(exc))
