@@ -246,3 +246,18 @@ class NoGoodBackupError(UserFacingError):
         return _(
             "There is no intact backup of {path} in {folder}. The database was left as it is."
         ).format(path=self.path, folder=self.folder)
+
+
+class ForeignBackupError(UserFacingError):
+    """The backup chosen holds another workspace (another country's, or the secretariat's)."""
+
+    def __init__(self, backup: str, path: str) -> None:
+        super().__init__(backup, path)
+        self.backup = backup
+        self.path = path
+
+    def message(self) -> str:
+        return _(
+            "The backup {backup} belongs to another workspace, not to {path}, so it was not "
+            "restored. Nothing was changed."
+        ).format(backup=self.backup, path=self.path)

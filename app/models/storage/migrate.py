@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 from app.models.errors import DatabaseTooNewError
 from app.models.storage import migrations
 from app.models.storage.backup import backup_database
+from app.models.storage.read_only import read_only
 from app.resources import package_path
 
 if TYPE_CHECKING:
@@ -56,37 +56,19 @@ def refuse_if_newer(path: Path) -> None:
     mode: the engine's connections switch a rollback-journal database to WAL, which rewrites its
     header. A file that cannot be read so is left to the full open to report.
     """
-    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    absent = [companion for companion in companions if not companion.exists()]
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        with read_only(path) as connection:
+            has_version = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).fetchone()
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone() \
+                if has_version else None
     except sqlite3.Error:
         return
-    try:
-        has_version = connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).fetchone()
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone() \
-            if has_version else None
-    except sqlite3.Error:
-        return
-    finally:
-        connection.close()
-        _remove_empty_companions(absent)
     if row is None or row[0] == migrations.HEAD:
         return
     if row[0] not in {rev.revision for rev in script_directory().walk_revisions()}:
         raise DatabaseTooNewError(str(path), str(row[0]))
-
-
-def _remove_empty_companions(created: list[Path]) -> None:
-    """A read-only look at a WAL database leaves an empty -wal and -shm: remove what it made."""
-    wal = next((p for p in created if p.name.endswith("-wal")), None)
-    if wal is not None and wal.exists() and wal.stat().st_size > 0:
-        return
-    for companion in created:
-        with contextlib.suppress(OSError):
-            companion.unlink(missing_ok=True)
 
 
 def upgrade_to_head(engine: Engine, path: Path | None = None) -> bool:
