@@ -21,8 +21,8 @@ from app.models.services.reporting.commitments import CommitmentInput, add_commi
 from app.models.services.workspace import backups as service
 from app.models.storage import backup as backup_module
 from app.models.storage.backup import list_backups, parse_backup_name, verify_backup
-from app.models.storage.workspace_identity import workspace_id
 from app.models.storage.database import open_database
+from app.models.storage.workspace_identity import workspace_id
 
 NOON = dt.datetime(2026, 11, 26, 12, 0)
 
