@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -223,6 +224,8 @@ def storage_error(exc: BaseException, path: str | Path) -> UserFacingError | Non
                 return ReadOnlyLocationError(path, str(exc))
             return DatabaseUnavailableError(path, str(exc))
         if code == _SQLITE_IOERR:
+            if disk_nearly_full(Path(path)):  # SQLite says "disk I/O error" when the last pages fail
+                return DiskFullError(path, str(exc))
             return StorageFailureError(path, str(exc))
         return None
     if isinstance(exc, OSError):
@@ -232,8 +235,24 @@ def storage_error(exc: BaseException, path: str | Path) -> UserFacingError | Non
             return ReadOnlyLocationError(path, exc.strerror or str(exc))
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
             return DatabaseUnavailableError(path, exc.strerror or str(exc))
+        if disk_nearly_full(Path(path)):
+            return DiskFullError(path, exc.strerror or str(exc))
         return StorageFailureError(path, exc.strerror or str(exc))
     return None
+
+
+#: Free space under which a write error is taken for a full disk: SQLite and the file system fail
+#: with "disk I/O error" (not "disk is full") when the last few pages cannot be written.
+NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def disk_nearly_full(path: Path) -> bool:
+    """Whether the disk holding `path` has (almost) no space left; False if it cannot be told."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 class NoGoodBackupError(UserFacingError):

@@ -87,7 +87,9 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def _discard(partial: Path) -> None:
-    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+    """Remove a partial copy and whatever journal it had (the copy of a WAL database is WAL)."""
+    for leftover in (partial, *(partial.with_name(partial.name + suffix)
+                                for suffix in ("-journal", "-wal", "-shm"))):
         with contextlib.suppress(OSError):
             leftover.unlink(missing_ok=True)
 
