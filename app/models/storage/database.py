@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,6 +80,10 @@ def check_integrity(engine: Engine, path: Path, *, full: bool = True) -> None:
         raise DatabaseDamagedError(str(path), "; ".join(str(row[0]) for row in result[:3]))
 
 
+#: Declared types whose values are never text (dates are text in SQLite: they are read too).
+_NOT_TEXT = re.compile(r"INT|REAL|FLOA|DOUB|BOOL|NUMERIC|DECIMAL", re.IGNORECASE)
+
+
 def unreadable_table(connection: sqlite3.Connection) -> str:
     """Read every record once; "" if all can be, else which table holds one that cannot.
 
@@ -90,8 +95,13 @@ def unreadable_table(connection: sqlite3.Connection) -> str:
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
     for table in tables:
         quoted = table.replace('"', '""')
+        columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{quoted}")')
+                   if not _NOT_TEXT.search(row[2] or "")]
+        if not columns:
+            continue
+        names = ", ".join('"' + column.replace('"', '""') + '"' for column in columns)
         try:
-            cursor = connection.execute(f'SELECT * FROM "{quoted}"')
+            cursor = connection.execute(f'SELECT {names} FROM "{quoted}"')
             while cursor.fetchmany(2000):
                 pass
         except sqlite3.OperationalError as exc:
