@@ -132,3 +132,20 @@ def test_migration_derives_the_id_its_old_backups_carry(tmp_path):
     assert workspace_id(path) == before
     migration_backups = service.backups(path)
     assert [b.reason for b in migration_backups] == ["before-migration-0001"]
+
+
+def test_a_backup_made_before_the_first_run_stays_listed(tmp_path: Path, today):
+    """The daily backup at the first start is made before the profile exists: it is kept in view
+    (and thinned) with the workspace's own."""
+    from app.models.orm.enums import WorkspaceRole
+    from app.models.services.workspace.profile import ProfileInput, initialise
+    from app.models.storage.database import open_database
+
+    path = tmp_path / "new.sqlite"
+    db = open_database(path)
+    early = service.back_up(path, service.REASON_DAILY, NOON)
+    assert "-000000000000-" in early.path.name
+    initialise(db, ProfileInput(role=WorkspaceRole.SECRETARIAT, country_code=None,
+                                coordinator_name="Support Unit"), today)
+    db.close()
+    assert [b.path for b in service.backups(path)] == [early.path]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.models.errors import DatabaseDamagedError, storage_error
-from app.models.storage.workspace_identity import name_part, workspace_id
+from app.models.storage.workspace_identity import UNKNOWN, name_part, workspace_id
 from app.paths import backups_dir_for
 
 SUFFIX = ".sqlite"
@@ -149,7 +149,8 @@ def _belongs(path: Path, parsed: BackupName, owner: str | None, database: Path) 
     if owner is None:  # a damaged or missing workspace: known only by its file's name
         return parsed.workspace is not None or not _stem_shared(database)
     if parsed.workspace is not None:
-        return parsed.workspace == name_part(owner)
+        # A copy made before the workspace had a profile (the first start) holds no one's data.
+        return parsed.workspace in (name_part(owner), UNKNOWN)
     return workspace_id(path) == owner  # named before ids: the id inside says
 
 
