@@ -136,3 +136,37 @@ def test_the_helper_escapes_bounds_and_marks():
     assert shown("plain words") == "plain words"
     assert "<img" not in shown(HOSTILE) and "&lt;img" in shown(HOSTILE)
     assert json.dumps(shown("a\u202eb")) == json.dumps("a\u2370b")
+
+
+def test_the_import_preview_shows_a_received_workbooks_texts_plain(qtbot, context, tmp_path):
+    """The preview, shown before Apply, with a narrative, a lead agency and an evidence title from
+    a hostile workbook."""
+    from openpyxl import load_workbook
+
+    from app.reports.submission.export import export_submission
+
+    exported = export_submission(context.db, "KZ", "2026-H2", "en", tmp_path).path
+    workbook = load_workbook(exported)
+    sheet = workbook["Progress"]
+    keys = {cell.value: cell.column for cell in sheet[1]}
+    for row in list(sheet.iter_rows(min_row=3))[:3]:
+        if row[0].value:
+            sheet.cell(row[0].row, keys["narrative"], HOSTILE + " " + LONG[:30000])
+            sheet.cell(row[0].row, keys["evidence"], HOSTILE + " | https://example.org/a.pdf")
+    hostile = tmp_path / "hostile.xlsx"
+    workbook.save(hostile)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.submission_actions.import_paths([hostile])
+    importer = window.submission_actions.importer
+    qtbot.waitUntil(lambda: importer.dialog is not None, timeout=15000)
+    dialog = importer.dialog
+    dialog.show()
+    views = dialog.findChildren(QAbstractItemView)
+    assert any(view.model() is not None and view.model().rowCount() for view in views)
+    for view in views:  # open every group, so the rows' texts are there to be walked
+        if hasattr(view, "expandAll"):
+            view.expandAll()
+    problems = _walk(dialog)
+    assert problems == [], "\n".join(problems)
+    dialog.reject()
