@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.common import add_db_argument, apply_language, database_path, hold_workspace
-from app.cli.export_cmd import open_workspace
+from app.cli.common import add_db_argument, apply_language, hold_workspace
+from app.cli.export_cmd import existing_workspace, open_workspace
 from app.i18n import LANGUAGES, _
 from app.models.errors import UserFacingError
 from app.models.orm.enums import WorkspaceRole
@@ -50,9 +50,10 @@ def run(args: argparse.Namespace) -> int:
         print(_("No workbooks (.xlsx) found in {paths}.").format(
             paths=", ".join(str(p) for p in args.files)), file=sys.stderr)
         return REFUSED
-    db = open_workspace(args)
-    try:
-        with hold_workspace(database_path(args)):
+    # The lock before the database is opened: opening may migrate it.
+    with hold_workspace(existing_workspace(args)):
+        db = open_workspace(args)
+        try:
             profile = profile_of(db)
             if profile is not None and profile.role == WorkspaceRole.SECRETARIAT:
                 return _print_batch(import_batch(db, files, dry_run=args.dry_run))
@@ -60,8 +61,15 @@ def run(args: argparse.Namespace) -> int:
             for path in files:
                 outcome = max(outcome, _import_one(db, path, args.dry_run, args.all))
             return outcome
-    finally:
-        db.close()
+        finally:
+            db.close()
+
+
+def refusal_line(path: Path, reason: str) -> str:
+    """One line for a refused file, naming it once (most refusals name it already)."""
+    if path.name in reason:
+        return _("Refused: {reason}").format(reason=reason)
+    return _("{file}: refused: {reason}").format(file=path.name, reason=reason)
 
 
 def _print_batch(result: BatchResult) -> int:
@@ -88,8 +96,7 @@ def _import_one(db: Database, path: Path, dry_run: bool, show_all: bool) -> int:
         parsed = read_submission(path)
         shown = preview(db, parsed)
     except UserFacingError as exc:
-        print(_("{file}: refused: {reason}").format(file=path.name, reason=exc.message()),
-              file=sys.stderr)
+        print(refusal_line(path, exc.message()), file=sys.stderr)
         return REFUSED
     print(preview_text(shown, show_unchanged=show_all))
     if shown.errors:

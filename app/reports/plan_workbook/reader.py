@@ -37,8 +37,9 @@ from app.reports.plan_workbook.writer import (
     plan_digest,
 )
 from app.reports.xlsx.cell_ref import CellError, CellRef
+from app.reports.xlsx.guarded import refusing
 from app.reports.xlsx.openpyxl_api import book_internals
-from app.reports.xlsx.safety import check_workbook_file, open_refusal
+from app.reports.xlsx.safety import check_workbook_file
 
 
 class PlanFileError(WorkbookRefusedError):
@@ -136,13 +137,13 @@ def _read_rows(path: Path) -> tuple[dict[str, list[Row]], str]:
 def read_plan_workbook(path: Path) -> PlanFile:
     """Read and validate; raises WorkbookRefusedError (PlanFileError) for a file it cannot take."""
     path = Path(path)
+    with refusing(path):
+        return _read_plan(path)
+
+
+def _read_plan(path: Path) -> PlanFile:
     check_workbook_file(path)
-    try:
-        raw, stored = _read_rows(path)
-    except WorkbookRefusedError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise open_refusal(path, exc) from exc
+    raw, stored = _read_rows(path)
     problems: list[CellError] = []
     sheets = {name: _Sheet(name, rows, problems) for name, rows in raw.items()}
     cover = {str(r[0]): r[1] if len(r) > 1 else None for _n, r in sheets["plan"].rows if r and r[0]}

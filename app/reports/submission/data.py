@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.models.invisible import strip_invisible
 from app.models.orm.decisions import Decision, DecisionFollowUp, Meeting
 from app.models.orm.enums import IndicatorKind
 from app.models.orm.plan import Action, Indicator, Plan
@@ -28,7 +29,7 @@ from app.reports.submission.format import (
     DATA_SHEETS,
     FORMAT_VERSION,
 )
-from app.reports.xlsx.digest import clean_text, content_digest, normalize_number
+from app.reports.xlsx.digest import clean_name, clean_text, content_digest, normalize_number
 
 EVIDENCE_MARK = "|"
 EVIDENCE_SEPARATOR = f" {EVIDENCE_MARK} "
@@ -127,6 +128,7 @@ def evidence_text(evidence: list[tuple[str, str]]) -> str | None:
     """
     lines = []
     for title, location in evidence:
+        location = strip_invisible(location)
         if location or EVIDENCE_MARK in title:
             lines.append(f"{title}{EVIDENCE_SEPARATOR}{location}".rstrip())
         else:
@@ -141,6 +143,7 @@ def parse_evidence(text: str | None) -> list[tuple[str, str]]:
         title, separator, location = line.rpartition(EVIDENCE_MARK)
         if not separator:
             title, location = line, ""
+        location = strip_invisible(location)  # a location that hides characters hides a program
         if title.strip() or location.strip():
             pairs.append((title.strip(), location.strip()))
     return pairs
@@ -150,8 +153,8 @@ def commitment_row(commitment: Commitment) -> dict[str, Any]:
     return {
         "id": commitment.id, "action": commitment.action.code,
         "description": clean_text(commitment.description),
-        "lead_agency": clean_text(commitment.lead_agency),
-        "partners": clean_text(commitment.partners), "start_date": commitment.start_date,
+        "lead_agency": clean_name(commitment.lead_agency),
+        "partners": clean_name(commitment.partners), "start_date": commitment.start_date,
         "end_date": commitment.end_date, "priority": commitment.priority.value,
     }
 
@@ -166,7 +169,7 @@ def progress_row(commitment_id: int, period: str, update: ProgressUpdate | None)
         status=update.status.value, percent=update.percent,
         narrative=clean_text(update.narrative), challenges=clean_text(update.challenges),
         support_requested=clean_text(update.support_requested),
-        support_from=clean_text(update.support_from),
+        support_from=clean_name(update.support_from),
         evidence=evidence_text([(e.title, e.location) for e in update.evidence]),
     )
     return row
@@ -184,7 +187,7 @@ def indicator_row(indicator: Indicator, period: str, value: IndicatorValue | Non
     return {
         "indicator": indicator.code, "period": period, "value_kind": indicator.kind.value,
         "value": indicator_value(indicator.kind, value),
-        "source": clean_text(value.source) if value else None,
+        "source": clean_name(value.source) if value else None,
         "note": clean_text(value.note) if value else None,
     }
 

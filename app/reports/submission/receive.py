@@ -62,13 +62,17 @@ class FileOutcome:
     #: The revision a newer one replaced.
     replaced: int | None = None
     notices: list[str] = field(default_factory=list)
+    #: Only checked (a dry run): what would have been applied was rolled back.
+    dry_run: bool = False
 
     @property
     def applied(self) -> bool:
-        return self.outcome in (Outcome.APPLIED, Outcome.REPLACED)
+        return self.outcome in (Outcome.APPLIED, Outcome.REPLACED) and not self.dry_run
 
     def line(self) -> str:
-        """One line of the batch summary, in the user's language."""
+        """One line of the batch summary, in the user's language, naming the file once."""
+        if not self.report() and self.path.name in self.detail:
+            return self.describe()  # the refusal names the file already
         return _("{file}: {outcome}").format(file=self.path.name, outcome=self.describe())
 
     def report(self) -> str:
@@ -81,7 +85,10 @@ class FileOutcome:
     def note(self) -> str:
         """What happened to the file, as a sentence or two."""
         changes = sum(self.counts.values())
-        if self.outcome == Outcome.APPLIED:
+        if self.dry_run and self.outcome in (Outcome.APPLIED, Outcome.REPLACED):
+            text = ngettext("{count} change would be applied.", "{count} changes would be applied.",
+                            changes).format(count=changes)
+        elif self.outcome == Outcome.APPLIED:
             text = ngettext("{count} change applied.", "{count} changes applied.", changes).format(
                 count=changes)
         elif self.outcome == Outcome.REPLACED:
@@ -92,7 +99,7 @@ class FileOutcome:
             text = _("The import was cancelled before this file was applied.")
         else:
             text = self.detail
-        if self.edited and self.applied:
+        if self.edited and self.outcome in (Outcome.APPLIED, Outcome.REPLACED):
             text += " " + ngettext(
                 "Edited after export: {count} cell differs from the file as exported.",
                 "Edited after export: {count} cells differ from the file as exported.",
@@ -101,7 +108,7 @@ class FileOutcome:
 
     def describe(self) -> str:
         report = self.report()
-        label = outcome_label(self.outcome)
+        label = _("Checked") if self.dry_run else outcome_label(self.outcome)
         if not report:
             return _("{outcome}. {note}").format(outcome=label, note=self.note())
         return _("{report}: {outcome}. {note}").format(report=report, outcome=label,

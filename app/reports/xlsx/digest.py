@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from app.models.invisible import strip_invisible
+
 #: Characters XML 1.0 forbids, dropped from every text written: the C0 controls (openpyxl refuses
 #: them), lone surrogates and the non-characters U+FFFE and U+FFFF (which openpyxl would write,
 #: making a file that neither Excel nor this app can open).
@@ -33,6 +35,14 @@ def clean_text(value: str | None) -> str | None:
     # Trimmed again after the cut, or a text cut at a space or newline would not be its own
     # clean form, and read back it would differ from what the digest holds ("edited").
     return text[:MAX_CELL_TEXT].rstrip() or None
+
+
+def clean_name(value: str | None) -> str | None:
+    """A name, code or location as `clean_text`, without characters that reorder or hide text.
+
+    Export and import both write and read these columns through here, so the digest agrees.
+    """
+    return clean_text(None if value is None else strip_invisible(value))
 
 
 def safe_text(value: str) -> str:

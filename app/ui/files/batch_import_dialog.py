@@ -34,6 +34,7 @@ from app.reports.submission.batch import BatchResult, import_batch
 from app.reports.submission.receive import FileOutcome, Outcome, outcome_label
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import plain_data, shown
 from app.ui.common.roles import RowRole as OutcomeRole
 from app.ui.common.window_state import WindowStateMixin
 
@@ -64,6 +65,7 @@ class BatchSummaryModel(QAbstractTableModel):
             return None
         return (_("File"), _("Report"), _("Outcome"), _("Details"))[section]
 
+    @plain_data
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -138,7 +140,7 @@ class BatchSummaryDialog(WindowStateMixin, QDialog):
                 path=isolate(str(self.batch_result.backup)))
         if any(o.applied for o in self.batch_result.outcomes):
             text += "\n" + _("Double-click a received file to see its report.")
-        self.summary.setText(text)
+        self.summary.setText(shown(text))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self.model.retranslate()
 

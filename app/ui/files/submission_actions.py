@@ -20,6 +20,7 @@ from app.i18n import _, ngettext
 from app.models.errors import UserFacingError
 from app.models.orm.enums import WorkspaceRole
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 
 # The workbook code (openpyxl and the report modules, ~0.1 s to import) loads when first used, not
 # with the window.
@@ -170,7 +171,7 @@ class SubmissionActions(QObject):
         try:
             dialog = PlanImportDialog(self.context, path, self.window)
         except UserFacingError as error:
-            QMessageBox.warning(self.window, _("Import plan workbook"), error.message())
+            QMessageBox.warning(self.window, _("Import plan workbook"), shown(error.message()))
             return None
         if self._undo_stack is not None:  # edits made under the old plan cannot be undone under the new
             dialog.applied.connect(self._undo_stack.clear)

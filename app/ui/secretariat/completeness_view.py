@@ -34,6 +34,7 @@ from app.models.services.regional.report import RegionalFilter
 from app.models.topics import COMMITMENTS, MEMBERSHIPS, PERIODS, PROGRESS, SUBMISSIONS
 from app.reports.submission.mailto import acknowledgement_mail, mailto_url
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
 from app.ui.secretariat import commands as commands
@@ -218,7 +219,7 @@ class CompletenessView(QWidget):
         return url
 
     def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, _("Acknowledge submission"), message)
+        QMessageBox.warning(self, _("Acknowledge submission"), shown(message))
 
     def retranslate(self, *_args: object) -> None:
         self.filter_bar.retranslate()

@@ -30,6 +30,7 @@ from app.models.services.plan.versions import new_version_with_backup, published
 from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
 from app.ui.plan_browser.plan_tree_model import NodeRole
@@ -254,7 +255,7 @@ class PlanEditor(QWidget):
         return True
 
     def _error(self, message: str) -> None:
-        QMessageBox.warning(self, _("Plan"), message)
+        QMessageBox.warning(self, _("Plan"), shown(message))
 
     def make_new_version(self, confirm: bool = True) -> BackgroundTask | None:
         """Start the next version of the plan (after a backup, off the GUI thread); it cannot be

@@ -24,6 +24,7 @@ from app.i18n.formats import country_name, language_name
 from app.models.orm.enums import WorkspaceRole, label
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.undo_actions import UndoRedoAction
 from app.ui.common.window_state import WindowStateMixin
 from app.ui.files.submission_actions import SubmissionActions
@@ -202,7 +203,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
             self.template_banner.setText(_(
                 "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
                 "Regional Action Plan. Import the plan workbook from the secretariat to replace it."))
-        self._workspace_label.setText(self._workspace_text())
+        self._workspace_label.setText(shown(self._workspace_text()))
         self._path_label.setText(_("Database: {path}").format(path=isolate(str(self.context.db.path))))
         self.navigator.plan_model.retranslate()
         self.detail.refresh()
