@@ -23,9 +23,11 @@ from app.models.storage.database import Database
 if TYPE_CHECKING:
     from app.reports.submission.batch import BatchResult
 
-#: Exit codes: every file imported (or previewed) cleanly; a file had errors; a file was refused.
-#: A secretariat's older or already received revision is no failure: it is reported, and exits 0.
-OK, HAD_ERRORS, REFUSED = 0, 1, 2
+#: Exit codes: every file imported (or previewed) cleanly; a file had errors; a file was refused
+#: (its identity edited, not safe, not for this workspace); a file needs a person: held until its
+#: key is confirmed, or in conflict with a revision received. A secretariat's older or already
+#: received revision is no failure: it is reported, and exits 0.
+OK, HAD_ERRORS, REFUSED, NEEDS_A_PERSON = 0, 1, 2, 3
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,12 +39,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--all", action="store_true", help="list unchanged rows too")
     parser.add_argument("--lang", choices=list(LANGUAGES), default=argparse.SUPPRESS,
                         help="language of the messages")
+    parser.add_argument("--accept-key", action="append", default=[], metavar="FINGERPRINT",
+                        help="a country's new signing key, confirmed with its coordinator "
+                             "(the digits the held file's line shows); repeatable")
+    parser.add_argument("--accept-unsigned", action="store_true",
+                        help="apply unsigned files of older app versions, confirmed with "
+                             "their coordinators")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: every start of the app imports app.cli.
     from app.reports.submission.batch import expand_paths, import_batch
+    from app.reports.submission.trust import Confirmations
 
     apply_language(args)
     files = expand_paths(args.files)
@@ -55,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
         with hold_workspace(database_path(args)):
             profile = profile_of(db)
             if profile is not None and profile.role == WorkspaceRole.SECRETARIAT:
-                return _print_batch(import_batch(db, files, dry_run=args.dry_run))
+                confirmed = Confirmations.of(args.accept_key, args.accept_unsigned)
+                return _print_batch(import_batch(db, files, dry_run=args.dry_run,
+                                                 confirmed=confirmed))
             outcome = OK
             for path in files:
                 outcome = max(outcome, _import_one(db, path, args.dry_run, args.all))
@@ -71,11 +82,13 @@ def _print_batch(result: BatchResult) -> int:
         print(_("A backup of the workspace from before the import: {path}").format(path=result.backup))
     for outcome in result.outcomes:
         print(outcome.line())
-        for notice in outcome.notices:
+        for notice in [*outcome.notices, *outcome.skipped]:
             print("    " + notice)
     print(result.summary())
     if result.count(Outcome.REFUSED, Outcome.FAILED, Outcome.CANCELLED):
         return REFUSED
+    if result.count(Outcome.HELD, Outcome.CONFLICT):
+        return NEEDS_A_PERSON
     return HAD_ERRORS if result.count(Outcome.ERRORS) else OK
 
 
