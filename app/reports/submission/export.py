@@ -26,7 +26,12 @@ from app.models.orm.enums import SubmissionState
 from app.models.orm.reporting import ReportingPeriod, Submission
 from app.models.progress import NoProgress, Progress, checkpoint
 from app.models.services.keys.own import own_fingerprint, signer
-from app.models.services.reporting.periods import latest_submission, mark_submitted, period_by_code
+from app.models.services.reporting.periods import (
+    LOCKED_STATES,
+    latest_submission,
+    mark_submitted,
+    period_by_code,
+)
 from app.models.storage.database import Database
 from app.reports.errors import ExportFailedError
 from app.reports.language import translator
@@ -192,16 +197,14 @@ def _numbered(session: Session, content: SubmissionContent, period: ReportingPer
 def submitted_revision(session: Session, country: str, period_code: str) -> int:
     """The revision an earlier period's rows in a history workbook stand for.
 
-    A locked period holds what its latest revision sent; a reopened one holds edits newer than its
-    last sent revision but not yet sent, so it stands for that one (the secretariat applies a
-    period of a history workbook only where it is newer than what it has). Never sent: 0.
+    A locked period holds what its latest revision sent. A period never sent, or reopened and
+    being edited, holds no revision as it stands: 0, which the secretariat never applies (it
+    applies a period of a history workbook only where newer than what it has).
     """
     period = period_by_code(session, period_code)
     latest = None if period is None else latest_submission(session, country, period.id)
-    if latest is None:
+    if latest is None or latest.state not in LOCKED_STATES:
         return 0
-    if latest.state == SubmissionState.DRAFT:
-        return latest.revision - 1
     return latest.revision
 
 

@@ -89,7 +89,8 @@ def _earlier_periods(session: Session, parsed: ParsedSubmission,
         received = latest_received(session, identity.country, periods[code].id)
         if revision < 1:
             result.skipped.append(_(
-                "{period}: left out, the coordinator has not submitted this period.").format(
+                "{period}: left out, the coordinator had not submitted this period as it stands in the "
+                "file.").format(
                     period=code))
         elif received is not None and revision <= received.revision:
             result.skipped.append(_(
