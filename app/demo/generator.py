@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.demo.receipts import DEMO_MEMBERSHIP, Receipt, plan_receipts, submission_rows
+from app.models.orm import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod, Submission
 from app.models.orm.enums import (
     Direction,
     IndicatorKind,
@@ -25,13 +26,6 @@ from app.models.orm.enums import (
 )
 from app.models.orm.plan import Action, Indicator, Objective, Plan
 from app.models.orm.reference import Country, Membership
-from app.models.orm.reporting import (
-    Commitment,
-    IndicatorValue,
-    ProgressUpdate,
-    ReportingPeriod,
-    Submission,
-)
 from app.models.services.plan.current import current_plan
 from app.models.services.reporting.periods import half_year
 from app.models.services.workspace.profile import ProfileInput, create_workspace

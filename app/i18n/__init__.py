@@ -84,11 +84,6 @@ def on_language_changed(listener: Callable[[str], None]) -> None:
     _listeners.append(listener)
 
 
-def remove_language_listener(listener: Callable[[str], None]) -> None:
-    if listener in _listeners:
-        _listeners.remove(listener)
-
-
 def _(message: str) -> str:
     """Translate a user-visible string into the current language."""
     return _translations.gettext(message)

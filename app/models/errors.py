@@ -21,10 +21,18 @@ class UserFacingError(Exception):
         return str(self)
 
 
-class DatabaseTooNewError(UserFacingError):
+class PathError(UserFacingError):
+    """An error about one file: `path` names it, `detail` is what the system said of it."""
+
+    def __init__(self, path: str, detail: str = "") -> None:
+        super().__init__(path, detail)
+        self.path = path
+        self.detail = detail
+
+
+class DatabaseTooNewError(PathError):
     def __init__(self, path: str, revision: str) -> None:
         super().__init__(path, revision)
-        self.path = path
         self.revision = revision
 
     def message(self) -> str:
@@ -34,12 +42,7 @@ class DatabaseTooNewError(UserFacingError):
         ).format(path=self.path, revision=self.revision)
 
 
-class DatabaseDamagedError(UserFacingError):
-    def __init__(self, path: str, detail: str) -> None:
-        super().__init__(path, detail)
-        self.path = path
-        self.detail = detail
-
+class DatabaseDamagedError(PathError):
     def message(self) -> str:
         return _(
             "The database {path} is damaged or is not a database of this app ({detail}). "
@@ -47,12 +50,7 @@ class DatabaseDamagedError(UserFacingError):
         ).format(path=self.path, detail=self.detail)
 
 
-class DatabaseUnavailableError(UserFacingError):
-    def __init__(self, path: str, detail: str) -> None:
-        super().__init__(path, detail)
-        self.path = path
-        self.detail = detail
-
+class DatabaseUnavailableError(PathError):
     def message(self) -> str:
         return _(
             "The database {path} cannot be opened ({detail}). Check that the folder exists, "
@@ -105,13 +103,8 @@ class WorkspaceInUseError(UserFacingError):
                  pid=holder.pid, since=format_datetime(holder.since) if holder.since else "?")
 
 
-class StorageError(UserFacingError):
+class StorageError(PathError):
     """The disk or the file under a database failed; what was saved before is intact."""
-
-    def __init__(self, path: str, detail: str = "") -> None:
-        super().__init__(path, detail)
-        self.path = path
-        self.detail = detail
 
 
 class DiskFullError(StorageError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import _, ngettext
-from app.models.errors import UserFacingError
+from app.models.errors import PathError, UserFacingError
 
 
 class WorkbookRefusedError(UserFacingError):
@@ -22,12 +22,7 @@ class WorkbookRefusedError(UserFacingError):
         return self.text
 
 
-class ExportFailedError(UserFacingError):
-    def __init__(self, path: str, detail: str) -> None:
-        super().__init__(path, detail)
-        self.path = path
-        self.detail = detail
-
+class ExportFailedError(PathError):
     def message(self) -> str:
         return _("The workbook could not be written to {path} ({detail}). Nothing was changed; check "
                  "that the folder exists, that you may write to it and that the disk is not full."

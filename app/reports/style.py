@@ -19,13 +19,15 @@ STATE_FILL = {
     CellState.NOT_DUE: "F2F2F2",
 }
 
-#: Series colours of progress statuses: distinct also in greyscale (light to dark).
-STATUS_COLOURS = {
+#: Colours of progress statuses, the one palette of the app, its workbooks and the brief: distinct
+#: also in greyscale (light to dark). `None`: no progress recorded for the period.
+STATUS_COLOURS: dict[ProgressStatus | None, str] = {
     ProgressStatus.NOT_STARTED: "D9D9D9",
     ProgressStatus.ON_TRACK: "70AD47",
     ProgressStatus.DELAYED: "FFC000",
     ProgressStatus.COMPLETED: "2F5597",
     ProgressStatus.CANCELLED: "7F7F7F",
+    None: "F2F2F2",
 }
 
 _FLAG_LATE = N_("late")

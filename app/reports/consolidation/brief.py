@@ -15,7 +15,7 @@ from app.models.orm.enums import ProgressStatus
 from app.models.services.regional.completeness import CellState, state_label_source
 from app.reports.consolidation.data import Consolidation
 from app.reports.consolidation.workbook import ordered_for
-from app.reports.report_language import ReportLanguage
+from app.reports.language import ReportLanguage
 from app.reports.style import STATE_FILL, STATUS_COLOURS, cell_text
 
 #: The brief's matrix shows at most this many periods (the latest), to stay one page wide.

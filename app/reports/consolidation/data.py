@@ -16,9 +16,9 @@ from app.models.services.regional.completeness import (
     coverage,
 )
 from app.models.services.regional.report import (
-    IndicatorRow,
     ItemProgress,
     RegionalFilter,
+    RegionalIndicator,
     Scope,
     Tally,
     action_tallies,
@@ -46,7 +46,7 @@ class Consolidation:
     coverage: dict[tuple[str | None, int], Coverage]
     items: list[ItemProgress]
     statuses: dict[str | None, Tally]
-    indicators: list[IndicatorRow]
+    indicators: list[RegionalIndicator]
     commitments: list[tuple] = field(default_factory=list)
     highlights: list[CountryHighlight] = field(default_factory=list)
 

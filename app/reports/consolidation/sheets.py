@@ -15,7 +15,7 @@ from app.models.orm.enums import Priority, ProgressStatus
 from app.models.services.regional.completeness import CellState, state_label_source
 from app.models.services.regional.report import Tally
 from app.reports.consolidation.data import Consolidation
-from app.reports.report_language import ReportLanguage
+from app.reports.language import ReportLanguage
 from app.reports.style import STATE_FILL, STATUS_COLOURS, cell_text
 from app.reports.xlsx.cells import RowWriter
 from app.reports.xlsx.sheet_layout import sheet_title

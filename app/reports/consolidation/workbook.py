@@ -20,7 +20,7 @@ from app.models.services.regional.completeness import ROLE_ORDER
 from app.models.services.regional.report import RegionalFilter
 from app.reports.consolidation import sheets as sheets
 from app.reports.consolidation.data import Consolidation, gather
-from app.reports.report_language import ReportLanguage
+from app.reports.language import ReportLanguage
 from app.reports.xlsx.atomic import discard, save_atomically
 from app.reports.xlsx.styled_cells import CellStyles
 

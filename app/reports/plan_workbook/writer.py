@@ -22,7 +22,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from app import APP_NAME, __version__
 from app.i18n import N_, SOURCE_LANGUAGE
 from app.models.services.plan.document import PlanDocument, file_name
-from app.reports.report_language import ReportLanguage
+from app.reports.language import ReportLanguage
 from app.reports.xlsx.atomic import discard, save_atomically
 from app.reports.xlsx.cells import RowWriter, build_styles
 from app.reports.xlsx.digest import content_digest, normalize_number

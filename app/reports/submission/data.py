@@ -338,8 +338,3 @@ def next_revision(session: Session, country: str, period: ReportingPeriod) -> in
     """The revision an export of this period is: the latest one (a reopened period made it new)."""
     latest = latest_submission(session, country, period.id)
     return latest.revision if latest is not None else 1
-
-
-def evidence_pairs(update: ProgressUpdate) -> list[tuple[str, str]]:
-    return [(e.title, e.location) for e in update.evidence]
-

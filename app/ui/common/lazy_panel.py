@@ -12,21 +12,25 @@ class LazyPanel(QWidget):
         super().__init__(parent)
         self._stale = True
 
-    def reload(self) -> None:
-        """Re-read what the panel shows from the services."""
+    def load(self, keep_shown: bool = False) -> None:
+        """Re-read what the panel shows from the services. `keep_shown`: after the user's own
+        edit, rows already shown stay even if they stop matching the filter (panels of rows)."""
         raise NotImplementedError
 
-    def refresh(self) -> None:
+    def reload(self, keep_shown: bool = False) -> None:
+        """Load now, whether shown or not; the panel is fresh afterwards."""
+        self._stale = False
+        self.load(keep_shown)
+
+    def refresh(self, keep_shown: bool = False) -> None:
         """Reload now if visible, else when next shown."""
         if self.isVisible():
-            self._stale = False
-            self.reload()
+            self.reload(keep_shown)
         else:
             self._stale = True
 
     def ensure_loaded(self) -> None:
         if self._stale:
-            self._stale = False
             self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:

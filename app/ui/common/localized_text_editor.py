@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from app.i18n import LANGUAGES, SOURCE_LANGUAGE, _
 from app.i18n.formats import language_name
 from app.ui.common.language_combo import LanguageCombo
+from app.ui.common.roles import Index
 
-Index = QModelIndex | QPersistentModelIndex
 ALWAYS = (SOURCE_LANGUAGE, "ru")
 
 

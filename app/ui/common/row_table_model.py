@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-Index = QModelIndex | QPersistentModelIndex
+from app.i18n import _
+from app.ui.common.roles import Index
+
 RowT = TypeVar("RowT")
+
+
+def header_text(headers: Sequence[str], section: int, orientation: Qt.Orientation,
+                role: int) -> str | None:
+    """A horizontal header from source strings marked with `N_`, translated when shown."""
+    if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        return _(headers[section])
+    return None
 
 
 class RowTableModel(QAbstractTableModel, Generic[RowT]):

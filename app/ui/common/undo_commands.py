@@ -1,62 +1,90 @@
 """Undoable edits: a service call and its inverse, each one transaction, pushed on the undo stack.
 
-An edit runs once when the user makes it; only if it succeeds is the command pushed, so a
-refused edit (a validation message) leaves nothing on the stack. Undo and redo run the inverse
-and the edit again in fresh transactions and announce what changed, so every view refreshes.
+One command type and one error policy for every panel. A refused step (a validation message, a
+database another program holds, a full disk) changes nothing, drops the command from the stack and
+shows why through the panel's `Reporter`; every step then announces its topics, so each view shows
+what the database really holds.
+
+Two ways to make an edit: `stack.push(command)` runs it at once (errors go to the reporter), while
+`perform(stack, command)` runs it first and pushes it only if it succeeded, so that a form can show
+a refusal beside its fields.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.models.errors import DatabaseUnavailableError, UserFacingError
 from app.ui.common.context import WorkspaceContext
 
+#: Shows a message to the user (a panel's message bar).
+Reporter = Callable[[str], None]
 Step = Callable[[Session], object]
 
 
 class ServiceCommand(QUndoCommand):
-    def __init__(self, context: WorkspaceContext, text: str, do: Step, undo: Step,
-                 topics: tuple[str, ...], on_error: Callable[[str], None]) -> None:
+    """Runs `apply(session, forward)` in one transaction, then announces `topics`."""
+
+    def __init__(self, context: WorkspaceContext, text: str, topics: tuple[str, ...],
+                 report: Reporter) -> None:
         super().__init__(text)
-        self._context, self._do, self._undo = context, do, undo
-        self._topics, self._on_error = topics, on_error
+        self.context = context
+        self._topics = topics
+        self._report = report
         self._done_once = False
 
-    def _transaction(self, step: Step) -> None:
-        """One transaction; a database another program holds locked becomes a message."""
-        try:
-            with self._context.db.transaction() as session:
-                step(session)
-        except OperationalError as error:
-            raise DatabaseUnavailableError(str(self._context.db.path), str(error.orig)) from error
+    def apply(self, session: Session, forward: bool) -> None:
+        raise NotImplementedError
 
     def run_first(self) -> None:
         """Make the edit; raises UserFacingError (nothing pushed, nothing changed) if refused."""
-        self._transaction(self._do)
+        self._transaction(True)
         self._done_once = True
-        self._context.bus.announce(*self._topics)
+        self.context.bus.announce(*self._topics)
 
     def redo(self) -> None:
-        if self._done_once:  # QUndoStack.push calls redo(); the edit has already been made
+        if self._done_once:  # pushed by `perform`: the edit has been made already
             self._done_once = False
             return
-        self._run(self._do)
+        self._run(True)
 
     def undo(self) -> None:
-        self._run(self._undo)
+        self._run(False)
 
-    def _run(self, step: Step) -> None:
+    def _transaction(self, forward: bool) -> None:
+        db = self.context.db
         try:
-            self._transaction(step)
+            with db.transaction() as session:
+                self.apply(session, forward)
+        except SQLAlchemyError as error:
+            raise DatabaseUnavailableError(str(db.path), str(getattr(error, "orig", error))) from error
+
+    def _run(self, forward: bool) -> None:
+        try:
+            self._transaction(forward)
         except UserFacingError as error:
             self.setObsolete(True)
-            self._on_error(error.message())
-        self._context.bus.announce(*self._topics)
+            self._report(error.message())
+        self.context.bus.announce(*self._topics)
+
+
+class StepCommand(ServiceCommand):
+    """A command from two functions, `do` and `undo`; `state` is what they share (e.g. a new id)."""
+
+    def __init__(self, context: WorkspaceContext, text: str, do: Step, undo: Step,
+                 topics: tuple[str, ...], report: Reporter,
+                 state: dict[str, Any] | None = None) -> None:
+        super().__init__(context, text, topics, report)
+        self._do, self._undo = do, undo
+        self.state: dict[str, Any] = state if state is not None else {}
+
+    def apply(self, session: Session, forward: bool) -> None:
+        (self._do if forward else self._undo)(session)
 
 
 def perform(stack: QUndoStack, command: ServiceCommand) -> None:

@@ -1,16 +1,11 @@
-"""Undoable edits. Each redo and undo calls service functions in its own transaction, then says
-what changed on the bus; a command that fails is dropped from the stack and says why."""
+"""The coordinator's undoable edits of commitments, progress records and period locks."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.models.errors import UserFacingError
 from app.models.services.reporting import periods as period_service
 from app.models.services.reporting.commitments import (
     CommitmentInput,
@@ -22,45 +17,7 @@ from app.models.services.reporting.commitments import (
 from app.models.services.reporting.progress import ProgressInput, clear_progress, record_progress
 from app.models.topics import COMMITMENTS, PROGRESS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
-
-#: Shows a message to the user (a panel's message bar).
-Reporter = Callable[[str], None]
-
-
-class ServiceCommand(QUndoCommand):
-    """Runs `apply(session, forward)` in one transaction, then announces `topics`."""
-
-    def __init__(self, context: WorkspaceContext, text: str, topics: tuple[str, ...],
-                 report: Reporter) -> None:
-        super().__init__(text)
-        self.context = context
-        self._topics = topics
-        self._report = report
-
-    def apply(self, session: Session, forward: bool) -> None:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        self._run(True)
-
-    def undo(self) -> None:
-        self._run(False)
-
-    def _run(self, forward: bool) -> None:
-        try:
-            with self.context.db.transaction() as session:
-                self.apply(session, forward)
-        except UserFacingError as exc:
-            self.setObsolete(True)
-            self._report(exc.message())
-            return
-        except SQLAlchemyError as exc:
-            self.setObsolete(True)
-            self._report(_("The change could not be saved ({detail}). Nothing was changed; "
-                           "check that the disk is not full and try again.").format(
-                               detail=getattr(exc, "orig", exc)))
-            return
-        self.context.bus.announce(*self._topics)
+from app.ui.common.undo_commands import Reporter, ServiceCommand
 
 
 class AddCommitment(ServiceCommand):

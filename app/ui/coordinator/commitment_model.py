@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -25,13 +24,8 @@ from app.models.orm.base import pick_language
 from app.models.orm.enums import Priority, ProgressStatus, label
 from app.models.services.plan.outline import PlanOutline
 from app.models.services.reporting.commitment_rows import CommitmentRow
+from app.ui.common.roles import IdRole, Index, RowRole, SortRole
 from app.ui.common.status_style import MUTED_COLOR, OVERDUE_COLOR, status_color
-
-Index = QModelIndex | QPersistentModelIndex
-
-IdRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
-RowRole = Qt.ItemDataRole.UserRole + 3
 
 
 class Column(enum.IntEnum):

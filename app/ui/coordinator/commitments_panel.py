@@ -27,6 +27,7 @@ from app.models.topics import COMMITMENTS, PLAN, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.commands import AddCommitment, EditCommitment, RetireCommitment
 from app.ui.coordinator.commitment_form import CommitmentForm
 from app.ui.coordinator.commitment_model import Column
@@ -91,9 +92,9 @@ class CommitmentsPanel(LazyPanel):
         self.retranslate()
 
     # --- loading --------------------------------------------------------------------------
-    def reload(self, keep_shown: bool = False) -> None:
+    @shows_storage_errors
+    def load(self, keep_shown: bool = False) -> None:
         """Query the rows; after an edit, rows already shown stay even if they stop matching."""
-        self._stale = False
         period_id = self._selection.period_id
         if period_id is None:
             return
@@ -119,10 +120,7 @@ class CommitmentsPanel(LazyPanel):
             self._outline = PlanOutline(None, "", 0, {}, False, [])
         if not topics & {COMMITMENTS, PROGRESS, PLAN}:
             return
-        if self.isVisible():
-            self.reload(keep_shown=True)
-        else:
-            self._stale = True
+        self.refresh(keep_shown=True)
 
     # --- actions --------------------------------------------------------------------------
     def set_scope(self, item: tuple[str, int] | None) -> None:
@@ -155,6 +153,7 @@ class CommitmentsPanel(LazyPanel):
         self._stack.push(command)
         self.table.select_id(command.commitment_id)
 
+    @shows_storage_errors
     def edit_current(self) -> CommitmentForm | None:
         commitment_id = self.table.current_id()
         if commitment_id is None:
@@ -177,6 +176,7 @@ class CommitmentsPanel(LazyPanel):
             self._stack.push(RetireCommitment(self._context, row.id, not row.retired,
                                               self.messages.show_error))
 
+    @shows_storage_errors
     def show_history(self) -> HistoryDialog | None:
         row = self.table.current_row()
         if row is None:
@@ -201,6 +201,7 @@ class CommitmentsPanel(LazyPanel):
         if not index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.edit_current()
 
+    @shows_storage_errors
     def _cell_edited(self, commitment_id: int, field: str, value: Any) -> None:
         self.messages.clear_message()
         if field in ("status", "percent"):

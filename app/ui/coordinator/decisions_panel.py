@@ -25,6 +25,7 @@ from app.models.topics import DECISIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.delegates import EnumDelegate
 from app.ui.coordinator.followup_model import NOTE, STATUS, TEXT, DecisionRole, FollowUpModel
 from app.ui.coordinator.record_commands import EditFollowUp
@@ -93,8 +94,8 @@ class DecisionsPanel(LazyPanel):
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()
 
-    def reload(self) -> None:
-        self._stale = False
+    @shows_storage_errors
+    def load(self, keep_shown: bool = False) -> None:
         if not self._context.country:
             return
         with self._context.db.reading() as session:
@@ -114,12 +115,6 @@ class DecisionsPanel(LazyPanel):
         index = self.view.currentIndex()
         return self.model.index(index.row(), 0, index.parent()).data(DecisionRole) \
             if index.isValid() else None
-
-    def select_decision(self, decision_id: int) -> None:
-        self.ensure_loaded()
-        index = self.model.find(decision_id)
-        if index.isValid():
-            self.view.setCurrentIndex(index)
 
     def _show_current(self) -> None:
         decision = self.model.decision(self.view.currentIndex())
@@ -145,6 +140,7 @@ class DecisionsPanel(LazyPanel):
         finally:
             self._loading = False
 
+    @shows_storage_errors
     def _status_set(self, decision_id: int | None, status: str) -> None:
         if decision_id is None:
             return
@@ -162,6 +158,7 @@ class DecisionsPanel(LazyPanel):
         self._note_pending_for = self._current_id()
         self._timer.start()
 
+    @shows_storage_errors
     def flush(self) -> None:
         """Save the note typed so far (also when leaving the tab or closing the window)."""
         self._timer.stop()

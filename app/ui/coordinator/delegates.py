@@ -7,7 +7,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n.formats import format_percent
 from app.models.orm.enums import label
-
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.common.roles import FractionRole, Index
 
 
 class EnumDelegate(QStyledItemDelegate):
@@ -91,8 +90,6 @@ class DateDelegate(QStyledItemDelegate):
         model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
 
-#: Role under which a model gives a 0-1 fraction for ProgressBarDelegate to paint.
-FractionRole = Qt.ItemDataRole.UserRole + 20
 
 
 class ProgressBarDelegate(QStyledItemDelegate):

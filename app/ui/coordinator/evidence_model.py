@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from app.i18n import N_, _
+from app.i18n import N_
+from app.ui.common.roles import Index
+from app.ui.common.row_table_model import header_text
 
-Index = QModelIndex | QPersistentModelIndex
 HEADERS = [N_("Document"), N_("File or link")]
 
 
@@ -39,9 +40,7 @@ class EvidenceModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return None
+        return header_text(HEADERS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -20,6 +20,7 @@ from app.models.services.plan.outline import PlanOutline, plan_outline
 from app.models.services.reporting.commitment_rows import CommitmentFilter
 from app.models.topics import PLAN
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.storage_guard import shows_storage_errors
 
 #: Typing pauses this long (ms) before the list is filtered again.
 TYPING_DELAY_MS = 250
@@ -83,6 +84,7 @@ class FilterBar(QWidget):
     def current(self) -> CommitmentFilter:
         return self._current
 
+    @shows_storage_errors
     def reload(self) -> None:
         with self._context.db.reading() as session:
             self._outline = plan_outline(session, self._context.country)

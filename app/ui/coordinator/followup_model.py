@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import N_, _, current_language
@@ -12,10 +12,10 @@ from app.i18n.formats import format_date
 from app.models.orm.base import pick_language
 from app.models.orm.enums import FollowUpStatus, label
 from app.models.services.reporting.followup import DecisionRow, MeetingRow
+from app.ui.common.roles import Index
+from app.ui.common.roles import RowRole as DecisionRole
+from app.ui.common.row_table_model import header_text
 from app.ui.common.status_style import MUTED_COLOR
-
-Index = QModelIndex | QPersistentModelIndex
-DecisionRole = Qt.ItemDataRole.UserRole + 1
 
 TEXT, STATUS, NOTE = range(3)
 HEADERS = [N_("Meeting / decision"), N_("Our follow-up"), N_("Note")]
@@ -91,9 +91,7 @@ class FollowUpModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return None
+        return header_text(HEADERS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

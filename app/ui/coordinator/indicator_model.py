@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -24,12 +23,9 @@ from app.models.services.reporting.indicator_values import (
     IndicatorValueInput,
     progress_to_target,
 )
+from app.ui.common.roles import Index, KindRole, RowRole
 from app.ui.common.status_style import MUTED_COLOR
 from app.ui.coordinator.delegates import FractionRole
-
-Index = QModelIndex | QPersistentModelIndex
-KindRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
 
 TITLE, UNIT, BASELINE, TARGET, TO_TARGET = range(5)
 FIXED = 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,8 @@ from app.models.topics import INDICATOR_VALUES, PLAN, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.roles import Index
+from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.delegates import ProgressBarDelegate
 from app.ui.coordinator.indicator_model import (
     FIXED,
@@ -47,8 +49,6 @@ from app.ui.coordinator.indicator_model import (
     KindRole,
 )
 from app.ui.coordinator.record_commands import EditIndicatorValue
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class IndicatorValueDelegate(QStyledItemDelegate):
@@ -130,8 +130,8 @@ class IndicatorPanel(LazyPanel):
         self.retranslate()
 
     # --- loading --------------------------------------------------------------------------
-    def reload(self) -> None:
-        self._stale = False
+    @shows_storage_errors
+    def load(self, keep_shown: bool = False) -> None:
         country = self._context.country
         if not country:
             return

@@ -11,10 +11,10 @@ from app.i18n import N_, _, ngettext
 from app.i18n.formats import format_date, format_number
 from app.models.orm.enums import label
 from app.models.services.reporting.dashboard import OverdueItem
+from app.ui.common.roles import IdRole
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.status_style import OVERDUE_COLOR
 
-IdRole = Qt.ItemDataRole.UserRole + 1
 HEADERS = [N_("Action"), N_("Commitment"), N_("End date"), N_("Overdue by"), N_("Status")]
 
 

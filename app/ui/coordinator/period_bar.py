@@ -12,7 +12,9 @@ from app.models.orm.enums import label
 from app.models.services.reporting.periods import PeriodState, period_states
 from app.models.topics import PERIODS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
-from app.ui.coordinator.commands import ChangeLock, Reporter
+from app.ui.common.storage_guard import shows_storage_errors
+from app.ui.common.undo_commands import Reporter
+from app.ui.coordinator.commands import ChangeLock
 from app.ui.coordinator.period_selection import PeriodSelection
 
 BANNER_STYLE = ("QLabel#lockBanner { background: #e8eef7; color: #1d3b63;"
@@ -83,6 +85,7 @@ class PeriodBar(QWidget):
         state = self.state
         return bool(self._with_lock and state and state.locked)
 
+    @shows_storage_errors
     def reload(self) -> None:
         with self._context.db.reading() as session:
             self._states = period_states(session, self._context.country, self._context.today())

@@ -39,7 +39,8 @@ from app.models.services.reporting.progress import (
 )
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.status_style import status_color
-from app.ui.coordinator.commands import Reporter
+from app.ui.common.storage_guard import shows_storage_errors
+from app.ui.common.undo_commands import Reporter
 from app.ui.coordinator.evidence_editor import EvidenceEditor
 from app.ui.coordinator.record_commands import push_progress_edit
 
@@ -133,6 +134,7 @@ class ProgressForm(QWidget):
         return edit
 
     # --- showing --------------------------------------------------------------------------
+    @shows_storage_errors
     def show_record(self, row: CommitmentRow | None, period_id: int | None, editable: bool) -> None:
         """Show (and then edit) the record of `row`'s commitment in the period."""
         key = (row.id, period_id) if row is not None and period_id is not None else None

@@ -29,6 +29,7 @@ from app.models.topics import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.commitment_model import Column
 from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
@@ -113,8 +114,8 @@ class ProgressPanel(LazyPanel):
         return self.period_bar.locked
 
     # --- loading --------------------------------------------------------------------------
-    def reload(self, keep_shown: bool = False) -> None:
-        self._stale = False
+    @shows_storage_errors
+    def load(self, keep_shown: bool = False) -> None:
         period_id = self._selection.period_id
         if period_id is None:
             return
@@ -157,10 +158,7 @@ class ProgressPanel(LazyPanel):
             self._outline_stale = True
         if not topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS}:
             return
-        if self.isVisible():
-            self.reload(keep_shown=True)
-        else:
-            self._stale = True
+        self.refresh(keep_shown=True)
 
     # --- actions --------------------------------------------------------------------------
     def set_scope(self, item: tuple[str, int] | None) -> None:
@@ -182,6 +180,7 @@ class ProgressPanel(LazyPanel):
             self.table.select_id(commitment_id)
         self.table.setFocus()
 
+    @shows_storage_errors
     def copy_from_previous(self) -> None:
         period_id, country = self._selection.period_id, self._context.country
         if period_id is None or not country:
@@ -200,6 +199,7 @@ class ProgressPanel(LazyPanel):
             "{n} updates copied from the previous period; revise them where things moved on.",
             count).format(n=format_number(count)))
 
+    @shows_storage_errors
     def show_history(self) -> HistoryDialog | None:
         row, period_id = self.table.current_row(), self._selection.period_id
         if row is None or period_id is None:

@@ -23,7 +23,8 @@ from app.models.services.reporting.progress import (
 )
 from app.models.topics import DECISIONS, INDICATOR_VALUES, PROGRESS
 from app.ui.common.context import WorkspaceContext
-from app.ui.coordinator.commands import EditProgress, Reporter, ServiceCommand
+from app.ui.common.undo_commands import Reporter, ServiceCommand
+from app.ui.coordinator.commands import EditProgress
 
 
 class CopyFromPrevious(ServiceCommand):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.orm.enums import ProgressStatus, label
-from app.ui.common.status_style import STATUS_COLORS
+from app.ui.common.status_style import status_color
 
 #: One legend entry: the status (None: no update yet), its text with the count, its colour.
 Entry = tuple[ProgressStatus | None, str, QColor]
@@ -28,7 +28,7 @@ def status_entries(counts: dict[ProgressStatus | None, int]) -> list[Entry]:
         if count:
             name = label(status) if status else _("No update")
             text = _("{status}: {count}").format(status=name, count=format_number(count))
-            entries.append((status, text, QColor(STATUS_COLORS[status])))
+            entries.append((status, text, status_color(status)))
     return entries
 
 

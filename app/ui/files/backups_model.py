@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.i18n import _
 from app.i18n.formats import format_datetime, format_size
 from app.models.services.workspace.backups import reason_label
 from app.models.storage.backup import BackupInfo
-
-Index = QModelIndex | QPersistentModelIndex
-
-#: The raw value to sort by (a datetime, a byte count, the label).
-SortRole = Qt.ItemDataRole.UserRole + 1
-#: The BackupInfo of the row.
-BackupRole = Qt.ItemDataRole.UserRole + 2
+from app.ui.common.roles import Index, SortRole
+from app.ui.common.roles import RowRole as BackupRole
 
 
 class BackupsModel(QAbstractTableModel):

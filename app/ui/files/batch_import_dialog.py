@@ -34,6 +34,7 @@ from app.reports.submission.batch import BatchResult, import_batch
 from app.reports.submission.receive import FileOutcome, Outcome, outcome_label
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.roles import RowRole as OutcomeRole
 from app.ui.common.window_state import WindowStateMixin
 
 #: Background of the outcome cell; the text says the same, so it prints in black and white.
@@ -42,7 +43,6 @@ OUTCOME_COLOURS = {
     Outcome.DUPLICATE: "#eeeeee", Outcome.ERRORS: "#fff4ce", Outcome.REFUSED: "#fde7e9",
     Outcome.FAILED: "#fde7e9", Outcome.CANCELLED: "#eeeeee",
 }
-OutcomeRole = Qt.ItemDataRole.UserRole + 1
 
 
 class BatchSummaryModel(QAbstractTableModel):

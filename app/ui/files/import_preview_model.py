@@ -11,9 +11,8 @@ from app.i18n import _, ngettext
 from app.reports.submission.preview import Preview
 from app.reports.submission.preview_items import ChangeKind
 from app.reports.submission.preview_text import change_line
+from app.ui.common.roles import KindRole
 
-#: What a row is: "group", "error", "edit", "new", "changed", "unchanged" or "change".
-KindRole = Qt.ItemDataRole.UserRole + 1
 GROUPS = ("error", "edit", "new", "changed", "removed", "unchanged")
 
 

@@ -36,6 +36,7 @@ from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language_combo import LanguageCombo
 from app.ui.common.settings import app_settings
+from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.window_state import WindowStateMixin
 
 FOLDER_KEY = "export/folder"
@@ -89,6 +90,7 @@ class ExportSubmissionDialog(WindowStateMixin, QDialog):
         self.retranslate()
         self.restore_window_state()
 
+    @shows_storage_errors
     def _fill(self) -> None:
         country = self.context.country or ""
         with self.context.db.reading() as session:

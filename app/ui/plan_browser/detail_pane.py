@@ -12,6 +12,7 @@ from app.models.orm.base import pick_language
 from app.models.orm.enums import label
 from app.models.services.reporting.details import ItemDetails, item_details
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.storage_guard import shows_storage_errors
 
 
 class DetailPane(QTextBrowser):
@@ -26,6 +27,7 @@ class DetailPane(QTextBrowser):
         self._item = item
         self.refresh()
 
+    @shows_storage_errors
     def refresh(self) -> None:
         if self._item is None:
             self._set_html(_tag("p", _("Choose an objective or action in the plan.")))

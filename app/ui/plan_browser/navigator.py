@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
 from app.models.services.plan.outline import plan_outline
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.plan_browser.plan_tree_model import IdRole, KindRole, PlanTreeModel
 
 
@@ -30,6 +31,7 @@ class Navigator(QTreeView):
         self.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
 
+    @shows_storage_errors
     def reload(self) -> None:
         """Re-read the outline, keeping the selection where the item still exists."""
         selected = self.selected_item()

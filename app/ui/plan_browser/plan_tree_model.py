@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.i18n import _, current_language, is_rtl, isolate, ngettext
 from app.i18n.formats import format_number
 from app.models.orm.base import pick_language
-from app.models.services.plan.outline import OutlineNode, PlanOutline
-
-Index = QModelIndex | QPersistentModelIndex
-
-NodeRole = Qt.ItemDataRole.UserRole + 1
-KindRole = Qt.ItemDataRole.UserRole + 2
-IdRole = Qt.ItemDataRole.UserRole + 3
+from app.models.services.plan.outline import PlanNode, PlanOutline
+from app.ui.common.roles import IdRole, Index, KindRole
+from app.ui.common.roles import RowRole as NodeRole
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -55,10 +51,10 @@ class PlanTreeModel(QAbstractItemModel):
             for row in range(rows):
                 self._emit_all_changed(self.index(row, 0, parent))
 
-    def node(self, index: Index) -> OutlineNode | None:
+    def node(self, index: Index) -> PlanNode | None:
         return index.internalPointer() if index.isValid() else None
 
-    def _children(self, parent: Index) -> list[OutlineNode]:
+    def _children(self, parent: Index) -> list[PlanNode]:
         node = self.node(parent)
         return self._outline.objectives if node is None else node.children
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -34,8 +34,6 @@ from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
 from app.ui.secretariat import commands as commands
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class PeriodTableModel(RowTableModel[CalendarRow]):
@@ -153,7 +151,7 @@ class CalendarEditor(QWidget):
             if self.editing_id is None:
                 command = commands.add_period(self._context, data, self._show)
                 perform(self._undo_stack, command)
-                self.editing_id = command.created["id"]  # type: ignore[attr-defined]
+                self.editing_id = command.state["id"]
                 self.reload()
             else:
                 perform(self._undo_stack, commands.edit_period(self._context, self.editing_id, data,

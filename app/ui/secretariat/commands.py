@@ -13,24 +13,19 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.models.orm.plan import Action, Indicator, Objective, Plan
-from app.models.orm.reference import Membership
-from app.models.orm.reporting import ReportingPeriod
 from app.models.services.plan import editing as pe
 from app.models.services.regional import acknowledgement as ack
 from app.models.services.reporting import calendar as cal
 from app.models.services.workspace import memberships as ms
 from app.models.topics import COMMITMENTS, MEMBERSHIPS, PERIODS, PLAN, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.undo_commands import ServiceCommand
-
-ErrorSink = Callable[[str], None]
+from app.ui.common.undo_commands import Reporter, StepCommand
 
 
 def _command(context: WorkspaceContext, text: str, do: Callable[[Session], Any],
-             undo: Callable[[Session], Any], topics: tuple[str, ...],
-             on_error: ErrorSink) -> ServiceCommand:
-    return ServiceCommand(context, text, do, undo, topics, on_error)
+             undo: Callable[[Session], Any], topics: tuple[str, ...], on_error: Reporter,
+             state: dict[str, Any] | None = None) -> StepCommand:
+    return StepCommand(context, text, do, undo, topics, on_error, state)
 
 
 # --- plan items ----------------------------------------------------------------------------
@@ -39,9 +34,6 @@ _UPDATE = {"objective": pe.update_objective, "action": pe.update_action,
            "indicator": pe.update_indicator}
 _DELETE = {"objective": pe.delete_objective, "action": pe.delete_action,
            "indicator": pe.delete_indicator}
-_MODEL = {"objective": Objective, "action": Action, "indicator": Indicator}
-_INPUT = {"objective": pe.objective_input, "action": pe.action_input,
-          "indicator": pe.indicator_input}
 
 
 def _add(session: Session, kind: str, plan_id: int, data: Any, item_id: int | None,
@@ -52,7 +44,7 @@ def _add(session: Session, kind: str, plan_id: int, data: Any, item_id: int | No
 
 
 def add_item(context: WorkspaceContext, kind: str, plan_id: int, data: Any,
-             on_error: ErrorSink) -> ServiceCommand:
+             on_error: Reporter) -> StepCommand:
     state: dict[str, int | None] = {"id": None, "position": None}
 
     def do(session: Session) -> None:
@@ -62,18 +54,17 @@ def add_item(context: WorkspaceContext, kind: str, plan_id: int, data: Any,
     def undo(session: Session) -> None:
         _DELETE[kind](session, state["id"])
 
-    command = _command(context, _("Add {code}").format(code=data.code), do, undo, (PLAN,), on_error)
-    command.created = state  # type: ignore[attr-defined]
-    return command
+    return _command(context, _("Add {code}").format(code=data.code), do, undo, (PLAN,), on_error,
+                    state)
 
 
 def edit_item(context: WorkspaceContext, kind: str, item_id: int, data: Any,
-              on_error: ErrorSink) -> ServiceCommand:
+              on_error: Reporter) -> StepCommand:
     before: list[Any] = []
 
     def do(session: Session) -> None:
         if not before:
-            before.append(_INPUT[kind](session.get_one(_MODEL[kind], item_id)))
+            before.append(pe.item_input(session, kind, item_id))
         _UPDATE[kind](session, item_id, data)
 
     def undo(session: Session) -> None:
@@ -84,13 +75,12 @@ def edit_item(context: WorkspaceContext, kind: str, item_id: int, data: Any,
 
 
 def delete_item(context: WorkspaceContext, kind: str, item_id: int,
-                on_error: ErrorSink) -> ServiceCommand:
+                on_error: Reporter) -> StepCommand:
     saved: dict[str, Any] = {}
 
     def do(session: Session) -> None:
-        item = session.get_one(_MODEL[kind], item_id)
-        saved.update(data=_INPUT[kind](item), position=item.position,
-                     plan=getattr(item, "plan_id", None))
+        plan, position = pe.item_place(session, kind, item_id)
+        saved.update(data=pe.item_input(session, kind, item_id), position=position, plan=plan)
         _DELETE[kind](session, item_id)
 
     def undo(session: Session) -> None:
@@ -100,12 +90,12 @@ def delete_item(context: WorkspaceContext, kind: str, item_id: int,
 
 
 def edit_plan_header(context: WorkspaceContext, plan_id: int, data: pe.PlanHeaderInput,
-                     on_error: ErrorSink) -> ServiceCommand:
+                     on_error: Reporter) -> StepCommand:
     before: list[pe.PlanHeaderInput] = []
 
     def do(session: Session) -> None:
         if not before:
-            before.append(pe.plan_header_input(session.get_one(Plan, plan_id)))
+            before.append(pe.stored_plan_header(session, plan_id))
         pe.update_plan_header(session, plan_id, data)
 
     def undo(session: Session) -> None:
@@ -116,7 +106,7 @@ def edit_plan_header(context: WorkspaceContext, plan_id: int, data: pe.PlanHeade
 
 # --- reporting calendar --------------------------------------------------------------------
 def add_period(context: WorkspaceContext, data: cal.PeriodInput,
-               on_error: ErrorSink) -> ServiceCommand:
+               on_error: Reporter) -> StepCommand:
     state: dict[str, int | None] = {"id": None}
 
     def do(session: Session) -> None:
@@ -125,19 +115,17 @@ def add_period(context: WorkspaceContext, data: cal.PeriodInput,
     def undo(session: Session) -> None:
         cal.delete_period(session, state["id"])  # type: ignore[arg-type]
 
-    command = _command(context, _("Add period {code}").format(code=data.code), do, undo,
-                       (PERIODS,), on_error)
-    command.created = state  # type: ignore[attr-defined]
-    return command
+    return _command(context, _("Add period {code}").format(code=data.code), do, undo,
+                    (PERIODS,), on_error, state)
 
 
 def edit_period(context: WorkspaceContext, period_id: int, data: cal.PeriodInput,
-                on_error: ErrorSink) -> ServiceCommand:
+                on_error: Reporter) -> StepCommand:
     before: list[cal.PeriodInput] = []
 
     def do(session: Session) -> None:
         if not before:
-            before.append(cal.period_input(session.get_one(ReportingPeriod, period_id)))
+            before.append(cal.stored_period_input(session, period_id))
         cal.update_period(session, period_id, data)
 
     def undo(session: Session) -> None:
@@ -147,11 +135,11 @@ def edit_period(context: WorkspaceContext, period_id: int, data: cal.PeriodInput
                     (PERIODS,), on_error)
 
 
-def delete_period(context: WorkspaceContext, period_id: int, on_error: ErrorSink) -> ServiceCommand:
+def delete_period(context: WorkspaceContext, period_id: int, on_error: Reporter) -> StepCommand:
     saved: list[cal.PeriodInput] = []
 
     def do(session: Session) -> None:
-        saved[:] = [cal.period_input(session.get_one(ReportingPeriod, period_id))]
+        saved[:] = [cal.stored_period_input(session, period_id)]
         cal.delete_period(session, period_id)
 
     def undo(session: Session) -> None:
@@ -162,7 +150,7 @@ def delete_period(context: WorkspaceContext, period_id: int, on_error: ErrorSink
 
 # --- memberships ---------------------------------------------------------------------------
 def add_membership(context: WorkspaceContext, data: ms.MembershipInput,
-                   on_error: ErrorSink) -> ServiceCommand:
+                   on_error: Reporter) -> StepCommand:
     state: dict[str, int | None] = {"id": None}
 
     def do(session: Session) -> None:
@@ -175,12 +163,12 @@ def add_membership(context: WorkspaceContext, data: ms.MembershipInput,
 
 
 def correct_membership(context: WorkspaceContext, membership_id: int, data: ms.MembershipInput,
-                       on_error: ErrorSink) -> ServiceCommand:
+                       on_error: Reporter) -> StepCommand:
     before: list[ms.MembershipInput] = []
 
     def do(session: Session) -> None:
         if not before:
-            before.append(ms.membership_input(session.get_one(Membership, membership_id)))
+            before.append(ms.stored_membership_input(session, membership_id))
         ms.update_membership(session, membership_id, data)
 
     def undo(session: Session) -> None:
@@ -190,7 +178,7 @@ def correct_membership(context: WorkspaceContext, membership_id: int, data: ms.M
 
 
 def change_role(context: WorkspaceContext, data: ms.MembershipInput,
-                on_error: ErrorSink) -> ServiceCommand:
+                on_error: Reporter) -> StepCommand:
     """A new role from a date: the current membership ends the day before (history is kept)."""
     state: dict[str, Any] = {}
 
@@ -202,16 +190,14 @@ def change_role(context: WorkspaceContext, data: ms.MembershipInput,
     def undo(session: Session) -> None:
         ms.delete_membership(session, state["new"])
         if state["closed"] is not None:
-            closed = session.get_one(Membership, state["closed"])
-            ms.update_membership(session, closed.id, ms.MembershipInput(
-                closed.country_code, closed.role, closed.valid_from, state["end"], closed.note))
+            ms.end_membership(session, state["closed"], state["end"])
 
     return _command(context, _("Change a country's role"), do, undo, (MEMBERSHIPS,), on_error)
 
 
 # --- submissions ---------------------------------------------------------------------------
 def acknowledge(context: WorkspaceContext, submission_id: int, note: str,
-                on_error: ErrorSink, now: dt.datetime | None = None) -> ServiceCommand:
+                on_error: Reporter, now: dt.datetime | None = None) -> StepCommand:
     before: list[ack.AcknowledgementState] = []
 
     def do(session: Session) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import _
@@ -18,10 +18,8 @@ from app.models.services.regional.completeness import (
     state_label,
 )
 from app.reports.style import STATE_FILL, cell_text
-
-Index = QModelIndex | QPersistentModelIndex
-CellRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
+from app.ui.common.roles import Index, SortRole
+from app.ui.common.roles import RowRole as CellRole
 
 
 class CompletenessModel(QAbstractTableModel):

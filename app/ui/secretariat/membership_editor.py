@@ -7,8 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -36,13 +34,12 @@ from app.models.orm.enums import MembershipRole, label
 from app.models.services.workspace.memberships import MembershipInput, MembershipRow, membership_rows
 from app.models.topics import MEMBERSHIPS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.roles import IdRole as CountryRole
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors
-from app.ui.common.undo_commands import perform
+from app.ui.common.undo_commands import ServiceCommand, perform
 from app.ui.secretariat import commands as commands
 
-Index = QModelIndex | QPersistentModelIndex
-CountryRole = Qt.ItemDataRole.UserRole + 1
 NOTE_COLUMN = 4
 
 
@@ -218,7 +215,7 @@ class MembershipEditor(QWidget):
         """The country takes the chosen role from the chosen date; its current membership ends."""
         return self._perform(commands.change_role(self._context, self.value(), self._show))
 
-    def _perform(self, command: commands.ServiceCommand) -> bool:
+    def _perform(self, command: ServiceCommand) -> bool:
         try:
             perform(self._undo_stack, command)
         except UserFacingError as error:

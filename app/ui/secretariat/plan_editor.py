@@ -228,7 +228,7 @@ class PlanEditor(QWidget):
             self.form.show_error(error.message())
             return False
         if item_id is None:
-            created = command.created["id"]  # type: ignore[attr-defined]
+            created = command.state["id"]
             self.select(kind, created)
             self.edit_item(kind, created)
         else:
@@ -278,6 +278,7 @@ class PlanEditor(QWidget):
         self._undo_stack.clear()
         self.edit_item("plan", self.plan_id)
 
+    @shows_storage_errors
     def export_plan(self, folder: Path | None = None) -> Path | None:
         if self.plan_id is None:
             return None

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import _, current_language
 from app.i18n.formats import country_name, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.orm.enums import MembershipRole, ProgressStatus, label
-from app.models.services.regional.report import IndicatorRow, ItemProgress, Tally
-from app.reports.style import STATUS_COLOURS
+from app.models.services.regional.report import ItemProgress, RegionalIndicator, Tally
+from app.ui.common.roles import BarRole, Index
+from app.ui.common.status_style import status_color
 
-Index = QModelIndex | QPersistentModelIndex
-#: (count, colour) pairs for the stacked bar the delegate draws.
-BarRole = Qt.ItemDataRole.UserRole + 10
 STATUSES = list(ProgressStatus)
+RowT = TypeVar("RowT")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -37,35 +36,31 @@ def _tally_headers() -> list[str]:
             *(label(s) for s in STATUSES)]
 
 
-class _Table(QAbstractTableModel):
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows())
+class _Table(QAbstractTableModel, Generic[RowT]):
+    """Rows of a regional view, with the countries shown as columns where the view has them."""
 
-    def _rows(self) -> list:
-        raise NotImplementedError
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RowT] = []
+        self.countries: list[str] = []
+
+    def set_rows(self, rows: list[RowT], countries: list[str]) -> None:
+        self.beginResetModel()
+        self.rows, self.countries = rows, countries
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
 
     def retranslate(self) -> None:
         self.beginResetModel()
         self.endResetModel()
 
 
-class ItemProgressModel(_Table):
+class ItemProgressModel(_Table[ItemProgress]):
     """Objectives (bold) each followed by their actions; totals, then each country's average."""
 
     FIXED = 2
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[ItemProgress] = []
-        self.countries: list[str] = []
-
-    def set_items(self, items: list[ItemProgress], countries: list[str]) -> None:
-        self.beginResetModel()
-        self.items, self.countries = items, countries
-        self.endResetModel()
-
-    def _rows(self) -> list:
-        return self.items
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.FIXED + 3 + len(STATUSES) + len(self.countries)
@@ -73,7 +68,7 @@ class ItemProgressModel(_Table):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -103,25 +98,17 @@ class ItemProgressModel(_Table):
         return country_name(self.countries[section - len(headers)])
 
 
-class StatusModel(_Table):
+class StatusModel(_Table[tuple[str | None, MembershipRole | None, Tally]]):
     """Each country's commitments by latest status, with a stacked bar, and the regional total."""
 
     COLUMN_BAR = 2
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[str | None, MembershipRole | None, Tally]] = []
-
     def set_tallies(self, tallies: dict[str | None, Tally], countries: list[str],
                     roles: dict[str, MembershipRole | None]) -> None:
-        self.beginResetModel()
-        self.rows = [(c, roles.get(c), tallies[c]) for c in countries if c in tallies]
+        rows = [(c, roles.get(c), tallies[c]) for c in countries if c in tallies]
         if None in tallies:
-            self.rows.append((None, None, tallies[None]))
-        self.endResetModel()
-
-    def _rows(self) -> list:
-        return self.rows
+            rows.append((None, None, tallies[None]))
+        self.set_rows(rows, countries)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 3 + 3 + len(STATUSES)
@@ -140,7 +127,7 @@ class StatusModel(_Table):
                 return None
             return _tally_values(tally)[column - 3]
         if role == BarRole and column == self.COLUMN_BAR:
-            return [(tally.statuses[s], QColor(f"#{STATUS_COLOURS[s]}")) for s in STATUSES]
+            return [(tally.statuses[s], status_color(s)) for s in STATUSES]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_BAR:
             return "\n".join(f"{label(s)}: {tally.statuses[s]}" for s in STATUSES)
         if role == Qt.ItemDataRole.FontRole and country is None:
@@ -156,23 +143,10 @@ class StatusModel(_Table):
         return [_("Country"), _("Role"), _("Distribution"), *_tally_headers()][section]
 
 
-class IndicatorModel(_Table):
+class IndicatorModel(_Table[RegionalIndicator]):
     """Indicators with baseline and target, and each country's latest value beside them."""
 
     FIXED = 6
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[IndicatorRow] = []
-        self.countries: list[str] = []
-
-    def set_rows(self, rows: list[IndicatorRow], countries: list[str]) -> None:
-        self.beginResetModel()
-        self.rows, self.countries = rows, countries
-        self.endResetModel()
-
-    def _rows(self) -> list:
-        return self.rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.FIXED + len(self.countries)

@@ -31,7 +31,7 @@ from app.models.services.regional.report import (
 )
 from app.models.topics import COMMITMENTS, INDICATOR_VALUES, MEMBERSHIPS, PERIODS, PLAN, PROGRESS
 from app.reports.consolidation.data import gather
-from app.reports.report_language import ReportLanguage
+from app.reports.language import ReportLanguage
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
@@ -134,7 +134,7 @@ class RegionalView(QWidget):
                 self.status_model.set_tallies(status_by_country(session, scope), scope.countries,
                                               scope.roles)
             else:
-                self.items_model.set_items(progress_by_item(session, scope), scope.countries)
+                self.items_model.set_rows(progress_by_item(session, scope), scope.countries)
         self._size_columns()
 
     def _size_columns(self) -> None:
@@ -165,6 +165,7 @@ class RegionalView(QWidget):
 
         return report_file_name(periods, kind, suffix)
 
+    @shows_storage_errors
     def export_workbook(self, path: Path | None = None) -> BackgroundTask | None:
         """Write the regional report workbook for the current filter (asking where, unless told).
 
@@ -189,6 +190,7 @@ class RegionalView(QWidget):
 
         return self._run(_("Export workbook"), work)
 
+    @shows_storage_errors
     def export_brief(self, path: Path | None = None) -> BackgroundTask | None:
         """Write the printable brief (PDF) for the current filter, off the GUI thread."""
         from app.reports.consolidation.brief import brief_html

@@ -273,15 +273,27 @@ def delete_indicator(session: Session, indicator_id: int) -> None:
     session.flush()
 
 
+def stored_plan_header(session: Session, plan_id: int) -> PlanHeaderInput:
+    return plan_header_input(session.get_one(Plan, plan_id))
+
+
 def item_input(session: Session, kind: str, item_id: int) -> object:
     """The editable values of a plan item of `kind` ("plan", "objective", "action", "indicator")."""
     if kind == "plan":
-        return plan_header_input(session.get_one(Plan, item_id))
+        return stored_plan_header(session, item_id)
     if kind == "objective":
         return objective_input(session.get_one(Objective, item_id))
     if kind == "action":
         return action_input(session.get_one(Action, item_id))
     return indicator_input(session.get_one(Indicator, item_id))
+
+
+def item_place(session: Session, kind: str, item_id: int) -> tuple[int | None, int]:
+    """Where an objective, action or indicator stands: its plan (objectives only) and position."""
+    model: type[Objective | Action | Indicator] = {
+        "objective": Objective, "action": Action, "indicator": Indicator}[kind]
+    item = session.get_one(model, item_id)
+    return getattr(item, "plan_id", None), item.position
 
 
 def suggest_code(session: Session, kind: str, parent_id: int) -> str:

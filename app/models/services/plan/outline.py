@@ -1,4 +1,4 @@
-"""A plain, detached outline of the plan (objectives → actions) for views to show."""
+"""A plain, detached outline of the current plan (objectives → actions) for views to show."""
 
 from __future__ import annotations
 
@@ -12,15 +12,18 @@ from app.models.orm.reporting import Commitment
 
 
 @dataclass
-class OutlineNode:
-    kind: str  # "objective" or "action"
+class PlanNode:
+    """One item of a plan as views show it, detached from the session: the navigator's outline
+    (objectives → actions) and the plan editor's tree (down to indicators) are made of these."""
+
+    kind: str  # "objective", "action" or "indicator"
     id: int
     code: str
     titles: dict[str, str]
     retired: bool = False
     commitments: int = 0
-    children: list[OutlineNode] = field(default_factory=list)
-    parent: OutlineNode | None = field(default=None, repr=False)
+    children: list[PlanNode] = field(default_factory=list)
+    parent: PlanNode | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -30,7 +33,7 @@ class PlanOutline:
     version: int
     titles: dict[str, str]
     is_template: bool
-    objectives: list[OutlineNode]
+    objectives: list[PlanNode]
 
 
 def plan_outline(session: Session, country: str | None) -> PlanOutline:
@@ -48,9 +51,9 @@ def plan_outline(session: Session, country: str | None) -> PlanOutline:
     counts: dict[int, int] = {row[0]: row[1] for row in session.execute(counts_query)}
     objectives = []
     for objective in plan.objectives:
-        node = OutlineNode("objective", objective.id, objective.code, dict(objective.titles))
+        node = PlanNode("objective", objective.id, objective.code, dict(objective.titles))
         for action in objective.actions:
-            child = OutlineNode("action", action.id, action.code, dict(action.titles),
+            child = PlanNode("action", action.id, action.code, dict(action.titles),
                                 retired=action.retired, commitments=counts.get(action.id, 0),
                                 parent=node)
             node.children.append(child)

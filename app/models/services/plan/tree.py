@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models.orm.plan import Action, Objective, Plan
 from app.models.orm.reporting import Commitment
-
-
-@dataclass
-class PlanNode:
-    kind: str  # "objective", "action" or "indicator"
-    id: int
-    code: str
-    titles: dict[str, str]
-    retired: bool = False
-    commitments: int = 0
-    children: list[PlanNode] = field(default_factory=list)
-    parent: PlanNode | None = field(default=None, repr=False)
+from app.models.services.plan.outline import PlanNode
 
 
 @dataclass

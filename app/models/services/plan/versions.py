@@ -309,5 +309,4 @@ def adopt_with_backup(db: Database, document: PlanDocument,
 
 def new_version_with_backup(db: Database, progress: Progress | None = None) -> AdoptResult:
     """Make the plan's next version after a backup, in one transaction (not undoable otherwise)."""
-    return apply_after_backup(db, REASON_PLAN_UPDATE, new_plan_version, progress,
-                              N_("Making the new plan version"))[0]
+    return apply_after_backup(db, REASON_PLAN_UPDATE, new_plan_version, progress)[0]

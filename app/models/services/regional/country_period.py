@@ -9,15 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.models.orm import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod, Submission
 from app.models.orm.enums import IndicatorKind, ProgressStatus, SubmissionState
 from app.models.orm.plan import Action, Indicator, Objective
-from app.models.orm.reporting import (
-    Commitment,
-    IndicatorValue,
-    ProgressUpdate,
-    ReportingPeriod,
-    Submission,
-)
 
 
 @dataclass(frozen=True)

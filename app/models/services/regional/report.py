@@ -28,12 +28,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.models.orm.enums import Direction, IndicatorKind, MembershipRole, Priority, ProgressStatus
+from app.models.orm.enums import IndicatorKind, MembershipRole, Priority, ProgressStatus
 from app.models.orm.plan import Action, Objective, Plan
 from app.models.orm.reference import Country
 from app.models.orm.reporting import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod
 from app.models.services.plan.current import current_plan
 from app.models.services.regional.completeness import matrix_countries, periods_in_range
+from app.models.services.reporting.indicator_values import IndicatorRow
 
 
 @dataclass(frozen=True)
@@ -255,41 +256,30 @@ def status_by_country(session: Session, scope: Scope,
     return result
 
 
-@dataclass
-class IndicatorRow:
-    code: str
-    titles: dict[str, str]
-    unit: dict[str, str]
-    kind: IndicatorKind
-    baseline: float | None
-    target: float | None
-    direction: Direction
-    values: dict[str, float | str | None] = field(default_factory=dict)
+@dataclass(frozen=True)
+class RegionalIndicator(IndicatorRow):
+    """An indicator with each country's latest value in the range."""
 
-    def meets_target(self, value: float | str | None) -> bool | None:
-        if not isinstance(value, int | float) or self.target is None:
-            return None
-        if self.direction == Direction.DECREASE:
-            return value <= self.target
-        return value >= self.target
+    values: dict[str, float | str | None] = field(default_factory=dict)
 
     @property
     def countries_meeting_target(self) -> int:
         return sum(1 for v in self.values.values() if self.meets_target(v))
 
 
-def indicator_values(session: Session, scope: Scope, plan: Plan | None = None) -> list[IndicatorRow]:
+def indicator_values(session: Session, scope: Scope, plan: Plan | None = None) -> list[RegionalIndicator]:
     """Each indicator of the current plan with each country's latest value in range, and target."""
     plan = plan or current_plan(session)
     if plan is None or not scope.countries or not scope.periods:
         return []
-    rows: dict[int, IndicatorRow] = {}
+    rows: dict[int, RegionalIndicator] = {}
     for objective in plan.objectives:
         for action in objective.actions:
             for i in action.indicators:
                 if not i.retired:
-                    rows[i.id] = IndicatorRow(i.code, dict(i.titles), dict(i.unit or {}), i.kind,
-                                              i.baseline, i.target, i.direction)
+                    rows[i.id] = RegionalIndicator(
+                        i.id, i.code, objective.id, dict(i.titles), dict(i.unit or {}), i.kind,
+                        i.baseline, i.target, i.direction)
     reporting = set(session.scalars(select(Country.code).where(
         Country.code.in_(scope.countries),
         select(IndicatorValue.id).where(IndicatorValue.country_code == Country.code,

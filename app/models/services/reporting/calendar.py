@@ -26,6 +26,10 @@ def period_input(period: ReportingPeriod) -> PeriodInput:
     return PeriodInput(period.code, period.start_date, period.end_date, period.due_date)
 
 
+def stored_period_input(session: Session, period_id: int) -> PeriodInput:
+    return period_input(session.get_one(ReportingPeriod, period_id))
+
+
 def validate_period(session: Session, data: PeriodInput, own_id: int | None = None) -> str:
     """Raise ValidationError naming the field at fault; return the cleaned code."""
     code = clean_code(data.code)

@@ -220,11 +220,6 @@ def row_for(session: Session, commitment_id: int, period: ReportingPeriod,
     return rows[0] if rows else None
 
 
-def is_unfiltered(flt: CommitmentFilter) -> bool:
-    """True when the filter shows every active commitment (nothing for the user to clear)."""
-    return flt == CommitmentFilter()
-
-
 def commitment_count(session: Session, country: str | None, include_retired: bool = False) -> int:
     """How many commitments there are in all (for "12 of 300")."""
     query = select(func.count(Commitment.id))

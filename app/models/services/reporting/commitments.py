@@ -131,10 +131,3 @@ def list_commitments(
     if not include_retired:
         query = query.where(Commitment.retired.is_(False))
     return list(session.scalars(query))
-
-
-def commitments_by_action(session: Session, country: str) -> dict[int, list[Commitment]]:
-    grouped: dict[int, list[Commitment]] = {}
-    for commitment in list_commitments(session, country):
-        grouped.setdefault(commitment.action_id, []).append(commitment)
-    return grouped

@@ -32,6 +32,8 @@ class IndicatorValueInput:
 
 @dataclass(frozen=True)
 class IndicatorRow:
+    """An indicator as views and reports show it, detached from the session."""
+
     id: int
     code: str
     objective_id: int
@@ -41,6 +43,14 @@ class IndicatorRow:
     baseline: float | None
     target: float | None
     direction: Direction
+
+    def meets_target(self, value: float | str | None) -> bool | None:
+        """None where it cannot be said (a text value, no target)."""
+        if not isinstance(value, int | float) or self.target is None:
+            return None
+        if self.direction == Direction.DECREASE:
+            return value <= self.target
+        return value >= self.target
 
 
 @dataclass

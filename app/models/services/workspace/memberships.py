@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,6 +27,16 @@ class MembershipInput:
 def membership_input(membership: Membership) -> MembershipInput:
     return MembershipInput(membership.country_code, membership.role, membership.valid_from,
                            membership.valid_to, membership.note)
+
+
+def stored_membership_input(session: Session, membership_id: int) -> MembershipInput:
+    return membership_input(session.get_one(Membership, membership_id))
+
+
+def end_membership(session: Session, membership_id: int, valid_to: dt.date | None) -> Membership:
+    """Set when a membership ends, keeping the rest as it is (undoing a change of role)."""
+    return update_membership(session, membership_id, replace(
+        stored_membership_input(session, membership_id), valid_to=valid_to))
 
 
 def list_memberships(session: Session) -> list[Membership]:
