@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -13,8 +14,11 @@ from sqlalchemy import func, select
 
 from app.demo.generator import create_demo_workspace
 from app.models.orm.enums import WorkspaceRole
+from app.models.orm.keys import SECRETARIAT_PARTY
 from app.models.orm.plan import Plan
 from app.models.orm.reporting import Commitment, Submission
+from app.models.services.keys.fingerprint import fingerprint
+from app.models.services.keys.pins import pin, trusted_key
 from app.models.services.plan.versions import VersionChanges, next_version_document
 from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
 from app.reports.plan_workbook.writer import write_plan_workbook
@@ -151,13 +155,15 @@ def test_a_coordinator_importing_a_plan_workbook_gets_the_plan_preview(
         qtbot, context, tmp_path):
     with context.db.reading() as session:  # as the secretariat would publish it: the next version
         document = next_version_document(session, VersionChanges(renames={("action", "2.1"): "2.1a"}))
-    path = write_plan_workbook(document, tmp_path)
+    secretariat_key = Ed25519PrivateKey.generate()
+    path = write_plan_workbook(document, tmp_path, key=secretariat_key)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.undo_stack.push(_Marker())
     window.submission_actions.import_paths([path])
     dialog = window.submission_actions.plan_dialog
     assert dialog is not None and "1 renamed" in dialog.summary.text()
+    assert "will be remembered" in dialog.key_note.text() and dialog.can_apply
     assert window.submission_actions.importer.task is None  # not taken for a submission
     dialog.apply()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
@@ -166,6 +172,27 @@ def test_a_coordinator_importing_a_plan_workbook_gets_the_plan_preview(
         assert plan.version == 2
     assert list((context.db.path.parent / "backups").glob("*before-plan-update*"))
     assert window.undo_stack.count() == 0
+    with context.db.reading() as session:  # trust on first use: the secretariat's key is pinned
+        assert trusted_key(session, SECRETARIAT_PARTY).public_key == (
+            secretariat_key.public_key().public_bytes_raw())
+
+
+def test_a_plan_workbook_signed_by_another_key_waits_for_confirmation(qtbot, context, tmp_path):
+    with context.db.transaction() as session:
+        pin(session, SECRETARIAT_PARTY, Ed25519PrivateKey.generate().public_key()
+            .public_bytes_raw(), confirmed=True)
+        document = next_version_document(session, VersionChanges(renames={("action", "2.1"): "2.1a"}))
+    stranger = Ed25519PrivateKey.generate()
+    path = write_plan_workbook(document, tmp_path, key=stranger)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.submission_actions.import_paths([path])
+    dialog = window.submission_actions.plan_dialog
+    shown = fingerprint(stranger.public_key().public_bytes_raw())
+    assert f"new key {shown}" in dialog.key_note.text()
+    assert not dialog.can_apply and dialog.apply() is None
+    dialog.key_confirmed.setChecked(True)
+    assert dialog.can_apply and dialog.apply_button.isEnabled()
 
 
 def test_a_file_that_is_no_plan_goes_to_the_submission_preview(qtbot, context, tmp_path):

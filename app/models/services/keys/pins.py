@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models.orm.base import utcnow
-from app.models.orm.keys import PinnedKey
+from app.models.orm.keys import SECRETARIAT_PARTY, PinnedKey
 from app.models.services.keys.fingerprint import fingerprint, normalize_fingerprint
 
 
@@ -62,3 +62,20 @@ def pinned_keys(session: Session) -> list[PinnedKey]:
     """Every pin, per party newest first (for the workspace key dialog)."""
     return list(session.scalars(select(PinnedKey).order_by(PinnedKey.party,
                                                            PinnedKey.pinned_at.desc())))
+
+
+def plan_sender_trust(session: Session, public_key: bytes | None) -> Trust:
+    """How far a plan workbook's signer is trusted: the secretariat's key, pinned by a coordinator.
+
+    The secretariat's own workspace (re-importing its plan) trusts its own key and pins nothing.
+    """
+    from app.models.orm.enums import WorkspaceRole
+    from app.models.services.keys.own import own_key
+    from app.models.services.workspace.profile import get_profile
+
+    profile = get_profile(session)
+    if profile is not None and profile.role == WorkspaceRole.SECRETARIAT:
+        return Trust.PINNED
+    if public_key is not None and public_key == own_key(session).public_key:
+        return Trust.PINNED
+    return trust_of(session, SECRETARIAT_PARTY, public_key)
