@@ -20,6 +20,7 @@ from app.models.orm.reporting import Commitment, Submission
 from app.models.services.keys.fingerprint import fingerprint
 from app.models.services.keys.pins import pin, trusted_key
 from app.models.services.plan.versions import VersionChanges, next_version_document
+from app.models.services.reporting.periods import period_by_code, reopen_period
 from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
 from app.reports.plan_workbook.writer import write_plan_workbook
 from app.reports.submission.export import export_submission
@@ -116,6 +117,33 @@ def test_the_same_files_again_are_reported_not_applied(qtbot, secretariat_window
     assert actions.batch.dialog.model.index(0, 2).data() == "Not applied"
     with secretariat_window.context.db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Commitment)) == 40
+
+
+def test_a_held_file_is_applied_once_the_officer_confirms_its_key(
+        qtbot, secretariat_window, exports, tmp_path):
+    actions = secretariat_window.submission_actions
+    actions.import_paths([exports["KZ"]])
+    qtbot.waitUntil(lambda: actions.batch.dialog is not None, timeout=30000)
+    first = actions.batch.dialog
+    other = create_demo_workspace(tmp_path / "laptop.sqlite", country="KZ", seed=8, today=TODAY)
+    with other.transaction() as session:  # a new laptop: its own key, and a newer revision
+        reopen_period(session, "KZ", period_by_code(session, PERIOD))
+    folder = tmp_path / "new"
+    folder.mkdir()
+    newer = export_submission(other, "KZ", PERIOD, "en", folder).path
+    other.close()
+    actions.import_paths([newer])
+    qtbot.waitUntil(lambda: actions.batch.dialog is not first, timeout=30000)
+    dialog = actions.batch.dialog
+    assert dialog.model.outcomes[0].outcome == Outcome.HELD
+    assert dialog.model.index(0, 2).data() == "Held"
+    assert dialog.confirm_button.isVisibleTo(dialog) and not dialog.confirm_button.isEnabled()
+    dialog.table.selectRow(0)
+    assert dialog.confirm_button.isEnabled()
+    assert dialog.confirm_selected(ask=False) is not None
+    qtbot.waitUntil(lambda: actions.batch.dialog is not dialog, timeout=30000)
+    assert actions.batch.dialog.model.outcomes[0].outcome == Outcome.REPLACED
+    assert _countries_received(secretariat_window.context.db) == {"KZ": 2}
 
 
 def test_cancel_leaves_no_file_half_applied(qtbot, secretariat_window, exports, tmp_path):
