@@ -16,6 +16,7 @@ from app.cli import (
     import_cmd,
     init_cmd,
     key_cmd,
+    receipt_cmd,
     selftest_cmd,
 )
 from app.cli.common import CommandError
@@ -23,7 +24,7 @@ from app.models.errors import DatabaseDamagedError, UserFacingError
 
 #: Each module adds its sub-command with `register(subparsers)`; its handler is the `run` default.
 COMMAND_MODULES = [init_cmd, demo_cmd, export_cmd, import_cmd, consolidate_cmd, backup_cmd,
-                   key_cmd, selftest_cmd]
+                   key_cmd, receipt_cmd, selftest_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

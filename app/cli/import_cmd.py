@@ -8,6 +8,7 @@ revisions applied over older ones, and a line per file with its outcome.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,10 +93,38 @@ def _print_batch(result: BatchResult) -> int:
     return HAD_ERRORS if result.count(Outcome.ERRORS) else OK
 
 
+def _import_receipt(db: Database, path: Path, dry_run: bool) -> int:
+    from app.models.services.reporting.receipts import receipt_line
+    from app.reports.receipt.apply import take_receipt
+    from app.reports.receipt.read import read_receipt
+
+    class RollBack(Exception):  # noqa: N818 - not an error: the dry run's transaction undone
+        pass
+
+    try:
+        receipt = read_receipt(path)
+        with contextlib.suppress(RollBack), db.transaction() as session:
+            result = take_receipt(session, receipt)
+            print(_("{file}: {line}").format(
+                file=path.name, line=receipt_line(session, result.country, result.period_id)))
+            if dry_run:
+                print(_("Dry run: nothing was changed."))
+                raise RollBack
+    except UserFacingError as exc:
+        print(_("{file}: refused: {reason}").format(file=path.name, reason=exc.message()),
+              file=sys.stderr)
+        return REFUSED
+    return OK
+
+
 def _import_one(db: Database, path: Path, dry_run: bool, show_all: bool) -> int:
     # Imported here, not at the top: every start of the app imports app.cli.
     from app.reports.submission.pipeline import apply, preview, read_submission
     from app.reports.submission.preview_text import preview_text
+    from app.reports.workbook_kind import WorkbookKind, workbook_kind
+
+    if workbook_kind(path) == WorkbookKind.RECEIPT:
+        return _import_receipt(db, path, dry_run)
 
     try:
         parsed = read_submission(path)

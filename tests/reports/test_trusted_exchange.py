@@ -72,10 +72,10 @@ def edit(db, country: str, percent: int, status: ProgressStatus = ProgressStatus
         return commitment.id
 
 
-def relabel(source: Path, target: Path, **meta: str) -> Path:
+def relabel(source: Path, target: Path, sheet: str = "_meta", **meta: str) -> Path:
     """The file with cells of its hidden identity sheet changed, as a hostile sender would."""
     workbook = load_workbook(source)
-    for row in workbook["_meta"].iter_rows():
+    for row in workbook[sheet].iter_rows():
         if row[0].value in meta:
             row[1].value = meta[row[0].value]
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -65,6 +65,11 @@ def _inbox(tmp_path, *paths):
     return folder
 
 
+def period_id(db, code: str) -> int:
+    with db.reading() as session:
+        return period_by_code(session, code).id
+
+
 def _countries_received(db) -> dict[str, int]:
     with db.reading() as session:
         return dict(session.execute(select(Submission.country_code, Submission.revision)
@@ -290,3 +295,31 @@ def test_acknowledging_an_edited_submission_shows_its_cells_and_composes_the_mai
     assert "Please confirm the corrected percent." in fields["body"][0]
     assert where in fields["body"][0]
     assert view.report_panel.compose_button.isEnabled()
+    assert view.receipt_path is not None and view.receipt_path.name == (
+        "AP_RECEIPT_KG_2026-H1_r1.xlsx")
+
+
+def test_a_coordinator_imports_the_receipt_and_the_period_bar_shows_it(
+        qtbot, context, tmp_path):
+    """The secretariat's receipt is dropped on the coordinator's window like any workbook."""
+    from app.cli import main
+    from app.reports.submission.batch import import_batch
+
+    with context.db.transaction() as session:
+        reopen_period(session, "KZ", period_by_code(session, "2026-H2"))
+    sent = export_submission(context.db, "KZ", "2026-H2", "en", tmp_path).path
+    secretariat = create_workspace(tmp_path / "secretariat.sqlite", ProfileInput(
+        role=WorkspaceRole.SECRETARIAT, country_code=None, coordinator_name="Unit"), TODAY)
+    assert import_batch(secretariat, [sent]).outcomes[0].applied
+    secretariat.close()
+    assert main(["receipt", "--db", str(secretariat.path), "--country", "KZ", "--period",
+                 "2026-H2", "--note", "Received with thanks.", "--out", str(tmp_path)]) == 0
+    receipt = next(tmp_path.glob("AP_RECEIPT_*.xlsx"))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    line = window.submission_actions.import_receipt(receipt)
+    assert line and "Received with thanks." in line
+    tabs = window.coordinator_tabs
+    tabs.selection.set_period(period_id(context.db, "2026-H2"))
+    banner = tabs.dashboard.period_bar.banner
+    assert "received revision 1" in banner.text() and "Received with thanks." in banner.text()

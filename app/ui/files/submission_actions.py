@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from app.i18n import _, ngettext
 from app.models.errors import UserFacingError
 from app.models.orm.enums import WorkspaceRole
+from app.models.topics import PERIODS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 
 # The workbook code (openpyxl and the report modules, ~0.1 s to import) loads when first used, not
@@ -149,8 +150,11 @@ class SubmissionActions(QObject):
             return
         submissions = []
         for path in files:
-            if workbook_kind(path) == WorkbookKind.PLAN:
+            kind = workbook_kind(path)
+            if kind == WorkbookKind.PLAN:
                 self.import_plan(path)
+            elif kind == WorkbookKind.RECEIPT:
+                self.import_receipt(path)
             else:
                 submissions.append(path)
         if submissions:
@@ -171,6 +175,24 @@ class SubmissionActions(QObject):
         self.plan_dialog = dialog
         dialog.open()
         return dialog
+
+    def import_receipt(self, path: Path) -> str | None:
+        """Take the secretariat's receipt: the period then shows as received and acknowledged."""
+        from app.models.services.reporting.receipts import receipt_line
+        from app.reports.receipt.apply import take_receipt
+        from app.reports.receipt.read import read_receipt
+
+        try:
+            receipt = read_receipt(path)
+            with self.context.db.transaction() as session:
+                result = take_receipt(session, receipt)
+                line = receipt_line(session, result.country, result.period_id)
+        except UserFacingError as error:
+            QMessageBox.warning(self.window, _("Import receipt"), error.message())
+            return None
+        self.context.bus.announce(SUBMISSIONS, PERIODS)
+        self.window.statusBar().showMessage(line, 15000)
+        return line
 
     def _batch_finished(self, result: BatchResult) -> None:
         dialog = self.batch.dialog
