@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from app.ui.common.storage_guard import shows_storage_errors
+
 
 class LazyPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -13,12 +15,17 @@ class LazyPanel(QWidget):
         self._stale = True
 
     def load(self, keep_shown: bool = False) -> None:
-        """Re-read what the panel shows from the services. `keep_shown`: after the user's own
-        edit, rows already shown stay even if they stop matching the filter (panels of rows)."""
+        """Re-read what the panel shows from the services (guarded by `reload`).
+
+        `keep_shown`: after the user's own edit, rows already shown stay even if they stop
+        matching the filter (panels of rows).
+        """
         raise NotImplementedError
 
+    @shows_storage_errors
     def reload(self, keep_shown: bool = False) -> None:
-        """Load now, whether shown or not; the panel is fresh afterwards."""
+        """Load now, whether shown or not; the panel is fresh afterwards. A database another
+        program holds locked is a message, and the panel keeps what it shows."""
         self._stale = False
         self.load(keep_shown)
 

@@ -92,7 +92,6 @@ class CommitmentsPanel(LazyPanel):
         self.retranslate()
 
     # --- loading --------------------------------------------------------------------------
-    @shows_storage_errors
     def load(self, keep_shown: bool = False) -> None:
         """Query the rows; after an edit, rows already shown stay even if they stop matching."""
         period_id = self._selection.period_id

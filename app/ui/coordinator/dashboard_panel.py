@@ -26,7 +26,6 @@ from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
-from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.objective_chart import ObjectiveChart
 from app.ui.coordinator.overdue_model import IdRole, OverdueModel
 from app.ui.coordinator.period_bar import PeriodBar
@@ -133,7 +132,6 @@ class DashboardPanel(LazyPanel):
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()
 
-    @shows_storage_errors
     def load(self, keep_shown: bool = False) -> None:
         period_id = self._selection.period_id
         if period_id is None:

@@ -94,7 +94,6 @@ class DecisionsPanel(LazyPanel):
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()
 
-    @shows_storage_errors
     def load(self, keep_shown: bool = False) -> None:
         if not self._context.country:
             return

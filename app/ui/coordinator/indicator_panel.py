@@ -38,7 +38,6 @@ from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
 from app.ui.common.roles import Index
-from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.delegates import ProgressBarDelegate
 from app.ui.coordinator.indicator_model import (
     FIXED,
@@ -130,7 +129,6 @@ class IndicatorPanel(LazyPanel):
         self.retranslate()
 
     # --- loading --------------------------------------------------------------------------
-    @shows_storage_errors
     def load(self, keep_shown: bool = False) -> None:
         country = self._context.country
         if not country:

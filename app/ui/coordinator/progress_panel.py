@@ -114,7 +114,6 @@ class ProgressPanel(LazyPanel):
         return self.period_bar.locked
 
     # --- loading --------------------------------------------------------------------------
-    @shows_storage_errors
     def load(self, keep_shown: bool = False) -> None:
         period_id = self._selection.period_id
         if period_id is None:
