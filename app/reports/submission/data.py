@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models.orm.decisions import Decision, DecisionFollowUp, Meeting
 from app.models.orm.enums import IndicatorKind
-from app.models.orm.plan import Action, Indicator, Plan
+from app.models.orm.plan import Action, Indicator, Objective, Plan
 from app.models.orm.reporting import (
     Commitment,
     IndicatorValue,
@@ -30,7 +30,7 @@ from app.reports.submission.format import (
     DATA_SHEETS,
     FORMAT_VERSION,
 )
-from app.reports.xlsx.digest import clean_text, content_digest, normalize_number
+from app.reports.xlsx.digest import body_digest, canonical_body, clean_text, normalize_number
 
 EVIDENCE_MARK = "|"
 EVIDENCE_SEPARATOR = f" {EVIDENCE_MARK} "
@@ -156,24 +156,34 @@ class SubmissionContent:
     summary: list[dict[str, Any]]
     #: The report digest of the identity's period (set once the export numbered the revision).
     report_digest: str = ""
+    #: The rows' canonical serialisation, made once for both digests.
+    body: bytes | None = None
 
     @property
     def digest(self) -> str:
-        return digest_of(self.identity, sheet_rows(self))
+        if self.body is None:
+            self.body = rows_body(sheet_rows(self))
+        return digest_of(self.identity, sheet_rows(self), self.body)
 
 
 def sheet_rows(content: SubmissionContent) -> dict[str, list[dict[str, Any]]]:
     return {key: rows.rows for key, rows in content.sheets.items()}
 
 
-def digest_of(identity: Identity, rows_by_sheet: dict[str, list[dict[str, Any]]]) -> str:
-    """The content digest of canonical rows (only key and data columns count)."""
+def rows_body(rows_by_sheet: dict[str, list[dict[str, Any]]]) -> bytes:
+    """The canonical serialisation of the rows' key and data columns (see `canonical_body`)."""
     sheets = {}
     for spec in DATA_SHEETS:
         columns = [c.key for c in spec.digested]
         rows = rows_by_sheet.get(spec.key, [])
         sheets[spec.key] = (columns, [[row.get(k) for k in columns] for row in rows])
-    return content_digest(identity.as_dict(), sheets)
+    return canonical_body(sheets)
+
+
+def digest_of(identity: Identity, rows_by_sheet: dict[str, list[dict[str, Any]]],
+              body: bytes | None = None) -> str:
+    """The content digest of canonical rows (only key and data columns count)."""
+    return body_digest(identity.as_dict(), rows_body(rows_by_sheet) if body is None else body)
 
 
 #: Identity fields that make one period's report what it is (not the revision it got, nor
@@ -181,23 +191,20 @@ def digest_of(identity: Identity, rows_by_sheet: dict[str, list[dict[str, Any]]]
 REPORT_FIELDS = ("country", "period", "plan_code", "plan_version", "coordinator", "email")
 
 
-def report_digest_of(identity: Identity, rows_by_sheet: dict[str, list[dict[str, Any]]]) -> str:
+def report_digest_of(identity: Identity, rows_by_sheet: dict[str, list[dict[str, Any]]],
+                     body: bytes | None = None) -> str:
     """The digest of the file's own period's report: what a single-period export would hold.
 
     The same report exported alone or with its history gets the same digest, so the coordinator's
     app knows whether a revision number was used for this content already, and the secretariat
     whether a revision it received again is a duplicate or a conflict.
     """
-    period_rows = {
-        key: [row for row in rows if "period" not in row or row["period"] == identity.period]
-        for key, rows in rows_by_sheet.items()}
-    sheets = {}
-    for spec in DATA_SHEETS:
-        columns = [c.key for c in spec.digested]
-        sheets[spec.key] = (columns, [[row.get(k) for k in columns]
-                                      for row in period_rows.get(spec.key, [])])
+    if identity.history or body is None:  # a single period's rows are all the report's
+        body = rows_body({
+            key: [row for row in rows if "period" not in row or row["period"] == identity.period]
+            for key, rows in rows_by_sheet.items()})
     head = {key: getattr(identity, key) for key in REPORT_FIELDS}
-    return content_digest(head, sheets)
+    return body_digest(head, body)
 
 
 # --- canonical rows of one entity ---------------------------------------------------------------
@@ -307,12 +314,23 @@ def decisions_with_follow_up(session: Session, country: str
     return [(d, follow.get(d.id)) for d in decisions]
 
 
-def plan_digest(plan: Plan) -> str:
-    """SHA-256 of the plan's action codes and its indicators' codes and kinds (not its texts)."""
-    structure = sorted(
-        (action.code, sorted(f"{i.code}:{i.kind.value}" for i in action.indicators if not i.retired))
-        for objective in plan.objectives for action in objective.actions)
-    return hashlib.sha256(json.dumps(structure, separators=(",", ":")).encode()).hexdigest()
+def plan_digest(session: Session, plan_id: int) -> str:
+    """SHA-256 of the plan's action codes and its indicators' codes and kinds (not its texts).
+
+    One query (the import compares it for every file, and the plan's tree is not loaded there).
+    """
+    rows = session.execute(
+        select(Action.code, Indicator.code, Indicator.kind, Indicator.retired)
+        .join(Objective, Action.objective_id == Objective.id)
+        .outerjoin(Indicator, Indicator.action_id == Action.id)
+        .where(Objective.plan_id == plan_id))
+    structure: dict[str, list[str]] = {}
+    for action, code, kind, retired in rows:
+        indicators = structure.setdefault(action, [])
+        if code is not None and not retired:
+            indicators.append(f"{code}:{IndicatorKind(kind).value}")
+    canonical = sorted((action, sorted(codes)) for action, codes in structure.items())
+    return hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
 
 
 def plan_indicators(plan: Plan) -> list[tuple[Action, Indicator]]:

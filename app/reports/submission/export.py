@@ -37,7 +37,12 @@ from app.reports.errors import ExportFailedError
 from app.reports.language import translator
 from app.reports.submission.content import collect_submission
 from app.reports.submission.cover import write_cover, write_meta, write_summary
-from app.reports.submission.data import SubmissionContent, report_digest_of, sheet_rows
+from app.reports.submission.data import (
+    SubmissionContent,
+    report_digest_of,
+    rows_body,
+    sheet_rows,
+)
 from app.reports.submission.format import (
     COMMITMENTS,
     DATA_SHEETS,
@@ -183,7 +188,8 @@ def _numbered(session: Session, content: SubmissionContent, period: ReportingPer
     """`content` with the revision this report gets (see revisions.py) and, for a history
     workbook, the revision of each earlier period's report."""
     identity = content.identity
-    report_digest = report_digest_of(identity, sheet_rows(content))
+    body = rows_body(sheet_rows(content))
+    report_digest = report_digest_of(identity, sheet_rows(content), body)
     revision = choose_revision(
         identity.revision, used_revisions(read_ledger(ledger), identity.country, identity.period),
         folder_revisions(folder, identity.country, identity.period), report_digest)
@@ -191,7 +197,7 @@ def _numbered(session: Session, content: SubmissionContent, period: ReportingPer
                        else submitted_revision(session, identity.country, code))
                       for code in identity.periods)
     numbered = dataclasses.replace(identity, revision=revision, revisions=revisions)
-    return dataclasses.replace(content, identity=numbered, report_digest=report_digest)
+    return dataclasses.replace(content, identity=numbered, report_digest=report_digest, body=body)
 
 
 def submitted_revision(session: Session, country: str, period_code: str) -> int:

@@ -93,7 +93,7 @@ def refuse_foreign(session: Session, parsed: ParsedSubmission) -> tuple[Plan, di
                 name=name, code=identity.country))
     plan = session.scalar(select(Plan).where(Plan.code == identity.plan_code,
                                              Plan.version == identity.plan_version))
-    if plan is None or (identity.plan_digest and identity.plan_digest != plan_digest(plan)):
+    if plan is None or (identity.plan_digest and identity.plan_digest != plan_digest(session, plan.id)):
         raise plan_mismatch(session, parsed, plan is not None)
     codes = {identity.period, *identity.periods}
     periods = {p.code: p for p in session.scalars(
