@@ -93,3 +93,30 @@ def test_receipt_workbook_holds_no_formula(tmp_path, secretariat, kz):
              for c in row if c.value]
     assert all(c.data_type != "f" for c in cells)
     shutil.rmtree(out)
+
+
+def test_my_submissions_lists_every_export_with_its_state(tmp_path, secretariat, kz):
+    from app.models.services.workspace.backups import back_up, restore
+    from app.reports.submission.my_submissions import ExportState, my_submissions
+
+    edit(kz, "KZ", 30)
+    backup = back_up(kz.path)
+    sent = export(kz, "KZ", folder(tmp_path, "out"))
+    import_batch(secretariat, [sent], now=NOW)
+    out = folder(tmp_path, "receipts")
+    assert main(["receipt", "--db", str(secretariat.path), "--country", "KZ", "--period", PERIOD,
+                 "--out", str(out)]) == 0
+    assert main(["import", "--db", str(kz.path), str(next(out.glob("*.xlsx")))]) == 0
+    with kz.reading() as session:
+        states = {(r.period, r.revision): r.state for r in my_submissions(session, "KZ", kz.path)}
+    assert states[(PERIOD, 2)] == ExportState.ACKNOWLEDGED
+    restore(kz, backup.path)  # the export is forgotten; the ledger is not
+    edit(kz, "KZ", 31)
+    with kz.transaction() as session:  # as the database now stands: r2 a draft, not exported
+        period = period_by_code(session, PERIOD)
+        row = session.scalar(select(Submission).where(Submission.period_id == period.id,
+                                                      Submission.revision == 2))
+        row.exported_at, row.report_digest = NOW, "0" * 64
+    with kz.reading() as session:
+        states = {(r.period, r.revision): r.state for r in my_submissions(session, "KZ", kz.path)}
+    assert states[(PERIOD, 2)] == ExportState.CONFLICT

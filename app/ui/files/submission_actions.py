@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from app.i18n import _, ngettext
 from app.models.errors import UserFacingError
@@ -65,6 +65,10 @@ class SubmissionActions(QObject):
         self.import_folder_action = QAction(window)
         self.import_folder_action.setObjectName("importFolderAction")
         self.import_folder_action.setVisible(self.secretariat)
+        self.my_submissions_action = QAction(window)
+        self.my_submissions_action.setObjectName("mySubmissionsAction")
+        self.my_submissions_action.setVisible(not self.secretariat)
+        self.my_submissions_action.triggered.connect(self.show_my_submissions)
         self.export_action.setEnabled(not self.secretariat)
         self.export_action.triggered.connect(self.show_export)
         self.import_action.triggered.connect(self.choose_import)
@@ -72,6 +76,7 @@ class SubmissionActions(QObject):
         file_menu.insertAction(before, self.export_action)
         file_menu.insertAction(before, self.import_action)
         file_menu.insertAction(before, self.import_folder_action)
+        file_menu.insertAction(before, self.my_submissions_action)
         file_menu.insertSeparator(before)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -84,6 +89,7 @@ class SubmissionActions(QObject):
                                           "to the secretariat"))
         self.import_action.setText(_("&Import workbook…"))
         self.import_folder_action.setText(_("Import &folder…"))
+        self.my_submissions_action.setText(_("My &submissions…"))
         self.import_folder_action.setStatusTip(_("Import every submission workbook in a folder"))
         if self.secretariat:
             self.import_action.setStatusTip(_(
@@ -110,6 +116,14 @@ class SubmissionActions(QObject):
             self._batch = BatchImporter(self.context, self.window)
             self._batch.finished.connect(self._batch_finished)
         return self._batch
+
+    def show_my_submissions(self) -> QDialog:
+        """Every export of this workspace: exported, received, acknowledged or in conflict."""
+        from app.ui.coordinator.my_submissions_dialog import MySubmissionsDialog
+
+        dialog = MySubmissionsDialog(self.context, self.window)
+        dialog.open()
+        return dialog
 
     def show_export(self) -> None:
         from app.ui.files.submission_export_dialog import ExportSubmissionDialog
