@@ -14,10 +14,6 @@ from pathlib import Path
 from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
 from app.cli.export_cmd import open_workspace
 from app.i18n import _
-from app.models.services.keys.fingerprint import fingerprint
-from app.models.services.keys.key_file import export_key, import_key
-from app.models.services.keys.own import own_fingerprint
-from app.models.services.keys.pins import pinned_keys
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,6 +40,12 @@ def _passphrase(args: argparse.Namespace, twice: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: every start of the app imports app.cli.
+    from app.models.services.keys.fingerprint import fingerprint
+    from app.models.services.keys.key_file import export_key, import_key
+    from app.models.services.keys.own import own_fingerprint
+    from app.models.services.keys.pins import pinned_keys
+
     if args.action != "show" and args.file is None:
         raise CommandError(_("Name the key file."))
     db = open_workspace(args)

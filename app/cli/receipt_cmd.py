@@ -14,7 +14,6 @@ from app.cli.export_cmd import open_workspace
 from app.i18n import _
 from app.models.services.regional.acknowledgement import acknowledge
 from app.models.services.reporting.periods import period_by_code
-from app.reports.submission.receive import latest_received
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.reports.receipt.writer import write_receipt  # openpyxl: only when used
+    # Imported here, not at the top: every start of the app imports app.cli (openpyxl is slow).
+    from app.reports.receipt.writer import write_receipt
+    from app.reports.submission.freshness import latest_received
 
     db = open_workspace(args)
     try:

@@ -100,7 +100,7 @@ def receive(session: Session, parsed: ParsedSubmission, now: dt.datetime | None 
                                 "{periods}.").format(periods=", ".join(fresh.earlier)))
     if trust.notice:
         result.notices.append(trust.notice)
-    remember_signer(session, parsed, trust)
+    remember_signer(session, parsed, trust, received_at)
     return result
 
 

@@ -7,6 +7,7 @@ the coordinator over the phone) or, for an unsigned file, confirms the file itse
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -76,8 +77,9 @@ def check_trust(session: Session, parsed: ParsedSubmission, confirmed: Confirmat
     return TrustCheck(trust, shown)
 
 
-def remember_signer(session: Session, parsed: ParsedSubmission, check: TrustCheck) -> None:
+def remember_signer(session: Session, parsed: ParsedSubmission, check: TrustCheck,
+                    now: dt.datetime) -> None:
     """Pin the signer's key once its file was applied (confirmed by a person unless first use)."""
     if parsed.signer_key is not None and check.trust != Trust.PINNED:
         pin(session, parsed.identity.country, parsed.signer_key,
-            confirmed=check.trust != Trust.FIRST_USE)
+            confirmed=check.trust != Trust.FIRST_USE, now=now)

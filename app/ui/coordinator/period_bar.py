@@ -141,6 +141,7 @@ class PeriodBar(QWidget):
             self._locked_shown = locked
             self.locked_changed.emit(locked)
 
+    @shows_storage_errors
     def receipt_text(self) -> str:
         """The secretariat's receipt of the shown period, as the coordinator imported it."""
         country = self._context.profile.country_code

@@ -31,6 +31,7 @@ from app.models.services.keys.key_file import KEY_FILE_SUFFIX, export_key, impor
 from app.models.services.keys.own import own_fingerprint
 from app.models.services.keys.pins import pinned_keys
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.storage_guard import shows_storage_errors
 
 
 class WorkspaceKeyDialog(QDialog):
@@ -58,6 +59,7 @@ class WorkspaceKeyDialog(QDialog):
         self.refresh()
         self.resize(620, 420)
 
+    @shows_storage_errors
     def refresh(self) -> None:
         with self.context.db.transaction() as session:
             own = own_fingerprint(session)
@@ -79,6 +81,7 @@ class WorkspaceKeyDialog(QDialog):
                                         QLineEdit.EchoMode.Password)
         return text if ok else None
 
+    @shows_storage_errors
     def export_to(self, path: Path | None = None, passphrase: str | None = None) -> Path | None:
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(

@@ -7,6 +7,7 @@ the sender, by phone or in person. Confirming pins the new key; the newest pin i
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 from sqlalchemy import select
@@ -40,14 +41,15 @@ def trust_of(session: Session, party: str, public_key: bytes | None) -> Trust:
     return Trust.PINNED if pinned.public_key == public_key else Trust.NEW_KEY
 
 
-def pin(session: Session, party: str, public_key: bytes, *, confirmed: bool) -> PinnedKey:
+def pin(session: Session, party: str, public_key: bytes, *, confirmed: bool,
+        now: dt.datetime | None = None) -> PinnedKey:
     """Trust `public_key` for `party` from now on (the newest pin wins)."""
     row = session.scalar(select(PinnedKey).where(PinnedKey.party == party,
                                                  PinnedKey.public_key == public_key))
     if row is None:
         row = PinnedKey(party=party, public_key=public_key)
         session.add(row)
-    row.pinned_at = utcnow()
+    row.pinned_at = now or utcnow()
     row.confirmed = row.confirmed or confirmed
     session.flush()
     return row
