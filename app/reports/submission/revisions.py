@@ -76,7 +76,10 @@ def record_export(path: Path, country: str, period: str, revision: int,
                   report_digest: str) -> None:
     """Add the revision to the ledger, durably, before the workbook is placed or committed."""
     ledger = read_ledger(path)
-    ledger.setdefault(f"{country}/{period}", {})[str(revision)] = report_digest
+    entry = ledger.setdefault(f"{country}/{period}", {})
+    if entry.get(str(revision)) == report_digest:
+        return  # the same report exported again: the ledger says so already
+    entry[str(revision)] = report_digest
     text = json.dumps(ledger, sort_keys=True, indent=1)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".~{path.name}.", dir=path.parent)
