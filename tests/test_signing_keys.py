@@ -112,3 +112,12 @@ def test_plan_workbooks_are_signed_and_a_changed_signature_is_refused(secretaria
     with pytest.raises(WorkbookRefusedError):
         read_plan_workbook(tmp_path / "forged.xlsx")
     assert SECRETARIAT_PARTY == "secretariat"
+
+
+def test_the_package_keeps_the_cryptography_extension():
+    """Signing needs cryptography's Rust extension (OpenSSL linked in): the filter keeps it."""
+    from tools import package_contents as pc
+
+    assert pc.keep_entry("cryptography/hazmat/bindings/_rust.abi3.so")
+    assert pc.keep_entry("cryptography/hazmat/bindings/_rust.pyd")
+    assert not any(name.startswith("cryptography") for name in pc.EXCLUDED_MODULES)
