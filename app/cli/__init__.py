@@ -15,6 +15,8 @@ from app.cli import (
     export_cmd,
     import_cmd,
     init_cmd,
+    key_cmd,
+    receipt_cmd,
     selftest_cmd,
 )
 from app.cli.failures import as_user_facing
@@ -23,7 +25,7 @@ from app.models.errors import DatabaseDamagedError
 
 #: Each module adds its sub-command with `register(subparsers)`; its handler is the `run` default.
 COMMAND_MODULES = [init_cmd, demo_cmd, export_cmd, import_cmd, consolidate_cmd, backup_cmd,
-                   selftest_cmd]
+                   key_cmd, receipt_cmd, selftest_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from app.i18n import _
 from app.models.errors import ValidationError
 from app.models.orm.enums import Direction, IndicatorKind
+from app.models.services.keys.signature import decode_key, verify
 from app.models.services.plan.document import (
     ActionDoc,
     CodeMapping,
@@ -33,6 +34,7 @@ from app.reports.plan_workbook.writer import (
     FORMAT,
     FORMAT_VERSION,
     KEY_ROW,
+    PLAN_CONTEXT,
     SHEETS,
     plan_digest,
 )
@@ -55,6 +57,8 @@ class PlanFile:
     document: PlanDocument | None
     problems: list[CellError] = field(default_factory=list)
     stored_digest: str = ""
+    #: The key whose signature over the digest was checked; None for an unsigned file.
+    signer_key: bytes | None = None
 
     @property
     def edited_after_export(self) -> bool:
@@ -154,7 +158,21 @@ def _read_plan(path: Path) -> PlanFile:
         raise PlanFileError(_("{name} was written by a newer version of the app; please update it.")
                             .format(name=path.name))
     document = _document(cover, sheets)
-    return PlanFile(path, document, problems, stored or str(cover.get("digest") or ""))
+    digest = stored or str(cover.get("digest") or "")
+    return PlanFile(path, document, problems, digest, _signer(cover, digest, path))
+
+
+def _signer(cover: dict[str, Any], digest: str, path: Path) -> bytes | None:
+    """The key that signed the digest; None if unsigned. A signature that fails is refused."""
+    key_text, signature = cover.get("public_key"), cover.get("signature")
+    if not key_text and not signature:
+        return None
+    key = decode_key(str(key_text or ""))
+    if key is None or not verify(key, str(signature or ""), PLAN_CONTEXT + digest.encode()):
+        raise PlanFileError(_("The signature of {name} does not match its digest: the file was "
+                              "changed after export. Ask the secretariat to send it again."
+                              ).format(name=path.name))
+    return key
 
 
 def _document(cover: dict[str, Any], sheets: dict[str, _Sheet]) -> PlanDocument:

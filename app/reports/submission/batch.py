@@ -28,6 +28,7 @@ from app.reports.errors import WorkbookRefusedError
 from app.reports.submission.apply import changed_topics
 from app.reports.submission.read import ParsedSubmission, read_submission
 from app.reports.submission.receive import FileOutcome, Outcome, receive
+from app.reports.submission.trust import Confirmations
 
 _log = get_logger("reports.batch")
 WORKBOOK_SUFFIX = ".xlsx"
@@ -97,6 +98,12 @@ class BatchResult:
                                 "{count} older or already received", n)),
             (self.count(Outcome.ERRORS), lambda n: ngettext("{count} with errors",
                                                             "{count} with errors", n)),
+            (self.count(Outcome.CONFLICT), lambda n: ngettext(
+                "{count} in conflict with a revision received", "{count} in conflict with a "
+                "revision received", n)),
+            (self.count(Outcome.HELD), lambda n: ngettext(
+                "{count} held until its key is confirmed", "{count} held until their keys are "
+                "confirmed", n)),
             (self.count(Outcome.REFUSED, Outcome.FAILED), lambda n: ngettext(
                 "{count} refused", "{count} refused", n)),
             (self.count(Outcome.CANCELLED), lambda n: ngettext(
@@ -147,8 +154,11 @@ class _DryRun(Exception):  # noqa: N818 - not an error: rolls the file's transac
 
 
 def import_batch(db: Database, paths: Iterable[Path], progress: Progress | None = None, *,
-                 now: dt.datetime | None = None, dry_run: bool = False) -> BatchResult:
+                 now: dt.datetime | None = None, dry_run: bool = False,
+                 confirmed: Confirmations | None = None) -> BatchResult:
     """Receive every file of `paths` (folders expanded). Raises only if the backup fails.
+
+    `confirmed`: the keys (and unsigned files) the officer confirmed with the coordinators.
 
     Every file gets its outcome, whatever it holds. The backup is started when the first file
     that can be applied has been read, and written in a thread while the next files are read
@@ -178,7 +188,7 @@ def import_batch(db: Database, paths: Iterable[Path], progress: Progress | None 
                     result.backup = backup.result().path  # before the first write
                 for read, read_progress in waiting:
                     result.outcomes.append(read if isinstance(read, FileOutcome) else _apply(
-                        db, read, read_progress, now, dry_run))
+                        db, read, read_progress, now, dry_run, confirmed))
                 waiting.clear()
         except OperationCancelled:
             result.cancelled = True
@@ -237,13 +247,13 @@ def _read(path: Path, progress: Progress) -> ParsedSubmission | FileOutcome:
 
 
 def _apply(db: Database, parsed: ParsedSubmission, progress: Progress, now: dt.datetime | None,
-           dry_run: bool) -> FileOutcome:
+           dry_run: bool, confirmed: Confirmations | None) -> FileOutcome:
     """Receive one file in its own transaction; any failure stays with this file."""
     path = parsed.path
     try:
         checkpoint(progress, 7, 8, _("Applying"))
         with db.transaction() as session:
-            outcome = receive(session, parsed, now)
+            outcome = receive(session, parsed, now, confirmed)
             # The last moment to stop: a cancel here rolls this file back.
             checkpoint(progress, 8, 8, _("Saving"))
             if dry_run:

@@ -26,6 +26,7 @@ from app.reports.submission.format import (
     READABLE_VERSIONS,
     sheets_for_version,
 )
+from app.reports.submission.seal import check_seal
 from app.reports.xlsx.cell_ref import CellError, CellRef
 from app.reports.xlsx.cell_values import CellValueError, Vocabulary, read_cell
 from app.reports.xlsx.columns import FIRST_DATA_ROW, Column, SheetSpec
@@ -76,6 +77,10 @@ class ParsedSubmission:
     added_rows: list[tuple[str, int]] = field(default_factory=list)
     #: Exported rows no longer in the file, per sheet title.
     missing_rows: dict[str, int] = field(default_factory=dict)
+    #: The key that signed the file (format 2 on), checked; None for an unsigned older format.
+    signer_key: bytes | None = None
+    #: The sealed digest of the file's own period's report (format 1: the file's digest).
+    report_digest: str = ""
 
     @property
     def edited_after_export(self) -> bool:
@@ -157,6 +162,12 @@ def _read(workbook: Any, path: Path, progress: Progress) -> ParsedSubmission:
                                          [ProgressStatus, Priority, FollowUpStatus])
     parsed = ParsedSubmission(path=path, meta=meta, identity=identity, language=language,
                               stored_digest=meta.get("digest", ""), digest="", sheets={})
+    if version >= 2:
+        seal = check_seal(meta, identity, path)
+        parsed.stored_digest, parsed.signer_key = seal.digest, seal.public_key
+        parsed.report_digest = seal.report_digest
+    else:
+        parsed.report_digest = parsed.stored_digest
     specs = sheets_for_version(version)
     for number, spec in enumerate(specs, 1):
         title = meta.get(f"sheet.{spec.key}", "")

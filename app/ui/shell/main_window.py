@@ -121,6 +121,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.demo_action.triggered.connect(lambda: self.open_requested.emit(None))
         self.backups_action = QAction(self)
         self.backups_action.triggered.connect(self.show_backups)
+        self.key_action = QAction(self)
+        self.key_action.triggered.connect(self.show_workspace_key)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -148,6 +150,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backups_action)
+        self.file_menu.addAction(self.key_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -184,6 +187,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.open_action.setText(_("&Open workspace…"))
         self.demo_action.setText(_("Open &demo workspace"))
         self.backups_action.setText(_("&Backups…"))
+        self.key_action.setText(_("Workspace &key…"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About {app}").format(app=APP_NAME))
         self.undo_action.retranslate()
@@ -236,6 +240,13 @@ class MainWindow(WindowStateMixin, QMainWindow):
 
         dialog = BackupsDialog(self.context, self)
         dialog.restored.connect(self.undo_stack.clear)  # edits undone across a restore make no sense
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_workspace_key(self) -> None:
+        from app.ui.files.workspace_key_dialog import WorkspaceKeyDialog
+
+        dialog = WorkspaceKeyDialog(self.context, self)
         dialog.exec()
         dialog.deleteLater()
 

@@ -4,4 +4,4 @@
 (a start-up cost of ~0.2 s). A test checks it matches the scripts: update it with each migration.
 """
 
-HEAD = "0003_workspace_id"
+HEAD = "0004_signing_keys"
