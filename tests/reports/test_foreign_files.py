@@ -100,9 +100,10 @@ def test_command_line_batch_prints_a_line_per_file_and_the_summary(secretariat, 
     output = capsys.readouterr()
     assert code == 2
     assert output.err == ""
-    lines = output.out.splitlines()
+    lines = [line for line in output.out.splitlines() if not line.startswith(" ")]  # not notices
     assert lines[0].startswith("A backup of the workspace")
-    assert len(lines) == 1 + 4 + 1 and lines[-1].startswith("1 of 4 files received and applied")
+    assert len(lines) == 1 + 4 + 1, "\n".join(lines)
+    assert lines[-1].startswith("1 of 4 files received and applied")
 
 
 def test_a_batch_of_refused_files_makes_no_backup(secretariat, exported, tmp_path):  # noqa: F811
