@@ -29,7 +29,7 @@ def time_to_window(command: list[str], env: dict[str, str]) -> float:
     """Seconds from launch until the app prints "shown"; the process must then exit with 0."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True)
+                               stderr=subprocess.DEVNULL, encoding="utf-8", errors="replace")
     assert process.stdout is not None
     shown_at = None
     for line in process.stdout:
