@@ -223,7 +223,7 @@ stage source do_source
 DIST="$APP/dist/AlmatyProcessTracker"
 EXE="$DIST/AlmatyProcessTracker.exe"
 do_build() {
-    cd "$APP" && PY -m PyInstaller --noconfirm --clean --log-level WARN --workpath build/onedir \
+    cd "$APP" && WINE_TIMEOUT=2400 PY -m PyInstaller --noconfirm --clean --log-level WARN --workpath build/onedir \
         --distpath dist pyinstaller.spec && test -f "$EXE" &&
         echo "one folder: $(du -sm "$DIST" | cut -f1) MB, $(find "$DIST" -type f | wc -l) files"
 }
@@ -262,34 +262,51 @@ do_inno() {
     w "$INNO" /Q "$(winpath "$APP/installer/AlmatyProcessTracker.iss")" && ls -l "$APP"/dist/installer/*.exe
 }
 INSTALLED="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/Programs/Almaty Process Tracker"
+wait_for() {  # wait_for SECONDS TEST...: until the test holds (a Windows program's children outlive it)
+    local until=$(( $(date +%s) + $1 )); shift
+    until "$@"; do [ "$(date +%s)" -lt "$until" ] || return 1; sleep 1; done
+}
+setup_done() { grep -q 'Log closed' "$WINEPREFIX/drive_c/apt-setup.log" 2>/dev/null; }
+uninstalled() { ! test -e "$INSTALLED/AlmatyProcessTracker.exe"; }
 do_install() {
     # Wine 8's shell32 leaves FOLDERID_UserProgramFiles unimplemented, so setup would stop with
     # 'Failed to expand shell folder constant "userpf"': this build-time copy installs into
     # {localappdata}\Programs, the folder {userpf} names on Windows. It is not compressed: the inno
     # stage proved the real compression, and this copy only has to install (saves a minute).
-    rm -rf "$INSTALLED"
+    rm -rf "$INSTALLED" "$WINEPREFIX/drive_c/apt-setup.log"
     cd "$APP" && sed -e 's/{userpf}/{localappdata}\\Programs/' -e 's/^Compression=.*/Compression=none/' \
         -e 's/^SolidCompression=.*/SolidCompression=no/' installer/AlmatyProcessTracker.iss \
         > installer/wine-variant.iss &&
         w "$INNO" /Q /Odist/installer-wine "$(winpath installer/wine-variant.iss)" &&
         WINE_TIMEOUT=300 w dist/installer-wine/*.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART '/LOG=C:\apt-setup.log' &&
-        wineserver -w && tail -n 2 "$WINEPREFIX/drive_c/apt-setup.log" &&
+        wait_for 120 setup_done && tail -n 2 "$WINEPREFIX/drive_c/apt-setup.log" &&
         test -f "$INSTALLED/AlmatyProcessTracker.exe" || return 1
     echo "installed: $(du -sm "$INSTALLED" | cut -f1) MB in $INSTALLED"
     no_stub_in "$INSTALLED" &&
         w "$INSTALLED/AlmatyProcessTracker.exe" selftest && grep -q '^self-test passed' "$LOG/install.log" &&
         WINE_TIMEOUT=300 w "$INSTALLED/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES &&
-        wineserver -w && sleep 2 && ! test -e "$INSTALLED/AlmatyProcessTracker.exe" &&
+        wait_for 120 uninstalled &&
         echo "installed self-test passed; uninstalled"
 }
+# --- the one-file package, built while the installer is compiled and tried (each is one core's work)
+ONEFILE="$APP/dist/onefile/AlmatyProcessTracker.exe"
+build_onefile() {
+    local t0; t0=$(date +%s)
+    cd "$APP" && APT_ONEFILE=1 WINE_TIMEOUT=2400 PY -m PyInstaller --noconfirm --clean --log-level WARN \
+        --workpath build/onefile --distpath dist/onefile pyinstaller.spec && test -f "$ONEFILE" &&
+        echo "one-file build: $(( $(date +%s) - t0 )) s"
+}
+if [ "${WINDOWS_ONEFILE:-1}" = 1 ]; then
+    build_onefile > "$LOG/onefile-build.log" 2>&1 &
+    ONEFILE_BUILD=$!
+fi
+
 stage inno do_inno && stage install do_install
 
-# --- the one-file package -------------------------------------------------------------------------
-ONEFILE="$APP/dist/onefile/AlmatyProcessTracker.exe"
 do_onefile() {
-    cd "$APP" && APT_ONEFILE=1 PY -m PyInstaller --noconfirm --clean --log-level WARN \
-        --workpath build/onefile --distpath dist/onefile pyinstaller.spec && test -f "$ONEFILE" &&
-        no_stub_in "$APP/dist" || return 1
+    wait "$ONEFILE_BUILD" || { tail -n 30 "$LOG/onefile-build.log"; return 1; }
+    tail -n 1 "$LOG/onefile-build.log"
+    no_stub_in "$APP/dist" || return 1
     local t0=$EPOCHREALTIME
     w "$ONEFILE" selftest && grep -q '^self-test passed' "$LOG/onefile.log" &&
         echo "one file: $(du -m --apparent-size "$ONEFILE" | cut -f1) MB; its self-test took" \
@@ -299,11 +316,12 @@ do_onefile() {
 
 # --- start-to-window time -------------------------------------------------------------------------
 do_startup() {
-    local args=(--exe "$(winpath "$EXE")" --runs "${WINDOWS_STARTUP_RUNS:-3}")
+    echo "host load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    local args=(--exe "$(winpath "$EXE")" --runs "${WINDOWS_STARTUP_RUNS:-3}" --no-source)
     [ -f "$ONEFILE" ] && args+=(--onefile "$(winpath "$ONEFILE")")
     cd "$APP" && PY bench/bench_startup_frozen.py "${args[@]}"
 }
-[ "${WINDOWS_STARTUP_RUNS:-3}" != 0 ] && stage startup do_startup && sed -n '2,$p' "$LOG/startup.log" | sed 's/^/    /'
+[ "${WINDOWS_STARTUP_RUNS:-3}" != 0 ] && stage startup do_startup && sed 's/^/    /' "$LOG/startup.log"
 
 finish
 }
