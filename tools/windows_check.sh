@@ -162,11 +162,9 @@ EXPORT void ucnv_cbToUWriteUChars(void *a, const uint16_t *s, int32_t l, int32_t
 EXPORT void UCNV_FROM_U_CALLBACK_SUBSTITUTE(const void *x, void *a, const uint16_t *u, int32_t l, int32_t cp, int r, UErrorCode *e) { (void)x; (void)a; (void)u; (void)l; (void)cp; (void)r; fail(e); }
 EXPORT void UCNV_TO_U_CALLBACK_SUBSTITUTE(const void *x, void *a, const char *u, int32_t l, int r, UErrorCode *e) { (void)x; (void)a; (void)u; (void)l; (void)r; fail(e); }
 EOF
-    [ -f "$dir/icuuc.dll" ] && [ "$dir/icuuc.dll" -nt "$dir/icuuc_stub.c" ] ||
-        x86_64-w64-mingw32-gcc -O2 -shared -s -o "$dir/icuuc.dll" "$dir/icuuc_stub.c" || return 1
-    # Made newer than the source, so the next run does not rebuild it.
-    touch "$dir/icuuc.dll"
-    cp "$dir/icuuc.dll" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll" && echo "stand-in in the prefix's system32"
+    # Compiled every run (under a second), so the prefix always holds this source's build.
+    x86_64-w64-mingw32-gcc -O2 -shared -s -o "$dir/icuuc.dll" "$dir/icuuc_stub.c" &&
+        cp "$dir/icuuc.dll" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll" && echo "stand-in in the prefix's system32"
 }
 stage icuuc do_icuuc || finish
 
