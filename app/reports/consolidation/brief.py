@@ -85,7 +85,7 @@ def _objectives(data: Consolidation, lang: ReportLanguage) -> list[str]:
         mean = item.total.mean_percent
         out.append(f"<tr><td width='45%'>{escape(item.code)}&nbsp; {escape(lang.title(item.titles))}"
                    f"</td><td width='45%'>{_bar((mean or 0) / 100)}</td>"
-                   f"<td class='num' width='10%'>{escape(lang.percent(mean))}</td></tr>")
+                   f"<td class='num' width='10%'>{escape(lang.average(mean))}</td></tr>")
     out.append("</table>")
     return out
 
@@ -148,7 +148,7 @@ def _highlights(data: Consolidation, lang: ReportLanguage) -> list[str]:
             "average progress {percent}.")).format(
                 commitments=lang.number(h.commitments), reported=lang.number(h.reported),
                 completed=lang.number(h.completed),
-                percent=lang.percent(h.mean_percent) or "—")) + "</p>")
+                percent=lang.average(h.mean_percent) or "—")) + "</p>")
         out += _list(t(N_("Completed")), [escape(text) for text in h.completed_items])
         out += _list(t(N_("Main challenges")),
                      [f"{escape(text)} ({lang.number(n)})" for text, n in h.challenges])

@@ -19,7 +19,14 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from app.i18n.formats import AVERAGE_PLACES, rounded
 from app.reports.xlsx.digest import safe_text
+
+
+def _share(fraction: float) -> float:
+    """A share (0-1) as a "0%" cell shows it: the percentage rounded half-up, as the window and
+    the brief show it (0.345 -> 35 %, where Excel, given 0.345, might show 34 %)."""
+    return (rounded(fraction * 100) or 0.0) / 100
 
 
 def text_cell(ws: WriteOnlyWorksheet, value: str | None) -> Any:
@@ -99,7 +106,17 @@ class CellStyles:
             cell.number_format = "0%"
             if bold:
                 cell.font = self.header_font
-        return self._styled(ws, round(fraction, 4), ("percent", bold), setup)
+        return self._styled(ws, _share(fraction), ("percent", bold), setup)
+
+    def average(self, ws: WriteOnlyWorksheet, value: float | None) -> Any:
+        """An average progress (0-100), rounded half-up and shown with its one decimal, as the
+        window and the brief show it (35.3; 35.0, not 35)."""
+        if value is None:
+            return None
+
+        def setup(cell: Cell) -> None:
+            cell.number_format = "0." + "0" * AVERAGE_PLACES
+        return self._styled(ws, rounded(value, AVERAGE_PLACES), ("average",), setup)
 
     def filled(self, ws: WriteOnlyWorksheet, value: Any, rgb: str) -> Cell:
         def setup(cell: Cell) -> None:
