@@ -70,10 +70,7 @@ def write_cover(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Cel
     t = lang.t
     ws = new_sheet(wb, t(N_("Report")), [40, 90], freeze=None, title_rows=None)
     periods = data.scope.periods
-    counts = data.matrix.counts()
-    received = sum(counts[s] for s in (CellState.RECEIVED, CellState.LATE, CellState.EDITED,
-                                      CellState.ACKNOWLEDGED))
-    due = received + counts[CellState.MISSING]
+    record = data.matrix.record()
     total = data.statuses.get(None)
     ws.append([st.title(ws, t(N_("Regional progress report")))])
     ws.append([])
@@ -81,7 +78,8 @@ def write_cover(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Cel
         (N_("Plan"), f"{data.plan_code} v{data.plan_version} — {lang.title(data.plan_titles)}"),
         (N_("Periods"), f"{periods[0].code} – {periods[-1].code}" if periods else ""),
         (N_("Countries"), ", ".join(lang.country(c) for c in _countries(data))),
-        (N_("Reports received when due"), f"{received} / {due}"),
+        (N_("Reports received / expected"), f"{record.received} / {record.expected}"),
+        (N_("Of which late"), record.late),
         (N_("Commitments"), total.commitments if total else 0),
         (N_("Commitments with an update in these periods"), total.reported if total else 0),
         (N_("Average progress (percent)"), st.average(ws, total.mean_percent if total else None)),
