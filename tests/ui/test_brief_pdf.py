@@ -5,14 +5,9 @@ lines inside a narrow column); tables kept on one page with their heading where 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import shutil
-import subprocess
-import unicodedata
 from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -20,9 +15,9 @@ from app.models.services.regional.report import RegionalFilter
 from app.reports.consolidation.brief import brief_html
 from app.reports.consolidation.data import gather
 from app.ui.files.pdf_renderer import render_pdf
+from tests.printed_words import not_printed_whole, tokens
 
 TODAY = dt.date(2026, 11, 26)
-_PUNCTUATION = "()[]{}.,:;«»\"'!?"
 
 
 class _Words(HTMLParser):
@@ -41,21 +36,7 @@ class _Words(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
-            self.words += _tokens(unescape(data))
-
-
-def _tokens(text: str) -> Counter[str]:
-    """Words, with ligatures (ﬃ) spelled out; a line may end after a hyphen, so its parts count."""
-    text = unicodedata.normalize("NFKC", text)
-    words = (w.strip(_PUNCTUATION) for w in re.split(r"[\s\xa0-]+", text))
-    return Counter(w for w in words if len(w) > 1)
-
-
-def pdf_text(path: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+            self.words += tokens(unescape(data))
 
 
 @pytest.mark.parametrize("language", ["ru", "en"])
@@ -67,6 +48,5 @@ def test_every_word_of_the_brief_prints_whole(secretariat_db, qapp, tmp_path, la
     parser.feed(html)
     path = tmp_path / f"brief-{language}.pdf"
     render_pdf(html, path)
-    printed = _tokens(pdf_text(path))
-    broken = sorted(parser.words - printed)  # each occurrence counts: a word whole in the legend
-    assert not broken, f"words not printed whole: {broken[:20]}"  # may be broken in a cell
+    broken = not_printed_whole(parser.words, path)
+    assert not broken, f"words not printed whole: {broken[:20]}"

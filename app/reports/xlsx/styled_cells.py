@@ -53,6 +53,10 @@ class CellStyles:
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.left_middle = Alignment(vertical="center", wrap_text=True)
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.top = Alignment(vertical="top")
+        self.top_right = Alignment(horizontal="right", vertical="top")
+        self.rotated = Alignment(horizontal="center", vertical="bottom", wrap_text=True,
+                                 text_rotation=90)
         self._fills: dict[str, PatternFill] = {}
         self._book: object = None
         self._arrays: dict[tuple, StyleArray] = {}
@@ -87,6 +91,14 @@ class CellStyles:
             cell.border = self.border
         return self._styled(ws, value, ("header",), setup)
 
+    def rotated_header(self, ws: WriteOnlyWorksheet, value: Any) -> Cell:
+        """A header written upwards: a narrow figure column under a long name (a country, a
+        status) keeps the sheet one page wide and the name whole."""
+        def setup(cell: Cell) -> None:
+            cell.font, cell.fill, cell.alignment = self.header_font, self.header_fill, self.rotated
+            cell.border = self.border
+        return self._styled(ws, value, ("rotated",), setup)
+
     def bold(self, ws: WriteOnlyWorksheet, value: Any) -> Cell:
         def setup(cell: Cell) -> None:
             cell.font = self.header_font
@@ -116,17 +128,29 @@ class CellStyles:
 
         def setup(cell: Cell) -> None:
             cell.number_format = "0." + "0" * AVERAGE_PLACES
+            cell.alignment = self.top
         return self._styled(ws, rounded(value, AVERAGE_PLACES), ("average",), setup)
+
+    def number(self, ws: WriteOnlyWorksheet, value: Any, bold: bool = False) -> Cell:
+        """A figure (or a short figure-like text, "4 / 5") at the top right of its cell, level
+        with the first line of a wrapped title beside it."""
+        def setup(cell: Cell) -> None:
+            cell.alignment = self.top_right
+            if bold:
+                cell.font = self.header_font
+        return self._styled(ws, value, ("number", bold), setup)
 
     def filled(self, ws: WriteOnlyWorksheet, value: Any, rgb: str) -> Cell:
         def setup(cell: Cell) -> None:
             cell.fill, cell.alignment, cell.border = self.fill(rgb), self.center, self.border
         return self._styled(ws, value, ("filled", rgb), setup)
 
-    def wrapped(self, ws: WriteOnlyWorksheet, value: str) -> Any:
+    def wrapped(self, ws: WriteOnlyWorksheet, value: str, bold: bool = False) -> Any:
         safe = text_cell(ws, value)
         if safe is None:
             return None
         cell = safe if isinstance(safe, Cell) else WriteOnlyCell(ws, safe)
         cell.alignment = self.wrap
+        if bold:
+            cell.font = self.header_font
         return cell
