@@ -41,9 +41,10 @@ def _objective_trends(data: Consolidation, lang: ReportLanguage) -> list[str]:
     skip = len(data.scope.periods) - len(periods)
     out = [heading(3, t(N_("Average progress reported in each period, by objective"))),
            "<table class='grid' border='1' cellspacing='0' cellpadding='2' width='100%'>"
-           "<thead><tr><th class='m'></th>"]
+           "<thead><tr><th class='m' width='30%'></th>"]
     out += [f"<th class='m' align='center'>{escape(p.code)}</th>" for p in periods]
-    out.append(f"<th class='m' align='right'>{escape(t(N_('Change (points)')))}</th></tr></thead>")
+    change = escape(t(N_("Change (points)")))
+    out.append(f"<th class='m' align='right'>{change}</th></tr></thead>")
     for trend in data.trends:
         out.append(f"<tr><td class='m'>{escape(trend.code)}&nbsp; "
                    f"{escape(lang.title(trend.titles))}</td>")
@@ -62,10 +63,11 @@ def _records(data: Consolidation, lang: ReportLanguage) -> list[str]:
     skip = len(data.matrix.periods) - len(columns)
     out = [heading(3, t(N_("Reporting record over time"))),
            "<table class='grid' border='1' cellspacing='0' cellpadding='2' width='100%'>"
-           "<thead><tr><th class='m'>" + escape(t(N_("Country"))) + "</th>"]
-    out += [f"<th class='m' align='center'>{escape(p.code)}</th>" for p in columns]
-    out += [f"<th class='m' align='right'>{escape(t(N_('Reports received / expected')))}</th>",
-            f"<th class='m' align='right'>{escape(t(N_('Of which late')))}</th></tr></thead>"]
+           "<thead><tr><th class='m' width='18%'>" + escape(t(N_("Country"))) + "</th>"]
+    out += [f"<th class='m' align='center' width='8%'>{escape(p.code)}</th>" for p in columns]
+    ratio, late = escape(t(N_("Reports received / expected"))), escape(t(N_("Of which late")))
+    out += [f"<th class='m' align='right'>{ratio}</th>",
+            f"<th class='m' align='right'>{late}</th></tr></thead>"]
     for row in data.matrix.rows:
         record = reporting_record(row.cells)
         out.append(f"<tr><td class='m'>{escape(lang.country(row.country))}</td>")
@@ -73,7 +75,8 @@ def _records(data: Consolidation, lang: ReportLanguage) -> list[str]:
         out += [f"<td class='m num'>{whole(_ratio(record.received, record.expected, lang))}</td>",
                 f"<td class='m num'>{lang.number(record.late)}</td></tr>"]
     total = data.matrix.record()
-    out.append(f"<tr><td class='m'><b>{escape(t(N_('All countries')))}</b></td>")
+    everyone = escape(t(N_("All countries")))
+    out.append(f"<tr><td class='m'><b>{everyone}</b></td>")
     out += [f"<td class='m' align='center'>{whole(_ratio(r.received, r.expected, lang))}</td>"
             for r in data.matrix.record_by_period()[skip:]]
     out += [f"<td class='m num'><b>{whole(_ratio(total.received, total.expected, lang))}</b></td>",
