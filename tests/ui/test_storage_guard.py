@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.models.errors import DatabaseBusyError
+from app.models.topics import COMMITMENTS, PROGRESS
 from app.ui.shell.main_window import MainWindow
 
 
@@ -66,6 +67,7 @@ def test_coordinator_panels_show_a_locked_database_and_keep_their_content(qtbot,
         raise DatabaseBusyError(str(db.path))
         yield  # pragma: no cover
 
+    context.bus.announce(COMMITMENTS, PROGRESS)  # what the panels keep is out of date
     monkeypatch.setattr(db, "reading", locked)
     panels = (tabs.dashboard, tabs.commitments, tabs.progress, tabs.indicators, tabs.decisions,
               window.navigator)

@@ -21,8 +21,7 @@ from app.models.services.reporting.commitments import (
     known_agencies,
 )
 from app.models.services.reporting.history import action_codes, commitment_history
-from app.models.services.reporting.period_rows import PeriodRows, fetch_period_rows
-from app.models.services.reporting.periods import get_period
+from app.models.services.reporting.period_rows import PeriodRows
 from app.models.topics import COMMITMENTS, PLAN, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
@@ -35,7 +34,7 @@ from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
 from app.ui.coordinator.period_bar import PeriodBar
-from app.ui.coordinator.period_rows import shown_rows
+from app.ui.coordinator.period_rows import PeriodRowsCache, read_period_rows, shown_rows
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.record_commands import push_cell_progress_edit
 
@@ -51,6 +50,7 @@ class CommitmentsPanel(LazyPanel):
         self._outline = PlanOutline(None, "", 0, {}, False, [])
         self._scope: tuple[str, int] | None = None
         self._period_rows: PeriodRows | None = None
+        self._rows_cache = PeriodRowsCache(context)
         self.messages = MessageBar()
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error,
                                     with_lock=False)
@@ -100,13 +100,12 @@ class CommitmentsPanel(LazyPanel):
         if period_id is None:
             return
         keep = [row.id for row in self.table.source.rows()] if keep_shown else []
-        with self._context.db.reading() as session:
-            period = get_period(session, period_id)
-            self._period_rows = fetch_period_rows(session, self._context.country, period,
-                                                  self._context.today())
-            if self._outline.plan_id is None:
+        self._period_rows = self._rows_cache.get(
+            period_id, lambda pid: read_period_rows(self._context, pid))
+        if self._outline.plan_id is None:
+            with self._context.db.reading() as session:
                 self._outline = plan_outline(session, self._context.country)
-                self.table.source.set_outline(self._outline)
+            self.table.source.set_outline(self._outline)
         self._show_rows(keep)
 
     def _show_rows(self, keep: list[int]) -> None:
@@ -135,6 +134,7 @@ class CommitmentsPanel(LazyPanel):
             self._outline = PlanOutline(None, "", 0, {}, False, [])
         if not topics & {COMMITMENTS, PROGRESS, PLAN}:
             return
+        self._rows_cache.clear()
         self.refresh(keep_shown=True)
 
     # --- actions --------------------------------------------------------------------------

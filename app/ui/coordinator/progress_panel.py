@@ -22,7 +22,7 @@ from app.i18n import _, ngettext
 from app.i18n.formats import format_number
 from app.models.services.plan.outline import plan_outline
 from app.models.services.reporting.history import action_codes, progress_history
-from app.models.services.reporting.period_rows import PeriodRows, fetch_period_rows
+from app.models.services.reporting.period_rows import PeriodRows
 from app.models.services.reporting.periods import get_period
 from app.models.services.reporting.progress import copy_candidates
 from app.models.topics import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
@@ -35,7 +35,7 @@ from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
 from app.ui.coordinator.period_bar import PeriodBar
-from app.ui.coordinator.period_rows import shown_rows
+from app.ui.coordinator.period_rows import PeriodRowsCache, read_period_rows, shown_rows
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.progress_form import ProgressForm
 from app.ui.coordinator.record_commands import CopyFromPrevious, push_cell_progress_edit
@@ -50,6 +50,7 @@ class ProgressPanel(LazyPanel):
         self._context, self._selection, self._stack = context, selection, stack
         self._outline_stale = True
         self._period_rows: PeriodRows | None = None
+        self._rows_cache = PeriodRowsCache(context)
         self.messages = MessageBar()
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error)
         self.filters = FilterBar(context)
@@ -121,10 +122,9 @@ class ProgressPanel(LazyPanel):
         if period_id is None:
             return
         keep = [row.id for row in self.table.source.rows()] if keep_shown else []
+        self._period_rows = self._rows_cache.get(
+            period_id, lambda pid: read_period_rows(self._context, pid))
         with self._context.db.reading() as session:
-            self._period_rows = fetch_period_rows(session, self._context.country,
-                                                  get_period(session, period_id),
-                                                  self._context.today())
             if self._outline_stale:
                 self.table.source.set_outline(plan_outline(session, self._context.country))
                 self._outline_stale = False
@@ -174,6 +174,7 @@ class ProgressPanel(LazyPanel):
             self._outline_stale = True
         if not topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS}:
             return
+        self._rows_cache.clear()
         self.refresh(keep_shown=True)
 
     # --- actions --------------------------------------------------------------------------
