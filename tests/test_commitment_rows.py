@@ -167,6 +167,7 @@ def test_filters_in_memory_pick_what_the_query_picks(secretariat_db):
     from app.models.services.reporting.period_rows import (
         fetch_period_rows,
         filter_rows,
+        search_index,
         update_texts,
     )
 
@@ -177,7 +178,7 @@ def test_filters_in_memory_pick_what_the_query_picks(secretariat_db):
     with secretariat_db.reading() as s:
         period = period_service.period_by_code(s, code)
         cached = fetch_period_rows(s, None, period, TODAY)
-        texts = update_texts(s, None, period.id)
+        texts = search_index(cached.rows, update_texts(s, None, period.id))
         objective = cached.rows[0].objective_id
         filters = [CommitmentFilter(), CommitmentFilter(include_retired=True),
                    CommitmentFilter(status=ProgressStatus.DELAYED), CommitmentFilter(no_update=True),
@@ -185,7 +186,7 @@ def test_filters_in_memory_pick_what_the_query_picks(secretariat_db):
                    CommitmentFilter(text="working GROUP"), CommitmentFilter(text="kz")]
         for flt in filters:
             queried = [r.id for r in commitment_rows(s, None, period, TODAY, flt)]
-            assert [r.id for r in filter_rows(cached.rows, flt, texts=texts)] == queried, flt
-        assert any(filter_rows(cached.rows, CommitmentFilter(text="working group"), texts=texts))
+            assert [r.id for r in filter_rows(cached.rows, flt, index=texts)] == queried, flt
+        assert any(filter_rows(cached.rows, CommitmentFilter(text="working group"), index=texts))
         assert cached.total == s.scalar(select(func.count(Commitment.id)).where(
             Commitment.retired.is_(False)))

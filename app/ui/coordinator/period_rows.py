@@ -12,6 +12,7 @@ from app.models.services.reporting.period_rows import (
     PeriodRows,
     fetch_period_rows,
     filter_rows,
+    search_index,
     update_texts,
 )
 from app.models.services.reporting.periods import get_period
@@ -52,7 +53,8 @@ def read_period_rows(context: WorkspaceContext, period_id: int) -> PeriodRows:
 
 def shown_rows(context: WorkspaceContext, cache: PeriodRows, flt: CommitmentFilter,
                keep: Iterable[int]) -> list[CommitmentRow]:
-    if flt.text.split() and cache.texts is None:
+    if flt.text.split() and cache.index is None:
         with context.db.reading() as session:
-            cache.texts = update_texts(session, context.country, cache.period_id)
-    return filter_rows(cache.rows, flt, keep, cache.texts)
+            texts = update_texts(session, context.country, cache.period_id)
+        cache.index = search_index(cache.rows, texts)
+    return filter_rows(cache.rows, flt, keep, cache.index)

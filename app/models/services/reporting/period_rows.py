@@ -27,9 +27,9 @@ from app.models.services.reporting.commitment_rows import (
 class PeriodRows:
     period_id: int
     rows: list[CommitmentRow]
-    #: Each commitment's update texts (narrative, challenges, support), case-folded; read when
-    #: a text search first needs them.
-    texts: dict[int, str] | None = None
+    #: Each commitment's searchable text (its own and its update's), case-folded once: built
+    #: when a text search first needs it.
+    index: dict[int, str] | None = None
 
     @property
     def total(self) -> int:
@@ -56,23 +56,30 @@ def update_texts(session: Session, country: str | None, period_id: int) -> dict[
             for cid, a, b, c in session.execute(query)}
 
 
+def search_index(rows: Iterable[CommitmentRow], texts: Mapping[int, str]) -> dict[int, str]:
+    """Each row's searchable text (what `commitment_rows` searches), case-folded once."""
+    return {row.id: " ".join((row.action_code, row.description, row.lead_agency, row.partners,
+                              texts.get(row.id, ""))).casefold() for row in rows}
+
+
 def filter_rows(rows: Iterable[CommitmentRow], flt: CommitmentFilter, keep_ids: Iterable[int] = (),
-                texts: Mapping[int, str] | None = None) -> list[CommitmentRow]:
+                index: Mapping[int, str] | None = None) -> list[CommitmentRow]:
     """The rows `commitment_rows` returns for `flt`, picked from a period's rows in memory.
 
-    Rows in `keep_ids` stay whatever the filter says (the row the user just edited)."""
+    `index` (from `search_index`) is needed for a text filter. Rows in `keep_ids` stay whatever
+    the filter says (the row the user just edited)."""
     keep = set(keep_ids)
     words = flt.text.casefold().split()
-    texts = texts or {}
+    index = index or {}
     result = []
     for row in rows:
-        if row.id in keep or _matches(row, flt, words, texts):
+        if row.id in keep or _matches(row, flt, words, index):
             result.append(row)
     return result
 
 
 def _matches(row: CommitmentRow, flt: CommitmentFilter, words: list[str],
-             texts: Mapping[int, str]) -> bool:
+             index: Mapping[int, str]) -> bool:
     if row.retired and not flt.include_retired:
         return False
     if flt.objective_id is not None and row.objective_id != flt.objective_id:
@@ -86,7 +93,6 @@ def _matches(row: CommitmentRow, flt: CommitmentFilter, words: list[str],
     if flt.overdue and not row.overdue:
         return False
     if words:
-        haystack = " ".join((row.action_code, row.description, row.lead_agency, row.partners,
-                             texts.get(row.id, ""))).casefold()
+        haystack = index.get(row.id, "")
         return all(word in haystack for word in words)
     return True
