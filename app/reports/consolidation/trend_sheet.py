@@ -69,7 +69,7 @@ def write_trends(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Ce
         line += 1
     last_objective = line - 1
     ws.append([])
-    chart_on_new_page(ws, line)  # the record starts a page of its own, titled
+    chart_on_new_page(ws, line - 1)  # the record starts a page of its own, under its title
     ws.row_dimensions[line + 1].height = 20
     ws.append([None, st.bold(ws, t(N_("Reporting record over time")))])
     line += 2
@@ -82,10 +82,10 @@ def write_trends(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Ce
         texts = [_record_text(cell, lang) for cell in row.cells]
         record = reporting_record(row.cells)
         ws.row_dimensions[line].height = height_for([(text, period_width) for text, _ in texts])
-        ws.append([None, lang.country(row.country),
+        ws.append([None, st.middle(ws, lang.country(row.country)),
                    *(st.filled(ws, text, fill) for text, fill in texts),
-                   st.number(ws, f"{record.received} / {record.expected}"),
-                   st.number(ws, record.late)])
+                   st.middle(ws, f"{record.received} / {record.expected}"),
+                   st.middle(ws, record.late)])
         line += 1
     total = data.matrix.record()
     ws.append([None, st.bold(ws, t(N_("All countries"))),

@@ -55,6 +55,7 @@ class CellStyles:
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.top = Alignment(vertical="top")
         self.top_right = Alignment(horizontal="right", vertical="top")
+        self.top_left = Alignment(horizontal="left", vertical="top")
         self.rotated = Alignment(horizontal="center", vertical="bottom", wrap_text=True,
                                  text_rotation=90)
         self._fills: dict[str, PatternFill] = {}
@@ -120,16 +121,25 @@ class CellStyles:
                 cell.font = self.header_font
         return self._styled(ws, _share(fraction), ("percent", bold), setup)
 
-    def average(self, ws: WriteOnlyWorksheet, value: float | None) -> Any:
+    def average(self, ws: WriteOnlyWorksheet, value: float | None, beside: bool = False) -> Any:
         """An average progress (0-100), rounded half-up and shown with its one decimal, as the
-        window and the brief show it (35.3; 35.0, not 35)."""
-        if value is None:
-            return None
+        window and the brief show it (35.3; 35.0, not 35); `beside` a caption, left-aligned."""
+        if value is None or isinstance(value, Cell):
+            return value
 
         def setup(cell: Cell) -> None:
             cell.number_format = "0." + "0" * AVERAGE_PLACES
-            cell.alignment = self.top
-        return self._styled(ws, rounded(value, AVERAGE_PLACES), ("average",), setup)
+            cell.alignment = self.top_left if beside else self.top
+        return self._styled(ws, rounded(value, AVERAGE_PLACES), ("average", beside), setup)
+
+    def beside(self, ws: WriteOnlyWorksheet, value: Any) -> Any:
+        """A figure beside its caption (the cover sheet): top left, like the texts there."""
+        if value is None or isinstance(value, Cell):
+            return value
+
+        def setup(cell: Cell) -> None:
+            cell.alignment = self.top_left
+        return self._styled(ws, value, ("beside",), setup)
 
     def number(self, ws: WriteOnlyWorksheet, value: Any, bold: bool = False) -> Cell:
         """A figure (or a short figure-like text, "4 / 5") at the top right of its cell, level
