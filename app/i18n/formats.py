@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -50,7 +51,8 @@ def _native(text: str, locale: Locale) -> str:
 
 def country_name(iso_code: str, language: str | None = None) -> str:
     """The country's name in the language, from CLDR; the code itself when CLDR has no name."""
-    return _locale(language).territories.get(iso_code.upper(), iso_code.upper())
+    names: Mapping[str, str] = _locale(language).territories  # Babel types CLDR's tables loosely
+    return names.get(iso_code.upper(), iso_code.upper())
 
 
 def language_name(code: str, in_language: str | None = None) -> str:
@@ -128,7 +130,7 @@ def format_percent(value: float | None, language: str | None = None, places: int
 @lru_cache(maxsize=64)
 def _percent_pattern(locale: Locale, places: int) -> babel_numbers.NumberPattern:
     """The locale's percent pattern with exactly `places` decimals (35.0 %, as a workbook's 0.0)."""
-    pattern = copy.copy(locale.percent_formats[None])
+    pattern: babel_numbers.NumberPattern = copy.copy(locale.percent_formats[None])
     pattern.frac_prec = (places, places)
     return pattern
 

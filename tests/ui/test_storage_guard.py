@@ -23,7 +23,8 @@ def test_panels_show_a_locked_database_and_keep_their_content(qtbot, secretariat
                                                               monkeypatch):
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
-    tabs = window.secretariat
+    tabs = window.secretariat_tabs
+    assert tabs is not None
     for name in tabs.pages:  # each panel is built when first shown: build them all before the lock
         tabs.pages[name].panel()
     rows_before = tabs.completeness.model.rowCount()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app import APP_NAME, __version__
@@ -18,6 +22,7 @@ from app.reports.consolidation.data import Consolidation
 from app.reports.language import ReportLanguage
 from app.reports.style import STATE_FILL, STATUS_COLOURS, cell_text
 from app.reports.xlsx.cells import RowWriter
+from app.reports.xlsx.openpyxl_api import sheet_setup
 from app.reports.xlsx.sheet_layout import row_height, sheet_title
 from app.reports.xlsx.styled_cells import CellStyles, text_cell
 
@@ -40,27 +45,30 @@ _FONT_WIDER = 0.7
 PLAIN = "plain"
 
 
-def new_sheet(wb: Workbook, title: str, widths: list[float], freeze: str | None = "B2",
+def new_sheet(wb: Workbook, title: str, widths: Sequence[float], freeze: str | None = "B2",
               title_rows: str | None = "1:1") -> WriteOnlyWorksheet:
     """A sheet set up for reading and printing: widths, frozen headers, landscape, fit to width."""
-    ws = wb.create_sheet(sheet_title(title, wb.sheetnames))
+    ws: WriteOnlyWorksheet = wb.create_sheet(sheet_title(title, wb.sheetnames))
+    setup = sheet_setup(ws)
     for index, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(index)].width = width
+        setup.column_dimensions[get_column_letter(index)].width = width
     if freeze:
         ws.freeze_panes = freeze
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    setup.page_setup.orientation = "landscape"
+    setup.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    setup.page_margins.left = setup.page_margins.right = 0.4
     if sum(widths) <= FIT_WIDTH:
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        setup.page_setup.fitToWidth = 1
+        setup.page_setup.fitToHeight = 0
+        setup.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # was empty
     elif freeze:
         ws.print_title_cols = f"A:{get_column_letter(max(1, ord(freeze[0]) - ord('A')))}"
     if title_rows:
         ws.print_title_rows = title_rows
-        ws.row_dimensions[1].height = HEADER_HEIGHT
-    ws.oddFooter.center.text = "&P / &N"
+        setup.row_dimensions[1].height = HEADER_HEIGHT
+    footer = ws.oddFooter
+    assert footer is not None  # every sheet is created with one
+    footer.center.text = "&P / &N"
     return ws
 
 
@@ -83,7 +91,7 @@ def fit_width(texts: list[str], least: float, most: float = 40) -> float:
 
 def chart_on_new_page(ws: WriteOnlyWorksheet, last_table_row: int) -> None:
     """Print the chart below a table on a page of its own rather than cut across two."""
-    ws.row_breaks.append(Break(id=last_table_row + 1))
+    sheet_setup(ws).row_breaks.append(Break(id=last_table_row + 1))
 
 
 def _countries(data: Consolidation) -> list[str]:
@@ -95,7 +103,7 @@ def write_cover(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Cel
     t = lang.t
     widths = [34.0, 80.0]
     ws = new_sheet(wb, t(N_("Report")), widths, freeze=None, title_rows=None)
-    ws.row_dimensions[1].height = 24  # the title's 14 points, not over the next row
+    sheet_setup(ws).row_dimensions[1].height = 24  # the title's 14 points, not over the next row
     periods = data.scope.periods
     record = data.matrix.record()
     total = data.statuses.get(None)
@@ -117,7 +125,7 @@ def write_cover(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Cel
     for index, (caption, value) in enumerate(rows, 3):
         height = height_for([(t(caption), widths[0]), (value, widths[1])])
         if height:
-            ws.row_dimensions[index].height = height
+            sheet_setup(ws).row_dimensions[index].height = height
         ws.append([st.wrapped(ws, t(caption), bold=True),
                    st.wrapped(ws, value) if isinstance(value, str) else st.beside(ws, value)])
 
@@ -139,7 +147,7 @@ def write_completeness(wb: Workbook, data: Consolidation, lang: ReportLanguage,
     line = 2
     for row, name, role in zip(data.matrix.rows, names, roles, strict=True):
         texts = [cell_text(c, t) for c in row.cells]
-        ws.row_dimensions[line].height = height_for(
+        sheet_setup(ws).row_dimensions[line].height = height_for(
             [(name, widths[0]), (role, widths[1]), *((text, cell_width) for text in texts)], 30)
         ws.append([st.middle(ws, name), st.middle(ws, role),
                    *(st.filled(ws, text, STATE_FILL[c.state]) for c, text in zip(
@@ -152,7 +160,7 @@ def write_completeness(wb: Workbook, data: Consolidation, lang: ReportLanguage,
     per_row = max(3, len(periods))  # the legend stays within the matrix's columns
     for start in range(0, len(states), per_row):
         chunk = labels[start:start + per_row]
-        ws.row_dimensions[line].height = height_for([(text, cell_width) for text in chunk], 30)
+        sheet_setup(ws).row_dimensions[line].height = height_for([(text, cell_width) for text in chunk], 30)
         caption = st.bold(ws, t(N_("Legend"))) if start == 0 else None
         ws.append([caption, None] + [st.filled(ws, text, STATE_FILL[s])
                                      for s, text in zip(states[start:start + per_row], chunk,
@@ -184,10 +192,10 @@ def write_coverage(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: 
         chart.set_categories(Reference(ws, min_col=2, max_col=len(periods) + 1, min_row=1))
         chart.height, chart.width = 8, 18
         chart_on_new_page(ws, total_row)
-        ws.add_chart(chart, f"B{total_row + 3}")
+        sheet_setup(ws).add_chart(chart, f"B{total_row + 3}")
 
 
-def _tally_cells(ws: WriteOnlyWorksheet, st: CellStyles, tally: Tally) -> list:
+def _tally_cells(ws: WriteOnlyWorksheet, st: CellStyles, tally: Tally) -> list[Any]:
     number = st.number
     return [number(ws, tally.commitments), number(ws, tally.reported),
             st.average(ws, tally.mean_percent), *(number(ws, tally.statuses[s]) for s in STATUSES)]
@@ -216,11 +224,11 @@ def write_items(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Cel
         first.pop()
     widths = [6.0, 38.0] + [FIGURE_WIDTH] * len(figures)
     ws = new_sheet(wb, title, widths, freeze="C2")
-    ws.row_dimensions[1].height = ROTATED_HEIGHT
+    sheet_setup(ws).row_dimensions[1].height = ROTATED_HEIGHT
     ws.append([st.header(ws, h) for h in first] + [st.rotated_header(ws, h) for h in figures])
     for line, item in enumerate(items, 2):
         title_text = lang.title(item.titles)
-        ws.row_dimensions[line].height = height_for([(title_text, widths[1])])
+        sheet_setup(ws).row_dimensions[line].height = height_for([(title_text, widths[1])])
         row = [st.wrapped(ws, item.code), st.wrapped(ws, title_text)]
         if is_action:
             row.append(t(N_("yes")) if item.retired else "")
@@ -243,7 +251,7 @@ def write_items(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Cel
         chart.series[0].graphicalProperties.solidFill = "2F5597"
         chart.height, chart.width = 2 + len(items) * 0.9, 18
         chart_on_new_page(ws, len(items) + 1)
-        ws.add_chart(chart, f"B{len(items) + 4}")
+        sheet_setup(ws).add_chart(chart, f"B{len(items) + 4}")
 
 
 def write_statuses(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: CellStyles) -> None:
@@ -255,7 +263,7 @@ def write_statuses(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: 
     widths = [fit_width(names, 18, 30) + 3, fit_width(roles, 14, 30) + 3] \
         + [fit_width([h], 10, 16) for h in figures]
     ws = new_sheet(wb, t(N_("By status")), widths, freeze="C2")
-    ws.row_dimensions[1].height = height_for(
+    sheet_setup(ws).row_dimensions[1].height = height_for(
         [(h, w) for h, w in zip([t(N_("Country")), t(N_("Role")), *figures], widths, strict=True)],
         HEADER_HEIGHT)
     ws.append([st.header(ws, h) for h in [t(N_("Country")), t(N_("Role")), *figures]])
@@ -279,7 +287,7 @@ def write_statuses(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: 
             series.graphicalProperties.line.solidFill = STATUS_COLOURS[status]
         chart.height, chart.width = 10, 24
         chart_on_new_page(ws, len(countries) + 2)
-        ws.add_chart(chart, f"A{len(countries) + 5}")
+        sheet_setup(ws).add_chart(chart, f"A{len(countries) + 5}")
 
 
 def write_indicators(wb: Workbook, data: Consolidation, lang: ReportLanguage,
@@ -294,11 +302,11 @@ def write_indicators(wb: Workbook, data: Consolidation, lang: ReportLanguage,
     widths = [7.0, 34.0, fit_width([r[2] for r in rows], 8, 14), fit_width([r[3] for r in rows], 8),
               8.0, 8.0, fit_width([r[4] for r in rows], 8)] + [FIGURE_WIDTH] * (1 + len(countries))
     ws = new_sheet(wb, t(N_("Indicators")), widths, freeze="C2")
-    ws.row_dimensions[1].height = ROTATED_HEIGHT
+    sheet_setup(ws).row_dimensions[1].height = ROTATED_HEIGHT
     ws.append([st.header(ws, h) for h in first] + [st.rotated_header(ws, h) for h in figures])
     for line, (row, title_text, unit, kind, direction) in enumerate(rows, 2):
         values = [row.values.get(c) for c in countries]
-        ws.row_dimensions[line].height = height_for(
+        sheet_setup(ws).row_dimensions[line].height = height_for(
             [(title_text, widths[1]), (unit, widths[2]), (kind, widths[3]), (direction, widths[6])])
         ws.append([st.wrapped(ws, row.code), st.wrapped(ws, title_text), st.wrapped(ws, unit),
                    st.wrapped(ws, kind), st.number(ws, row.baseline), st.number(ws, row.target),

@@ -25,6 +25,7 @@ from app.reports.consolidation.sheets import (
 )
 from app.reports.language import ReportLanguage
 from app.reports.style import STATE_FILL
+from app.reports.xlsx.openpyxl_api import sheet_setup
 from app.reports.xlsx.styled_cells import CellStyles
 
 
@@ -57,12 +58,12 @@ def write_trends(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Ce
     ws = new_sheet(wb, t(N_("Trends")), widths, freeze=None, title_rows=None)
     header = [t(N_("Code")), t(N_("Objective")), *(p.code for p in periods),
               t(N_("Change (points)"))]
-    ws.row_dimensions[1].height = height_for(list(zip(header, widths, strict=False)), 30)
+    sheet_setup(ws).row_dimensions[1].height = height_for(list(zip(header, widths, strict=False)), 30)
     ws.append([st.header(ws, h) for h in header])
     line = 2
     for trend in data.trends:
         title = lang.title(trend.titles)
-        ws.row_dimensions[line].height = height_for([(title, widths[1])])
+        sheet_setup(ws).row_dimensions[line].height = height_for([(title, widths[1])])
         ws.append([st.wrapped(ws, trend.code), st.wrapped(ws, title),
                    *(st.average(ws, m) for m in trend.means),
                    _change(ws, st, trend.change)])
@@ -70,18 +71,18 @@ def write_trends(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Ce
     last_objective = line - 1
     ws.append([])
     chart_on_new_page(ws, line - 1)  # the record starts a page of its own, under its title
-    ws.row_dimensions[line + 1].height = 20
+    sheet_setup(ws).row_dimensions[line + 1].height = 20
     ws.append([None, st.bold(ws, t(N_("Reporting record over time")))])
     line += 2
     record_header = [None, t(N_("Country")), *(p.code for p in periods), ratio_header, late_header]
-    ws.row_dimensions[line].height = height_for(
+    sheet_setup(ws).row_dimensions[line].height = height_for(
         list(zip(record_header[1:], widths[1:], strict=True)), 30)
     ws.append([None, *(st.header(ws, h) for h in record_header[1:])])
     line += 1
     for row in data.matrix.rows:
         texts = [_record_text(cell, lang) for cell in row.cells]
         record = reporting_record(row.cells)
-        ws.row_dimensions[line].height = height_for([(text, period_width) for text, _ in texts])
+        sheet_setup(ws).row_dimensions[line].height = height_for([(text, period_width) for text, _ in texts])
         ws.append([None, st.middle(ws, lang.country(row.country)),
                    *(st.filled(ws, text, fill) for text, fill in texts),
                    st.middle(ws, f"{record.received} / {record.expected}"),
@@ -113,4 +114,4 @@ def _chart(ws: WriteOnlyWorksheet, title: str, data: Consolidation, last_row: in
     chart.set_categories(Reference(ws, min_col=3, max_col=2 + periods, min_row=1))
     chart.height, chart.width = 11, 24
     chart_on_new_page(ws, below)
-    ws.add_chart(chart, f"B{below + 3}")
+    sheet_setup(ws).add_chart(chart, f"B{below + 3}")

@@ -17,8 +17,8 @@ PanelT = TypeVar("PanelT", bound=QWidget)
 class LazyTab(QWidget, Generic[PanelT]):
     def __init__(self, build: Callable[[], PanelT], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self._build = build
         self._panel: PanelT | None = None
 
@@ -30,7 +30,7 @@ class LazyTab(QWidget, Generic[PanelT]):
         """The panel, built now if it was not yet."""
         if self._panel is None:
             self._panel = self._build()
-            self.layout().addWidget(self._panel)
+            self._layout.addWidget(self._panel)
             self._panel.show()  # a child added to a shown page is not shown by itself
         return self._panel
 

@@ -82,12 +82,11 @@ def _builders(window: MainWindow) -> dict[str, tuple[Callable[[], QWidget], Call
 def install_secretariat_tabs(window: MainWindow) -> SecretariatTabs:
     """Completeness, regional progress, plan, calendar and memberships, on the window's undo stack.
 
-    The tabs are kept as `window.secretariat`; each panel gets only the context and the undo stack.
+    The window keeps them as `window.secretariat_tabs`; each panel gets only the context and the
+    undo stack, and is built when its tab is first shown.
     """
     pages: dict[str, LazyTab[Any]] = {}
     for name, (build, title) in _builders(window).items():
         pages[name] = LazyTab(build)
         window.add_tab(pages[name], title)
-    tabs = SecretariatTabs(pages)
-    window.secretariat = tabs  # type: ignore[attr-defined]
-    return tabs
+    return SecretariatTabs(pages)
