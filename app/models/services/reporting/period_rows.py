@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,11 +30,11 @@ class PeriodRows:
     #: Each commitment's searchable text (its own and its update's), case-folded once: built
     #: when a text search first needs it.
     index: dict[int, str] | None = None
+    #: Commitments not retired (the "of 300" in "12 of 300").
+    total: int = field(init=False)
 
-    @property
-    def total(self) -> int:
-        """Commitments not retired (the "of 300" in "12 of 300")."""
-        return sum(1 for row in self.rows if not row.retired)
+    def __post_init__(self) -> None:
+        self.total = sum(1 for row in self.rows if not row.retired)
 
 
 def fetch_period_rows(session: Session, country: str | None, period: ReportingPeriod,
@@ -71,11 +71,10 @@ def filter_rows(rows: Iterable[CommitmentRow], flt: CommitmentFilter, keep_ids: 
     keep = set(keep_ids)
     words = flt.text.casefold().split()
     index = index or {}
-    result = []
-    for row in rows:
-        if row.id in keep or _matches(row, flt, words, index):
-            result.append(row)
-    return result
+    if not words and flt == CommitmentFilter(include_retired=flt.include_retired):
+        # nothing asked but (perhaps) retired ones: the common case, kept cheap
+        return [row for row in rows if flt.include_retired or not row.retired or row.id in keep]
+    return [row for row in rows if row.id in keep or _matches(row, flt, words, index)]
 
 
 def _matches(row: CommitmentRow, flt: CommitmentFilter, words: list[str],
