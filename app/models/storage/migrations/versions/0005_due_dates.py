@@ -1,7 +1,7 @@
 """data: default due dates on the last day of the month after a period ends
 
-Revision ID: 0003_due_dates
-Revises: 0002_source_ids
+Revision ID: 0005_due_dates
+Revises: 0004_signing_keys
 Create Date: 2026-12-07
 
 Earlier versions made a half-year due "one month after" its end counted by day: the first
@@ -18,8 +18,8 @@ import datetime as dt
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_due_dates"
-down_revision = "0002_source_ids"
+revision = "0005_due_dates"
+down_revision = "0004_signing_keys"
 branch_labels = None
 depends_on = None
 
