@@ -45,7 +45,7 @@ def test_live_switch_relabels_window_menus_header_and_open_dialog(qtbot, context
     assert dialog.windowTitle() == "Добро пожаловать в Almaty Process Tracker"
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == (
         "Создать рабочее пространство")
-    assert dialog.country_combo.itemText(dialog.country_combo.findData("KG")) == "Киргизия"
+    assert dialog.country_combo.itemText(dialog.country_combo.findData("KG")) == "Кыргызстан"
     # The same widgets, the user's place and unsaved input kept.
     assert (window.file_menu, window.navigator, window.detail, dialog.name_edit) == widgets
     assert window.navigator.selected_item() == ("action", action.id)
