@@ -31,6 +31,27 @@ LANGUAGES: dict[str, bool] = {
     "ur": True,
 }
 
+#: The language a reader of each language reads best when a text is missing in their own, before
+#: English: Russian across Central Asia, Turkish for Azerbaijani, Dari/Persian for Pashto. Urdu
+#: readers go straight to English. One table for stored texts (plan titles, meetings, notes), the
+#: catalogs and Qt's own strings.
+FALLBACK: dict[str, str] = {
+    "kk": "ru", "ky": "ru", "tg": "ru", "tk": "ru", "uz": "ru", "az": "tr", "ps": "fa",
+}
+
+
+def fallback_chain(language: str) -> list[str]:
+    """The languages to try for a text, in order, ending with English: kk → [kk, ru, en]."""
+    base = language.split("_")[0]
+    chain = [language] if language == base else [language, base]
+    while base in FALLBACK and FALLBACK[base] not in chain:
+        base = FALLBACK[base]
+        chain.append(base)
+    if SOURCE_LANGUAGE not in chain:
+        chain.append(SOURCE_LANGUAGE)
+    return chain
+
+
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language: str = SOURCE_LANGUAGE
 _listeners: list[Callable[[str], None]] = []
@@ -41,10 +62,12 @@ def catalog_dir() -> str:
 
 
 def load_translations(language: str) -> gettext.NullTranslations:
-    """The compiled catalog for a language, or the source strings when there is none."""
+    """The compiled catalog for a language, then those of its fallback chain (a message missing in
+    Kyrgyz shows in Russian), or the source strings when there is none."""
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, catalog_dir(), languages=[language], fallback=True)
+    languages = [code for code in fallback_chain(language) if code != SOURCE_LANGUAGE]
+    return gettext.translation(DOMAIN, catalog_dir(), languages=languages, fallback=True)
 
 
 def set_language(language: str) -> None:

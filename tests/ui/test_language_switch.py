@@ -86,6 +86,16 @@ def test_languages_without_qt_translation_fall_back_sensibly():
     assert qt_catalog_language("ur") is None
 
 
+def test_kazakh_falls_back_to_russian_when_qt_lacks_its_file(tmp_path, monkeypatch):
+    from app.ui.common import language as module
+
+    for code in ("ru", "fa"):
+        (tmp_path / f"qtbase_{code}.qm").write_bytes(b"")
+    monkeypatch.setattr(module, "qt_translations_folder", lambda: str(tmp_path))
+    assert [qt_catalog_language(code) for code in ("kk", "ky", "ps", "az", "ru")] == [
+        "ru", "ru", "fa", None, "ru"]
+
+
 def test_right_to_left_languages_mirror_the_whole_window(qtbot, context, language):
     window = MainWindow(context)
     qtbot.addWidget(window)

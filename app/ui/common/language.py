@@ -18,20 +18,18 @@ from PySide6.QtWidgets import QApplication
 
 from app import i18n
 
-#: Qt ships no translation of its own dialogs' buttons for these; the language their users most
-#: likely read instead (Russian across Central Asia, Turkish for Azerbaijani, Dari for Pashto).
-QT_FALLBACK: dict[str, str] = {"ky": "ru", "tg": "ru", "tk": "ru", "uz": "ru", "az": "tr", "ps": "fa"}
-
 
 def qt_translations_folder() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
 def qt_catalog_language(language: str) -> str | None:
-    """The language of Qt's own `qtbase_*.qm` to load for an interface language (None: English)."""
+    """The language of Qt's own `qtbase_*.qm` to load for an interface language (None: English):
+    the first of its fallback chain Qt ships (ky → ru, az → tr, ps → fa, kk → ru if Qt's Kazakh file
+    is missing), the same chain as for stored texts and catalogs (`i18n.FALLBACK`)."""
     folder = Path(qt_translations_folder())
-    for candidate in (language, QT_FALLBACK.get(language)):
-        if candidate and (folder / f"qtbase_{candidate}.qm").exists():
+    for candidate in i18n.fallback_chain(language):
+        if candidate != i18n.SOURCE_LANGUAGE and (folder / f"qtbase_{candidate}.qm").exists():
             return candidate
     return None
 
