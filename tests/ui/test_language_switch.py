@@ -130,7 +130,7 @@ def test_detail_pane_mirrors_its_table_and_keeps_data_in_order_right_to_left(qtb
     path = str(context.db.path)
     assert f"\u202a{path}\u202c" in window._path_label.text()  # the path keeps its own direction
     title = window.navigator.plan_model.index(0, 0).data()
-    assert title.startswith("\u202a1  ")  # an English (fallback) title stays whole in an RTL tree
+    assert title == "\u202b1  تقویت همکاری میان شرکای اصلی\u202c"  # the plan speaks Persian
 
 
 def test_babel_and_qt_widgets_agree_on_numbers():
