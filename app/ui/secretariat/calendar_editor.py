@@ -11,17 +11,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.i18n.formats import format_date
-from app.models.errors import UserFacingError
 from app.models.services.reporting.calendar import (
     CalendarRow,
     PeriodInput,
@@ -30,10 +27,11 @@ from app.models.services.reporting.calendar import (
 )
 from app.models.topics import PERIODS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.form_parts import captioned_rows, record_table
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors
-from app.ui.common.undo_commands import perform
 from app.ui.secretariat import commands as commands
+from app.ui.secretariat.record_editor import RecordEditor
 
 
 class PeriodTableModel(RowTableModel[CalendarRow]):
@@ -46,20 +44,12 @@ class PeriodTableModel(RowTableModel[CalendarRow]):
                 _("yes") if row.in_use else ""][column]
 
 
-class CalendarEditor(QWidget):
+class CalendarEditor(RecordEditor):
     def __init__(self, context: WorkspaceContext, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context, self._undo_stack = context, undo_stack
-        self.editing_id: int | None = None
+        super().__init__(context, undo_stack, parent)
         self.model = PeriodTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("periodTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = record_table("periodTable", self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("periodCode")
@@ -68,47 +58,26 @@ class CalendarEditor(QWidget):
                            (self.due_edit, "periodDue")):
             edit.setCalendarPopup(True)
             edit.setObjectName(name)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.heading = QLabel()
-        self.new_button, self.save_button, self.delete_button = (QPushButton(), QPushButton(),
-                                                                 QPushButton())
-        self._captions = [QLabel() for _i in range(4)]
+        self.delete_button = QPushButton()
         form = QFormLayout()
-        for caption, field in zip(self._captions, (self.code_edit, self.start_edit, self.end_edit,
-                                                   self.due_edit), strict=True):
-            caption.setBuddy(field)
-            form.addRow(caption, field)
+        self._captions = captioned_rows(form, (self.code_edit, self.start_edit, self.end_edit,
+                                               self.due_edit))
         form.addRow(self.error_label)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.delete_button, self.save_button):
             buttons.addWidget(button)
-        right = QVBoxLayout()
-        right.addWidget(self.heading)
-        right.addLayout(form)
-        right.addLayout(buttons)
-        right.addStretch(1)
+        right = self._form_column(form, buttons)
         layout = QHBoxLayout(self)
         layout.addWidget(self.table, 3)
         layout.addLayout(right, 2)
 
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.edit_row(current.row()))
-        self.new_button.clicked.connect(lambda: self.start_new())
-        self.save_button.clicked.connect(lambda: self.save())
         self.delete_button.clicked.connect(lambda: self.delete())
-        context.bus.changed.connect(lambda topics: self.reload() if PERIODS in topics else None)
-        context.language.language_changed.connect(self.retranslate)
-        self.reload()
-        self.retranslate()
-        self.start_new()
+        self._start(PERIODS)
 
-    @shows_storage_errors
-    def reload(self) -> None:
-        with self._context.db.reading() as session:
-            self.model.set_rows(calendar_rows(session))
+    def rows(self, session: Session) -> list[CalendarRow]:
+        return calendar_rows(session)
+
+    def reloaded(self) -> None:
         if self.editing_id is None:
             self.table.scrollToBottom()
             return
@@ -123,13 +92,9 @@ class CalendarEditor(QWidget):
         self.due_edit.setDate(QDate(data.due_date))
         self.error_label.setText("")
 
-    def edit_row(self, row: int) -> None:
-        if 0 <= row < len(self.model.rows):
-            item = self.model.rows[row]
-            self.editing_id = item.id
-            self._load(item.data)
-            self.delete_button.setEnabled(not item.in_use)
-            self.retranslate()
+    def show_record(self, record: CalendarRow) -> None:
+        self._load(record.data)
+        self.delete_button.setEnabled(not record.in_use)
 
     @shows_storage_errors
     def start_new(self) -> None:
@@ -147,35 +112,25 @@ class CalendarEditor(QWidget):
 
     def save(self) -> bool:
         data = self.value()
-        try:
-            if self.editing_id is None:
-                command = commands.add_period(self._context, data, self._show)
-                perform(self._undo_stack, command)
+        if self.editing_id is not None:
+            done = self._perform(commands.edit_period(self._context, self.editing_id, data,
+                                                      self._show))
+        else:
+            command = commands.add_period(self._context, data, self._show)
+            done = self._perform(command)
+            if done:
                 self.editing_id = command.state["id"]
                 self.reload()
-            else:
-                perform(self._undo_stack, commands.edit_period(self._context, self.editing_id, data,
-                                                               self._show))
-        except UserFacingError as error:
-            self._show(error.message())
-            return False
-        self.error_label.setText("")
-        self.retranslate()
-        return True
+        if done:
+            self.retranslate()
+        return done
 
     def delete(self) -> bool:
-        if self.editing_id is None:
-            return False
-        try:
-            perform(self._undo_stack, commands.delete_period(self._context, self.editing_id, self._show))
-        except UserFacingError as error:
-            self._show(error.message())
+        if self.editing_id is None or not self._perform(
+                commands.delete_period(self._context, self.editing_id, self._show)):
             return False
         self.start_new()
         return True
-
-    def _show(self, message: str) -> None:
-        self.error_label.setText(message)
 
     def retranslate(self, *_args: object) -> None:
         for caption, text in zip(self._captions, (_("&Code:"), _("&Start:"), _("&End:"),

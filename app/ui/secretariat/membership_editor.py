@@ -19,26 +19,24 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.i18n.formats import country_name, format_date, locale_for
-from app.models.errors import UserFacingError
 from app.models.orm.enums import MembershipRole, label
 from app.models.services.workspace.memberships import MembershipInput, MembershipRow, membership_rows
 from app.models.topics import MEMBERSHIPS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.form_parts import captioned_rows, record_table
 from app.ui.common.roles import IdRole as CountryRole
 from app.ui.common.row_table_model import RowTableModel
-from app.ui.common.storage_guard import shows_storage_errors
-from app.ui.common.undo_commands import ServiceCommand, perform
 from app.ui.secretariat import commands as commands
+from app.ui.secretariat.record_editor import RecordEditor
 
 NOTE_COLUMN = 4
 
@@ -58,25 +56,17 @@ class MembershipTableModel(RowTableModel[MembershipRow]):
         return row.data.country_code if role == CountryRole else None
 
 
-class MembershipEditor(QWidget):
+class MembershipEditor(RecordEditor):
     def __init__(self, context: WorkspaceContext, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context, self._undo_stack = context, undo_stack
-        self.editing_id: int | None = None
+        super().__init__(context, undo_stack, parent)
         self.model = MembershipTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(CountryRole)
         self.filter_combo = QComboBox()
         self.filter_combo.setObjectName("membershipFilter")
-        self.table = QTableView()
-        self.table.setObjectName("membershipTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = record_table("membershipTable", self.proxy)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -98,20 +88,10 @@ class MembershipEditor(QWidget):
         self.open_check = QCheckBox()
         self.open_check.toggled.connect(lambda checked: self.to_edit.setEnabled(not checked))
         self.note_edit = QLineEdit()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.heading = QLabel()
-        self.new_button, self.save_button, self.change_button = (QPushButton(), QPushButton(),
-                                                                 QPushButton())
-        self._captions = [QLabel() for _i in range(5)]
+        self.change_button = QPushButton()
         form = QFormLayout()
-        for caption, field in zip(self._captions, (self.country_combo, self.role_combo,
-                                                   self.from_edit, self.to_edit, self.note_edit),
-                                  strict=True):
-            caption.setBuddy(field)
-            form.addRow(caption, field)
+        self._captions = captioned_rows(form, (self.country_combo, self.role_combo,
+                                               self.from_edit, self.to_edit, self.note_edit))
         form.addRow(self.open_check)
         form.addRow(self.error_label)
         # Two rows of buttons keep the form narrow, so the table beside it shows every column.
@@ -122,31 +102,19 @@ class MembershipEditor(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.filter_combo)
         left.addWidget(self.table, 1)
-        right = QVBoxLayout()
-        right.addWidget(self.heading)
-        right.addLayout(form)
-        right.addLayout(buttons)
-        right.addStretch(1)
+        right = self._form_column(form, buttons)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
         layout.addLayout(right, 1)
 
         self.filter_combo.currentIndexChanged.connect(self._filter)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.edit_row(self.proxy.mapToSource(current).row()))
-        self.new_button.clicked.connect(lambda: self.start_new())
-        self.save_button.clicked.connect(lambda: self.save())
         self.change_button.clicked.connect(lambda: self.change_role())
-        context.bus.changed.connect(lambda topics: self.reload() if MEMBERSHIPS in topics else None)
-        context.language.language_changed.connect(self.retranslate)
-        self.reload()
-        self.retranslate()
-        self.start_new()
+        self._start(MEMBERSHIPS)
 
-    @shows_storage_errors
-    def reload(self) -> None:
-        with self._context.db.reading() as session:
-            self.model.set_rows(membership_rows(session))
+    def rows(self, session: Session) -> list[MembershipRow]:
+        return membership_rows(session)
+
+    def reloaded(self) -> None:
         self._fill_countries()
 
     def _fill_countries(self) -> None:
@@ -179,12 +147,8 @@ class MembershipEditor(QWidget):
         self.note_edit.setText(data.note)
         self.error_label.setText("")
 
-    def edit_row(self, row: int) -> None:
-        if 0 <= row < len(self.model.rows):
-            item = self.model.rows[row]
-            self.editing_id = item.id
-            self._load(item.data)
-            self.retranslate()
+    def show_record(self, record: MembershipRow) -> None:
+        self._load(record.data)
 
     def start_new(self) -> None:
         self.editing_id = None
@@ -215,17 +179,6 @@ class MembershipEditor(QWidget):
         """The country takes the chosen role from the chosen date; its current membership ends."""
         return self._perform(commands.change_role(self._context, self.value(), self._show))
 
-    def _perform(self, command: ServiceCommand) -> bool:
-        try:
-            perform(self._undo_stack, command)
-        except UserFacingError as error:
-            self._show(error.message())
-            return False
-        self.error_label.setText("")
-        return True
-
-    def _show(self, message: str) -> None:
-        self.error_label.setText(message)
 
     def retranslate(self, *_args: object) -> None:
         if self.sender() is self._context.language:

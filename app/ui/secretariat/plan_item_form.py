@@ -22,6 +22,7 @@ from app.i18n.formats import format_number
 from app.models.errors import ValidationError
 from app.models.orm.enums import Direction, IndicatorKind, label
 from app.models.services.plan import editing as pe
+from app.ui.common.form_parts import error_label
 from app.ui.common.localized_text_editor import LocalizedTextEditor
 
 PlanInput = pe.PlanHeaderInput | pe.ObjectiveInput | pe.ActionInput | pe.IndicatorInput
@@ -53,10 +54,7 @@ class PlanItemForm(QWidget):
         self.adopted_edit = QDateEdit()
         self.adopted_edit.setCalendarPopup(True)
         self.template_check = QCheckBox()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self._captions: dict[str, QLabel] = {}
         self.form = QFormLayout(self)
         for key, widget in (("code", self.code_edit), ("titles", self.titles_editor),

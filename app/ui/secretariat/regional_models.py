@@ -52,6 +52,19 @@ class _Table(QAbstractTableModel, Generic[RowT]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
+    def fixed_headers(self) -> list[str]:
+        """The headers of the columns before the countries' (translated now)."""
+        raise NotImplementedError
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = self.fixed_headers()
+        if section < len(headers):
+            return headers[section]
+        return country_name(self.countries[section - len(headers)])
+
     def retranslate(self) -> None:
         self.beginResetModel()
         self.endResetModel()
@@ -88,14 +101,8 @@ class ItemProgressModel(_Table[ItemProgress]):
             return _RIGHT
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = [_("Code"), _("Objective / action"), *_tally_headers()]
-        if section < len(headers):
-            return headers[section]
-        return country_name(self.countries[section - len(headers)])
+    def fixed_headers(self) -> list[str]:
+        return [_("Code"), _("Objective / action"), *_tally_headers()]
 
 
 class StatusModel(_Table[tuple[str | None, MembershipRole | None, Tally]]):
@@ -136,11 +143,8 @@ class StatusModel(_Table[tuple[str | None, MembershipRole | None, Tally]]):
             return _RIGHT
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [_("Country"), _("Role"), _("Distribution"), *_tally_headers()][section]
+    def fixed_headers(self) -> list[str]:
+        return [_("Country"), _("Role"), _("Distribution"), *_tally_headers()]
 
 
 class IndicatorModel(_Table[RegionalIndicator]):
@@ -180,12 +184,6 @@ class IndicatorModel(_Table[RegionalIndicator]):
             return _RIGHT
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        headers = [_("Code"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"),
-                   _("Countries at target")]
-        if section < len(headers):
-            return headers[section]
-        return country_name(self.countries[section - len(headers)])
+    def fixed_headers(self) -> list[str]:
+        return [_("Code"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"),
+                _("Countries at target")]

@@ -24,6 +24,7 @@ from app.models.orm.workspace import WorkspaceProfile
 from app.models.services.workspace.countries import countries_by_name, reference_country_codes
 from app.models.services.workspace.profile import ProfileInput, initialise
 from app.models.storage.database import Database
+from app.ui.common.form_parts import error_label
 from app.ui.common.language import LanguageController
 from app.ui.common.language_combo import LanguageCombo
 
@@ -50,10 +51,7 @@ class FirstRunDialog(QDialog):
         self.name_edit = QLineEdit()
         self.ministry_edit = QLineEdit()
         self.email_edit = QLineEdit()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self.intro_label = QLabel()
         self.intro_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(

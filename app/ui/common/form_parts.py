@@ -1,0 +1,45 @@
+"""Parts that every table-beside-a-form screen builds alike: the table of records, the captions of
+the form's fields, and the line that says what is wrong with the input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QFormLayout, QLabel, QTableView, QWidget
+
+#: Text colour of a refusal beside a form (readable on the light window background).
+ERROR_COLOR = "#b00020"
+
+
+def error_label(name: str = "errorLabel") -> QLabel:
+    """The line under a form that says why its input was refused (empty when all is well)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    label.setWordWrap(True)
+    return label
+
+
+def record_table(name: str, model: QAbstractItemModel, row_padding: int = 10) -> QTableView:
+    """A table of records: whole rows selected one at a time, compact rows, no row numbers."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + row_padding)
+    return table
+
+
+def captioned_rows(form: QFormLayout, fields: Iterable[QWidget]) -> list[QLabel]:
+    """A row per field with a caption that is its buddy (so the caption's access key reaches it);
+    the captions' texts are set by the caller's retranslate."""
+    captions = []
+    for field in fields:
+        caption = QLabel()
+        caption.setBuddy(field)
+        form.addRow(caption, field)
+        captions.append(caption)
+    return captions
