@@ -212,3 +212,30 @@ def test_a_message_missing_in_a_catalog_falls_back_along_the_chain(tmp_path, mon
     monkeypatch.setattr(i18n, "catalog_dir", lambda: str(tmp_path))
     assert i18n.load_translations("ky").gettext("&File") == "&Файл"
     assert i18n.load_translations("ur").gettext("&File") == "&File"
+
+
+def test_persian_and_turkish_have_two_plural_forms_as_cldr_says():
+    assert get_plural("fa").num_plurals == 2 and get_plural("tr").num_plurals == 2
+    assert translate_in("tr", "Commitments") == "Taahhütler"
+    tr = i18n.load_translations("tr")
+    assert tr.ngettext("The cell that differs: {cells}.", "The cells that differ: {cells}.", 1) == (
+        "Farklı olan hücre: {cells}.")
+    assert tr.ngettext("The cell that differs: {cells}.", "The cells that differ: {cells}.", 3) == (
+        "Farklı olan hücreler: {cells}.")
+
+
+def test_update_follows_cldr_plural_forms_after_a_babel_upgrade(tmp_path, monkeypatch):
+    """A catalog written with an older Babel's one form gets CLDR's header and a form to fill."""
+    old = tool.new_catalog("tr")
+    old._num_plurals, old._plural_expr = 1, "0"
+    old.add(("{count} commitment", "{count} commitments"), ("{count} taahhüt",))
+    path = tmp_path / "tr" / "LC_MESSAGES" / "messages.po"
+    tool.save(old, path)
+    assert "nplurals=1" in path.read_text(encoding="utf-8")
+    monkeypatch.setattr(tool, "po_path", lambda lang: path)
+    catalog = tool.load(path, "tr")
+    tool.follow_cldr_plurals(catalog, "tr")
+    tool.save(catalog, path)
+    assert "nplurals=2; plural=(n != 1);" in path.read_text(encoding="utf-8")
+    assert tool.todo("tr") == {"{count} commitment\x00{count} commitments": ["", ""]}
+    assert "some plural forms are empty" in checks.check_catalog("tr")[0]
