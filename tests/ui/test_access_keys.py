@@ -71,9 +71,8 @@ def _labels(root: QWidget) -> list[tuple[tuple[int, ...], str]]:
     for widget in [root, *root.findChildren(QWidget)]:
         if widget is not root and widget.isWindow():
             continue  # another window (a dialog) has keys of its own
-        if isinstance(widget, QLabel) and widget.buddy() is not None:
-            found.append((_pages(widget), widget.text()))
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, QAbstractButton) or (
+                isinstance(widget, QLabel) and widget.buddy() is not None):
             found.append((_pages(widget), widget.text()))
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             found.append((_pages(widget), widget.title()))
