@@ -30,7 +30,7 @@ CATALOGS = ROOT / "resources" / "translations"
 POT = CATALOGS / f"{DOMAIN}.pot"
 MAPPING = ROOT / "babel.cfg"
 KEYWORDS: dict[str, tuple[int, ...] | None] = {
-    "_": None, "N_": None, "ngettext": (1, 2), "translate_in": (2,),
+    "_": None, "N_": None, "ngettext": (1, 2), "translate_in": (2,), "NC_": ((1, "c"), 2),
 }
 WIDTH = 100
 HEADER = ("# {language} messages of Almaty Process Tracker.\n"
@@ -174,7 +174,10 @@ def template_problems(template: Catalog) -> list[str]:
 
 
 def _key(message: Message) -> str:
-    return message.id if isinstance(message.id, str) else "\x00".join(message.id)
+    """The message's id as `todo` and `fill` name it: plural forms joined by NUL, a context (a Qt
+    string's class) before EOT, as gettext writes it."""
+    key = message.id if isinstance(message.id, str) else "\x00".join(message.id)
+    return f"{message.context}\x04{key}" if message.context else key
 
 
 # --- translating -------------------------------------------------------------------------------

@@ -122,6 +122,16 @@ def N_(message: str) -> str:
     return message
 
 
+def NC_(context: str, message: str) -> tuple[str, str]:
+    """Mark a string with its context (Qt's class name) for extraction; `pgettext` finds it."""
+    return context, message
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate a string marked with `NC_` into the current language (the source when missing)."""
+    return _translations.pgettext(context, message)
+
+
 def translate_in(language: str, message: str) -> str:
     """Translate into a given language without changing the interface language (e.g. a report)."""
     return load_translations(language).gettext(message)

@@ -74,9 +74,38 @@ def test_qt_own_dialogs_use_qt_translations(qtbot, language):
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert box.button(QMessageBox.StandardButton.Cancel).text() == "Отмена"
-    language.set_language("ur")  # Qt has no Urdu: its own English, not the Russian left over
+    language.set_language("ur")  # Qt has no Urdu: the app's catalog, not the Russian left over
     assert language.qt_translator is None
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "منسوخ کریں"
+    language.set_language("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_qt_strings_come_from_the_catalog_in_every_language(qtbot, language):
+    """Turkmen and Uzbek users meet their own Latin-script buttons, not Qt's Russian; Persian says
+    «لغو» as the app does, not Qt's «انصراف»; kk falls back along the chain where it lacks one."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.ui.common.qt_strings import QT_STRINGS
+
+    expected = {"tk": ("&Hawa", "Ýatyrmak"), "uz": ("&Ha", "Bekor qilish"), "fa": ("&بله", "لغو"),
+                "ky": ("&Ооба", "Жокко чыгаруу"), "az": ("&Bəli", "Ləğv et"),
+                "ps": ("&هو", "لغوه کول"), "ru": ("&Да", "Отмена")}
+    for code, (yes, cancel) in expected.items():
+        language.set_language(code)
+        assert QCoreApplication.translate("QPlatformTheme", "&Yes") == yes, code
+        box = QMessageBox(QMessageBox.Icon.Question, "", "",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert box.button(QMessageBox.StandardButton.Cancel).text() == cancel, code
+    language.set_language("tk")
+    assert QCoreApplication.translate("QFileSystemModel", "Date Modified") == "Üýtgedilen senesi"
+    assert QCoreApplication.translate("QLineEdit", "Select All") == "Hemmesini saýla"
+    line = QLineEdit()
+    qtbot.addWidget(line)
+    menu = line.createStandardContextMenu()
+    assert "Hemmesini saýla" in [action.text().split("\t")[0] for action in menu.actions()]
+    assert len(QT_STRINGS) >= 40
 
 
 def test_languages_without_qt_translation_fall_back_sensibly():
@@ -124,7 +153,7 @@ def test_detail_pane_mirrors_its_table_and_keeps_data_in_order_right_to_left(qtb
     window.navigator.select_first_action()
     assert _first_table_row(window)[0] == "Code"
     language.set_language("fa")
-    assert _first_table_row(window)[0] == "مقدار هدف" and _first_table_row(window)[-1] == "کد"
+    assert _first_table_row(window)[0] == "مقدار مطلوب" and _first_table_row(window)[-1] == "کد"
     heading = window.detail.document().firstBlock()
     assert heading.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
     path = str(context.db.path)

@@ -34,6 +34,28 @@ def qt_catalog_language(language: str) -> str | None:
     return None
 
 
+class CatalogTranslator(QTranslator):
+    """Qt's own strings (`qt_strings.QT_STRINGS`) from the app's gettext catalog, in every language:
+    installed after Qt's `qtbase_*.qm`, so it is asked first and the app's terms win where Qt's
+    differ (fa «لغو», not Qt's «انصراف»); what the catalog lacks is left to Qt's file (or English)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from app.ui.common.qt_strings import QT_STRINGS
+
+        self._known = set(QT_STRINGS)
+
+    def isEmpty(self) -> bool:  # Qt's name
+        return False
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if (context, source_text) not in self._known:
+            return ""
+        text = i18n.pgettext(context, source_text)
+        return "" if text == source_text else text
+
+
 class LanguageController(QObject):
     """Switches the interface language; `language_changed` tells every panel to re-apply its texts."""
 
@@ -43,6 +65,7 @@ class LanguageController(QObject):
         super().__init__(app)
         self._app = app
         self._qt_translator: QTranslator | None = None
+        self._catalog_translator = CatalogTranslator(self)
 
     @property
     def qt_translator(self) -> QTranslator | None:
@@ -63,6 +86,14 @@ class LanguageController(QObject):
         self.language_changed.emit(language)
 
     def _install_qt_translator(self, language: str) -> None:
+        self._app.removeTranslator(self._catalog_translator)
+        try:
+            self._install_qtbase(language)
+        finally:
+            if language != i18n.SOURCE_LANGUAGE:  # last installed, first asked
+                self._app.installTranslator(self._catalog_translator)
+
+    def _install_qtbase(self, language: str) -> None:
         if self._qt_translator is not None:
             self._app.removeTranslator(self._qt_translator)
             self._qt_translator.deleteLater()
