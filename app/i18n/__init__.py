@@ -88,19 +88,26 @@ def is_rtl(language: str | None = None) -> bool:
 
 
 def isolate(text: str) -> str:
-    """`text` embedded in its own direction, for data set into translated text: a path, a name or
-    an English title keeps its order (and its ellipsis) inside right-to-left text, and vice versa.
-
-    An embedding (LRE/RLE ... PDF) after the first strong letter, not the newer isolates
-    (U+2066-2069): fonts such as DejaVu lack those, and the fallback font would change line heights.
-    """
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return f"\u202a{text}\u202c"
-        if kind in ("R", "AL"):
-            return f"\u202b{text}\u202c"
+    """`text` in its own direction where it meets text of the other direction: a path, a code
+    (`1.1.a`, `2026-H1`), a number with Latin letters or an English title keeps its order (and its
+    ellipsis) inside right-to-left text, and vice versa. First-strong isolates (U+2068 ... U+2069), so
+    nothing outside the fragment reorders with it; text without a strong letter (a plain number) is
+    left as it is, since the bidi algorithm keeps it whole already."""
+    if any(unicodedata.bidirectional(char) in ("L", "R", "AL") for char in text):
+        return f"\u2068{text}\u2069"
     return text
+
+
+def coded(code: str, text: str, language: str | None = None) -> str:
+    """A code and its title ("1.1.a  Title"), the code isolated in a right-to-left language so
+    that "1.1.a" or "2026-H1" never mixes with the title around it."""
+    return f"{isolate(code)}  {text}" if is_rtl(language) else f"{code}  {text}"
+
+
+def separator(language: str | None = None) -> str:
+    """Between parts of a line ("Kazakhstan · 2026-H1"): a middle dot, but an en dash in a
+    right-to-left language, where "·" reads as the Persian zero ("۱ · ۱" as "۱۰")."""
+    return " \u2013 " if is_rtl(language) else " · "
 
 
 def on_language_changed(listener: Callable[[str], None]) -> None:

@@ -5,6 +5,8 @@ names a state as the state and the United Nations do. English and Russian follow
 (UNTERM short names: "Russian Federation", «Кыргызстан», not CLDR's «Киргизия»); the other
 languages follow the usage of the state's own government in that language where CLDR departs from it.
 Only the differences are listed: every other name still comes from CLDR (`formats.country_name`).
+Iran keeps CLDR's short "Iran"/«Иран»: UNTERM's "Iran (Islamic Republic of)" does not fit a column
+header or a matrix row, and the forum's documents use the short form in tables.
 """
 
 from __future__ import annotations
@@ -16,12 +18,10 @@ STATES: tuple[str, ...] = ("KZ", "KG", "TJ", "TM", "UZ", "AF", "IR", "RU", "TR",
 #: {language: {ISO code: official name}}, only where CLDR's name differs.
 OFFICIAL_NAMES: dict[str, dict[str, str]] = {
     "en": {
-        "IR": "Iran (Islamic Republic of)",
         "RU": "Russian Federation",
     },
     "ru": {
         "KG": "Кыргызстан",
-        "IR": "Иран (Исламская Республика)",
         "RU": "Российская Федерация",
         "TR": "Тюркийе",
     },

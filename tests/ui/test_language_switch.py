@@ -157,9 +157,9 @@ def test_detail_pane_mirrors_its_table_and_keeps_data_in_order_right_to_left(qtb
     heading = window.detail.document().firstBlock()
     assert heading.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
     path = str(context.db.path)
-    assert f"\u202a{path}\u202c" in window._path_label.text()  # the path keeps its own direction
+    assert f"\u2068{path}\u2069" in window._path_label.text()  # the path keeps its own direction
     title = window.navigator.plan_model.index(0, 0).data()
-    assert title == "\u202b1  تقویت همکاری میان شرکای اصلی\u202c"  # the plan speaks Persian
+    assert title == "\u20681  تقویت همکاری میان شرکای اصلی\u2069"  # the plan speaks Persian
 
 
 def test_babel_and_qt_widgets_agree_on_numbers():
@@ -200,3 +200,24 @@ def test_open_commitment_form_and_history_switch_at_once_keeping_the_input(qtbot
     assert history.windowTitle().startswith("История")
     assert history.model.headerData(0, Qt.Orientation.Horizontal) == "Когда"
     form.reject()
+
+
+def test_codes_keep_their_order_and_spin_boxes_their_digits_right_to_left(qtbot, context, language):
+    """"1.1.a" and "2026-H1" are isolated where they meet Persian; the percent spin box shows
+    Persian digits like the tables, also when the language changes after the window opened."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from app.i18n import coded, separator
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    spin = QSpinBox(window)
+    spin.setValue(42)
+    assert spin.text() == "42"
+    language.set_language("fa")
+    assert spin.text() == "۴۲"
+    assert coded("1.1.a", "شاخص") == "\u20681.1.a\u2069  شاخص"
+    assert separator() == " \u2013 " and "·" not in window.windowTitle()
+    language.set_language("en")
+    assert coded("1.1.a", "Indicator") == "1.1.a  Indicator" and separator() == " · "
+    assert spin.text() == "42"

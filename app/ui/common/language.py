@@ -76,6 +76,8 @@ class LanguageController(QObject):
         i18n.set_language(language)
         self._install_qt_translator(language)
         QLocale.setDefault(QLocale(language))
+        for window in self._app.topLevelWidgets():  # spin boxes and editors in the locale's digits
+            window.setLocale(QLocale(language))
         direction = Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else (
             Qt.LayoutDirection.LeftToRight)
         self._app.setLayoutDirection(direction)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, current_language
+from app.i18n import _, coded, current_language
 from app.models.orm.base import pick_language
 from app.models.orm.enums import Priority, label
 from app.models.services.plan.outline import PlanOutline
@@ -106,7 +106,7 @@ class CommitmentForm(WindowStateMixin, QDialog):
         self.setWindowTitle(_("Edit commitment") if self._editing else _("New commitment"))
         language = current_language()
         for row, action in enumerate(self._actions):
-            self.action_combo.setItemText(row, f"{action.code}  {pick_language(action.titles, language)}")
+            self.action_combo.setItemText(row, coded(action.code, pick_language(action.titles, language)))
         for row, member in enumerate(Priority):
             self.priority_combo.setItemText(row, label(member))
         texts = {
