@@ -17,7 +17,8 @@ from app.cli import (
     init_cmd,
     selftest_cmd,
 )
-from app.cli.common import CommandError
+from app.cli.common import CommandError, apply_language
+from app.i18n import _
 from app.models.errors import DatabaseDamagedError, UserFacingError
 
 #: Each module adds its sub-command with `register(subparsers)`; its handler is the `run` default.
@@ -50,9 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(db_path=args.db, language=args.lang, quit_after_show=args.quit_after_show)
     try:
+        apply_language(args)
         return int(args.run(args) or 0)
     except (CommandError, UserFacingError) as exc:
-        print(f"error: {exc.message()}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc.message()), file=sys.stderr)
         if isinstance(exc, DatabaseDamagedError):
             print(backup_cmd.damaged_hint(exc), file=sys.stderr)
         return 2
