@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from app.ui.shell.application import run_gui
+        from app.ui.shell.entry import run_gui
 
         return run_gui(db_path=args.db, language=args.lang, quit_after_show=args.quit_after_show)
     try:

@@ -13,7 +13,7 @@ from app.models.services.reporting.periods import period_by_code
 from app.models.storage.database import open_database
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "consolidate", help="write the regional report workbook (and optionally the PDF brief)")
     add_db_argument(parser)
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         write_consolidation_workbook(data, args.out, language)
         print(_("Regional report written: {path}").format(path=args.out))
         if args.pdf is not None:
-            from app.ui.files.pdf_renderer import render_pdf
+            from app.ui.shell.entry import render_pdf
 
             title = translate_in(language, "Regional progress brief")  # the PDF's metadata too
             pages = render_pdf(brief_html(data, language), args.pdf, title=title)

@@ -11,7 +11,7 @@ from app.i18n import LANGUAGES, _
 from app.models.orm.enums import WorkspaceRole
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("demo", help="create a demo workspace with generated data")
     add_db_argument(parser)
     parser.add_argument("--role", choices=[r.value for r in WorkspaceRole], default="coordinator")

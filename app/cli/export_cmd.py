@@ -12,7 +12,7 @@ from app.models.services.workspace.profile import profile_of
 from app.models.storage.database import Database, open_database
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("export", help="export a submission workbook (.xlsx)")
     add_db_argument(parser)
     parser.add_argument("--country", help="ISO code (default: the workspace's country)")

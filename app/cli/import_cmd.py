@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 OK, HAD_ERRORS, REFUSED = 0, 1, 2
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "import", help="import submission workbooks (.xlsx files, or folders of them)")
     add_db_argument(parser)

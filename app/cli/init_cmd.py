@@ -12,7 +12,7 @@ from app.models.services.workspace.profile import ProfileInput, create_workspace
 from app.models.storage.database import open_database
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("init", help="create a workspace")
     add_db_argument(parser)
     parser.add_argument("--role", choices=[r.value for r in WorkspaceRole], required=True)

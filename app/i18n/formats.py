@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -54,7 +55,8 @@ def country_name(iso_code: str, language: str | None = None) -> str:
     official = official_name(code, language or current_language())
     if official:
         return official
-    return _locale(language).territories.get(code, code)
+    names: Mapping[str, str] = _locale(language).territories  # Babel types CLDR's tables loosely
+    return names.get(code, code)
 
 
 def language_name(code: str, in_language: str | None = None) -> str:

@@ -86,7 +86,7 @@ def test_a_folder_is_imported_as_one_batch_with_a_summary(qtbot, secretariat_win
     assert _countries_received(window.context.db) == {"KZ": 1, "KG": 1}
     assert any("submissions" in topics for topics in announced)
 
-    matrix = window.secretariat.completeness.model  # refreshed through the change bus
+    matrix = window.secretariat_tabs.completeness.model  # refreshed through the change bus
     received = {matrix.matrix.rows[r].country for r in range(matrix.rowCount())
                 for c in range(matrix.columnCount()) if matrix.index(r, c).data(CellRole).revision}
     assert received == {"KZ", "KG"}
@@ -94,7 +94,7 @@ def test_a_folder_is_imported_as_one_batch_with_a_summary(qtbot, secretariat_win
     index = model.index(1, 0)
     assert index.data(OutcomeRole).country == "KZ"
     dialog.table.doubleClicked.emit(index)
-    completeness = window.secretariat.completeness
+    completeness = window.secretariat_tabs.completeness
     assert window.tabs.currentWidget() is completeness
     assert completeness.report_panel.data.country == "KZ"
     assert completeness.report_panel.updates_model.rowCount() > 0
@@ -119,7 +119,7 @@ def test_cancel_leaves_no_file_half_applied(qtbot, secretariat_window, exports, 
     actions.import_paths([_inbox(tmp_path, *exports.values())])
     actions.batch.task.cancel()
     qtbot.waitUntil(lambda: actions.batch.dialog is not None, timeout=30000)
-    result = actions.batch.dialog.result
+    result = actions.batch.dialog.batch_result
     assert result.cancelled and result.count(Outcome.CANCELLED) >= 1
     assert "cancelled" in actions.batch.dialog.summary.text()
     received = _countries_received(secretariat_window.context.db)
@@ -160,7 +160,7 @@ def test_a_coordinator_importing_a_plan_workbook_gets_the_plan_preview(
     assert dialog is not None and "1 renamed" in dialog.summary.text()
     assert window.submission_actions.importer.task is None  # not taken for a submission
     dialog.apply()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: dialog.adopted is not None, timeout=30000)
     with context.db.reading() as session:
         plan = session.scalar(select(Plan).where(Plan.is_current.is_(True)))
         assert plan.version == 2
@@ -207,7 +207,7 @@ def test_acknowledging_an_edited_submission_shows_its_cells_and_composes_the_mai
     qtbot.waitUntil(lambda: actions.batch.dialog is not None, timeout=30000)
     assert "Edited after export" in actions.batch.dialog.model.index(0, 3).data()
 
-    view = secretariat_window.secretariat.completeness
+    view = secretariat_window.secretariat_tabs.completeness
     view.open_cell("KG", PERIOD)
     where = f"Progress, row {row[5].row}, column F (Done, %): 90"
     assert where in view.report_panel.info_label.text()

@@ -127,8 +127,10 @@ class Database:
             return False  # no open connection still sees the deleted file
         rescue = self.path.with_name(self.path.name + ".rescue")
         raw = self.engine.raw_connection()
-        old: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+        old = raw.driver_connection  # the sqlite3 connection under SQLAlchemy's wrapper
         try:
+            if not isinstance(old, sqlite3.Connection):
+                return False
             if not old.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 return False
             target = sqlite3.connect(rescue)

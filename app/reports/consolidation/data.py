@@ -16,6 +16,7 @@ from app.models.services.regional.completeness import (
     coverage,
 )
 from app.models.services.regional.report import (
+    CommitmentRow,
     ItemProgress,
     RegionalFilter,
     RegionalIndicator,
@@ -47,7 +48,7 @@ class Consolidation:
     items: list[ItemProgress]
     statuses: dict[str | None, Tally]
     indicators: list[RegionalIndicator]
-    commitments: list[tuple] = field(default_factory=list)
+    commitments: list[CommitmentRow] = field(default_factory=list)
     highlights: list[CountryHighlight] = field(default_factory=list)
 
 

@@ -26,6 +26,7 @@ from app.reports.language import ReportLanguage
 from app.reports.xlsx.atomic import discard, save_atomically
 from app.reports.xlsx.cells import RowWriter, build_styles
 from app.reports.xlsx.digest import content_digest, normalize_number
+from app.reports.xlsx.openpyxl_api import book_internals
 from app.reports.xlsx.sheet_layout import declare_size, protect, row_height
 
 FORMAT = "almaty-process-plan"
@@ -157,7 +158,7 @@ def write_plan_workbook(document: PlanDocument, folder: Path, language: str = "e
     props.creator = props.lastModifiedBy = APP_NAME
     props.identifier = digest
     props.language = language
-    workbook.custom_doc_props.append(StringProperty(name=DIGEST_PROPERTY, value=digest))
+    book_internals(workbook).custom_doc_props.append(StringProperty(name=DIGEST_PROPERTY, value=digest))
     target = Path(folder) / file_name(document)
     save_atomically(workbook, target)
     return target

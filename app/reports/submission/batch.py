@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,7 +79,7 @@ class BatchResult:
         text = ngettext("{applied} of {total} file received and applied",
                         "{applied} of {total} files received and applied", total).format(
                             applied=len(self.applied), total=total)
-        parts = [
+        parts: list[tuple[int, Callable[[int], str]]] = [
             (self.count(Outcome.OLDER, Outcome.DUPLICATE),
              lambda n: ngettext("{count} older or already received",
                                 "{count} older or already received", n)),

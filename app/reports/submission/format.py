@@ -8,6 +8,8 @@ released app, never changes: a new layout gets a new number and the import keeps
 
 from __future__ import annotations
 
+import enum
+
 from app.i18n import N_
 from app.models.orm.enums import FollowUpStatus, Priority, ProgressStatus
 from app.reports.xlsx.columns import (
@@ -30,8 +32,9 @@ FINGERPRINT_KEY = "_fp"
 PROPERTY_PREFIX = "AlmatyProcess."
 
 
-def _c(key: str, label: str, kind: Kind, role: Role, width: float = 14, **extra: object) -> Column:
-    return Column(key, label, kind, role, width, **extra)  # type: ignore[arg-type]
+def _c(key: str, label: str, kind: Kind, role: Role, width: float = 14, *,
+       choices: type[enum.Enum] | None = None, hidden: bool = False) -> Column:
+    return Column(key, label, kind, role, width, choices, hidden)
 
 
 K, D, X = Role.KEY, Role.DATA, Role.CONTEXT

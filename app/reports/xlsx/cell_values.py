@@ -15,14 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl.utils.datetime import from_excel
-
 from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.orm.enums import IndicatorKind
 from app.reports.language import labels
 from app.reports.xlsx.columns import NO, YES, Column, Kind
 from app.reports.xlsx.digest import MAX_CELL_TEXT, clean_text, normalize_number
+from app.reports.xlsx.openpyxl_api import from_excel
 
 _NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")

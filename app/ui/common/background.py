@@ -57,9 +57,8 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             result = self.work(self.reporter)
-        except BaseException as exc:  # handed to the GUI thread, which decides what to show
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.done.emit(False, exc)
+        except BaseException as exc:  # handed to the GUI thread (with its traceback), which decides
+            self.done.emit(False, exc)  # what to show
         else:
             self.done.emit(True, result)
 
@@ -82,6 +81,8 @@ class BackgroundTask(QObject):
         self._worker.progressed.connect(self.progressed)
         self._worker.done.connect(self._done)
         self.running = False
+        #: The progress dialog `run_in_background` shows for it.
+        self.dialog: QProgressDialog | None = None
 
     def start(self) -> None:
         self.running = True
@@ -117,7 +118,8 @@ def show_failure(parent: QWidget | None, title: str, error: object) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, _(
         "Something unexpected went wrong; nothing was changed. Please report this, with the "
         "details below, to whoever supports the app."), parent=parent)
-    box.setDetailedText(getattr(error, "__traceback_text__", repr(error)))
+    box.setDetailedText("".join(traceback.format_exception(error)) if isinstance(error, BaseException)
+                        else repr(error))
     box.exec()
 
 
@@ -150,7 +152,7 @@ def run_in_background(
     dialog.setAutoReset(False)
     if not cancellable:
         dialog.setCancelButton(None)
-    task.dialog = dialog  # type: ignore[attr-defined]
+    task.dialog = dialog
 
     # The task may outlive the window that started it (closed meanwhile): its work is finished
     # and announced all the same, but nothing is shown in, or asked of, a window that is gone.

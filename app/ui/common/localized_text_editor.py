@@ -189,7 +189,12 @@ class LocalizedTextEditor(QWidget):
         code = self.language_combo.currentData() or self.language_combo.currentText()
         if not self.add_language(str(code)):
             self.language_combo.setEditText("")
-            self.language_combo.lineEdit().setPlaceholderText(_("Not a language code"))
+            self._placeholder(_("Not a language code"))
+
+    def _placeholder(self, text: str) -> None:
+        edit = self.language_combo.lineEdit()  # there is one: the combo is editable
+        if edit is not None:
+            edit.setPlaceholderText(text)
 
     def _fill_languages(self) -> None:
         present = set(self.model.languages())
@@ -198,6 +203,6 @@ class LocalizedTextEditor(QWidget):
 
     def retranslate(self, *_args: object) -> None:
         self.add_button.setText(_("Add language"))
-        self.language_combo.lineEdit().setPlaceholderText(_("Language, or any language code"))
+        self._placeholder(_("Language, or any language code"))
         self.model.retranslate()
         self._fill_languages()

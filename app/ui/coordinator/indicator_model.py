@@ -200,7 +200,9 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model: IndicatorGridModel = self.sourceModel()  # type: ignore[assignment]
+        model = self.sourceModel()
+        if not isinstance(model, IndicatorGridModel):  # it always is (the panel sets it)
+            return True
         row = model.grid.indicators[source_row]
         if self._objective_id is not None and row.objective_id != self._objective_id:
             return False

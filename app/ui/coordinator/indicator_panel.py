@@ -66,12 +66,14 @@ class IndicatorValueDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
-        else:
-            editor.setText(value)  # type: ignore[attr-defined]
+        elif isinstance(editor, QLineEdit):  # the two editors `createEditor` makes
+            editor.setText(value)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        text = editor.currentData() if isinstance(editor, QComboBox) else editor.text()  # type: ignore[attr-defined]
-        model.setData(index, text, Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class IndicatorPanel(LazyPanel):
@@ -196,8 +198,9 @@ class IndicatorPanel(LazyPanel):
             return
         text = (self.source_edit if field == "source" else self.note_edit).text().strip()
         if getattr(value, field) != text:
+            changes: dict[str, Any] = {field: text}  # source or note, named at run time
             self._stack.push(EditIndicatorValue(self._context, row.id, period.id, value,
-                                                replace(value, **{field: text}),
+                                                replace(value, **changes),
                                                 self.messages.show_error))
 
     def flush(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QUndoStack
@@ -219,14 +220,14 @@ class ProgressForm(QWidget):
 
     def _change_for(self, field: str) -> Callable[[ProgressInput | None], ProgressInput]:
         if field == "percent":
-            value = self.percent_spin.value()
-            return lambda data: with_percent(data, value)
+            percent = self.percent_spin.value()
+            return lambda data: with_percent(data, percent)
         if field == "support_from":
             known = {code for code, check in self.partner_checks.items() if check.isChecked()}
-            value = join_support_from(known, self.others_edit.text())
+            text = join_support_from(known, self.others_edit.text())
         else:
-            value = self.texts[field].toPlainText()
-        return lambda data: _replace(data, field, value)
+            text = self.texts[field].toPlainText()
+        return lambda data: _replace(data, field, text)
 
     def _status_chosen(self, index: int) -> None:
         if not self._loading and self._editable:
@@ -293,4 +294,5 @@ class ProgressForm(QWidget):
 
 
 def _replace(data: ProgressInput | None, field: str, value: object) -> ProgressInput:
-    return replace(data or ProgressInput(), **{field: value})
+    changes: dict[str, Any] = {field: value}  # one field, named at run time
+    return replace(data or ProgressInput(), **changes)

@@ -3,12 +3,12 @@ between them (navigator → filters, dashboard → progress editor). Other roles
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
 
 from app.i18n import _
 from app.models.orm.enums import ProgressStatus, WorkspaceRole
@@ -92,10 +92,14 @@ def _wire(window: MainWindow, tabs: CoordinatorTabs) -> None:
     tabs.dashboard.commitment_activated.connect(commitment)
 
 
-def _current_panel(window: MainWindow, tabs: CoordinatorTabs) -> QWidget:
+Panel = CommitmentsPanel | ProgressPanel | IndicatorPanel | DecisionsPanel
+
+
+def _current_panel(window: MainWindow, tabs: CoordinatorTabs) -> Panel:
+    """The list panel on show (Find and Next/Previous act on it), else the progress panel."""
     current = window.tabs.currentWidget()
-    panels = (tabs.commitments, tabs.progress, tabs.indicators, tabs.decisions)
-    return current if current in panels else tabs.progress
+    panels: tuple[Panel, ...] = (tabs.commitments, tabs.progress, tabs.indicators, tabs.decisions)
+    return next((panel for panel in panels if panel is current), tabs.progress)
 
 
 class _EditActionTexts(QObject):
@@ -115,21 +119,21 @@ class _EditActionTexts(QObject):
 def _add_actions(window: MainWindow, tabs: CoordinatorTabs) -> None:
     def find() -> None:
         panel = _current_panel(window, tabs)
-        if panel is tabs.decisions:
+        if isinstance(panel, DecisionsPanel):  # it has no search field
             panel = tabs.progress
         window.tabs.setCurrentWidget(panel)
-        panel.focus_search()  # type: ignore[attr-defined]
+        panel.focus_search()
 
     def step(delta: int) -> None:
         panel = _current_panel(window, tabs)
         window.tabs.setCurrentWidget(panel)
-        panel.step(delta)  # type: ignore[attr-defined]
+        panel.step(delta)
 
     def new_commitment() -> None:
         window.tabs.setCurrentWidget(tabs.commitments)
         tabs.commitments.new_commitment()
 
-    specs = {
+    specs: dict[str, tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], None]]] = {
         "new": (QKeySequence.StandardKey.New, new_commitment),
         "find": (QKeySequence.StandardKey.Find, find),
         "next": (QKeySequence("F8"), lambda: step(1)),

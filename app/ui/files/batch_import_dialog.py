@@ -97,7 +97,7 @@ class BatchSummaryDialog(WindowStateMixin, QDialog):
     def __init__(self, context: WorkspaceContext, result: BatchResult,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.result = result
+        self.batch_result = result
         self.summary = QLabel()
         self.summary.setObjectName("batchSummary")
         self.summary.setWordWrap(True)
@@ -129,14 +129,14 @@ class BatchSummaryDialog(WindowStateMixin, QDialog):
 
     def retranslate(self, *_args: object) -> None:
         self.setWindowTitle(_("Imported submissions"))
-        text = self.result.summary()
-        if self.result.cancelled:
+        text = self.batch_result.summary()
+        if self.batch_result.cancelled:
             text += " " + _("The import was cancelled: the file in hand was rolled back, the files "
                             "after it were not read.")
-        if self.result.backup is not None:
+        if self.batch_result.backup is not None:
             text += "\n" + _("A backup of the workspace from before the import: {path}").format(
-                path=isolate(str(self.result.backup)))
-        if any(o.applied for o in self.result.outcomes):
+                path=isolate(str(self.batch_result.backup)))
+        if any(o.applied for o in self.batch_result.outcomes):
             text += "\n" + _("Double-click a received file to see its report.")
         self.summary.setText(text)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))

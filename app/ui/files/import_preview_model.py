@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.i18n import _, ngettext
 from app.reports.submission.preview import Preview
 from app.reports.submission.preview_items import ChangeKind
 from app.reports.submission.preview_text import change_line
-from app.ui.common.roles import KindRole
+from app.ui.common.roles import Index, KindRole
+from app.ui.common.tree_model import TreeModel
 
 GROUPS = ("error", "edit", "new", "changed", "removed", "unchanged")
 
@@ -33,7 +34,7 @@ class Node:
         return 0 if self.parent is None else self.parent.children.index(self)
 
 
-class ImportPreviewModel(QAbstractItemModel):
+class ImportPreviewModel(TreeModel):
     COLUMN_WHAT, COLUMN_WHERE = 0, 1
 
     def __init__(self, preview: Preview, parent: QObject | None = None) -> None:
@@ -77,7 +78,7 @@ class ImportPreviewModel(QAbstractItemModel):
         self.endResetModel()
 
     def node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
-        return index.internalPointer() if index.isValid() else self.root  # type: ignore[return-value]
+        return index.internalPointer() if index.isValid() else self.root
 
     def index(self, row: int, column: int,
               parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
@@ -86,7 +87,7 @@ class ImportPreviewModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
-    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent_index(self, index: Index) -> QModelIndex:
         if not index.isValid():
             return QModelIndex()
         node = self.node(index).parent

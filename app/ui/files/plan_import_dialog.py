@@ -6,6 +6,7 @@ the commit leaves the workspace as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -40,7 +41,7 @@ class PlanImportDialog(QDialog):
     def __init__(self, context: WorkspaceContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.result: AdoptResult | None = None
+        self.adopted: AdoptResult | None = None
         self.task: BackgroundTask | None = None
         self.file: PlanFile = read_plan_workbook(path)
         document = self.file.document
@@ -85,11 +86,12 @@ class PlanImportDialog(QDialog):
                 flagged=self.preview.commitments_flagged)
         return text
 
-    def _section(self, title: str, changes: list[ItemChange], describe: object) -> list[str]:
+    def _section(self, title: str, changes: list[ItemChange],
+                 describe: Callable[[ItemChange], str]) -> list[str]:
         if not changes:
             return []
         rows = [f"<h3>{escape(title)} ({len(changes)})</h3><ul>"]
-        rows += [f"<li>{describe(c)}</li>" for c in changes]  # type: ignore[operator]
+        rows += [f"<li>{describe(c)}</li>" for c in changes]
         return [*rows, "</ul>"]
 
     def _details(self) -> str:
@@ -143,6 +145,6 @@ class PlanImportDialog(QDialog):
 
     def _adopted(self, result: AdoptResult) -> None:
         self.task = None
-        self.result = result
+        self.adopted = result
         self.applied.emit(result)
         self.accept()

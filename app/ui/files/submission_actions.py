@@ -1,17 +1,19 @@
 """File → Export submission…, Import workbook…, Import folder…, and files dropped on the window.
 
-Installed into the main window by one call, so the window itself needs no knowledge of workbooks.
+The main window makes one and gives it what it needs, so the window itself needs no knowledge of
+workbooks.
 A coordinator's import previews each submission, or opens the plan import for a plan workbook; the
 secretariat's imports every file (or folder) given as one batch and shows its summary.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from app.i18n import _, ngettext
@@ -48,10 +50,15 @@ class SubmissionActions(QObject):
     """The two actions, their menu entries, and the drop handling of one main window."""
 
     def __init__(self, window: QMainWindow, context: WorkspaceContext, file_menu: QMenu,
-                 before: QAction | None) -> None:
+                 before: QAction, *, undo_stack: QUndoStack | None = None,
+                 open_report: Callable[[str, str], None] | None = None) -> None:
+        """The actions go into `file_menu` before `before`; a plan import clears `undo_stack`;
+        the batch summary's "open" shows a received report through `open_report`."""
         super().__init__(window)
         self.window = window
         self.context = context
+        self._undo_stack = undo_stack
+        self._open_report = open_report
         self.export_dialog: ExportSubmissionDialog | None = None
         self.secretariat = context.profile.role == WorkspaceRole.SECRETARIAT
         self._importer: WorkbookImporter | None = None
@@ -165,9 +172,8 @@ class SubmissionActions(QObject):
         except UserFacingError as error:
             QMessageBox.warning(self.window, _("Import plan workbook"), error.message())
             return None
-        undo_stack = getattr(self.window, "undo_stack", None)
-        if undo_stack is not None:  # edits made under the old plan cannot be undone under the new
-            dialog.applied.connect(undo_stack.clear)
+        if self._undo_stack is not None:  # edits made under the old plan cannot be undone under the new
+            dialog.applied.connect(self._undo_stack.clear)
         self.plan_dialog = dialog
         dialog.open()
         return dialog
@@ -179,12 +185,9 @@ class SubmissionActions(QObject):
         self.window.statusBar().showMessage(result.summary(), 15000)
 
     def show_report(self, country: str, period: str) -> None:
-        """Open a received report in the completeness matrix (the secretariat's first tab)."""
-        tabs = getattr(self.window, "secretariat", None)
-        if tabs is None:
-            return
-        self.window.tabs.setCurrentWidget(tabs.completeness)  # type: ignore[attr-defined]
-        tabs.completeness.open_cell(country, period)
+        """Open a received report (in the completeness matrix of a secretariat's window)."""
+        if self._open_report is not None:
+            self._open_report(country, period)
 
     def _applied(self, result: ApplyResult) -> None:
         changed = sum(result.counts.values())
@@ -195,21 +198,14 @@ class SubmissionActions(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove,
-                                               QEvent.Type.Drop):
-            paths = dropped_workbooks(event)  # type: ignore[arg-type]
+        # Drag-enter and drag-move events are drop events too (QDropEvent's subclasses).
+        if watched is self.window and isinstance(event, QDropEvent) and kind in (
+                QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            paths = dropped_workbooks(event)
             if paths:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
+                event.acceptProposedAction()
                 if kind == QEvent.Type.Drop:
                     self.import_paths(paths)
                 return True
         return super().eventFilter(watched, event)
 
-
-def install_submission_actions(window: QMainWindow) -> SubmissionActions:
-    """Add the workbook actions to `window`'s File menu (before Quit) and accept dropped files."""
-    context: WorkspaceContext = window.context  # type: ignore[attr-defined]
-    actions = SubmissionActions(window, context, window.file_menu,  # type: ignore[attr-defined]
-                                getattr(window, "quit_action", None))
-    window.submission_actions = actions  # type: ignore[attr-defined]
-    return actions

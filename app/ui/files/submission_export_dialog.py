@@ -162,7 +162,7 @@ class ExportResultDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.result = result
+        self.exported = result
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.path = QLineEdit(str(result.path))
@@ -189,19 +189,19 @@ class ExportResultDialog(QDialog):
         self.message.setText(_(
             "Revision {revision} of the report for {period} was saved. The period is now marked as "
             "submitted; reopen it to make changes (the next export becomes a new revision)."
-        ).format(revision=self.result.revision, period=self.result.period))
-        self.digest.setText(_("SHA-256 digest: {digest}").format(digest=self.result.digest))
+        ).format(revision=self.exported.revision, period=self.exported.period))
+        self.digest.setText(_("SHA-256 digest: {digest}").format(digest=self.exported.digest))
         self.open_folder.setText(_("Open folder"))
         self.compose.setText(_("Compose e-mail"))
         self.close_button.setText(_("Close"))
 
     def mailto(self) -> str:
         profile = self.context.profile
-        return submission_mailto(self.result, sender=profile.coordinator_name,
+        return submission_mailto(self.exported, sender=profile.coordinator_name,
                                  ministry=profile.ministry)
 
     def show_folder(self) -> None:
-        self.open_url(QUrl.fromLocalFile(str(self.result.path.parent)))
+        self.open_url(QUrl.fromLocalFile(str(self.exported.path.parent)))
 
     def compose_mail(self) -> None:
         self.open_url(QUrl(self.mailto(), QUrl.ParsingMode.StrictMode))

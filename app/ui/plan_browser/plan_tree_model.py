@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.i18n import _, coded, current_language, is_rtl, isolate, ngettext
@@ -13,9 +13,10 @@ from app.models.orm.base import pick_language
 from app.models.services.plan.outline import PlanNode, PlanOutline
 from app.ui.common.roles import IdRole, Index, KindRole
 from app.ui.common.roles import RowRole as NodeRole
+from app.ui.common.tree_model import TreeModel
 
 
-class PlanTreeModel(QAbstractItemModel):
+class PlanTreeModel(TreeModel):
     COLUMN_TITLE = 0
     COLUMN_COMMITMENTS = 1
     COLUMN_COUNT = 2
@@ -64,7 +65,7 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent_index(self, index: Index) -> QModelIndex:
         node = self.node(index)
         if node is None or node.parent is None:
             return QModelIndex()

@@ -50,9 +50,9 @@ class FramedSelectionDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         plain = QStyleOptionViewItem(option)
-        plain.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[assignment]
+        plain.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, plain, index)
         if selected:
             painter.save()

@@ -8,16 +8,16 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.i18n import _
-from app.models.services.plan.outline import PlanOutline
-from app.models.services.plan.tree import PlanNode
-from app.ui.plan_browser.plan_tree_model import Index, PlanTreeModel
+from app.models.services.plan.outline import PlanNode, PlanOutline
+from app.ui.common.tree_model import Index
+from app.ui.plan_browser.plan_tree_model import PlanTreeModel
 
 
 class PlanEditTreeModel(PlanTreeModel):
     """The navigator's tree model, one level deeper (indicators) for editing."""
 
     def set_tree(self, plan_id: int, nodes: list[PlanNode]) -> None:
-        self.set_outline(PlanOutline(plan_id, "", 0, {}, False, nodes))  # type: ignore[arg-type]
+        self.set_outline(PlanOutline(plan_id, "", 0, {}, False, nodes))
 
     def find(self, kind: str, item_id: int) -> QModelIndex:
         def walk(parent: QModelIndex) -> QModelIndex:

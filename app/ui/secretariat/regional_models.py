@@ -112,7 +112,8 @@ class StatusModel(_Table[tuple[str | None, MembershipRole | None, Tally]]):
 
     def set_tallies(self, tallies: dict[str | None, Tally], countries: list[str],
                     roles: dict[str, MembershipRole | None]) -> None:
-        rows = [(c, roles.get(c), tallies[c]) for c in countries if c in tallies]
+        rows: list[tuple[str | None, MembershipRole | None, Tally]] = [
+            (c, roles.get(c), tallies[c]) for c in countries if c in tallies]
         if None in tallies:
             rows.append((None, None, tallies[None]))
         self.set_rows(rows, countries)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLocale, QLockFile, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -14,6 +15,7 @@ from app import APP_ID, APP_NAME, ORG_NAME, __version__
 from app.i18n import available_languages, current_language
 from app.models.errors import DatabaseDamagedError, UserFacingError
 from app.models.orm.enums import WorkspaceRole
+from app.models.orm.workspace import WorkspaceProfile
 from app.models.services.workspace.profile import profile_of, refresh_shipped_translations
 from app.models.storage.database import Database, open_database
 from app.paths import data_dir, default_database_path
@@ -92,8 +94,8 @@ class AppController:
             QMessageBox.critical(parent, APP_NAME, exc.message())
             return None
 
-    def _show(self, db: Database, profile: object, lock: QLockFile) -> MainWindow:
-        context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),  # type: ignore[arg-type]
+    def _show(self, db: Database, profile: WorkspaceProfile, lock: QLockFile) -> MainWindow:
+        context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),
                                    language=self.language)
         window = MainWindow(context)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -133,13 +135,14 @@ class AppController:
 
 
 def create_application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv)
+    # The one application object; `instance()` is typed as the core class it derives from.
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def start_gui(db_path: Path | None = None, language: str | None = None) -> AppController:

@@ -26,16 +26,21 @@ from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.undo_actions import UndoRedoAction
 from app.ui.common.window_state import WindowStateMixin
-from app.ui.files.submission_actions import install_submission_actions
+from app.ui.files.submission_actions import SubmissionActions
 from app.ui.plan_browser.detail_pane import DetailPane
 from app.ui.plan_browser.navigator import Navigator
 from app.ui.shell.about import show_about
 
+# Types only: each role's tabs module is imported when a workspace of that role opens (below).
 if TYPE_CHECKING:
     from app.ui.coordinator.tabs import CoordinatorTabs
+    from app.ui.secretariat.tabs import SecretariatTabs
 
 
 class MainWindow(WindowStateMixin, QMainWindow):
+    """One workspace's window. The tabs of its role are declared attributes: `coordinator_tabs`
+    or `secretariat_tabs`, the other one None."""
+
     #: Asks the application to open another workspace database (path, or None for a new demo).
     open_requested = Signal(object)
 
@@ -46,6 +51,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.context = context
         self.undo_stack = QUndoStack(self)
         self._tab_titles: list[tuple[QWidget, Callable[[], str]]] = []
+        self.coordinator_tabs: CoordinatorTabs | None = None
+        self.secretariat_tabs: SecretariatTabs | None = None
 
         self.navigator = Navigator(context)
         self.detail = DetailPane(context)
@@ -56,7 +63,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         if context.profile.role == WorkspaceRole.SECRETARIAT:
             from app.ui.secretariat.tabs import install_secretariat_tabs
 
-            install_secretariat_tabs(self)
+            self.secretariat_tabs = install_secretariat_tabs(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.template_banner = QLabel()
@@ -79,7 +86,9 @@ class MainWindow(WindowStateMixin, QMainWindow):
 
         self._build_actions()
         self._build_menus()
-        install_submission_actions(self)
+        self.submission_actions = SubmissionActions(
+            self, context, self.file_menu, self.quit_action, undo_stack=self.undo_stack,
+            open_report=self.open_received_report)
         self._workspace_label = QLabel()
         self._path_label = QLabel()
         self.statusBar().addWidget(self._workspace_label)
@@ -90,7 +99,6 @@ class MainWindow(WindowStateMixin, QMainWindow):
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()
         self.navigator.select_first_action()
-        self.coordinator_tabs: CoordinatorTabs | None = None
         if context.profile.role == WorkspaceRole.COORDINATOR:
             from app.ui.coordinator.tabs import install_coordinator_tabs
 
@@ -213,6 +221,14 @@ class MainWindow(WindowStateMixin, QMainWindow):
             self.detail.refresh()
         if PROFILE in topics:
             self.retranslate()
+
+    def open_received_report(self, country: str, period: str) -> None:
+        """Show a received report in the completeness matrix (the secretariat's first tab)."""
+        tabs = self.secretariat_tabs
+        if tabs is None:
+            return
+        self.tabs.setCurrentWidget(tabs.completeness)
+        tabs.completeness.open_cell(country, period)
 
     def show_backups(self) -> None:
         from app.ui.files.backups_dialog import BackupsDialog
