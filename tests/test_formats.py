@@ -55,7 +55,7 @@ def test_dates_and_names_from_cldr():
 def test_isolate_embeds_data_in_its_own_direction():
     from app.i18n import isolate
 
-    assert isolate("/tmp/a.sqlite") == "\u2068/tmp/a.sqlite\u2069"
-    assert isolate("2026 افغانستان") == "\u20682026 افغانستان\u2069"
-    assert isolate("2026-H1") == "\u20682026-H1\u2069"
+    assert isolate("/tmp/a.sqlite") == "\u202a/tmp/a.sqlite\u202c"
+    assert isolate("2026 افغانستان") == "\u202b2026 افغانستان\u202c"
+    assert isolate("2026-H1") == "\u202a2026-H1\u202c"
     assert isolate("2026") == "2026" and isolate("") == ""

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
+from app.cli.common import (
+    CommandError,
+    add_db_argument,
+    created_or_nothing,
+    database_path,
+    hold_workspace,
+)
 from app.demo.generator import SIZES, create_demo_workspace
 from app.i18n import LANGUAGES, _
 from app.models.orm.enums import WorkspaceRole
@@ -24,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     path = database_path(args)
-    with hold_workspace(path):
+    with hold_workspace(path), created_or_nothing(path):
         return _run(args, path)
 
 

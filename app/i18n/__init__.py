@@ -90,11 +90,18 @@ def is_rtl(language: str | None = None) -> bool:
 def isolate(text: str) -> str:
     """`text` in its own direction where it meets text of the other direction: a path, a code
     (`1.1.a`, `2026-H1`), a number with Latin letters or an English title keeps its order (and its
-    ellipsis) inside right-to-left text, and vice versa. First-strong isolates (U+2068 ... U+2069), so
-    nothing outside the fragment reorders with it; text without a strong letter (a plain number) is
-    left as it is, since the bidi algorithm keeps it whole already."""
-    if any(unicodedata.bidirectional(char) in ("L", "R", "AL") for char in text):
-        return f"\u2068{text}\u2069"
+    ellipsis) inside right-to-left text, and vice versa; text without a strong letter (a plain
+    number) is left as it is, since the bidi algorithm keeps it whole already.
+
+    An embedding (LRE/RLE ... PDF) after the first strong letter, not the isolates (U+2066-2069):
+    `app.models.invisible` marks isolates in shown text as possibly hostile (they can hide what a
+    text says) and lets these embeddings through, and fonts such as DejaVu lack the isolates."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return f"\u202a{text}\u202c"
+        if kind in ("R", "AL"):
+            return f"\u202b{text}\u202c"
     return text
 
 

@@ -157,9 +157,9 @@ def test_detail_pane_mirrors_its_table_and_keeps_data_in_order_right_to_left(qtb
     heading = window.detail.document().firstBlock()
     assert heading.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
     path = str(context.db.path)
-    assert f"\u2068{path}\u2069" in window._path_label.text()  # the path keeps its own direction
+    assert f"\u202a{path}\u202c" in window._path_label.text()  # the path keeps its own direction
     title = window.navigator.plan_model.index(0, 0).data()
-    assert title == "\u20681  تقویت همکاری میان شرکای اصلی\u2069"  # the plan speaks Persian
+    assert title == "\u202b1  تقویت همکاری میان شرکای اصلی\u202c"  # the plan speaks Persian
 
 
 def test_babel_and_qt_widgets_agree_on_numbers():
@@ -216,7 +216,7 @@ def test_codes_keep_their_order_and_spin_boxes_their_digits_right_to_left(qtbot,
     assert spin.text() == "42"
     language.set_language("fa")
     assert spin.text() == "۴۲"
-    assert coded("1.1.a", "شاخص") == "\u20681.1.a\u2069  شاخص"
+    assert coded("1.1.a", "شاخص") == "\u202a1.1.a\u202c  شاخص"
     assert separator() == " \u2013 " and "·" not in window.windowTitle()
     language.set_language("en")
     assert coded("1.1.a", "Indicator") == "1.1.a  Indicator" and separator() == " · "

@@ -16,8 +16,9 @@ from app.models.orm.base import Base, utcnow
 from app.models.orm.workspace import ChangeLog
 
 ACTOR_KEY = "actor"
-#: Columns that change on every write and would only add noise.
-_SKIPPED_COLUMNS = {"updated_at"}
+#: Columns that change on every write and would only add noise, and the workspace's private key,
+#: which must never be copied into a readable log.
+_SKIPPED_COLUMNS = {"updated_at", "private_key"}
 
 
 def _stored(value: Any) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from app.models.orm.base import utcnow
+from app.models.orm.enums import MembershipRole
 from app.models.services.plan.current import current_plan
 from app.models.services.regional.completeness import (
     CompletenessMatrix,
@@ -50,6 +51,8 @@ class Consolidation:
     indicators: list[RegionalIndicator]
     commitments: list[CommitmentRow] = field(default_factory=list)
     highlights: list[CountryHighlight] = field(default_factory=list)
+    #: The roles chosen in the filter (empty: the default, members only).
+    roles: frozenset[MembershipRole] = frozenset()
 
 
 def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.date | None = None,
@@ -78,7 +81,7 @@ def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.dat
         coverage=shares,
         items=progress_by_item(session, scope, plan, tallies),
         statuses=status_by_country(session, scope, tallies),
-        indicators=indicator_values(session, scope, plan),
+        indicators=indicator_values(session, scope, plan), roles=frozenset(flt.roles),
         commitments=commitments,
         highlights=country_highlights(session, scope) if highlights else [],
     )

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app import APP_NAME, __version__
 from app.i18n import N_
-from app.models.orm.enums import Priority, ProgressStatus
+from app.models.orm.enums import MembershipRole, Priority, ProgressStatus
 from app.models.services.regional.completeness import CellState, state_label_source
 from app.models.services.regional.report import Tally
 from app.reports.consolidation.data import Consolidation
@@ -73,6 +73,13 @@ def _countries(data: Consolidation) -> list[str]:
     return data.scope.countries
 
 
+def counted_roles(data: Consolidation) -> list[MembershipRole]:
+    """The roles the figures count: those chosen, else those of the countries in the report
+    (members, and observers or invited states once they report)."""
+    chosen = set(data.roles) or {role for role in data.scope.roles.values() if role is not None}
+    return [role for role in MembershipRole if role in chosen]
+
+
 def write_cover(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: CellStyles) -> None:
     t = lang.t
     ws = new_sheet(wb, t(N_("Report")), [40, 90], freeze=None, title_rows=None)
@@ -88,6 +95,7 @@ def write_cover(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Cel
         (N_("Plan"), f"{data.plan_code} v{data.plan_version} — {lang.title(data.plan_titles)}"),
         (N_("Periods"), f"{periods[0].code} – {periods[-1].code}" if periods else ""),
         (N_("Countries"), ", ".join(lang.country(c) for c in _countries(data))),
+        (N_("Roles counted"), ", ".join(lang.label(role) for role in counted_roles(data))),
         (N_("Reports received when due"), f"{received} / {due}"),
         (N_("Commitments"), total.commitments if total else 0),
         (N_("Commitments with an update in these periods"), total.reported if total else 0),

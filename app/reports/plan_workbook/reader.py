@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from app.i18n import _
 from app.models.errors import ValidationError
 from app.models.orm.enums import Direction, IndicatorKind
+from app.models.services.keys.signature import decode_key, verify
 from app.models.services.plan.document import (
     ActionDoc,
     CodeMapping,
@@ -33,12 +34,14 @@ from app.reports.plan_workbook.writer import (
     FORMAT,
     FORMAT_VERSION,
     KEY_ROW,
+    PLAN_CONTEXT,
     SHEETS,
     plan_digest,
 )
 from app.reports.xlsx.cell_ref import CellError, CellRef
+from app.reports.xlsx.guarded import refusing
 from app.reports.xlsx.openpyxl_api import book_internals
-from app.reports.xlsx.safety import check_workbook_file, open_refusal
+from app.reports.xlsx.safety import check_workbook_file
 
 
 class PlanFileError(WorkbookRefusedError):
@@ -54,6 +57,8 @@ class PlanFile:
     document: PlanDocument | None
     problems: list[CellError] = field(default_factory=list)
     stored_digest: str = ""
+    #: The key whose signature over the digest was checked; None for an unsigned file.
+    signer_key: bytes | None = None
 
     @property
     def edited_after_export(self) -> bool:
@@ -136,13 +141,13 @@ def _read_rows(path: Path) -> tuple[dict[str, list[Row]], str]:
 def read_plan_workbook(path: Path) -> PlanFile:
     """Read and validate; raises WorkbookRefusedError (PlanFileError) for a file it cannot take."""
     path = Path(path)
+    with refusing(path):
+        return _read_plan(path)
+
+
+def _read_plan(path: Path) -> PlanFile:
     check_workbook_file(path)
-    try:
-        raw, stored = _read_rows(path)
-    except WorkbookRefusedError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise open_refusal(path, exc) from exc
+    raw, stored = _read_rows(path)
     problems: list[CellError] = []
     sheets = {name: _Sheet(name, rows, problems) for name, rows in raw.items()}
     cover = {str(r[0]): r[1] if len(r) > 1 else None for _n, r in sheets["plan"].rows if r and r[0]}
@@ -153,7 +158,21 @@ def read_plan_workbook(path: Path) -> PlanFile:
         raise PlanFileError(_("{name} was written by a newer version of the app; please update it.")
                             .format(name=path.name))
     document = _document(cover, sheets)
-    return PlanFile(path, document, problems, stored or str(cover.get("digest") or ""))
+    digest = stored or str(cover.get("digest") or "")
+    return PlanFile(path, document, problems, digest, _signer(cover, digest, path))
+
+
+def _signer(cover: dict[str, Any], digest: str, path: Path) -> bytes | None:
+    """The key that signed the digest; None if unsigned. A signature that fails is refused."""
+    key_text, signature = cover.get("public_key"), cover.get("signature")
+    if not key_text and not signature:
+        return None
+    key = decode_key(str(key_text or ""))
+    if key is None or not verify(key, str(signature or ""), PLAN_CONTEXT + digest.encode()):
+        raise PlanFileError(_("The signature of {name} does not match its digest: the file was "
+                              "changed after export. Ask the secretariat to send it again."
+                              ).format(name=path.name))
+    return key
 
 
 def _document(cover: dict[str, Any], sheets: dict[str, _Sheet]) -> PlanDocument:

@@ -69,6 +69,8 @@ def write_cover(ctx: SheetContext, title: str, content: SubmissionContent, diges
         (N_("Workbook format"), FORMAT_VERSION, "value"),
         (N_("SHA-256 digest"), digest, "digest"),
     ]
+    if cover.key_fingerprint:
+        pairs.append((N_("Signing key"), cover.key_fingerprint, "value"))
     rows: list[tuple[str, Any, str] | None] = [None, *pairs, None,
                                                (N_("How to fill it in"), t(HOW_TO_FILL), "note"),
                                                (N_("How to return it"), t(HOW_TO_RETURN), "note")]

@@ -21,6 +21,7 @@ from app.i18n import _
 from app.models.errors import UserFacingError
 from app.models.progress import OperationCancelled
 from app.ui.common.change_bus import ChangeBus
+from app.ui.common.plain_text import shown
 
 #: Tasks started by `run_in_background`, held until they finish; then Python releases them (a
 #: `deleteLater` on a finished task crashed PySide 6.11 now and then, in ~QObject).
@@ -113,7 +114,7 @@ class BackgroundTask(QObject):
 def show_failure(parent: QWidget | None, title: str, error: object) -> None:
     """A user-facing error as it is; anything else as "unexpected", with the details to report."""
     if isinstance(error, UserFacingError):
-        QMessageBox.warning(parent, title, error.message())
+        QMessageBox.warning(parent, title, shown(error.message()))
         return
     box = QMessageBox(QMessageBox.Icon.Critical, title, _(
         "Something unexpected went wrong; nothing was changed. Please report this, with the "

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.i18n import LANGUAGES, SOURCE_LANGUAGE, _
 from app.i18n.formats import language_name
 from app.ui.common.language_combo import LanguageCombo
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
 
 ALWAYS = (SOURCE_LANGUAGE, "ru")
@@ -59,6 +60,7 @@ class LocalizedTextModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 2
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

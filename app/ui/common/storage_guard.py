@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.i18n import _
 from app.models.errors import UserFacingError
+from app.ui.common.plain_text import shown
 
 Widget = TypeVar("Widget", bound=QWidget)
 Params = ParamSpec("Params")
@@ -29,7 +30,7 @@ def show_storage_error(parent: QWidget | None, error: UserFacingError) -> None:
         return
     _showing[0] = True
     try:
-        QMessageBox.warning(parent, _("The workspace could not be read"), error.message())
+        QMessageBox.warning(parent, _("The workspace could not be read"), shown(error.message()))
     finally:
         _showing[0] = False
 

@@ -12,6 +12,7 @@ from app.i18n.formats import format_date
 from app.models.orm.base import pick_language
 from app.models.orm.enums import FollowUpStatus, label
 from app.models.services.reporting.followup import DecisionRow, MeetingRow
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
 from app.ui.common.roles import RowRole as DecisionRole
 from app.ui.common.row_table_model import header_text
@@ -100,6 +101,7 @@ class FollowUpModel(TreeModel):
             return flags | Qt.ItemFlag.ItemIsEditable
         return flags
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -23,6 +23,7 @@ from app.models.services.reporting.indicator_values import (
     IndicatorValueInput,
     progress_to_target,
 )
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, KindRole, RowRole
 from app.ui.common.status_style import MUTED_COLOR
 from app.ui.coordinator.delegates import FractionRole
@@ -111,6 +112,7 @@ class IndicatorGridModel(QAbstractTableModel):
             return flags | Qt.ItemFlag.ItemIsEditable
         return flags
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

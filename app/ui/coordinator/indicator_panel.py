@@ -37,6 +37,7 @@ from app.models.topics import INDICATOR_VALUES, PLAN, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.plain_text import visible_marks
 from app.ui.common.roles import Index
 from app.ui.coordinator.delegates import ProgressBarDelegate
 from app.ui.coordinator.indicator_model import (
@@ -159,7 +160,8 @@ class IndicatorPanel(LazyPanel):
         self.objective_combo.addItem(_("All objectives"), None)
         for objective in outline.objectives:
             self.objective_combo.addItem(
-                coded(objective.code, pick_language(objective.titles, current_language())),
+                visible_marks(coded(objective.code,
+                                    pick_language(objective.titles, current_language()))),
                 objective.id)
         self.objective_combo.setCurrentIndex(max(0, self.objective_combo.findData(chosen)))
         self.objective_combo.blockSignals(False)

@@ -39,6 +39,7 @@ from app.models.services.reporting.progress import (
     with_status,
 )
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.status_style import status_color
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import Reporter
@@ -161,13 +162,13 @@ class ProgressForm(QWidget):
             self.title_label.setText(_("Choose a commitment in the list to record its progress."))
             self.meta_label.clear()
             return
-        self.title_label.setText(coded(row.action_code, row.description))
+        self.title_label.setText(shown(coded(row.action_code, row.description)))
         meta = _("Lead agency: {agency}").format(agency=row.lead_agency or "—")
         if row.overdue:
             meta += separator() + _("past its end date")
         if not row.has_update:
             meta += separator() + _("no update for this period yet")
-        self.meta_label.setText(meta)
+        self.meta_label.setText(shown(meta))
 
     def _show_values(self, data: ProgressInput) -> None:
         self.status_combo.setCurrentIndex(self.status_combo.findData(data.status.value))

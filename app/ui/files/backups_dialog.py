@@ -36,6 +36,7 @@ from app.models.topics import EVERYTHING
 from app.paths import backups_dir_for
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.window_state import WindowStateMixin
 from app.ui.files.backups_model import BackupRole, BackupsModel, SortRole
 
@@ -161,7 +162,7 @@ class BackupsDialog(WindowStateMixin, QDialog):
             "The current state is backed up first, so you can undo this by restoring that backup."
         ).format(date=format_datetime(backup.made_at), reason=reason_label(backup.reason))
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        if QMessageBox.question(self, APP_NAME, question, buttons,
+        if QMessageBox.question(self, APP_NAME, shown(question), buttons,
                                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return False
         db, source = self.context.db, Path(backup.path)

@@ -11,6 +11,7 @@ from app.i18n import _, ngettext
 from app.reports.submission.preview import Preview
 from app.reports.submission.preview_items import ChangeKind
 from app.reports.submission.preview_text import change_line
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, KindRole
 from app.ui.common.tree_model import TreeModel
 
@@ -109,6 +110,7 @@ class ImportPreviewModel(TreeModel):
             return _("What") if section == self.COLUMN_WHAT else _("Where in the workbook")
         return None
 
+    @plain_data
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

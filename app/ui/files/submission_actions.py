@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from app.i18n import _, ngettext
 from app.models.errors import UserFacingError
 from app.models.orm.enums import WorkspaceRole
+from app.models.topics import PERIODS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 
 # The workbook code (openpyxl and the report modules, ~0.1 s to import) loads when first used, not
 # with the window.
@@ -71,6 +73,10 @@ class SubmissionActions(QObject):
         self.import_folder_action = QAction(window)
         self.import_folder_action.setObjectName("importFolderAction")
         self.import_folder_action.setVisible(self.secretariat)
+        self.my_submissions_action = QAction(window)
+        self.my_submissions_action.setObjectName("mySubmissionsAction")
+        self.my_submissions_action.setVisible(not self.secretariat)
+        self.my_submissions_action.triggered.connect(self.show_my_submissions)
         self.export_action.setEnabled(not self.secretariat)
         self.export_action.triggered.connect(self.show_export)
         self.import_action.triggered.connect(self.choose_import)
@@ -78,6 +84,7 @@ class SubmissionActions(QObject):
         file_menu.insertAction(before, self.export_action)
         file_menu.insertAction(before, self.import_action)
         file_menu.insertAction(before, self.import_folder_action)
+        file_menu.insertAction(before, self.my_submissions_action)
         file_menu.insertSeparator(before)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -90,6 +97,7 @@ class SubmissionActions(QObject):
                                           "to the secretariat"))
         self.import_action.setText(_("&Import workbook…"))
         self.import_folder_action.setText(_("Import &folder…"))
+        self.my_submissions_action.setText(_("My &submissions…"))
         self.import_folder_action.setStatusTip(_("Import every submission workbook in a folder"))
         if self.secretariat:
             self.import_action.setStatusTip(_(
@@ -116,6 +124,14 @@ class SubmissionActions(QObject):
             self._batch = BatchImporter(self.context, self.window)
             self._batch.finished.connect(self._batch_finished)
         return self._batch
+
+    def show_my_submissions(self) -> QDialog:
+        """Every export of this workspace: exported, received, acknowledged or in conflict."""
+        from app.ui.files.my_submissions_dialog import MySubmissionsDialog
+
+        dialog = MySubmissionsDialog(self.context, self.window)
+        dialog.open()
+        return dialog
 
     def show_export(self) -> None:
         from app.ui.files.submission_export_dialog import ExportSubmissionDialog
@@ -156,8 +172,11 @@ class SubmissionActions(QObject):
             return
         submissions = []
         for path in files:
-            if workbook_kind(path) == WorkbookKind.PLAN:
+            kind = workbook_kind(path)
+            if kind == WorkbookKind.PLAN:
                 self.import_plan(path)
+            elif kind == WorkbookKind.RECEIPT:
+                self.import_receipt(path)
             else:
                 submissions.append(path)
         if submissions:
@@ -170,13 +189,31 @@ class SubmissionActions(QObject):
         try:
             dialog = PlanImportDialog(self.context, path, self.window)
         except UserFacingError as error:
-            QMessageBox.warning(self.window, _("Import plan workbook"), error.message())
+            QMessageBox.warning(self.window, _("Import plan workbook"), shown(error.message()))
             return None
         if self._undo_stack is not None:  # edits made under the old plan cannot be undone under the new
             dialog.applied.connect(self._undo_stack.clear)
         self.plan_dialog = dialog
         dialog.open()
         return dialog
+
+    def import_receipt(self, path: Path) -> str | None:
+        """Take the secretariat's receipt: the period then shows as received and acknowledged."""
+        from app.models.services.reporting.receipts import receipt_line
+        from app.reports.receipt.apply import take_receipt
+        from app.reports.receipt.read import read_receipt
+
+        try:
+            receipt = read_receipt(path)
+            with self.context.db.transaction() as session:
+                result = take_receipt(session, receipt)
+                line = receipt_line(session, result.country, result.period_id)
+        except UserFacingError as error:
+            QMessageBox.warning(self.window, _("Import receipt"), error.message())
+            return None
+        self.context.bus.announce(SUBMISSIONS, PERIODS)
+        self.window.statusBar().showMessage(line, 15000)
+        return line
 
     def _batch_finished(self, result: BatchResult) -> None:
         dialog = self.batch.dialog

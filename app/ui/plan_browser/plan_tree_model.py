@@ -11,6 +11,7 @@ from app.i18n import _, coded, current_language, is_rtl, isolate, ngettext
 from app.i18n.formats import format_number
 from app.models.orm.base import pick_language
 from app.models.services.plan.outline import PlanNode, PlanOutline
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import IdRole, Index, KindRole
 from app.ui.common.roles import RowRole as NodeRole
 from app.ui.common.tree_model import TreeModel
@@ -90,6 +91,7 @@ class PlanTreeModel(TreeModel):
                     return self.index(child_row, 0, self.index(row, 0))
         return QModelIndex()
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self.node(index)
         if node is None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 
 from app.i18n import _
 from app.models.services.plan.outline import PlanNode, PlanOutline
+from app.ui.common.plain_text import plain_data
 from app.ui.common.tree_model import Index
 from app.ui.plan_browser.plan_tree_model import PlanTreeModel
 
@@ -33,6 +34,7 @@ class PlanEditTreeModel(PlanTreeModel):
 
         return walk(QModelIndex())
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self.node(index)
         if node is None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _, coded, current_language
 from app.models.errors import UserFacingError, ValidationError
 from app.models.orm.base import pick_language
+from app.models.services.keys.own import signer
 from app.models.services.plan import editing as pe
 from app.models.services.plan.outline import PlanNode
 from app.models.services.plan.tree import PlanSummary, list_plans, plan_tree
@@ -30,6 +31,7 @@ from app.models.services.plan.versions import new_version_with_backup, published
 from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
 from app.ui.plan_browser.plan_tree_model import NodeRole
@@ -254,7 +256,7 @@ class PlanEditor(QWidget):
         return True
 
     def _error(self, message: str) -> None:
-        QMessageBox.warning(self, _("Plan"), message)
+        QMessageBox.warning(self, _("Plan"), shown(message))
 
     def make_new_version(self, confirm: bool = True) -> BackgroundTask | None:
         """Start the next version of the plan (after a backup, off the GUI thread); it cannot be
@@ -293,11 +295,12 @@ class PlanEditor(QWidget):
                 return None
             folder = Path(chosen)
         try:
-            with self._context.db.reading() as session:
+            with self._context.db.transaction() as session:
                 document = published_document(session, self.plan_id)
+                key = signer(session)  # coordinators pin it from their first plan workbook
             from app.reports.plan_workbook.writer import write_plan_workbook  # openpyxl: when used
 
-            return write_plan_workbook(document, folder, current_language())
+            return write_plan_workbook(document, folder, current_language(), key)
         except UserFacingError as error:  # the folder cannot be written, the database is locked…
             self._error(error.message())
             return None

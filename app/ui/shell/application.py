@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__
 from app.i18n import available_languages, current_language
+from app.logs import log_to_file
 from app.models.errors import DatabaseDamagedError, UserFacingError
 from app.models.orm.enums import WorkspaceRole
 from app.models.orm.workspace import WorkspaceProfile
@@ -23,6 +24,7 @@ from app.resources import resource_path
 from app.ui.common.change_bus import ChangeBus
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language import LanguageController
+from app.ui.common.plain_text import shown
 from app.ui.common.settings import app_settings
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.workspace_guard import lock_workspace, offer_recovery, run_daily_backup, unlock_workspace
@@ -57,7 +59,7 @@ class AppController:
         try:
             lock = lock_workspace(path)
         except UserFacingError as exc:
-            QMessageBox.warning(parent, APP_NAME, exc.message())
+            QMessageBox.warning(parent, APP_NAME, shown(exc.message()))
             return None
         db = self._open_database(path, parent)
         if db is None:
@@ -91,7 +93,7 @@ class AppController:
                     return None
                 return open_database(path)
         except UserFacingError as exc:
-            QMessageBox.critical(parent, APP_NAME, exc.message())
+            QMessageBox.critical(parent, APP_NAME, shown(exc.message()))
             return None
 
     def _show(self, db: Database, profile: WorkspaceProfile, lock: QLockFile) -> MainWindow:
@@ -129,7 +131,7 @@ class AppController:
                 create_demo_workspace(path, role=WorkspaceRole.COORDINATOR, country=country,
                                       language=current_language()).close()
             except UserFacingError as exc:
-                QMessageBox.critical(origin, APP_NAME, exc.message())
+                QMessageBox.critical(origin, APP_NAME, shown(exc.message()))
                 return None
         return path
 
@@ -147,6 +149,7 @@ def create_application() -> QApplication:
 
 def start_gui(db_path: Path | None = None, language: str | None = None) -> AppController:
     """Everything a start does before the event loop: the first window is shown (or was refused)."""
+    log_to_file()
     app = create_application()
     controller_language = LanguageController(app)
     controller_language.set_language(initial_language(language))

@@ -24,6 +24,7 @@ from app.i18n.formats import country_name, language_name
 from app.models.orm.enums import WorkspaceRole, label
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.undo_actions import UndoRedoAction
 from app.ui.common.window_state import WindowStateMixin
 from app.ui.files.submission_actions import SubmissionActions
@@ -120,6 +121,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.demo_action.triggered.connect(lambda: self.open_requested.emit(None))
         self.backups_action = QAction(self)
         self.backups_action.triggered.connect(self.show_backups)
+        self.key_action = QAction(self)
+        self.key_action.triggered.connect(self.show_workspace_key)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -147,6 +150,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.backups_action)
+        self.file_menu.addAction(self.key_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -183,6 +187,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.open_action.setText(_("&Open workspace…"))
         self.demo_action.setText(_("Open &demo workspace"))
         self.backups_action.setText(_("&Backups…"))
+        self.key_action.setText(_("Workspace &key…"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About {app}").format(app=APP_NAME))
         self.undo_action.retranslate()
@@ -202,7 +207,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
             self.template_banner.setText(_(
                 "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
                 "Regional Action Plan. Import the plan workbook from the secretariat to replace it."))
-        self._workspace_label.setText(self._workspace_text())
+        self._workspace_label.setText(shown(self._workspace_text()))
         self._path_label.setText(_("Database: {path}").format(path=isolate(str(self.context.db.path))))
         self.navigator.plan_model.retranslate()
         self.detail.refresh()
@@ -235,6 +240,13 @@ class MainWindow(WindowStateMixin, QMainWindow):
 
         dialog = BackupsDialog(self.context, self)
         dialog.restored.connect(self.undo_stack.clear)  # edits undone across a restore make no sense
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_workspace_key(self) -> None:
+        from app.ui.files.workspace_key_dialog import WorkspaceKeyDialog
+
+        dialog = WorkspaceKeyDialog(self.context, self)
         dialog.exec()
         dialog.deleteLater()
 
