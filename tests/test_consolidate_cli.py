@@ -29,6 +29,24 @@ def test_consolidate_writes_the_workbook(secretariat_db, tmp_path, capsys):
     assert [row[0] for row in matrix[1:3]] == ["Kazakhstan", "Kyrgyzstan"]
 
 
+def test_consolidate_counts_members_unless_asked_for_other_roles(secretariat_db, tmp_path, capsys):
+    """Observers and guests count by choice; the cover says which roles the figures count."""
+    def matrix_and_roles(*extra: str) -> tuple[list[str], str]:
+        out = tmp_path / f"regional{len(extra)}.xlsx"
+        assert main(["consolidate", "--db", str(secretariat_db.path), "--lang", "en", "--out",
+                     str(out), *extra]) == 0
+        book = CalamineWorkbook.from_path(str(out))
+        cover = {row[0]: row[1] for row in book.get_sheet_by_name("Report").to_python() if row}
+        matrix = book.get_sheet_by_name("Completeness").to_python()
+        return [row[0] for row in matrix[1:] if row and row[0]], str(cover.get("Roles counted"))
+
+    members, counted = matrix_and_roles()
+    everyone, counted_all = matrix_and_roles("--all-roles")
+    assert counted == "Member" and "Observer" in counted_all
+    with_observers = matrix_and_roles("--role", "member", "--role", "observer")[0]
+    assert set(members) < set(with_observers) <= set(everyone)
+
+
 @pytest.mark.parametrize(("extra", "message"), [
     (["--from", "1999-H1"], "Unknown period"),
     (["--country", "XX"], "No country or period"),
@@ -48,7 +66,8 @@ def test_consolidate_writes_a_pdf_brief_with_every_country(secretariat_db, tmp_p
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, "main.py", "consolidate", "--db", str(secretariat_db.path), "--lang", "ru",
-         "--out", str(out), "--pdf", str(pdf)], cwd=ROOT, capture_output=True, text=True, env=env,
+         "--out", str(out), "--pdf", str(pdf), "--all-roles"], cwd=ROOT, capture_output=True,
+        text=True, env=env,
         timeout=120)
     assert result.returncode == 0, result.stderr
     assert out.exists() and pdf.exists()

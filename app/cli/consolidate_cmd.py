@@ -26,7 +26,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--country", action="append", default=[], metavar="ISO",
                         help="only this country (repeat for several)")
     parser.add_argument("--role", action="append", default=[],
-                        choices=[r.value for r in MembershipRole], help="only countries in this role")
+                        choices=[r.value for r in MembershipRole],
+                        help="count countries in this role (repeat for several; default: member)")
+    parser.add_argument("--all-roles", action="store_true",
+                        help="count every country that reports, whatever its role")
     parser.set_defaults(run=run)
 
 
@@ -42,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".xlsx":
         raise CommandError(_("--out must name an .xlsx file."))
     flt = RegionalFilter(countries=tuple(c.upper() for c in args.country),
-                         roles=frozenset(MembershipRole(r) for r in args.role),
+                         roles=_roles(args),
                          first_period=args.first, last_period=args.last)
     db = open_database(path)
     try:
@@ -69,3 +72,10 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(_("The report could not be written: {reason}").format(
             reason=exc.strerror or exc)) from exc
     return 0
+
+
+def _roles(args: argparse.Namespace) -> frozenset[MembershipRole]:
+    """Members unless the officer asks for other roles: observers and guests count by choice."""
+    if args.all_roles:
+        return frozenset()
+    return frozenset(MembershipRole(r) for r in args.role) or frozenset({MembershipRole.MEMBER})

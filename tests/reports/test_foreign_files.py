@@ -100,7 +100,8 @@ def test_command_line_batch_prints_a_line_per_file_and_the_summary(secretariat, 
     output = capsys.readouterr()
     assert code == 2
     assert output.err == ""
-    lines = output.out.splitlines()
+    # A line per file (notices, such as the key pinned on first use, are indented under it).
+    lines = [line for line in output.out.splitlines() if not line.startswith(" ")]
     assert lines[0].startswith("A backup of the workspace")
     assert len(lines) == 1 + 4 + 1 and lines[-1].startswith("1 of 4 files received and applied")
 

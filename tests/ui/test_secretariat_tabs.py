@@ -103,10 +103,13 @@ def test_regional_views_filters_and_reports(qtbot, secretariat_context, tmp_path
     assert view.status_model.rowCount() == 0  # computed when its tab is shown
     view.views.setCurrentWidget(view.status_view)
     total = view.status_model.rows[-1]
+    assert total[0] is None and total[2].commitments == 120  # the members, by default
+    bar = view.filter_bar
+    bar.role_combo.setCurrentIndex(0)  # "All roles": the observer that reports counts too
+    total = view.status_model.rows[-1]
     assert total[0] is None and total[2].commitments == 160
     view.views.setCurrentWidget(view.indicator_view)
     assert view.indicator_model.rowCount() > 10
-    bar = view.filter_bar
     bar.country_combo.setCurrentIndex(bar.country_combo.findData("KZ"))
     assert view.indicator_model.columnCount() == 6 + 1
     view.views.setCurrentWidget(view.status_view)

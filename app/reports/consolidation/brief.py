@@ -14,6 +14,7 @@ from app.i18n import N_, coded, is_rtl, isolate, separator
 from app.models.orm.enums import ProgressStatus
 from app.models.services.regional.completeness import CellState, state_label_source
 from app.reports.consolidation.data import Consolidation
+from app.reports.consolidation.sheets import counted_roles
 from app.reports.consolidation.workbook import ordered_for
 from app.reports.language import ReportLanguage
 from app.reports.style import STATE_FILL, STATUS_COLOURS, cell_text
@@ -176,7 +177,9 @@ def brief_html(data: Consolidation, language: str) -> str:
              f"<h1>{escape(title)}</h1>",
              f"<p class='meta'>{escape(lang.title(data.plan_titles))} "
              f"({escape(isolate(f'{data.plan_code} v{data.plan_version}'))})"
-             f"{separator(language)}{escape(span)}{separator(language)}{escape(generated)}</p>"]
+             f"{separator(language)}{escape(span)}{separator(language)}{escape(generated)}</p>",
+             f"<p class='meta'>{escape(t(N_('Roles counted')))}: "
+             f"{escape(', '.join(lang.label(role) for role in counted_roles(data)))}</p>"]
     parts += _matrix(data, lang)
     parts += _coverage(data, lang)
     parts.append("<div style='page-break-before: always'></div>")
