@@ -33,6 +33,15 @@ i18n-coverage: $(STAMP)
 i18n-check: $(STAMP)
 	$(PY) tools/i18n.py check
 
+# Native review (docs/TRANSLATING.md): `make l10n-review LANG=kk` writes l10n-review/l10n-review-kk.xlsx;
+# `make l10n-apply FILE=l10n-review/l10n-review-kk.xlsx` previews the suggestions, YES=1 writes them.
+.PHONY: l10n-review l10n-apply
+l10n-review: $(STAMP)
+	$(PY) tools/l10n_review.py review $(LANG)
+
+l10n-apply: $(STAMP)
+	$(PY) tools/l10n_review.py apply "$(FILE)" $(if $(YES),--yes)
+
 run: $(STAMP) compile-translations
 	$(PY) main.py
 

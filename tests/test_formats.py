@@ -57,6 +57,7 @@ def test_isolate_embeds_data_in_its_own_direction():
 
     assert isolate("/tmp/a.sqlite") == "\u202a/tmp/a.sqlite\u202c"
     assert isolate("2026 افغانستان") == "\u202b2026 افغانستان\u202c"
+    assert isolate("2026-H1") == "\u202a2026-H1\u202c"
     assert isolate("2026") == "2026" and isolate("") == ""
 
 

@@ -22,7 +22,9 @@ from app.cli import (
     receipt_cmd,
     selftest_cmd,
 )
+from app.cli.common import apply_language
 from app.cli.failures import as_user_facing
+from app.i18n import _
 from app.logs import log_to_file
 from app.models.errors import DatabaseDamagedError
 
@@ -93,10 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(db_path=args.db, language=args.lang, quit_after_show=args.quit_after_show)
     log_to_file()
     try:
+        apply_language(args)
         return int(args.run(args) or 0)
     except Exception as exc:  # a command ends with one sentence, never a traceback
         error = as_user_facing(exc, getattr(args, "db", None))
-        print(f"error: {error.message()}", file=sys.stderr)
+        print(_("error: {message}").format(message=error.message()), file=sys.stderr)
         if isinstance(error, DatabaseDamagedError):
             print(backup_cmd.damaged_hint(error), file=sys.stderr)
         return 2

@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.demo.receipts import DEMO_MEMBERSHIP, Receipt, plan_receipts, submission_rows
+from app.i18n import fallback_chain
 from app.models.orm import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod, Submission
 from app.models.orm.enums import (
     Direction,
@@ -106,7 +107,7 @@ _TEXT = {
 
 
 def _pool(language: str) -> dict[str, list[str]]:
-    return _TEXT.get(language, _TEXT["en"])
+    return next(_TEXT[code] for code in fallback_chain(language) if code in _TEXT)
 
 
 def _next_id(session: Session, model: Any) -> int:

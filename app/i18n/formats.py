@@ -14,6 +14,7 @@ from babel import numbers as babel_numbers
 from babel import units as babel_units
 
 from app.i18n import N_, _, current_language, translate_in
+from app.i18n.official_names import official_name
 
 
 @lru_cache(maxsize=32)
@@ -50,9 +51,14 @@ def _native(text: str, locale: Locale) -> str:
 
 
 def country_name(iso_code: str, language: str | None = None) -> str:
-    """The country's name in the language, from CLDR; the code itself when CLDR has no name."""
+    """The country's name in the language: the state's official name where it differs from CLDR's
+    (`official_names`), else CLDR's; the code itself when neither has a name."""
+    code = iso_code.upper()
+    official = official_name(code, language or current_language())
+    if official:
+        return official
     names: Mapping[str, str] = _locale(language).territories  # Babel types CLDR's tables loosely
-    return names.get(iso_code.upper(), iso_code.upper())
+    return names.get(code, code)
 
 
 def language_name(code: str, in_language: str | None = None) -> str:

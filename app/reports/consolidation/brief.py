@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from app import APP_NAME, __version__
-from app.i18n import N_, is_rtl
+from app.i18n import N_, coded, is_rtl, isolate, separator
 from app.models.orm.enums import ProgressStatus
 from app.models.services.regional.completeness import CellState, state_label_source
 from app.reports.consolidation.brief_trends import trends_section
@@ -103,7 +103,8 @@ def _objectives(data: Consolidation, lang: ReportLanguage) -> list[str]:
            "<table width='100%' cellspacing='0' cellpadding='2'>"]
     for item in (i for i in data.items if i.level == "objective"):
         mean = item.total.mean_percent
-        out.append(f"<tr><td width='50%'>{escape(item.code)}&nbsp; {escape(lang.title(item.titles))}"
+        line = coded(item.code, lang.title(item.titles), lang.code)  # "1.1.a" whole in RTL
+        out.append(f"<tr><td width='50%'>{escape(line)}"
                    f"</td><td width='38%'>{bar((mean or 0) / 100)}</td>"
                    f"<td class='num'>{whole(lang.average(mean))}</td></tr>")
     out.append("</table>")
@@ -191,9 +192,9 @@ def brief_html(data: Consolidation, language: str) -> str:
     parts = [f"<html><head><meta charset='utf-8'><title>{escape(title)}</title>"
              f"<style>{_STYLE}</style></head><body dir='{direction}'>",
              f"<h1>{escape(title)}</h1>",
-             f"<p class='meta'>{escape(lang.title(data.plan_titles))} ({escape(data.plan_code)} "
-             f"v{data.plan_version}) · {escape(span)} · "
-             f"{escape(generated)}</p>",
+             f"<p class='meta'>{escape(lang.title(data.plan_titles))} "
+             f"({escape(isolate(f'{data.plan_code} v{data.plan_version}'))})"
+             f"{separator(language)}{escape(span)}{separator(language)}{escape(generated)}</p>",
              f"<p class='meta'>{escape(t(N_('Roles counted')))}: "
              f"{escape(', '.join(lang.label(role) for role in counted_roles(data)))}</p>"]
     parts += _summary(data, lang)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, current_language
+from app.i18n import _, coded, current_language
 from app.models.orm.base import pick_language
 from app.models.orm.enums import Priority, label
 from app.models.services.plan.outline import PlanOutline
@@ -108,7 +108,7 @@ class CommitmentForm(WindowStateMixin, QDialog):
         language = current_language()
         for row, action in enumerate(self._actions):
             self.action_combo.setItemText(row, visible_marks(
-                f"{action.code}  {pick_language(action.titles, language)}"))
+                coded(action.code, pick_language(action.titles, language))))
         for row, member in enumerate(Priority):
             self.priority_combo.setItemText(row, label(member))
         texts = {

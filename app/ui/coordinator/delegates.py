@@ -70,7 +70,7 @@ class PercentDelegate(QStyledItemDelegate):
         spin = QSpinBox(parent)
         spin.setRange(0, 100)
         spin.setSingleStep(5)
-        spin.setSuffix(" %")
+        spin.setSuffix(" " + spin.locale().percent())
         return spin
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

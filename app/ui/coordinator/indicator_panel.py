@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, current_language
+from app.i18n import _, coded, current_language
 from app.i18n.formats import format_period
 from app.models.errors import ValidationError
 from app.models.orm.base import pick_language
@@ -160,7 +160,8 @@ class IndicatorPanel(LazyPanel):
         self.objective_combo.addItem(_("All objectives"), None)
         for objective in outline.objectives:
             self.objective_combo.addItem(
-                visible_marks(f"{objective.code}  {pick_language(objective.titles, current_language())}"),
+                visible_marks(coded(objective.code,
+                                    pick_language(objective.titles, current_language()))),
                 objective.id)
         self.objective_combo.setCurrentIndex(max(0, self.objective_combo.findData(chosen)))
         self.objective_combo.blockSignals(False)
@@ -224,7 +225,7 @@ class IndicatorPanel(LazyPanel):
             self.cell_label.setText(_("Choose a value in the grid to see its source and note."))
         else:
             self.cell_label.setText(_("{indicator} in {period}").format(
-                indicator=f"{row.code}  {pick_language(row.titles, current_language())}",
+                indicator=coded(row.code, pick_language(row.titles, current_language())),
                 period=format_period(period.code)))
 
     def focus_search(self) -> None:

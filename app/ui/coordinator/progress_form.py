@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, coded, separator
 from app.models.orm.enums import ProgressStatus, label
 from app.models.services.reporting.commitment_rows import CommitmentRow
 from app.models.services.reporting.progress import (
@@ -162,12 +162,12 @@ class ProgressForm(QWidget):
             self.title_label.setText(_("Choose a commitment in the list to record its progress."))
             self.meta_label.clear()
             return
-        self.title_label.setText(shown(f"{row.action_code}  {row.description}"))
+        self.title_label.setText(shown(coded(row.action_code, row.description)))
         meta = _("Lead agency: {agency}").format(agency=row.lead_agency or "—")
         if row.overdue:
-            meta += " · " + _("past its end date")
+            meta += separator() + _("past its end date")
         if not row.has_update:
-            meta += " · " + _("no update for this period yet")
+            meta += separator() + _("no update for this period yet")
         self.meta_label.setText(shown(meta))
 
     def _show_values(self, data: ProgressInput) -> None:
@@ -273,6 +273,8 @@ class ProgressForm(QWidget):
         super().hideEvent(event)
 
     def retranslate(self) -> None:
+        # The locale's percent sign and digits (Persian ۴۲٪), as the tables show them.
+        self.percent_spin.setSuffix(" " + QLocale().percent())
         texts = {"status": _("&Status:"), "percent": _("&Done:"), "narrative": _("&Narrative:"),
                  "challenges": _("C&hallenges:"), "support_requested": _("Support re&quested:"),
                  "support_from": _("Support from:"), "evidence": _("Evidence:")}

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, current_language, isolate
+from app.i18n import _, current_language, isolate, separator
 from app.i18n.formats import country_name, format_number
 from app.models.errors import UserFacingError
 from app.models.services.regional.completeness import (
@@ -186,7 +186,7 @@ class CompletenessView(QWidget):
         data = self.report_panel.data
         compose = False
         if note is None:
-            what = f"{country_name(data.country)} · {data.period_code}" if data else ""
+            what = f"{country_name(data.country)}{separator()}{isolate(data.period_code)}" if data else ""
             latest = data.latest if data else None
             cells = latest.edited_cells if latest and latest.edited_after_export else ()
             dialog = AcknowledgeDialog(what, self, cells)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.i18n import _, available_languages, current_language, isolate
+from app.i18n import _, available_languages, current_language, isolate, separator
 from app.i18n.formats import country_name, language_name
 from app.models.orm.enums import WorkspaceRole, label
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
@@ -216,8 +216,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         profile = self.context.profile
         text = label(profile.role)
         if profile.country_code:
-            text += f" · {country_name(profile.country_code)}"
-        return f"{text} · {profile.coordinator_name}"
+            text += separator() + country_name(profile.country_code)
+        return f"{text}{separator()}{profile.coordinator_name}"
 
     # --- reactions ------------------------------------------------------------------------
     def _data_changed(self, topics: frozenset[str]) -> None:

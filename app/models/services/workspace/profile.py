@@ -16,7 +16,7 @@ from app.models.orm.enums import WorkspaceRole
 from app.models.orm.reference import Country
 from app.models.orm.workspace import WorkspaceProfile
 from app.models.services.keys.own import own_key
-from app.models.services.workspace.refdata import load_reference_data
+from app.models.services.workspace.refdata import add_shipped_translations, load_reference_data
 from app.models.storage.database import Database, open_database
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -87,3 +87,10 @@ def profile_of(db: Database) -> WorkspaceProfile | None:
     if profile is not None:
         db.actor = profile.coordinator_name
     return profile
+
+
+def refresh_shipped_translations(db: Database) -> int:
+    """Add the languages this version ships to an existing workspace's untouched reference texts
+    (`refdata.add_shipped_translations`), in one transaction; how many texts gained languages."""
+    with db.transaction(actor="system") as session:
+        return add_shipped_translations(session)
