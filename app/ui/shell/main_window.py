@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -22,6 +23,7 @@ from app import APP_NAME
 from app.i18n import _, available_languages, current_language, isolate
 from app.i18n.formats import country_name, language_name
 from app.models.orm.enums import WorkspaceRole, label
+from app.models.services.workspace.profile import is_demo
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.undo_actions import UndoRedoAction
@@ -33,6 +35,10 @@ from app.ui.shell.about import show_about
 
 if TYPE_CHECKING:
     from app.ui.coordinator.tabs import CoordinatorTabs
+
+
+#: What a Windows title bar and frame take around the window's contents (width, height), pixels.
+FRAME_ALLOWANCE = (16, 40)
 
 
 class MainWindow(WindowStateMixin, QMainWindow):
@@ -75,7 +81,19 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.splitter.setCollapsible(0, False)
         left.setMinimumWidth(240)
         self.splitter.setSizes([300, 980])
-        self.setCentralWidget(self.splitter)
+        self.demo_banner = QLabel()
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.setStyleSheet(
+            "background: #5c2d91; color: white; font-weight: bold; padding: 4px;")
+        self.demo_banner.setVisible(is_demo(context.profile))
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.demo_banner)
+        central_layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
@@ -95,10 +113,22 @@ class MainWindow(WindowStateMixin, QMainWindow):
             from app.ui.coordinator.tabs import install_coordinator_tabs
 
             self.coordinator_tabs = install_coordinator_tabs(self)
-        self.resize(1280, 800)
+        self.fit_to_screen()
         self.restore_window_state()
 
     # --- building -------------------------------------------------------------------------
+    def fit_to_screen(self, room: QRect | None = None) -> None:
+        """1280×800 where the screen allows, else the screen's free area less the title bar and
+        frame: a 1280×800 laptop's taskbar leaves less than 800 pixels for the whole window."""
+        if room is None:
+            screen = self.screen() or QApplication.primaryScreen()
+            room = screen.availableGeometry() if screen is not None else None
+        width, height = 1280, 800
+        if room is not None:
+            width = min(width, room.width() - FRAME_ALLOWANCE[0])
+            height = min(height, room.height() - FRAME_ALLOWANCE[1])
+        self.resize(width, height)
+
     def add_tab(self, widget: QWidget, title: Callable[[], str]) -> None:
         """Add a workspace tab whose title is looked up again whenever the language changes."""
         self._tab_titles.append((widget, title))
@@ -110,6 +140,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.open_action.triggered.connect(self._open_database)
         self.demo_action = QAction(self)
         self.demo_action.triggered.connect(lambda: self.open_requested.emit(None))
+        self.details_action = QAction(self)
+        self.details_action.triggered.connect(self.show_workspace_details)
         self.backups_action = QAction(self)
         self.backups_action.triggered.connect(self.show_backups)
         self.quit_action = QAction(self)
@@ -138,6 +170,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.details_action)
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -166,7 +199,13 @@ class MainWindow(WindowStateMixin, QMainWindow):
             where = country_name(profile.country_code)
         else:
             where = label(WorkspaceRole.SECRETARIAT)
-        self.setWindowTitle(f"{where} — {APP_NAME}")
+        if is_demo(profile):
+            self.setWindowTitle(_("Demo workspace — {where} — {app}").format(where=where,
+                                                                           app=APP_NAME))
+        else:
+            self.setWindowTitle(f"{where} — {APP_NAME}")
+        self.demo_banner.setVisible(is_demo(profile))
+        self.demo_banner.setText(_("Demo workspace — the data are invented"))
         self.file_menu.setTitle(_("&File"))
         self.edit_menu.setTitle(_("&Edit"))
         self.view_menu.setTitle(_("&View"))
@@ -174,6 +213,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.language_menu.setTitle(_("&Language"))
         self.open_action.setText(_("&Open workspace…"))
         self.demo_action.setText(_("Open &demo workspace"))
+        self.details_action.setText(_("Workspace &details…"))
         self.backups_action.setText(_("&Backups…"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About {app}").format(app=APP_NAME))
@@ -213,6 +253,13 @@ class MainWindow(WindowStateMixin, QMainWindow):
             self.detail.refresh()
         if PROFILE in topics:
             self.retranslate()
+
+    def show_workspace_details(self) -> None:
+        from app.ui.shell.workspace_details import WorkspaceDetailsDialog
+
+        dialog = WorkspaceDetailsDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_backups(self) -> None:
         from app.ui.files.backups_dialog import BackupsDialog
