@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QDialogButtonBox
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QDialogButtonBox, QStyleOptionViewItem, QWidget
 from sqlalchemy import select
 
 from app.models.orm import ChangeLog, WorkspaceProfile
+from app.ui.common.date_field import DateField
 from app.ui.common.settings import app_settings
+from app.ui.coordinator.delegates import DateDelegate
 from app.ui.shell.workspace_details import WorkspaceDetailsDialog
 
 from .coordinator_helpers import open_window
@@ -68,3 +74,47 @@ def test_the_first_window_fits_a_1280_by_800_laptop(qtbot, context, language):
     assert window.height() + title_bar <= room.height()
     assert window.minimumSizeHint().height() + title_bar <= room.height()
     assert window.width() <= room.width()
+
+
+@pytest.mark.parametrize("typed", ["01.02.2027", "1.2.2027", "2027-02-01"])
+def test_a_date_typed_over_a_selected_date_replaces_it(qtbot, language, typed):
+    language.set_language("ru")
+    field = DateField()
+    qtbot.addWidget(field)
+    field.set_value(dt.date(2026, 9, 15))
+    field.show()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, typed)
+    assert field.value() == dt.date(2027, 2, 1)
+    assert field.text() == "01.02.2027"
+
+
+def test_the_table_date_editor_takes_a_typed_date_too(qtbot, language):
+    language.set_language("ru")
+    model = QStandardItemModel(1, 1)
+    model.setData(model.index(0, 0), dt.date(2026, 9, 15), Qt.ItemDataRole.EditRole)
+    delegate = DateDelegate()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    editor = delegate.createEditor(parent, QStyleOptionViewItem(), model.index(0, 0))
+    delegate.setEditorData(editor, model.index(0, 0))
+    parent.show()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "1.2.202")  # not complete yet: the model gets it at commit
+    qtbot.keyClicks(editor, "7")
+    delegate.setModelData(editor, model, model.index(0, 0))
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.EditRole) == dt.date(2027, 2, 1)
+
+
+def test_half_typed_date_is_refused_and_the_old_one_kept(qtbot, language):
+    field = DateField()
+    qtbot.addWidget(field)
+    field.set_value(dt.date(2026, 9, 15))
+    field.show()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "31.02")
+    field.finish_typing()
+    assert field.value() == dt.date(2026, 9, 15)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QSpinBox,
     QStyle,
     QStyledItemDelegate,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n.formats import format_percent
 from app.models.orm.enums import label
+from app.ui.common.date_field import DateEdit
 from app.ui.common.roles import FractionRole, Index
 
 
@@ -75,9 +75,7 @@ class PercentDelegate(QStyledItemDelegate):
 
 class DateDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
-        return edit
+        return DateEdit(parent)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
@@ -87,6 +85,7 @@ class DateDelegate(QStyledItemDelegate):
                        else QDate.currentDate())
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        editor.finish_typing()  # type: ignore[attr-defined]
         model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
 
