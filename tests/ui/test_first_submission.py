@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QDialogButtonBox, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QStyleOptionViewItem, QWidget
 from sqlalchemy import select
 
 from app.models.orm import ChangeLog, WorkspaceProfile
+from app.models.orm.enums import ProgressStatus
 from app.ui.common.date_field import DateField
 from app.ui.common.settings import app_settings
+from app.ui.coordinator.commitment_model import Column
 from app.ui.coordinator.delegates import DateDelegate
 from app.ui.shell.workspace_details import WorkspaceDetailsDialog
 
-from .coordinator_helpers import open_window
+from .coordinator_helpers import open_window, period_id, stored_progress
 
 
 def fresh_window(qtbot, context):
@@ -118,3 +120,65 @@ def test_half_typed_date_is_refused_and_the_old_one_kept(qtbot, language):
     qtbot.keyClicks(field, "31.02")
     field.finish_typing()
     assert field.value() == dt.date(2026, 9, 15)
+
+
+def _progress_tab(qtbot, context):
+    window = fresh_window(qtbot, context)
+    panel = window.coordinator_tabs.progress
+    window.tabs.setCurrentWidget(panel)
+    return window, panel
+
+
+def _select(panel, row) -> None:
+    source = panel.table.source
+    panel.table.setCurrentIndex(panel.table.proxy.mapFromSource(source.index(source.row_of(row.id), 0)))
+
+
+def test_percent_150_is_refused_with_a_message_not_saved_as_15(qtbot, context):
+    _window, panel = _progress_tab(qtbot, context)
+    row = next(r for r in panel.table.source.rows() if r.has_update and not r.retired)
+    _select(panel, row)
+    h2 = period_id(context.db)
+    before = stored_progress(context.db, row.id, h2).percent
+    spin = panel.form.percent_spin
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "150")
+    panel.form.flush()
+    assert stored_progress(context.db, row.id, h2).percent == before
+    assert panel.messages.isVisible()
+    assert panel.messages.text() == "Percent must be between 0 and 100."
+    # The same refusal from the table's cell editor.
+    assert not panel.table.proxy.setData(
+        panel.table.proxy.mapFromSource(panel.table.source.index(
+            panel.table.source.row_of(row.id), Column.PERCENT)), 150) or \
+        stored_progress(context.db, row.id, h2).percent == before
+    assert panel.messages.text() == "Percent must be between 0 and 100."
+    # Fixing it clears the error bar.
+    spin.selectAll()
+    qtbot.keyClicks(spin, "60")
+    panel.form.flush()
+    assert stored_progress(context.db, row.id, h2).percent == 60
+    assert not panel.messages.isVisible()
+
+
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_the_progress_form_does_not_jump_when_a_status_is_set(qtbot, context, language, code):
+    language.set_language(code)
+    window, panel = _progress_tab(qtbot, context)
+    window.resize(1280, 760)
+    row = next(r for r in panel.table.source.rows() if not r.has_update and not r.retired)
+    _select(panel, row)
+    QApplication.processEvents()
+    form = panel.form
+    before = {name: w.mapTo(form, QPoint(0, 0)).y() for name, w in
+              (("status", form.status_combo), ("percent", form.percent_spin),
+               ("narrative", form.texts["narrative"]))}
+    form.status_combo.setCurrentIndex(form.status_combo.findData(ProgressStatus.ON_TRACK.value))
+    form.status_combo.activated.emit(form.status_combo.currentIndex())
+    QApplication.processEvents()
+    assert stored_progress(context.db, row.id, period_id(context.db)).status == ProgressStatus.ON_TRACK
+    after = {name: w.mapTo(form, QPoint(0, 0)).y() for name, w in
+             (("status", form.status_combo), ("percent", form.percent_spin),
+              ("narrative", form.texts["narrative"]))}
+    assert after == before

@@ -50,6 +50,7 @@ class CommitmentsPanel(LazyPanel):
         self._outline = PlanOutline(None, "", 0, {}, False, [])
         self._scope: tuple[str, int] | None = None
         self.messages = MessageBar()
+        self.messages.clear_errors_on(context.bus.edit_saved)
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error,
                                     with_lock=False)
         self.filters = FilterBar(context, with_retired=True)

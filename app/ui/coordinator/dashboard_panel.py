@@ -71,6 +71,7 @@ class DashboardPanel(LazyPanel):
         self._context, self._selection = context, selection
         self.figures: DashboardFigures | None = None
         self.messages = MessageBar()
+        self.messages.clear_errors_on(context.bus.edit_saved)
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error)
         self.completeness = FigureCard()
         self.completeness_bar = QProgressBar()

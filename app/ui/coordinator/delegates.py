@@ -59,7 +59,7 @@ class EnumDelegate(QStyledItemDelegate):
 class PercentDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         spin = QSpinBox(parent)
-        spin.setRange(0, 100)
+        spin.setRange(0, 999)  # over 100 is refused by the service with its message, not cut to 15
         spin.setSingleStep(5)
         spin.setSuffix(" %")
         return spin

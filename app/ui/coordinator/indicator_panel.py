@@ -106,6 +106,7 @@ class IndicatorPanel(LazyPanel):
         self.source_label.setBuddy(self.source_edit)
         self.note_label.setBuddy(self.note_edit)
         self.messages = MessageBar()
+        self.messages.clear_errors_on(context.bus.edit_saved)
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(self.objective_combo, 2)

@@ -49,6 +49,7 @@ class ProgressPanel(LazyPanel):
         self._context, self._selection, self._stack = context, selection, stack
         self._outline_stale = True
         self.messages = MessageBar()
+        self.messages.clear_errors_on(context.bus.edit_saved)
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error)
         self.filters = FilterBar(context)
         self.table = CommitmentTable(COLUMNS, show_country=not context.country)
