@@ -5,17 +5,27 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 from sqlalchemy import select
 
 from app.models.orm import ChangeLog, WorkspaceProfile
 from app.models.orm.enums import ProgressStatus
 from app.ui.common.date_field import DateField
+from app.ui.common.roles import FractionRole
 from app.ui.common.settings import app_settings
 from app.ui.coordinator.commitment_model import Column
-from app.ui.coordinator.delegates import DateDelegate
+from app.ui.coordinator.delegates import DateDelegate, ProgressBarDelegate
 from app.ui.shell.workspace_details import WorkspaceDetailsDialog
 
 from .coordinator_helpers import open_window, period_id, stored_progress
@@ -62,7 +72,7 @@ def test_workspace_details_refuse_a_bad_address_and_write_nothing(qtbot, context
 
 def test_the_demo_says_it_is_a_demo(qtbot, context):
     window = fresh_window(qtbot, context)
-    assert window.windowTitle().startswith("Demo workspace")
+    assert window.windowTitle() == "Kazakhstan — demo workspace — Almaty Process Tracker"
     assert window.demo_banner.isVisible() and "invented" in window.demo_banner.text()
 
 
@@ -182,3 +192,137 @@ def test_the_progress_form_does_not_jump_when_a_status_is_set(qtbot, context, la
              (("status", form.status_combo), ("percent", form.percent_spin),
               ("narrative", form.texts["narrative"]))}
     assert after == before
+
+
+@pytest.mark.parametrize("close", ["escape", "cancel"])
+def test_new_commitment_asks_before_throwing_typed_text_away(qtbot, context, language, close):
+    language.set_language("ru")
+    window = fresh_window(qtbot, context)
+    panel = window.coordinator_tabs.commitments
+    window.tabs.setCurrentWidget(panel)
+    form = panel.new_commitment()
+    qtbot.waitExposed(form)
+    form.description_edit.insertPlainText("Создать межведомственную рабочую группу")
+    questions: list[str] = []
+
+    def answer(choice: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        questions.append(box.text())
+        wanted = "Продолжить" if choice == "keep" else "Отказаться"
+        next(b for b in box.buttons() if wanted in b.text().replace("&", "")).click()
+
+    def close_form() -> None:
+        if close == "escape":
+            qtbot.keyClick(form, Qt.Key.Key_Escape)
+        else:
+            form.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, lambda: answer("keep"))
+    close_form()
+    assert form.isVisible() and questions
+    assert form.description_edit.toPlainText().startswith("Создать")
+    QTimer.singleShot(0, lambda: answer("discard"))
+    close_form()
+    assert not form.isVisible() and len(questions) == 2
+
+
+def test_an_untouched_new_commitment_closes_without_asking(qtbot, context):
+    window = fresh_window(qtbot, context)
+    form = window.coordinator_tabs.commitments.new_commitment()
+    qtbot.waitExposed(form)
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert not form.isVisible()
+
+
+def test_the_commitment_list_is_readable_at_1280_in_russian(qtbot, context, language):
+    language.set_language("ru")
+    window = fresh_window(qtbot, context)
+    window.resize(1280, 760)
+    panel = window.coordinator_tabs.commitments
+    window.tabs.setCurrentWidget(panel)
+    for _round in range(3):
+        QApplication.processEvents()
+    table = panel.table
+    room = table.viewport().width()
+    header_width = table.horizontalHeader().sectionSizeHint(Column.DESCRIPTION)
+    assert table.columnWidth(Column.DESCRIPTION) >= max(room * 0.27, 2 * header_width)
+    metrics = table.fontMetrics()
+    for column in (Column.START, Column.END):
+        for row in range(table.proxy.rowCount()):
+            text = table.proxy.index(row, column).data()
+            assert metrics.horizontalAdvance(text) + 8 <= table.columnWidth(column), text
+    # A header cut to make room is shown whole in its tooltip.
+    assert table.model().headerData(Column.PERCENT, Qt.Orientation.Horizontal,
+                                    Qt.ItemDataRole.ToolTipRole) == "Выполнено"
+
+
+def test_qt_file_dialog_labels_are_in_russian(qtbot, language):
+    language.set_language("ru")
+    dialog = QFileDialog(None, "Открыть")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    texts = [label.text().replace("&", "") for label in dialog.findChildren(QLabel)]
+    assert "Перейти к:" in texts and "Типы файлов:" in texts
+    assert not any("Look in" in text or "Files of type" in text for text in texts)
+
+
+def test_a_half_done_bar_is_drawn_half_long_and_full_height(qtbot):
+    model = QStandardItemModel(1, 1)
+    model.setData(model.index(0, 0), 0.5, FractionRole)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 200, 24)
+    option.widget = view
+    option.palette = view.palette()
+    image = QImage(200, 24, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    ProgressBarDelegate().paint(painter, option, model.index(0, 0))
+    painter.end()
+
+    def filled(x: int, y: int) -> bool:  # the highlight is blue; the empty groove is grey
+        color = image.pixelColor(x, y)
+        return color.blue() - color.red() > 60
+
+    assert filled(30, 7) and filled(30, 17)  # over the whole height, not the lower half
+    assert not filled(170, 7) and not filled(170, 17)  # and over half the length only
+
+
+def test_indicator_headers_are_whole_and_periods_in_words(qtbot, context, language):
+    language.set_language("ru")
+    window = fresh_window(qtbot, context)
+    panel = window.coordinator_tabs.indicators
+    window.tabs.setCurrentWidget(panel)
+    QApplication.processEvents()
+    view, model = panel.view, panel.model
+    header = view.horizontalHeader()
+    for column in range(model.columnCount()):
+        assert view.columnWidth(column) >= header.sectionSizeHint(column), column
+        text = model.headerData(column, Qt.Orientation.Horizontal)
+        assert "-H" not in text, text
+        assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+
+
+@pytest.mark.parametrize("tab", ["commitments", "progress"])
+def test_history_says_what_it_lists_and_names_periods_in_words(qtbot, context, language, tab):
+    language.set_language("ru")
+    window = fresh_window(qtbot, context)
+    panel = getattr(window.coordinator_tabs, tab)
+    window.tabs.setCurrentWidget(panel)
+    row = next(r for r in panel.table.source.rows() if r.has_update and not r.retired)
+    source = panel.table.source
+    assert source.setData(source.index(source.row_of(row.id), Column.PERCENT), 42)
+    _select(panel, row)
+    dialog = panel.show_history()
+    qtbot.addWidget(dialog)
+    title = dialog.windowTitle()
+    if tab == "progress":
+        assert "второе полугодие 2026" in title.lower() and "2026-H2" not in title
+    else:
+        assert "истор" in title.lower() and "полугод" not in title
+    assert dialog.scope_label.text()
+    periods = {dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())}
+    assert periods and not any("-H" in (p or "") for p in periods)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
+from app.ui.common.qt_accelerators import AcceleratorFallback
 
 #: Qt ships no translation of its own dialogs' buttons for these; the language their users most
 #: likely read instead (Russian across Central Asia, Turkish for Azerbaijani, Dari for Pashto).
@@ -45,6 +46,7 @@ class LanguageController(QObject):
         super().__init__(app)
         self._app = app
         self._qt_translator: QTranslator | None = None
+        self._accelerators: QTranslator | None = None
 
     @property
     def qt_translator(self) -> QTranslator | None:
@@ -65,6 +67,10 @@ class LanguageController(QObject):
         self.language_changed.emit(language)
 
     def _install_qt_translator(self, language: str) -> None:
+        if self._accelerators is not None:
+            self._app.removeTranslator(self._accelerators)
+            self._accelerators.deleteLater()
+            self._accelerators = None
         if self._qt_translator is not None:
             self._app.removeTranslator(self._qt_translator)
             self._qt_translator.deleteLater()
@@ -76,3 +82,5 @@ class LanguageController(QObject):
         if translator.load(f"qtbase_{qt_language}", qt_translations_folder()):
             self._app.installTranslator(translator)
             self._qt_translator = translator
+            self._accelerators = AcceleratorFallback(translator, self._app)
+            self._app.installTranslator(self._accelerators)  # asked first: installed last

@@ -105,7 +105,10 @@ class ProgressBarDelegate(QStyledItemDelegate):
         bar.progress = round(fraction * 100)
         bar.text = format_percent(fraction * 100)
         bar.textVisible = True
-        bar.state = option.state  # type: ignore[attr-defined]
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        # Qt 6 has no orientation field: without State_Horizontal the bar is drawn vertically
+        # (a 50 % bar filled the lower half, full width, its label drawn through).
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
         bar.palette = option.palette  # type: ignore[attr-defined]
         style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)

@@ -208,8 +208,9 @@ class ProgressPanel(LazyPanel):
         with self._context.db.reading() as session:
             entries = progress_history(session, row.id, period_id)
             codes = action_codes(session)
+            period_code = get_period(session, period_id).code
         dialog = HistoryDialog(f"{row.action_code} {row.description}", entries, codes, self,
-                               self._context.language)
+                               self._context.language, period_code=period_code)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -189,7 +189,7 @@ class ExportResultDialog(QDialog):
         self.message.setText(_(
             "Revision {revision} of the report for {period} was saved. The period is now marked as "
             "submitted; reopen it to make changes (the next export becomes a new revision)."
-        ).format(revision=self.result.revision, period=self.result.period))
+        ).format(revision=self.result.revision, period=format_period(self.result.period)))
         self.digest.setText(_("SHA-256 digest: {digest}").format(digest=self.result.digest))
         self.open_folder.setText(_("Open folder"))
         self.compose.setText(_("Compose e-mail"))

@@ -200,7 +200,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         else:
             where = label(WorkspaceRole.SECRETARIAT)
         if is_demo(profile):
-            self.setWindowTitle(_("Demo workspace — {where} — {app}").format(where=where,
+            self.setWindowTitle(_("{where} — demo workspace — {app}").format(where=where,
                                                                            app=APP_NAME))
         else:
             self.setWindowTitle(f"{where} — {APP_NAME}")
