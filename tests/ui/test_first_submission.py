@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QImage, QPainter, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,11 +22,13 @@ from sqlalchemy import select
 
 from app.models.orm import ChangeLog, WorkspaceProfile
 from app.models.orm.enums import ProgressStatus
+from app.resources import guide_path
 from app.ui.common.date_field import DateField
 from app.ui.common.roles import FractionRole
 from app.ui.common.settings import app_settings
 from app.ui.coordinator.commitment_model import Column
 from app.ui.coordinator.delegates import DateDelegate, ProgressBarDelegate
+from app.ui.shell.guide import guide_language, guide_page
 from app.ui.shell.workspace_details import WorkspaceDetailsDialog
 
 from .coordinator_helpers import open_window, period_id, stored_progress
@@ -326,3 +329,50 @@ def test_history_says_what_it_lists_and_names_periods_in_words(qtbot, context, l
     assert dialog.scope_label.text()
     periods = {dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())}
     assert periods and not any("-H" in (p or "") for p in periods)
+
+
+def test_f1_opens_the_russian_guide_at_the_current_tab(qtbot, context, language):
+    language.set_language("ru")
+    window = fresh_window(qtbot, context)
+    window.tabs.setCurrentWidget(window.coordinator_tabs.progress)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = window._guide
+    assert guide is not None and guide.isVisible()
+    assert guide.browser.source().fileName() == "progress.md"
+    assert "/ru/" in guide.browser.source().path()
+    assert guide.browser.documentTitle() or "Ход выполнения" in guide.browser.toPlainText()
+    assert "Ход выполнения" in guide.browser.toPlainText()
+    # A link to another page stays inside the guide; a link out of it opens nothing.
+    guide.follow(QUrl("index.md"))
+    assert guide.browser.source().fileName() == "index.md"
+    guide.follow(QUrl("https://example.org/"))
+    assert guide.browser.source().fileName() == "index.md"
+
+
+@pytest.mark.parametrize(("code", "expected"), [("en", "en"), ("ru", "ru"), ("ky", "ru"),
+                                                ("tr", "en"), ("kk", "ru")])
+def test_the_guide_falls_back_like_the_interface(code, expected):
+    assert guide_language(code) == expected
+    assert guide_page("progress", code).exists()
+
+
+def test_every_guide_page_exists_in_english_and_russian_and_links_resolve():
+    for language in ("en", "ru"):
+        folder = guide_path(language)
+        pages = {p.name for p in folder.glob("*.md")}
+        assert {"index.md", "progress.md", "commitments.md", "submission.md"} <= pages
+        assert pages == {p.name for p in guide_path("en").glob("*.md")}
+        for page in folder.glob("*.md"):
+            for target in re.findall(r"\]\(([^)#:]+\.md)", page.read_text(encoding="utf-8")):
+                assert (folder / target).exists(), (page, target)
+
+
+def test_help_lists_the_keyboard_shortcuts(qtbot, context):
+    window = fresh_window(qtbot, context)
+    assert window.shortcuts_action in window.help_menu.actions()
+    from app.ui.shell.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog([window.file_menu, window.edit_menu, window.help_menu], window)
+    qtbot.addWidget(dialog)
+    keys = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
+    assert {"F1", "Ctrl+Z", "Ctrl+O", "F8"} <= keys

@@ -35,6 +35,12 @@ from app.ui.shell.about import show_about
 
 if TYPE_CHECKING:
     from app.ui.coordinator.tabs import CoordinatorTabs
+    from app.ui.shell.guide import GuideWindow
+
+#: The guide's page about each tab (by the tab's class), opened by F1.
+GUIDE_PAGES = {"DetailPane": "plan", "DashboardPanel": "dashboard",
+               "CommitmentsPanel": "commitments", "ProgressPanel": "progress",
+               "IndicatorPanel": "indicators", "DecisionsPanel": "decisions"}
 
 
 #: What a Windows title bar and frame take around the window's contents (width, height), pixels.
@@ -152,6 +158,12 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = UndoRedoAction(self.undo_stack, redo=True, parent=self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.guide_action.triggered.connect(lambda: self.show_guide())
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self._guide: GuideWindow | None = None
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(lambda: show_about(self))
@@ -184,6 +196,9 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.language_menu.aboutToShow.connect(self.name_languages)
         self.view_menu.addMenu(self.language_menu)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     # --- texts ----------------------------------------------------------------------------
@@ -217,6 +232,10 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.backups_action.setText(_("&Backups…"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About {app}").format(app=APP_NAME))
+        self.guide_action.setText(_("&User guide"))
+        self.shortcuts_action.setText(_("&Keyboard shortcuts"))
+        if self._guide is not None:
+            self._guide.retranslate()
         self.undo_action.retranslate()
         self.redo_action.retranslate()
         for code, action in self.language_actions.items():
@@ -253,6 +272,30 @@ class MainWindow(WindowStateMixin, QMainWindow):
             self.detail.refresh()
         if PROFILE in topics:
             self.retranslate()
+
+    def help_page(self) -> str:
+        """The guide's page about the tab on screen (F1)."""
+        current = self.tabs.currentWidget()
+        return GUIDE_PAGES.get(type(current).__name__, "index") if current else "index"
+
+    def show_guide(self, page: str | None = None) -> GuideWindow:
+        from app.ui.shell.guide import GuideWindow
+
+        if self._guide is None:
+            self._guide = GuideWindow(self)
+        self._guide.show_page(page or self.help_page())
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+        return self._guide
+
+    def show_shortcuts(self) -> None:
+        from app.ui.shell.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog([self.file_menu, self.edit_menu, self.view_menu, self.help_menu],
+                                 self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_workspace_details(self) -> None:
         from app.ui.shell.workspace_details import WorkspaceDetailsDialog
