@@ -162,3 +162,31 @@ def test_the_export_result_offers_sending_with_the_file_attached(qtbot, context,
     assert send.message.attachments == (result.path,)
     with context.db.reading() as s:
         assert s.scalar(select(Submission.digest).where(Submission.digest == result.digest))
+
+
+def test_the_import_preview_shows_old_and_new_side_by_side(qtbot, context, language, tmp_path):
+    from openpyxl import load_workbook
+
+    from app.reports.submission.pipeline import preview, read_submission
+    from app.ui.files.submission_import_dialog import ImportPreviewDialog
+
+    language.set_language("ru")
+    result = export_submission(context.db, "KZ", PERIOD, "ru", tmp_path)
+    workbook = load_workbook(result.path)
+    sheet = workbook.worksheets[2]  # Progress; row 1 holds the columns' keys
+    narrative = [cell.value for cell in sheet[1]].index("narrative")
+    row = next(r for r in sheet.iter_rows(min_row=3) if r[narrative].value)
+    old_text = str(row[narrative].value)
+    row[narrative].value = old_text + " Проведены три обучающих семинара для пограничников."
+    edited = tmp_path / "edited.xlsx"
+    workbook.save(edited)
+    shown = preview(context.db, read_submission(edited))
+    dialog = ImportPreviewDialog(context, shown)
+    qtbot.addWidget(dialog)
+    changed = next(item for item in shown.items if item.kind.value == "changed")
+    assert "обязательство 1" not in changed.title.lower()
+    assert changed.title.startswith("Ход выполнения") and "второе полугодие 2026" in changed.title
+    html = dialog.detail.toHtml()
+    assert "Проведены" in html and "#ccf2d1" in html  # the added words, marked
+    text = dialog.detail.toPlainText()
+    assert old_text[:30] in text  # the old text whole beside the new, not one cut-off line
