@@ -105,6 +105,16 @@ def test_a_date_typed_over_a_selected_date_replaces_it(qtbot, language, typed):
     assert field.text() == "01.02.2027"
 
 
+def test_a_date_typed_into_an_empty_field_is_that_date(qtbot, language):
+    language.set_language("ru")
+    field = DateField()
+    qtbot.addWidget(field)
+    field.show()
+    field.setFocus()
+    qtbot.keyClicks(field, "01.02.2027")
+    assert field.value() == dt.date(2027, 2, 1)
+
+
 def test_the_table_date_editor_takes_a_typed_date_too(qtbot, language):
     language.set_language("ru")
     model = QStandardItemModel(1, 1)

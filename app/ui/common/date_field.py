@@ -143,7 +143,9 @@ class DateField(DateEdit):
             self.setDate(_EMPTY)
             return
         if self.value() is None and event.text().isdigit():
+            # A date typed into an empty field replaces the whole of it (as over a selection).
             self.setDate(QDate.currentDate())
+            self.lineEdit().selectAll()
         super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
