@@ -66,6 +66,8 @@ class CommitmentTable(QTableView):
         header = self.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setHighlightSections(False)
+        # A header narrowed to make room ends in "…" (whole in its tooltip), not clipped mid-word.
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSortingEnabled(True)
         shown = set(columns) | ({Column.COUNTRY} if show_country else set())
         for column in Column:
