@@ -41,7 +41,7 @@ def fresh_window(qtbot, context):
     return open_window(qtbot, context)
 
 
-def test_workspace_details_are_editable_from_the_file_menu_and_logged(qtbot, context):
+def test_workspace_details_are_editable_from_the_file_menu_and_logged(qtbot, context, tmp_path):
     window = fresh_window(qtbot, context)
     assert window.details_action in window.file_menu.actions()
     dialog = WorkspaceDetailsDialog(window.context, window)
@@ -60,6 +60,15 @@ def test_workspace_details_are_editable_from_the_file_menu_and_logged(qtbot, con
     assert {"coordinator_name", "email", "ministry"} <= logged
     assert window.context.profile.email == "a.nurlanova@example.kz"
     assert "Aigerim Nurlanova" in window._workspace_label.text()
+    # The next export prints the new details on its cover.
+    from openpyxl import load_workbook
+
+    from app.reports.submission.export import export_submission
+
+    result = export_submission(context.db, "KZ", "2026-H2", "en", tmp_path)
+    cover = load_workbook(result.path).worksheets[0]
+    texts = {str(c.value) for row in cover.iter_rows() for c in row if c.value}
+    assert {"Aigerim Nurlanova", "a.nurlanova@example.kz", "Ministry of Labour"} <= texts
 
 
 def test_workspace_details_refuse_a_bad_address_and_write_nothing(qtbot, context):
