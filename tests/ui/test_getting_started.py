@@ -87,7 +87,8 @@ def test_the_dashboard_checklist_follows_the_period(qtbot, new_context, language
     text = dashboard.checklist.text()
     for step in ("details", "plan", "commitments", "progress", "exported", "sent", "receipt"):
         assert f'href="step:{step}"' in text
-    assert "Сведения заполнены" in text and "Получение подтверждено" in text
+    words = text.replace("\u00a0", " ")  # each step is kept on one line
+    assert "Сведения заполнены" in words and "Получение подтверждено" in words
     # Each step is a link to where it is done.
     opened: list[str] = []
     window.show_workspace_details = lambda: opened.append("details")

@@ -56,12 +56,12 @@ def changes_html(item: PreviewItem, changes: list[FieldChange] | None = None) ->
         old, new = _cells(item, change)
         rows.append(f"<tr><td><b>{escape(change.label)}</b><br><small>{escape(str(change.where))}"
                     f"</small></td><td>{_lines(old)}</td><td>{_lines(new)}</td></tr>")
-    head = (f"<tr><th align='left'>{escape(_('Field'))}</th>"
-            f"<th align='left'>{escape(_('Before'))}</th>"
-            f"<th align='left'>{escape(_('After'))}</th></tr>")
+    field, before, after = (escape(text) for text in (_("Field"), _("Before"), _("After")))
+    head = (f"<tr><th align='left'>{field}</th><th align='left'>{before}</th>"
+            f"<th align='left'>{after}</th></tr>")
     title = f"<p><b>{escape(item.title)}</b> — {escape(item.sheet_title)}</p>"
     if not rows:
-        return title + f"<p>{escape(_('Nothing changes here.'))}</p>"
+        return title + "<p>{}</p>".format(escape(_("Nothing changes here.")))
     return (title + "<table width='100%' border='1' cellspacing='0' cellpadding='4' "
             "style='border-collapse:collapse'>" + head + "".join(rows) + "</table>")
 

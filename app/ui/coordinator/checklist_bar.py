@@ -45,7 +45,8 @@ class ChecklistBar(QLabel):
         for step in STEPS:
             mark = DONE if checklist.done[step] else (NEXT if step == following else TODO)
             # Each step on one line: the line breaks only between steps.
-            text = escape(f"{mark} {_(LABELS[step])}").replace(" ", "\u00a0")
+            label = _(LABELS[step])
+            text = escape(f"{mark} {label}").replace(" ", "\u00a0")
             if step == following:
                 text = f"<b>{text}</b>"
             parts.append(f'<a href="step:{step}">{text}</a>')
