@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CATALOGS := resources/translations
 
-.PHONY: run test lint compile-translations extract update-catalogs i18n-coverage i18n-check clean
+.PHONY: run test test-fast lint contracts typecheck compile-translations extract update-catalogs \
+	i18n-coverage i18n-check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +39,22 @@ run: $(STAMP) compile-translations
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-test: $(STAMP) compile-translations lint
+# The import contracts in pyproject.toml ([tool.importlinter]; docs/ARCHITECTURE.md says why).
+contracts: $(STAMP)
+	$(VENV)/bin/lint-imports --no-logo
+
+# Types ([tool.mypy] in pyproject.toml): strict below app/ui, checked bodies in app/ui and app/cli.
+# The cache in .mypy_cache/ makes a run after a small change take a few seconds.
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+test: $(STAMP) compile-translations lint contracts typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The loop while developing: every test but those marked slow (the crash campaign, LibreOffice round
+# trips). `make test`, which CI runs, still runs them all.
+test-fast: $(STAMP) compile-translations lint contracts typecheck
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q
 
 # The packaged app (pyinstaller.spec): one folder in dist/AlmatyProcessTracker/, or one file in
 # dist/onefile/. `make package-check` builds the folder and runs the packaged app's self-test.
@@ -74,4 +89,4 @@ bench-quick: $(STAMP) compile-translations
 	$(PY) -m bench.run --quick
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

@@ -20,7 +20,7 @@ def is_frozen() -> bool:
 def base_dir() -> Path:
     """The folder that holds `resources/` and `app/`: the repo root, or the frozen bundle."""
     if is_frozen():
-        return Path(sys._MEIPASS)  # type: ignore[attr-defined]
+        return Path(sys._MEIPASS)  # type: ignore[attr-defined]  # set by PyInstaller at run time
     return Path(__file__).resolve().parent.parent
 
 

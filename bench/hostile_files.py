@@ -1,10 +1,11 @@
-"""Time every hostile workbook the tests generate: each refusal, and read + preview of each file with
-bad cells, with the peak memory Python allocated for it (tracemalloc).
+"""Time every hostile workbook the tests generate: each refusal (hostile.py's, and the foreign and
+damaged files of foreign.py), and read + preview of each file with bad cells, with the peak memory
+Python allocated for it (tracemalloc).
 
     .venv/bin/python bench/hostile_files.py [--period 2026-H2] [--lang ru]
 
 Not part of `make bench`'s table (there is no floor to compare a refusal with); its figures are the
-"slowest refusal" of issue 8.
+"slowest refusal" of issues 8 and 14.
 """
 
 from __future__ import annotations
@@ -66,13 +67,14 @@ def _measure(job: Callable[[], str]) -> tuple[str, float, int]:
 
 
 def hostile_table(source: Path, work: Path, db) -> str:
+    from reports.foreign import FOREIGN
     from reports.hostile import CASES, CELL_CASES
 
     folder = work / "hostile"
     folder.mkdir()
     lines = ["| hostile file                          | outcome                 | time, ms | peak, MB |",
              "|---------------------------------------|-------------------------|---------:|---------:|"]
-    slowest = ("", 0.0)
+    slowest = ("", 0.0, 0)
 
     def refused(path: Path) -> Callable[[], str]:
         def job() -> str:
@@ -90,18 +92,20 @@ def hostile_table(source: Path, work: Path, db) -> str:
         return job
 
     cases = [(name, lambda make=make: make(source, folder), refused) for name, (make, _r) in CASES.items()]
+    cases += [(name, lambda make=make: make(source, folder), refused)
+              for name, (make, _r, _w) in FOREIGN.items()]
     cases += [(name, lambda make=make: make(source, folder)[0], reported)
               for name, make in CELL_CASES.items()]
     for name, make, kind in cases:
         path = make()
         outcome, elapsed, peak = _measure(kind(path))
         if outcome.startswith("refused"):
-            slowest = max(slowest, (name, elapsed), key=lambda pair: pair[1])
+            slowest = max(slowest, (name, elapsed, peak), key=lambda case: case[1])
         lines.append(f"| {name:<37} | {outcome:<23} | {elapsed * 1000:8.0f} | {peak / 1e6:8.1f} |")
-        path.unlink()
-    lines.append(f"\n{len(cases)} hostile files ({len(CASES)} refused outright, {len(CELL_CASES)} "
-                 f"with bad or unusual cells). Slowest refusal: {slowest[0]} in "
-                 f"{slowest[1] * 1000:.0f} ms.")
+        path.unlink(missing_ok=True)
+    lines.append(f"\n{len(cases)} hostile files ({len(CASES) + len(FOREIGN)} refused outright, "
+                 f"{len(CELL_CASES)} with bad or unusual cells). Slowest refusal: {slowest[0]} in "
+                 f"{slowest[1] * 1000:.0f} ms, peak {slowest[2] / 1e6:.1f} MB.")
     return "\n".join(lines)
 
 

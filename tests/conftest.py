@@ -29,10 +29,8 @@ from app.demo.generator import create_demo_workspace  # noqa: E402
 from app.models.orm.enums import WorkspaceRole  # noqa: E402
 from app.models.services.workspace.profile import ProfileInput, create_workspace  # noqa: E402
 from app.models.storage.database import Database, open_database  # noqa: E402
+from tests.workspaces import TODAY, WorkspaceTemplates  # noqa: E402
 from tools.catalogs import compile_all  # noqa: E402
-
-#: A fixed "today" so period-dependent results do not drift with the calendar.
-TODAY = dt.date(2026, 11, 26)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -59,34 +57,54 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "workspace.sqlite"
 
 
+@pytest.fixture(scope="session")
+def workspace_templates(tmp_path_factory: pytest.TempPathFactory) -> WorkspaceTemplates:
+    """One folder of template workspaces for the whole session (one per xdist worker)."""
+    return WorkspaceTemplates(tmp_path_factory.mktemp("workspace-templates"))
+
+
 @pytest.fixture
-def empty_db(db_path: Path) -> Iterator[Database]:
-    db = open_database(db_path)
+def empty_db(tmp_path: Path, workspace_templates: WorkspaceTemplates) -> Iterator[Database]:
+    """A migrated database with no workspace in it yet (what the first-run dialog starts from).
+
+    In a file of its own, not `db_path`: a test may also take a workspace (one dialog over the demo
+    window), and the two would otherwise be one file.
+    """
+    db = workspace_templates.open_copy("empty", open_database, tmp_path / "empty.sqlite")
     yield db
     db.close()
 
 
-@pytest.fixture
-def coordinator_db(db_path: Path) -> Iterator[Database]:
-    db = create_workspace(db_path, ProfileInput(
+def _coordinator(path: Path) -> Database:
+    return create_workspace(path, ProfileInput(
         role=WorkspaceRole.COORDINATOR, country_code="KZ", coordinator_name="Aigerim Test",
         ministry="Ministry of Internal Affairs", email="a@example.org", language="en",
     ), TODAY)
+
+
+@pytest.fixture
+def coordinator_db(db_path: Path, workspace_templates: WorkspaceTemplates) -> Iterator[Database]:
+    """Kazakhstan's new coordinator workspace: reference data and a profile, no commitments."""
+    db = workspace_templates.open_copy("coordinator", _coordinator, db_path)
     yield db
     db.close()
 
 
 @pytest.fixture
-def demo_db(db_path: Path) -> Iterator[Database]:
-    db = create_demo_workspace(db_path, size="small", seed=7, today=TODAY)
+def demo_db(db_path: Path, workspace_templates: WorkspaceTemplates) -> Iterator[Database]:
+    """Kazakhstan's small demo workspace (seed 7): commitments, progress, indicators, decisions."""
+    db = workspace_templates.demo(db_path)
     yield db
     db.close()
 
 
 @pytest.fixture
-def secretariat_db(db_path: Path) -> Iterator[Database]:
+def secretariat_db(db_path: Path, workspace_templates: WorkspaceTemplates) -> Iterator[Database]:
     """A small secretariat demo: four countries' commitments, progress and submissions."""
-    db = create_demo_workspace(db_path, role=WorkspaceRole.SECRETARIAT, size="small", seed=5,
-                               today=TODAY)
+    db = workspace_templates.open_copy(
+        "secretariat",
+        lambda path: create_demo_workspace(path, role=WorkspaceRole.SECRETARIAT, size="small", seed=5,
+                                           today=TODAY),
+        db_path)
     yield db
     db.close()

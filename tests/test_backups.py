@@ -22,6 +22,7 @@ from app.models.services.workspace import backups as service
 from app.models.storage import backup as backup_module
 from app.models.storage.backup import list_backups, parse_backup_name, verify_backup
 from app.models.storage.database import open_database
+from app.models.storage.workspace_identity import workspace_id
 
 NOON = dt.datetime(2026, 11, 26, 12, 0)
 
@@ -48,7 +49,8 @@ def test_backup_is_a_verified_single_file_named_by_date_and_reason(coordinator_d
     _add(coordinator_db, "Train border guards")
     info = service.back_up(coordinator_db.path, service.REASON_IMPORT, NOON)
     assert info.path.parent == coordinator_db.path.parent / "backups"
-    assert info.path.name == "workspace-20261126-120000-000000-before-import.sqlite"
+    owner = workspace_id(coordinator_db.path).replace("-", "")[:12]
+    assert info.path.name == f"workspace.sqlite-{owner}-20261126-120000-000000-before-import.sqlite"
     assert (info.made_at, info.reason) == (NOON, "before-import")
     assert info.size == info.path.stat().st_size > 0
     assert not list(info.path.parent.glob("*.part*"))

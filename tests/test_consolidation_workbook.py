@@ -47,6 +47,8 @@ def test_workbook_sheets_and_cells(secretariat_db, tmp_path):
     assert default_file_name(data) == "AP_REGIONAL_2024-H1_2026-H2.xlsx"
     sheets = _sheets(path)
     assert list(sheets) == SHEETS
+    cover = {row[0]: row[1] for row in sheets["Report"] if row and row[0]}
+    assert cover["Roles counted"] == "Member, Observer"  # the header says whom the totals count
     matrix = sheets["Completeness"]
     assert matrix[0][:3] == ["Country", "Role", "2024-H1"]
     names = [row[0] for row in matrix[1:] if row[0]]

@@ -121,3 +121,67 @@ def test_full_check_on_open_finds_an_index_out_of_step(db_path: Path, today):
     with pytest.raises(DatabaseDamagedError):
         open_database(db_path)
     assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("journal", ["delete", "truncate", "persist", "wal"])
+def test_newer_database_is_left_byte_for_byte_untouched_in_any_journal_mode(db_path: Path, journal):
+    open_database(db_path).close()
+    connection = sqlite3.connect(db_path)
+    connection.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    connection.commit()
+    connection.execute(f"PRAGMA journal_mode = {journal}")
+    connection.close()
+    before = db_path.read_bytes()
+    files = sorted(p.name for p in db_path.parent.iterdir())
+    with pytest.raises(DatabaseTooNewError):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == files  # no journal, no backup
+
+
+FIXTURE_0001 = Path(__file__).parent / "fixtures" / "secretariat_0001.sqlite"
+
+
+def test_a_0001_secretariat_keeps_its_received_commitments_once(tmp_path: Path, today):
+    """A real secretariat database of the first revision, made by the 0001-era code.
+
+    Made with `git archive 016af5f^` (the last commit at revision 0001) and its
+    `create_demo_workspace(path, role=SECRETARIAT, size="small", seed=5, today=2026-11-26)`:
+    four countries' received submissions, 40 commitments each. Migrated, every received
+    commitment has the id the coordinator's workspace gives it, so the country's next submission
+    updates them instead of adding them all again.
+    """
+    from sqlalchemy import func, select
+
+    from app.models.orm.reporting import Commitment
+    from app.reports.submission.batch import import_batch
+    from app.reports.submission.export import export_submission
+    from app.reports.submission.receive import Outcome
+
+    path = tmp_path / "secretariat.sqlite"
+    path.write_bytes(FIXTURE_0001.read_bytes())
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    db = open_database(path)
+    with db.reading() as session:
+        rows = session.execute(select(Commitment.country_code, Commitment.id, Commitment.source_id)
+                               .order_by(Commitment.id)).all()
+    by_country: dict[str, list[int]] = {}
+    for country, _id, source in rows:
+        by_country.setdefault(country, []).append(source)
+    assert by_country and all(ids == list(range(1, len(ids) + 1)) for ids in by_country.values())
+    before = len(rows)
+    coordinator = create_demo_workspace(tmp_path / "kz.sqlite", country="KZ", seed=3, today=today)
+    workbook = export_submission(coordinator, "KZ", "2026-H1", "en", tmp_path).path
+    with coordinator.reading() as session:
+        count_kz = session.scalar(select(func.count()).select_from(Commitment))
+    coordinator.close()
+    result = import_batch(db, [workbook])
+    assert result.outcomes[0].outcome in (Outcome.APPLIED, Outcome.REPLACED), result.outcomes[0].line()
+    with db.reading() as session:
+        after_kz = session.scalar(select(func.count()).select_from(Commitment)
+                                  .where(Commitment.country_code == "KZ"))
+        after = session.scalar(select(func.count()).select_from(Commitment))
+    assert after_kz == max(count_kz, len(by_country["KZ"]))  # matched, not added twice
+    assert after == before - len(by_country["KZ"]) + after_kz
+    db.close()

@@ -15,14 +15,17 @@ from app.cli import (
     export_cmd,
     import_cmd,
     init_cmd,
+    key_cmd,
+    receipt_cmd,
     selftest_cmd,
 )
-from app.cli.common import CommandError
-from app.models.errors import DatabaseDamagedError, UserFacingError
+from app.cli.failures import as_user_facing
+from app.logs import log_to_file
+from app.models.errors import DatabaseDamagedError
 
 #: Each module adds its sub-command with `register(subparsers)`; its handler is the `run` default.
 COMMAND_MODULES = [init_cmd, demo_cmd, export_cmd, import_cmd, consolidate_cmd, backup_cmd,
-                   selftest_cmd]
+                   key_cmd, receipt_cmd, selftest_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,13 +49,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from app.ui.shell.application import run_gui
+        from app.ui.shell.entry import run_gui
 
         return run_gui(db_path=args.db, language=args.lang, quit_after_show=args.quit_after_show)
+    log_to_file()
     try:
         return int(args.run(args) or 0)
-    except (CommandError, UserFacingError) as exc:
-        print(f"error: {exc.message()}", file=sys.stderr)
-        if isinstance(exc, DatabaseDamagedError):
-            print(backup_cmd.damaged_hint(exc), file=sys.stderr)
+    except Exception as exc:  # a command ends with one sentence, never a traceback
+        error = as_user_facing(exc, getattr(args, "db", None))
+        print(f"error: {error.message()}", file=sys.stderr)
+        if isinstance(error, DatabaseDamagedError):
+            print(backup_cmd.damaged_hint(error), file=sys.stderr)
         return 2

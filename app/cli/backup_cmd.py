@@ -21,7 +21,7 @@ from app.models.storage.database import open_database
 NEWEST = "newest"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = subparsers.add_parser(
         "backup", help="write a verified backup of a workspace (safe while the app has it open)")
     add_db_argument(backup)

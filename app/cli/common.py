@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from app.i18n import LANGUAGES, set_language
@@ -39,3 +41,22 @@ def hold_workspace(path: Path) -> WorkspaceLock:
     desktop app (or another command) has the workspace open; a lock left by a crash is taken over.
     """
     return WorkspaceLock(path)
+
+
+@contextlib.contextmanager
+def created_or_nothing(path: Path) -> Iterator[None]:
+    """A new workspace file is complete or not there: if the block fails, what it created goes.
+
+    A failed `init` or `demo` otherwise left an empty database, and the retry said it "exists
+    already". A file that existed before is never removed.
+    """
+    existed = path.exists()
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm",
+                                                                             "-journal"))):
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
+        raise

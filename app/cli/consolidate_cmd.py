@@ -13,7 +13,7 @@ from app.models.services.reporting.periods import period_by_code
 from app.models.storage.database import open_database
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "consolidate", help="write the regional report workbook (and optionally the PDF brief)")
     add_db_argument(parser)
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         write_consolidation_workbook(data, args.out, args.lang)
         print(f"Regional report written: {args.out}")
         if args.pdf is not None:
-            from app.ui.files.pdf_renderer import render_pdf
+            from app.ui.shell.entry import render_pdf
 
             pages = render_pdf(brief_html(data, args.lang), args.pdf, title="Regional progress brief")
             print(f"Brief written ({pages} pages): {args.pdf}")

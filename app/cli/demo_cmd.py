@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
+from app.cli.common import (
+    CommandError,
+    add_db_argument,
+    created_or_nothing,
+    database_path,
+    hold_workspace,
+)
 from app.demo.generator import SIZES, create_demo_workspace
 from app.i18n import LANGUAGES
 from app.models.orm.enums import WorkspaceRole
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("demo", help="create a demo workspace with generated data")
     add_db_argument(parser)
     parser.add_argument("--role", choices=[r.value for r in WorkspaceRole], default="coordinator")
@@ -24,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = database_path(args)
-    with hold_workspace(path):
+    with hold_workspace(path), created_or_nothing(path):
         return _run(args, path)
 
 

@@ -5,14 +5,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import CommandError, add_db_argument, apply_language, database_path
+from app.cli.common import (
+    CommandError,
+    add_db_argument,
+    apply_language,
+    database_path,
+    hold_workspace,
+)
 from app.i18n import LANGUAGES, _
 from app.models.services.reporting.periods import current_period
 from app.models.services.workspace.profile import profile_of
 from app.models.storage.database import Database, open_database
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("export", help="export a submission workbook (.xlsx)")
     add_db_argument(parser)
     parser.add_argument("--country", help="ISO code (default: the workspace's country)")
@@ -25,11 +31,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def open_workspace(args: argparse.Namespace) -> Database:
-    """The workspace named by --db; it must exist already (commands never create one by accident)."""
+def existing_workspace(args: argparse.Namespace) -> Path:
+    """The path named by --db, which must exist already (commands never create one by accident)."""
     path = database_path(args)
     if not path.exists():
         raise CommandError(_("There is no workspace at {path}.").format(path=path))
+    return path
+
+
+def open_workspace(args: argparse.Namespace) -> Database:
+    """The workspace named by --db, opened (checked, migrated); call it holding the lock."""
+    path = existing_workspace(args)
     db = open_database(path)
     if profile_of(db) is None:
         db.close()
@@ -38,6 +50,12 @@ def open_workspace(args: argparse.Namespace) -> Database:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The lock before the database is opened: opening may migrate it, and the export writes.
+    with hold_workspace(existing_workspace(args)):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from app.reports.submission.export import export_submission  # not on every start (app.cli)
 
     db = open_workspace(args)

@@ -5,14 +5,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
+from app.cli.common import (
+    CommandError,
+    add_db_argument,
+    created_or_nothing,
+    database_path,
+    hold_workspace,
+)
 from app.i18n import LANGUAGES
 from app.models.orm.enums import WorkspaceRole
 from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
 from app.models.storage.database import open_database
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("init", help="create a workspace")
     add_db_argument(parser)
     parser.add_argument("--role", choices=[r.value for r in WorkspaceRole], required=True)
@@ -26,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = database_path(args)
-    with hold_workspace(path):
+    with hold_workspace(path), created_or_nothing(path):
         return _run(args, path)
 
 

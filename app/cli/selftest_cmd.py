@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     subparsers.add_parser(
         "selftest", help="check this installation offscreen, in a temporary folder (exit 0 when sound)",
     ).set_defaults(run=run)
@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     # Before Qt is loaded: the self-test needs no display and shows nothing.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from app.ui.shell.selftest import run_selftest
+    from app.ui.shell.entry import run_selftest
 
     with tempfile.TemporaryDirectory(prefix="apt-selftest-", ignore_cleanup_errors=True) as folder:
         return run_selftest(Path(folder), sys.stdout, sys.stderr)

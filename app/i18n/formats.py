@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -48,7 +49,8 @@ def _native(text: str, locale: Locale) -> str:
 
 def country_name(iso_code: str, language: str | None = None) -> str:
     """The country's name in the language, from CLDR; the code itself when CLDR has no name."""
-    return _locale(language).territories.get(iso_code.upper(), iso_code.upper())
+    names: Mapping[str, str] = _locale(language).territories  # Babel types CLDR's tables loosely
+    return names.get(iso_code.upper(), iso_code.upper())
 
 
 def language_name(code: str, in_language: str | None = None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -179,6 +180,12 @@ _BY_TEXT = (
 )
 
 
+#: What SQLite says of a damaged file whatever its result code: a header it cannot read
+#: ("unsupported file format", SQLITE_ERROR), a record whose text is not UTF-8.
+_DAMAGE = ("unsupported file format", "could not decode to utf-8", "malformed",
+           "file is not a database")
+
+
 def _sqlite_code(error: sqlite3.Error) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
@@ -200,6 +207,8 @@ def storage_error(exc: BaseException, path: str | Path) -> UserFacingError | Non
     if isinstance(original, BaseException):
         exc = original
     if isinstance(exc, sqlite3.Error):
+        if any(phrase in str(exc).lower() for phrase in _DAMAGE):
+            return DatabaseDamagedError(path, str(exc))
         code = _sqlite_code(exc)
         if code == _SQLITE_FULL:
             return DiskFullError(path, str(exc))
@@ -215,6 +224,8 @@ def storage_error(exc: BaseException, path: str | Path) -> UserFacingError | Non
                 return ReadOnlyLocationError(path, str(exc))
             return DatabaseUnavailableError(path, str(exc))
         if code == _SQLITE_IOERR:
+            if disk_nearly_full(Path(path)):  # SQLite says "disk I/O error" when the last pages fail
+                return DiskFullError(path, str(exc))
             return StorageFailureError(path, str(exc))
         return None
     if isinstance(exc, OSError):
@@ -224,8 +235,24 @@ def storage_error(exc: BaseException, path: str | Path) -> UserFacingError | Non
             return ReadOnlyLocationError(path, exc.strerror or str(exc))
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
             return DatabaseUnavailableError(path, exc.strerror or str(exc))
+        if disk_nearly_full(Path(path)):
+            return DiskFullError(path, exc.strerror or str(exc))
         return StorageFailureError(path, exc.strerror or str(exc))
     return None
+
+
+#: Free space under which a write error is taken for a full disk: SQLite and the file system fail
+#: with "disk I/O error" (not "disk is full") when the last few pages cannot be written.
+NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def disk_nearly_full(path: Path) -> bool:
+    """Whether the disk holding `path` has (almost) no space left; False if it cannot be told."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 class NoGoodBackupError(UserFacingError):
@@ -238,3 +265,18 @@ class NoGoodBackupError(UserFacingError):
         return _(
             "There is no intact backup of {path} in {folder}. The database was left as it is."
         ).format(path=self.path, folder=self.folder)
+
+
+class ForeignBackupError(UserFacingError):
+    """The backup chosen holds another workspace (another country's, or the secretariat's)."""
+
+    def __init__(self, backup: str, path: str) -> None:
+        super().__init__(backup, path)
+        self.backup = backup
+        self.path = path
+
+    def message(self) -> str:
+        return _(
+            "The backup {backup} belongs to another workspace, not to {path}, so it was not "
+            "restored. Nothing was changed."
+        ).format(backup=self.backup, path=self.path)

@@ -16,6 +16,7 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from app.reports.plan_workbook.writer import SHEETS as PLAN_SHEETS
+from app.reports.receipt.format import META_SHEET as RECEIPT_SHEET
 from app.reports.submission.format import META_SHEET
 
 INDEX = "xl/workbook.xml"
@@ -26,6 +27,7 @@ _SHEET_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
 class WorkbookKind(enum.StrEnum):
     PLAN = "plan"
     SUBMISSION = "submission"
+    RECEIPT = "receipt"
     UNKNOWN = "unknown"
 
 
@@ -47,6 +49,8 @@ def sheet_names(path: Path) -> list[str]:
 
 def workbook_kind(path: Path) -> WorkbookKind:
     names = set(sheet_names(Path(path)))
+    if RECEIPT_SHEET in names:
+        return WorkbookKind.RECEIPT
     if META_SHEET in names:
         return WorkbookKind.SUBMISSION
     if set(PLAN_SHEETS) <= names:

@@ -13,10 +13,12 @@ import pytest
 from tests.crash.harness import ALL, NONE, run_campaign, summary
 from tests.crash.operations import campaign
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "kill"), reason="needs process signals")
+# All of it is slow (each test starts, kills and checks real processes: 20-100 s), so `make test-fast`
+# leaves the module out; `make test` and CI run it.
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not hasattr(os, "kill"), reason="needs process signals")]
 
 
-@pytest.mark.slow
 def test_fifty_kills_leave_all_or_nothing(tmp_path):
     """Also: a killed export leaves no file or a complete, verified one (never a stray workbook)."""
     assert {"migration", "demo", "copy-forward", "backup", "restore", "export", "import",

@@ -222,7 +222,7 @@ def test_wrong_files_are_refused_and_never_stop_the_others(secretariat, inbox, t
     assert outcomes == [Outcome.REFUSED, Outcome.REFUSED, Outcome.APPLIED, Outcome.REFUSED]
     assert "is not a submission workbook" in result.outcomes[0].line()
     assert "is not a submission workbook" in result.outcomes[1].line()
-    assert "notes.xlsx is not an Excel workbook" in result.outcomes[3].line()
+    assert result.outcomes[3].line().startswith("Refused. notes.xlsx is a text file")
     assert set(_submissions(secretariat)) == {("KG", 1)}
     assert result.summary() == "1 of 4 files received and applied; 3 refused."
 
@@ -290,11 +290,11 @@ def _slow_backup(monkeypatch, until: str, progress: CancelAt) -> None:
     """The batch's backup finishes only once the progress has shown `until`."""
     real = batch_import.back_up
 
-    def back_up(*args):
+    def back_up(*args, **kwargs):
         deadline = time.monotonic() + 30
         while not any(until in text for text in progress.texts) and time.monotonic() < deadline:
             time.sleep(0.01)
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(batch_import, "back_up", back_up)
 
@@ -321,7 +321,9 @@ def test_cancel_while_reading_ahead_applies_nothing(secretariat, inbox, monkeypa
     assert [o.outcome for o in result.outcomes] == [Outcome.CANCELLED] * 3
     assert _submissions(secretariat) == {}
     assert _count(secretariat, Commitment) == 0
-    assert result.backup is not None and result.backup.exists()
+    # Nothing applied: the backup written while reading ahead is not kept.
+    assert result.backup is None
+    assert not list((secretariat.path.parent / "backups").glob("*before-import*"))
 
 
 def test_completeness_matrix_shows_received_late_and_edited(secretariat, inbox):
@@ -379,5 +381,6 @@ def test_command_line_batch_with_exit_codes(secretariat, inbox, tmp_path, capsys
     stray.write_text("not a workbook")
     assert main(["import", "--db", str(secretariat.path), str(stray), str(inbox.r1["TJ"])]) == 2
     output = capsys.readouterr().out
-    assert "stray.xlsx: Refused" in output and "1 of 2 files received and applied" in output
+    assert "Refused. stray.xlsx is a text file" in output and "1 of 2 files received and applied" in output
+    assert output.count("stray.xlsx") == 1  # the line names the file once
     assert set(_submissions(secretariat)) == {("KZ", 1), ("KZ", 2), ("KG", 1), ("TJ", 1)}

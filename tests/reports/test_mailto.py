@@ -37,3 +37,12 @@ def test_submission_mailto_round_trips():
     fields = _fields(submission_mailto(RESULT))
     assert fields["subject"] == submission_mail(RESULT)[0]
     assert fields["body"] == submission_mail(RESULT)[1].replace("\n", "\r\n")
+
+
+def test_an_address_from_a_received_file_is_used_only_if_it_is_one_plain_address():
+    """Issue 14: the contact e-mail comes from a received workbook."""
+    for hostile in ("a@x.org, spy@evil.org", "a@x.org?bcc=spy@evil.org", "a@x.org;spy@evil.org",
+                    "<a@x.org>", "not an address"):
+        assert mailto_url(hostile, "s", "b").startswith("mailto:?subject=")
+    assert mailto_url("a\u200b@x.org", "s", "b").startswith("mailto:a@x.org?")
+    assert "\u202e" not in _fields(mailto_url("", "s", "file\u202efdp.exe"))["body"]

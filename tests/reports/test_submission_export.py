@@ -44,7 +44,9 @@ def _record_tricky(db, commitment_id: int) -> None:
             support_from=TRICKY["support_from"], evidence=[(TRICKY["evidence"], "")]))
 
 
-def test_export_writes_named_file_and_records_the_submission(demo_db, exported, out_dir):
+def test_export_writes_named_file_and_records_the_submission(demo_db, out_dir):
+    # Exports here itself: the `exported` fixture copies one export made per session.
+    exported = export_submission(demo_db, "KZ", PERIOD, "en", out_dir, now=NOW)
     assert exported.path == out_dir / f"AP_KZ_{PERIOD}_r1.xlsx"
     assert exported.path.exists()
     assert [p.name for p in out_dir.iterdir()] == [exported.path.name]  # no temporary file left

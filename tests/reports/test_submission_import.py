@@ -163,9 +163,9 @@ def test_workbook_of_another_country_is_refused(demo_db, tmp_path, today):
 
 
 @pytest.mark.parametrize(("key", "value", "reason"), [
-    ("plan_version", "9", "unknown_plan"), ("format_version", "2", "newer_format"),
-    ("period", "2031-H1", "unknown_period")])
-def test_unknown_plan_newer_format_and_unknown_period_are_refused(demo_db, exported, tmp_path, key,
+    ("plan_version", "9", "identity_edited"), ("format_version", "3", "newer_format"),
+    ("period", "2031-H1", "identity_edited")])
+def test_edited_identity_and_newer_format_are_refused(demo_db, exported, tmp_path, key,
                                                                   value, reason):
     workbook = load_workbook(exported.path)
     meta = workbook["_meta"]

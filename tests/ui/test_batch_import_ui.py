@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -13,9 +14,13 @@ from sqlalchemy import func, select
 
 from app.demo.generator import create_demo_workspace
 from app.models.orm.enums import WorkspaceRole
+from app.models.orm.keys import SECRETARIAT_PARTY
 from app.models.orm.plan import Plan
 from app.models.orm.reporting import Commitment, Submission
+from app.models.services.keys.fingerprint import fingerprint
+from app.models.services.keys.pins import pin, trusted_key
 from app.models.services.plan.versions import VersionChanges, next_version_document
+from app.models.services.reporting.periods import period_by_code, reopen_period
 from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
 from app.reports.plan_workbook.writer import write_plan_workbook
 from app.reports.submission.export import export_submission
@@ -60,6 +65,11 @@ def _inbox(tmp_path, *paths):
     return folder
 
 
+def period_id(db, code: str) -> int:
+    with db.reading() as session:
+        return period_by_code(session, code).id
+
+
 def _countries_received(db) -> dict[str, int]:
     with db.reading() as session:
         return dict(session.execute(select(Submission.country_code, Submission.revision)
@@ -86,7 +96,7 @@ def test_a_folder_is_imported_as_one_batch_with_a_summary(qtbot, secretariat_win
     assert _countries_received(window.context.db) == {"KZ": 1, "KG": 1}
     assert any("submissions" in topics for topics in announced)
 
-    matrix = window.secretariat.completeness.model  # refreshed through the change bus
+    matrix = window.secretariat_tabs.completeness.model  # refreshed through the change bus
     received = {matrix.matrix.rows[r].country for r in range(matrix.rowCount())
                 for c in range(matrix.columnCount()) if matrix.index(r, c).data(CellRole).revision}
     assert received == {"KZ", "KG"}
@@ -94,7 +104,7 @@ def test_a_folder_is_imported_as_one_batch_with_a_summary(qtbot, secretariat_win
     index = model.index(1, 0)
     assert index.data(OutcomeRole).country == "KZ"
     dialog.table.doubleClicked.emit(index)
-    completeness = window.secretariat.completeness
+    completeness = window.secretariat_tabs.completeness
     assert window.tabs.currentWidget() is completeness
     assert completeness.report_panel.data.country == "KZ"
     assert completeness.report_panel.updates_model.rowCount() > 0
@@ -114,12 +124,39 @@ def test_the_same_files_again_are_reported_not_applied(qtbot, secretariat_window
         assert session.scalar(select(func.count()).select_from(Commitment)) == 40
 
 
+def test_a_held_file_is_applied_once_the_officer_confirms_its_key(
+        qtbot, secretariat_window, exports, tmp_path):
+    actions = secretariat_window.submission_actions
+    actions.import_paths([exports["KZ"]])
+    qtbot.waitUntil(lambda: actions.batch.dialog is not None, timeout=30000)
+    first = actions.batch.dialog
+    other = create_demo_workspace(tmp_path / "laptop.sqlite", country="KZ", seed=8, today=TODAY)
+    with other.transaction() as session:  # a new laptop: its own key, and a newer revision
+        reopen_period(session, "KZ", period_by_code(session, PERIOD))
+    folder = tmp_path / "new"
+    folder.mkdir()
+    newer = export_submission(other, "KZ", PERIOD, "en", folder).path
+    other.close()
+    actions.import_paths([newer])
+    qtbot.waitUntil(lambda: actions.batch.dialog is not first, timeout=30000)
+    dialog = actions.batch.dialog
+    assert dialog.model.outcomes[0].outcome == Outcome.HELD
+    assert dialog.model.index(0, 2).data() == "Held"
+    assert dialog.confirm_button.isVisibleTo(dialog) and not dialog.confirm_button.isEnabled()
+    dialog.table.selectRow(0)
+    assert dialog.confirm_button.isEnabled()
+    assert dialog.confirm_selected(ask=False) is not None
+    qtbot.waitUntil(lambda: actions.batch.dialog is not dialog, timeout=30000)
+    assert actions.batch.dialog.model.outcomes[0].outcome == Outcome.REPLACED
+    assert _countries_received(secretariat_window.context.db) == {"KZ": 2}
+
+
 def test_cancel_leaves_no_file_half_applied(qtbot, secretariat_window, exports, tmp_path):
     actions = secretariat_window.submission_actions
     actions.import_paths([_inbox(tmp_path, *exports.values())])
     actions.batch.task.cancel()
     qtbot.waitUntil(lambda: actions.batch.dialog is not None, timeout=30000)
-    result = actions.batch.dialog.result
+    result = actions.batch.dialog.batch_result
     assert result.cancelled and result.count(Outcome.CANCELLED) >= 1
     assert "cancelled" in actions.batch.dialog.summary.text()
     received = _countries_received(secretariat_window.context.db)
@@ -151,21 +188,44 @@ def test_a_coordinator_importing_a_plan_workbook_gets_the_plan_preview(
         qtbot, context, tmp_path):
     with context.db.reading() as session:  # as the secretariat would publish it: the next version
         document = next_version_document(session, VersionChanges(renames={("action", "2.1"): "2.1a"}))
-    path = write_plan_workbook(document, tmp_path)
+    secretariat_key = Ed25519PrivateKey.generate()
+    path = write_plan_workbook(document, tmp_path, key=secretariat_key)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.undo_stack.push(_Marker())
     window.submission_actions.import_paths([path])
     dialog = window.submission_actions.plan_dialog
     assert dialog is not None and "1 renamed" in dialog.summary.text()
+    assert "will be remembered" in dialog.key_note.text() and dialog.can_apply
     assert window.submission_actions.importer.task is None  # not taken for a submission
     dialog.apply()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: dialog.adopted is not None, timeout=30000)
     with context.db.reading() as session:
         plan = session.scalar(select(Plan).where(Plan.is_current.is_(True)))
         assert plan.version == 2
     assert list((context.db.path.parent / "backups").glob("*before-plan-update*"))
     assert window.undo_stack.count() == 0
+    with context.db.reading() as session:  # trust on first use: the secretariat's key is pinned
+        assert trusted_key(session, SECRETARIAT_PARTY).public_key == (
+            secretariat_key.public_key().public_bytes_raw())
+
+
+def test_a_plan_workbook_signed_by_another_key_waits_for_confirmation(qtbot, context, tmp_path):
+    with context.db.transaction() as session:
+        pin(session, SECRETARIAT_PARTY, Ed25519PrivateKey.generate().public_key()
+            .public_bytes_raw(), confirmed=True)
+        document = next_version_document(session, VersionChanges(renames={("action", "2.1"): "2.1a"}))
+    stranger = Ed25519PrivateKey.generate()
+    path = write_plan_workbook(document, tmp_path, key=stranger)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.submission_actions.import_paths([path])
+    dialog = window.submission_actions.plan_dialog
+    shown = fingerprint(stranger.public_key().public_bytes_raw())
+    assert f"new key {shown}" in dialog.key_note.text()
+    assert not dialog.can_apply and dialog.apply() is None
+    dialog.key_confirmed.setChecked(True)
+    assert dialog.can_apply and dialog.apply_button.isEnabled()
 
 
 def test_a_file_that_is_no_plan_goes_to_the_submission_preview(qtbot, context, tmp_path):
@@ -207,7 +267,7 @@ def test_acknowledging_an_edited_submission_shows_its_cells_and_composes_the_mai
     qtbot.waitUntil(lambda: actions.batch.dialog is not None, timeout=30000)
     assert "Edited after export" in actions.batch.dialog.model.index(0, 3).data()
 
-    view = secretariat_window.secretariat.completeness
+    view = secretariat_window.secretariat_tabs.completeness
     view.open_cell("KG", PERIOD)
     where = f"Progress, row {row[5].row}, column F (Done, %): 90"
     assert where in view.report_panel.info_label.text()
@@ -235,3 +295,31 @@ def test_acknowledging_an_edited_submission_shows_its_cells_and_composes_the_mai
     assert "Please confirm the corrected percent." in fields["body"][0]
     assert where in fields["body"][0]
     assert view.report_panel.compose_button.isEnabled()
+    assert view.receipt_path is not None and view.receipt_path.name == (
+        "AP_RECEIPT_KG_2026-H1_r1.xlsx")
+
+
+def test_a_coordinator_imports_the_receipt_and_the_period_bar_shows_it(
+        qtbot, context, tmp_path):
+    """The secretariat's receipt is dropped on the coordinator's window like any workbook."""
+    from app.cli import main
+    from app.reports.submission.batch import import_batch
+
+    with context.db.transaction() as session:
+        reopen_period(session, "KZ", period_by_code(session, "2026-H2"))
+    sent = export_submission(context.db, "KZ", "2026-H2", "en", tmp_path).path
+    secretariat = create_workspace(tmp_path / "secretariat.sqlite", ProfileInput(
+        role=WorkspaceRole.SECRETARIAT, country_code=None, coordinator_name="Unit"), TODAY)
+    assert import_batch(secretariat, [sent]).outcomes[0].applied
+    secretariat.close()
+    assert main(["receipt", "--db", str(secretariat.path), "--country", "KZ", "--period",
+                 "2026-H2", "--note", "Received with thanks.", "--out", str(tmp_path)]) == 0
+    receipt = next(tmp_path.glob("AP_RECEIPT_*.xlsx"))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    line = window.submission_actions.import_receipt(receipt)
+    assert line and "Received with thanks." in line
+    tabs = window.coordinator_tabs
+    tabs.selection.set_period(period_id(context.db, "2026-H2"))
+    banner = tabs.dashboard.period_bar.banner
+    assert "received revision 1" in banner.text() and "Received with thanks." in banner.text()

@@ -128,7 +128,7 @@ def test_a_first_submission_from_the_first_run_to_the_mail(qtbot, empty_db, lang
     qtbot.addWidget(result_dialog)
     assert "второе полугодие 2026" in result_dialog.message.text()
     assert "2026-H2" not in result_dialog.message.text()
-    workbook = result_dialog.result.path
+    workbook = result_dialog.exported.path
 
     # 6. Send by e-mail: the mail program gets the workbook attached, subject and body in Russian.
     recorder = MailRecorder(folder)

@@ -123,7 +123,7 @@ def test_export_import_and_backup_from_the_window_work_offline(no_network, qtbot
     export.folder.setText(str(out))
     export.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: export.result_dialog is not None, timeout=20000)
-    exported = export.result_dialog.result.path
+    exported = export.result_dialog.exported.path
     export.result_dialog.close()
     assert exported.exists() and not read_submission(exported).edited_after_export
 
@@ -159,7 +159,7 @@ def test_consolidation_workbook_and_pdf_brief_work_offline(no_network, qtbot, se
     _refuse_messages(monkeypatch)
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
-    view = window.secretariat.regional
+    view = window.secretariat_tabs.regional
     workbook, brief = tmp_path / "regional.xlsx", tmp_path / "regional.pdf"
     for export, path in ((view.export_workbook, workbook), (view.export_brief, brief)):
         assert export(path) is not None  # written off the GUI thread, one report at a time

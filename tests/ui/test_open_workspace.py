@@ -177,3 +177,25 @@ def test_damaged_database_without_backup_says_so(controller, demo_path, monkeypa
     assert boxes.shown[0][0] == "critical" and "No intact backup" in boxes.shown[0][1]
     with pytest.raises(DatabaseDamagedError):  # still damaged, still there
         open_database(demo_path)
+
+
+@pytest.mark.parametrize("damage", ["record", "header"])
+def test_damaged_records_and_header_offer_the_newest_backup(controller, demo_path, monkeypatch,
+                                                            damage):
+    """Issue 14: a record that cannot be decoded, or a damaged header, is damage with the offer."""
+    from tests.test_damage_found_early import damage_header
+
+    back_up(demo_path)
+    if damage == "header":
+        damage_header(demo_path)
+    else:
+        data = bytearray(demo_path.read_bytes())
+        marker = b"Demo coordinator"
+        start = data.index(marker)
+        data[start + 1:start + 5] = b"\xff\xfe\xc3\x28"
+        demo_path.write_bytes(bytes(data))
+    boxes = Boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    window = controller.open_workspace(demo_path)
+    assert window is not None
+    assert [kind for kind, _text in boxes.shown] == ["question", "information"]
+    assert "damaged" in boxes.shown[0][1]

@@ -30,7 +30,7 @@ def said(monkeypatch) -> list[str]:
 def editor_window(qtbot, secretariat_context):
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
-    window.tabs.setCurrentWidget(window.secretariat.plan)
+    window.tabs.setCurrentWidget(window.secretariat_tabs.plan)
     window.show()
     return window
 
@@ -64,7 +64,7 @@ def _select(editor, kind: str, code: str) -> None:
 
 def test_add_an_action_with_titles_in_three_languages_then_undo_and_redo(
         qtbot, editor_window, secretariat_context, said):
-    editor = editor_window.secretariat.plan
+    editor = editor_window.secretariat_tabs.plan
     _select(editor, "objective", "2")
     assert editor.buttons["action"].isEnabled()
     qtbot.mouseClick(editor.buttons["action"], Qt.MouseButton.LeftButton)
@@ -92,7 +92,7 @@ def test_add_an_action_with_titles_in_three_languages_then_undo_and_redo(
 
 def test_a_refused_edit_shows_its_message_and_changes_nothing(qtbot, editor_window,
                                                              secretariat_context, said):
-    editor = editor_window.secretariat.plan
+    editor = editor_window.secretariat_tabs.plan
     _select(editor, "indicator", "1.1.b")
     assert editor.form.kind == "indicator"
     editor.form.target_edit.clear()
@@ -116,7 +116,7 @@ def test_a_refused_edit_shows_its_message_and_changes_nothing(qtbot, editor_wind
 
 
 def test_retire_instead_of_delete_keeps_commitments(qtbot, editor_window, secretariat_context, said):
-    editor = editor_window.secretariat.plan
+    editor = editor_window.secretariat_tabs.plan
     _select(editor, "action", "3.2")
     assert not editor.delete_selected()
     assert "retire it instead" in said[0]
@@ -132,7 +132,7 @@ def test_retire_instead_of_delete_keeps_commitments(qtbot, editor_window, secret
 
 def test_new_version_then_rename_maps_the_old_code(qtbot, editor_window, secretariat_context, said):
 
-    editor = editor_window.secretariat.plan
+    editor = editor_window.secretariat_tabs.plan
     assert editor.make_new_version(confirm=True) is not None
     qtbot.waitUntil(lambda: editor.buttons["version"].isEnabled(), timeout=30000)  # made off the GUI thread
     assert list((secretariat_context.db.path.parent / "backups").glob("*before-plan-update*"))
@@ -157,7 +157,7 @@ def test_new_version_then_rename_maps_the_old_code(qtbot, editor_window, secreta
 
 def test_publish_and_import_on_a_coordinator_workspace(qtbot, editor_window, secretariat_context,
                                                        tmp_path, language, said, today):
-    editor = editor_window.secretariat.plan
+    editor = editor_window.secretariat_tabs.plan
     assert editor.make_new_version() is not None
     qtbot.waitUntil(lambda: editor.buttons["version"].isEnabled(), timeout=30000)
     _select(editor, "action", "2.1")
@@ -180,7 +180,7 @@ def test_publish_and_import_on_a_coordinator_workspace(qtbot, editor_window, sec
     assert dialog.can_apply and "1 renamed" in dialog.summary.text()
     assert "2.1 → 2.1-new" in dialog.details.toPlainText()
     dialog.apply()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: dialog.adopted is not None, timeout=30000)
     with coordinator.reading() as s:
         after = dict(s.execute(select(Commitment.id, Action.code).join(Action)).all())
         plan = s.scalar(select(Plan).where(Plan.is_current.is_(True)))
@@ -194,7 +194,7 @@ def test_publish_and_import_on_a_coordinator_workspace(qtbot, editor_window, sec
 
 def test_language_switch_retranslates_the_tabs(qtbot, editor_window, language):
     language.set_language("ru")
-    completeness = editor_window.secretariat.completeness
+    completeness = editor_window.secretariat_tabs.completeness
     header = completeness.model.headerData(0, Qt.Orientation.Vertical)
     assert any(name in header for name in ("Афганистан", "Азербайджан", "Киргизия"))
     language.set_language("en")
@@ -204,8 +204,8 @@ def test_title_editor_stays_in_one_piece_on_a_tall_screen(qtbot, editor_window):
     """Spare height goes below the form, not between the titles table, its caption and its
     "Add language" row (the table sat half a screen below "Title:")."""
     editor_window.resize(1280, 1000)
-    qtbot.waitUntil(lambda: editor_window.secretariat.plan.form.isVisible())
-    form = editor_window.secretariat.plan.form
+    qtbot.waitUntil(lambda: editor_window.secretariat_tabs.plan.form.isVisible())
+    form = editor_window.secretariat_tabs.plan.form
     titles = form.titles_editor
     caption = form._captions["titles"]
     top = titles.view.mapTo(form, titles.view.rect().topLeft()).y()

@@ -12,8 +12,8 @@ from app.ui.shell.main_window import MainWindow
 def test_calendar_and_membership_tables(qtbot, secretariat_context):
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
-    calendar = window.secretariat.calendar.model
-    memberships = window.secretariat.memberships.model
+    calendar = window.secretariat_tabs.calendar.model
+    memberships = window.secretariat_tabs.memberships.model
     for model in (calendar, memberships):
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
         assert model.columnCount() == 5 and model.rowCount() > 10

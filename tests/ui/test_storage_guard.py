@@ -22,7 +22,7 @@ def test_panels_show_a_locked_database_and_keep_their_content(qtbot, secretariat
                                                               monkeypatch):
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
-    tabs = window.secretariat
+    tabs = window.secretariat_tabs
     rows_before = tabs.completeness.model.rowCount()
     db = secretariat_context.db
 

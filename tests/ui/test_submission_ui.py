@@ -177,7 +177,7 @@ def test_a_refused_file_is_explained(qtbot, window, tmp_path, monkeypatch):
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     window.submission_actions.import_paths([picture])
     qtbot.waitUntil(lambda: bool(shown), timeout=15000)
-    assert "picture.xlsx is not an Excel workbook" in shown[0]
+    assert "picture.xlsx is a picture, not an Excel workbook" in shown[0]
     assert window.submission_actions.importer.dialog is None
 
 

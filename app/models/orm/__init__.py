@@ -2,6 +2,7 @@
 
 from app.models.orm.base import Base
 from app.models.orm.decisions import Decision, DecisionFollowUp, Meeting
+from app.models.orm.keys import PinnedKey, SigningKey
 from app.models.orm.plan import Action, Indicator, Objective, Plan, PlanCodeMapping
 from app.models.orm.reference import ChairTerm, Country, Membership
 from app.models.orm.reporting import (
@@ -29,10 +30,12 @@ __all__ = [
     "Meeting",
     "Membership",
     "Objective",
+    "PinnedKey",
     "Plan",
     "PlanCodeMapping",
     "ProgressUpdate",
     "ReportingPeriod",
+    "SigningKey",
     "Submission",
     "WorkspaceProfile",
 ]

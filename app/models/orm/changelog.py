@@ -9,14 +9,16 @@ from typing import Any
 
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import PASSIVE_NO_INITIALIZE, get_history
+from sqlalchemy.orm.attributes import get_history
+from sqlalchemy.orm.base import PassiveFlag
 
 from app.models.orm.base import Base, utcnow
 from app.models.orm.workspace import ChangeLog
 
 ACTOR_KEY = "actor"
-#: Columns that change on every write and would only add noise.
-_SKIPPED_COLUMNS = {"updated_at"}
+#: Columns that change on every write and would only add noise, and the workspace's private key,
+#: which must never be copied into a readable log.
+_SKIPPED_COLUMNS = {"updated_at", "private_key"}
 
 
 def _stored(value: Any) -> str | None:
@@ -78,7 +80,7 @@ def _rows_for_flush(session: Session) -> list[dict[str, Any]]:
         for attr in state.mapper.column_attrs:
             if attr.key in _SKIPPED_COLUMNS or attr.key not in modified:
                 continue
-            history = get_history(obj, attr.key, passive=PASSIVE_NO_INITIALIZE)
+            history = get_history(obj, attr.key, passive=PassiveFlag.PASSIVE_NO_INITIALIZE)
             if not history.has_changes():
                 continue
             old = _stored(history.deleted[0] if history.deleted else None)

@@ -171,6 +171,13 @@ class Submission(Base):
     edited_cells: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     #: Secretariat side: whom to answer, the coordinator's e-mail as the workbook names it.
     contact_email: Mapped[str] = mapped_column(String(320), default="")
+    #: The digest of the period's report as sealed in the file (the same for a single-period and a
+    #: history workbook of the same revision): equal = the same report, other = a conflict.
+    report_digest: Mapped[str | None] = mapped_column(String(64))
+    #: Secretariat side: this revision of an earlier period came inside a history workbook.
+    from_history: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Secretariat side: the fingerprint of the key that signed the file ("" if unsigned).
+    signer: Mapped[str] = mapped_column(String(64), default="")
 
     country: Mapped[Country] = relationship()
     period: Mapped[ReportingPeriod] = relationship()

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.orm.base import Base, UTCDateTime, str_enum, utcnow
 from app.models.orm.enums import WorkspaceRole
+from app.models.storage.workspace_identity import new_id
 
 
 class WorkspaceProfile(Base):
@@ -28,6 +29,9 @@ class WorkspaceProfile(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(10), default="en")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Which workspace this is, whatever its file is called: its backups carry it (in the copy
+    #: and in their names), and only its own backups are listed, thinned and restored.
+    workspace_id: Mapped[str] = mapped_column(String(36), default=new_id)
 
 
 class ChangeLog(Base):

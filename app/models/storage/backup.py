@@ -1,8 +1,11 @@
 """Consistent, verified copies of a database through SQLite's backup API, and the way back.
 
 A backup is one self-contained SQLite file in the `backups/` folder beside the database, named
-`<database>-<YYYYMMDD-HHMMSS-ffffff>-<reason>.sqlite`: the name alone says when and why it was made,
-so no table or sidecar file is needed to list them.
+`<database file name>-<workspace>-<YYYYMMDD-HHMMSS-ffffff>-<reason>.sqlite`: the name says whose,
+when and why, so no table or sidecar file is needed to list them. `<workspace>` is the start of the
+workspace's id (`workspace_identity`), which the copy holds too: two workspaces in one folder (even
+`ws.sqlite` and `ws.db`) never see, thin or restore each other's backups. Backups named before the
+id existed (`<stem>-<stamp>-<reason>.sqlite`) are attributed by the id inside them.
 """
 
 from __future__ import annotations
@@ -16,12 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.models.errors import DatabaseDamagedError, storage_error
+from app.models.storage.workspace_identity import UNKNOWN, name_part, workspace_id
 from app.paths import backups_dir_for
 
 SUFFIX = ".sqlite"
 PARTIAL_SUFFIX = ".part"
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9][a-z0-9-]*)\.sqlite$")
+_OWNED_NAME = re.compile(r"-(?P<workspace>[0-9a-f]{12})" + _NAME.pattern)
 #: A partial copy this old belongs to no running backup: a crash left it.
 _ABANDONED_PARTIAL_SECONDS = 3600
 
@@ -82,7 +87,9 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def _discard(partial: Path) -> None:
-    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+    """Remove a partial copy and whatever journal it had (the copy of a WAL database is WAL)."""
+    for leftover in (partial, *(partial.with_name(partial.name + suffix)
+                                for suffix in ("-journal", "-wal", "-shm"))):
         with contextlib.suppress(OSError):
             leftover.unlink(missing_ok=True)
 
@@ -90,36 +97,68 @@ def _discard(partial: Path) -> None:
 def backup_database(database: Path, reason: str, now: dt.datetime | None = None) -> Path:
     """Write a verified backup of `database` into its `backups/` folder and return its path."""
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
-    target = backups_dir_for(database) / f"{database.stem}-{stamp}-{_safe(reason)}{SUFFIX}"
+    owner = name_part(workspace_id(database))
+    target = backups_dir_for(database) / f"{database.name}-{owner}-{stamp}-{_safe(reason)}{SUFFIX}"
     copy_database(database, target)
     return target
 
 
-def parse_backup_name(database: Path, name: str) -> tuple[dt.datetime, str] | None:
-    """(made at, reason) from a backup file name of `database`, or None for any other file."""
-    prefix = database.stem
-    if not name.startswith(prefix):
-        return None
-    match = _NAME.fullmatch(name[len(prefix):])
-    if match is None:
-        return None
-    return dt.datetime.strptime(match["stamp"], _STAMP), match["reason"]
+@dataclass(frozen=True)
+class BackupName:
+    made_at: dt.datetime
+    reason: str
+    #: The start of the workspace's id, or None for a backup named before ids existed.
+    workspace: str | None
 
 
-def list_backups(database: Path) -> list[BackupInfo]:
-    """The backups of `database`, newest first (other databases' backups in the folder are skipped)."""
+def parse_backup_name(database: Path, name: str) -> BackupName | None:
+    """What a backup file name of `database` says, or None for any other file."""
+    owned = name.startswith(database.name + "-") and _OWNED_NAME.fullmatch(name[len(database.name):])
+    if owned:
+        return BackupName(dt.datetime.strptime(owned["stamp"], _STAMP), owned["reason"],
+                          owned["workspace"])
+    legacy = name.startswith(database.stem) and _NAME.fullmatch(name[len(database.stem):])
+    if legacy:
+        return BackupName(dt.datetime.strptime(legacy["stamp"], _STAMP), legacy["reason"], None)
+    return None
+
+
+def list_backups(database: Path, owner: str | None = None) -> list[BackupInfo]:
+    """The backups of the workspace in `database`, newest first.
+
+    `owner` is the workspace's id (read from `database` if not given). Backups whose name or
+    content names another workspace are skipped; when the workspace's id cannot be read (the file
+    is damaged or gone), the backups named after this very file are its own.
+    """
     folder = backups_dir_for(database)
+    owner = owner or workspace_id(database)
     found = []
     for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
         parsed = parse_backup_name(database, path.name)
-        if parsed is None:
+        if parsed is None or not _belongs(path, parsed, owner, database):
             continue
         try:
             size = path.stat().st_size
         except OSError:
             continue
-        found.append(BackupInfo(path=path, made_at=parsed[0], reason=parsed[1], size=size))
+        found.append(BackupInfo(path=path, made_at=parsed.made_at, reason=parsed.reason, size=size))
     return sorted(found, key=lambda info: info.made_at, reverse=True)
+
+
+def _belongs(path: Path, parsed: BackupName, owner: str | None, database: Path) -> bool:
+    if owner is None:  # a damaged or missing workspace: known only by its file's name
+        return parsed.workspace is not None or not _stem_shared(database)
+    if parsed.workspace is not None:
+        # A copy made before the workspace had a profile (the first start) holds no one's data.
+        return parsed.workspace in (name_part(owner), UNKNOWN)
+    return workspace_id(path) == owner  # named before ids: the id inside says
+
+
+def _stem_shared(database: Path) -> bool:
+    """Whether another database beside this one has the same stem (ws.sqlite and ws.db)."""
+    return any(other.stem == database.stem and other.name != database.name
+               and other.suffix not in (".lock", ".json") and not other.name.endswith(_COMPANIONS)
+               for other in database.parent.glob(f"{database.stem}.*"))
 
 
 def remove_abandoned_partials(database: Path) -> int:
@@ -127,7 +166,7 @@ def remove_abandoned_partials(database: Path) -> int:
     folder = backups_dir_for(database)
     removed = 0
     cutoff = time.time() - _ABANDONED_PARTIAL_SECONDS
-    for path in folder.glob(f"{database.stem}-*{PARTIAL_SUFFIX}*") if folder.is_dir() else ():
+    for path in folder.glob(f"{database.stem}*{PARTIAL_SUFFIX}*") if folder.is_dir() else ():
         try:
             if path.stat().st_mtime < cutoff:
                 path.unlink()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,12 +68,49 @@ def check_integrity(engine: Engine, path: Path, *, full: bool = True) -> None:
     try:
         with engine.connect() as connection:
             result = connection.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
+            if [row[0] for row in result] == ["ok"] and full:
+                driver = connection.connection.driver_connection
+                assert isinstance(driver, sqlite3.Connection)  # the engine is built on sqlite3
+                unreadable = unreadable_table(driver)
+                if unreadable:
+                    raise DatabaseDamagedError(str(path), unreadable)
     except OperationalError as exc:
         raise storage_error(exc, path) or DatabaseUnavailableError(str(path), str(exc.orig)) from exc
     except SADatabaseError as exc:
         raise DatabaseDamagedError(str(path), str(exc.orig)) from exc
     if [row[0] for row in result] != ["ok"]:
         raise DatabaseDamagedError(str(path), "; ".join(str(row[0]) for row in result[:3]))
+
+
+#: Declared types whose values are never text (dates are text in SQLite: they are read too).
+_NOT_TEXT = re.compile(r"INT|REAL|FLOA|DOUB|BOOL|NUMERIC|DECIMAL", re.IGNORECASE)
+
+
+def unreadable_table(connection: sqlite3.Connection) -> str:
+    """Read every record once; "" if all can be, else which table holds one that cannot.
+
+    `integrity_check` checks pages and b-trees, not what a record holds: bytes flipped inside a
+    text pass it, and the first query that reads them fails ("Could not decode to UTF-8"). Read
+    here, such a record is found when the workspace opens, with the offer to restore.
+    """
+    tables = [row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        quoted = table.replace('"', '""')
+        columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{quoted}")')
+                   if not _NOT_TEXT.search(row[2] or "")]
+        if not columns:
+            continue
+        names = ", ".join('"' + column.replace('"', '""') + '"' for column in columns)
+        try:
+            cursor = connection.execute(f'SELECT {names} FROM "{quoted}"')
+            while cursor.fetchmany(2000):
+                pass
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc).lower():
+                raise
+            return f"{table}: {exc}"
+    return ""
 
 
 class Database:
@@ -127,8 +165,10 @@ class Database:
             return False  # no open connection still sees the deleted file
         rescue = self.path.with_name(self.path.name + ".rescue")
         raw = self.engine.raw_connection()
-        old: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+        old = raw.driver_connection  # the sqlite3 connection under SQLAlchemy's wrapper
         try:
+            if not isinstance(old, sqlite3.Connection):
+                return False
             if not old.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 return False
             target = sqlite3.connect(rescue)
@@ -160,13 +200,15 @@ class Database:
 
 def open_database(path: Path, *, migrate: bool = True) -> Database:
     """Open (creating if needed) the database at `path`, checked and migrated to this version."""
-    from app.models.storage.migrate import upgrade_to_head
+    from app.models.storage.migrate import refuse_if_newer, upgrade_to_head
 
     path = Path(path).resolve()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise storage_error(exc, path) or exc from exc
+    if migrate and path.exists():
+        refuse_if_newer(path)  # before any connection switches its journal mode
     engine = make_engine(path)
     try:
         check_integrity(engine, path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 from app.models.errors import DatabaseTooNewError
 from app.models.storage import migrations
 from app.models.storage.backup import backup_database
+from app.models.storage.read_only import read_only
 from app.resources import package_path
 
 if TYPE_CHECKING:
@@ -45,6 +47,28 @@ def current_revision(engine: Engine) -> str | None:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except OperationalError:
             return None
+
+
+def refuse_if_newer(path: Path) -> None:
+    """Raise DatabaseTooNewError for a database a newer app stamped, before anything touches it.
+
+    Read through a read-only connection, so the file stays byte for byte as it was in any journal
+    mode: the engine's connections switch a rollback-journal database to WAL, which rewrites its
+    header. A file that cannot be read so is left to the full open to report.
+    """
+    try:
+        with read_only(path) as connection:
+            has_version = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).fetchone()
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone() \
+                if has_version else None
+    except sqlite3.Error:
+        return
+    if row is None or row[0] == migrations.HEAD:
+        return
+    if row[0] not in {rev.revision for rev in script_directory().walk_revisions()}:
+        raise DatabaseTooNewError(str(path), str(row[0]))
 
 
 def upgrade_to_head(engine: Engine, path: Path | None = None) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from app.models.orm.base import utcnow
+from app.models.orm.enums import MembershipRole
 from app.models.services.plan.current import current_plan
 from app.models.services.regional.completeness import (
     CompletenessMatrix,
@@ -16,6 +17,7 @@ from app.models.services.regional.completeness import (
     coverage,
 )
 from app.models.services.regional.report import (
+    CommitmentRow,
     ItemProgress,
     RegionalFilter,
     RegionalIndicator,
@@ -47,8 +49,10 @@ class Consolidation:
     items: list[ItemProgress]
     statuses: dict[str | None, Tally]
     indicators: list[RegionalIndicator]
-    commitments: list[tuple] = field(default_factory=list)
+    commitments: list[CommitmentRow] = field(default_factory=list)
     highlights: list[CountryHighlight] = field(default_factory=list)
+    #: The roles chosen in the filter (empty: the default, members only).
+    roles: frozenset[MembershipRole] = frozenset()
 
 
 def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.date | None = None,
@@ -77,7 +81,7 @@ def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.dat
         coverage=shares,
         items=progress_by_item(session, scope, plan, tallies),
         statuses=status_by_country(session, scope, tallies),
-        indicators=indicator_values(session, scope, plan),
+        indicators=indicator_values(session, scope, plan), roles=frozenset(flt.roles),
         commitments=commitments,
         highlights=country_highlights(session, scope) if highlights else [],
     )

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app import APP_NAME, __version__
 from app.i18n import N_
-from app.models.orm.enums import Priority, ProgressStatus
+from app.models.orm.enums import MembershipRole, Priority, ProgressStatus
 from app.models.services.regional.completeness import CellState, state_label_source
 from app.models.services.regional.report import Tally
 from app.reports.consolidation.data import Consolidation
 from app.reports.language import ReportLanguage
 from app.reports.style import STATE_FILL, STATUS_COLOURS, cell_text
 from app.reports.xlsx.cells import RowWriter
+from app.reports.xlsx.openpyxl_api import sheet_setup
 from app.reports.xlsx.sheet_layout import sheet_title
 from app.reports.xlsx.styled_cells import CellStyles, text_cell
 
@@ -33,37 +37,47 @@ CELL_HEIGHT = 30
 PLAIN = "plain"
 
 
-def new_sheet(wb: Workbook, title: str, widths: list[float], freeze: str | None = "B2",
+def new_sheet(wb: Workbook, title: str, widths: Sequence[float], freeze: str | None = "B2",
               title_rows: str | None = "1:1") -> WriteOnlyWorksheet:
     """A sheet set up for reading and printing: widths, frozen headers, landscape, fit to width."""
-    ws = wb.create_sheet(sheet_title(title, wb.sheetnames))
+    ws: WriteOnlyWorksheet = wb.create_sheet(sheet_title(title, wb.sheetnames))
+    setup = sheet_setup(ws)
     for index, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(index)].width = width
+        setup.column_dimensions[get_column_letter(index)].width = width
     if freeze:
         ws.freeze_panes = freeze
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    setup.page_setup.orientation = "landscape"
+    setup.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     if sum(widths) <= FIT_WIDTH:
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        setup.page_setup.fitToWidth = 1
+        setup.page_setup.fitToHeight = 0
+        setup.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # was empty
     elif freeze:
         ws.print_title_cols = f"A:{get_column_letter(max(1, ord(freeze[0]) - ord('A')))}"
     if title_rows:
         ws.print_title_rows = title_rows
-        ws.row_dimensions[1].height = HEADER_HEIGHT
-    ws.oddFooter.center.text = "&P / &N"
+        setup.row_dimensions[1].height = HEADER_HEIGHT
+    footer = ws.oddFooter
+    assert footer is not None  # every sheet is created with one
+    footer.center.text = "&P / &N"
     return ws
 
 
 def chart_on_new_page(ws: WriteOnlyWorksheet, last_table_row: int) -> None:
     """Print the chart below a table on a page of its own rather than cut across two."""
-    ws.row_breaks.append(Break(id=last_table_row + 1))
+    sheet_setup(ws).row_breaks.append(Break(id=last_table_row + 1))
 
 
 def _countries(data: Consolidation) -> list[str]:
     """Countries as the report lists them (members first, then by name in the report's language)."""
     return data.scope.countries
+
+
+def counted_roles(data: Consolidation) -> list[MembershipRole]:
+    """The roles the figures count: those chosen, else those of the countries in the report
+    (members, and observers or invited states once they report)."""
+    chosen = set(data.roles) or {role for role in data.scope.roles.values() if role is not None}
+    return [role for role in MembershipRole if role in chosen]
 
 
 def write_cover(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: CellStyles) -> None:
@@ -81,6 +95,7 @@ def write_cover(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Cel
         (N_("Plan"), f"{data.plan_code} v{data.plan_version} — {lang.title(data.plan_titles)}"),
         (N_("Periods"), f"{periods[0].code} – {periods[-1].code}" if periods else ""),
         (N_("Countries"), ", ".join(lang.country(c) for c in _countries(data))),
+        (N_("Roles counted"), ", ".join(lang.label(role) for role in counted_roles(data))),
         (N_("Reports received when due"), f"{received} / {due}"),
         (N_("Commitments"), total.commitments if total else 0),
         (N_("Commitments with an update in these periods"), total.reported if total else 0),
@@ -101,7 +116,7 @@ def write_completeness(wb: Workbook, data: Consolidation, lang: ReportLanguage,
     ws.append([st.header(ws, t(N_("Country"))), st.header(ws, t(N_("Role")))]
               + [st.header(ws, p.code) for p in periods])
     for index, row in enumerate(data.matrix.rows, 2):
-        ws.row_dimensions[index].height = CELL_HEIGHT
+        sheet_setup(ws).row_dimensions[index].height = CELL_HEIGHT
         cells = [st.filled(ws, cell_text(c, t), STATE_FILL[c.state]) for c in row.cells]
         ws.append([st.middle(ws, lang.country(row.country)),
                    st.middle(ws, lang.label(row.role) if row.role else ""), *cells])
@@ -140,10 +155,10 @@ def write_coverage(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: 
         chart.set_categories(Reference(ws, min_col=2, max_col=len(periods) + 1, min_row=1))
         chart.height, chart.width = 8, 18
         chart_on_new_page(ws, total_row)
-        ws.add_chart(chart, f"B{total_row + 3}")
+        sheet_setup(ws).add_chart(chart, f"B{total_row + 3}")
 
 
-def _tally_cells(tally: Tally) -> list:
+def _tally_cells(tally: Tally) -> list[int | float | None]:
     mean = tally.mean_percent
     return [tally.commitments, tally.reported, None if mean is None else round(mean, 1),
             *(tally.statuses[s] for s in STATUSES)]
@@ -195,7 +210,7 @@ def write_items(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: Cel
         chart.series[0].graphicalProperties.solidFill = "2F5597"
         chart.height, chart.width = 2 + len(items) * 0.9, 18
         chart_on_new_page(ws, len(items) + 1)
-        ws.add_chart(chart, f"B{len(items) + 4}")
+        sheet_setup(ws).add_chart(chart, f"B{len(items) + 4}")
 
 
 def write_statuses(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: CellStyles) -> None:
@@ -224,7 +239,7 @@ def write_statuses(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: 
             series.graphicalProperties.line.solidFill = STATUS_COLOURS[status]
         chart.height, chart.width = 10, 24
         chart_on_new_page(ws, len(countries) + 2)
-        ws.add_chart(chart, f"A{len(countries) + 5}")
+        sheet_setup(ws).add_chart(chart, f"A{len(countries) + 5}")
 
 
 def write_indicators(wb: Workbook, data: Consolidation, lang: ReportLanguage,

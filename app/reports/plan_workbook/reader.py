@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from app.i18n import _
 from app.models.errors import ValidationError
 from app.models.orm.enums import Direction, IndicatorKind
+from app.models.services.keys.signature import decode_key, verify
 from app.models.services.plan.document import (
     ActionDoc,
     CodeMapping,
@@ -33,11 +34,14 @@ from app.reports.plan_workbook.writer import (
     FORMAT,
     FORMAT_VERSION,
     KEY_ROW,
+    PLAN_CONTEXT,
     SHEETS,
     plan_digest,
 )
 from app.reports.xlsx.cell_ref import CellError, CellRef
-from app.reports.xlsx.safety import check_workbook_file, open_refusal
+from app.reports.xlsx.guarded import refusing
+from app.reports.xlsx.openpyxl_api import book_internals
+from app.reports.xlsx.safety import check_workbook_file
 
 
 class PlanFileError(WorkbookRefusedError):
@@ -53,16 +57,21 @@ class PlanFile:
     document: PlanDocument | None
     problems: list[CellError] = field(default_factory=list)
     stored_digest: str = ""
+    #: The key whose signature over the digest was checked; None for an unsigned file.
+    signer_key: bytes | None = None
 
     @property
     def edited_after_export(self) -> bool:
         return self.document is not None and self.stored_digest != plan_digest(self.document)
 
+#: A sheet row's cell values, as openpyxl reads them.
+Row = tuple[Any, ...]
+
 
 class _Sheet:
     """One sheet's rows by machine key (row `KEY_ROW`), with problems tied to their cell."""
 
-    def __init__(self, name: str, rows: list[tuple], problems: list[CellError]) -> None:
+    def __init__(self, name: str, rows: list[Row], problems: list[CellError]) -> None:
         self.name, self.problems = name, problems
         keys = rows[KEY_ROW - 1] if len(rows) >= KEY_ROW else ()
         self.keys = [str(k).strip() if k is not None else "" for k in keys]
@@ -70,14 +79,14 @@ class _Sheet:
                      enumerate(rows[FIRST_DATA_ROW - 1:], FIRST_DATA_ROW)
                      if any(v not in (None, "") for v in row)]
 
-    def value(self, row: tuple, key: str) -> Any:
+    def value(self, row: Row, key: str) -> Any:
         if key not in self.keys:
             return None
         index = self.keys.index(key)
         value = row[index] if index < len(row) else None
         return value.strip() if isinstance(value, str) else value
 
-    def texts(self, row: tuple, prefix: str) -> dict[str, str]:
+    def texts(self, row: Row, prefix: str) -> dict[str, str]:
         return {k.split(".", 1)[1]: str(self.value(row, k)) for k in self.keys
                 if k.startswith(prefix) and self.value(row, k) not in (None, "")}
 
@@ -85,14 +94,14 @@ class _Sheet:
         letter = get_column_letter(self.keys.index(key) + 1) if key in self.keys else "?"
         self.problems.append(CellError(CellRef(self.name, number, letter, key), message))
 
-    def code(self, number: int, row: tuple, key: str = "code") -> str | None:
+    def code(self, number: int, row: Row, key: str = "code") -> str | None:
         try:
             return clean_code(str(self.value(row, key) or ""), key)
         except ValidationError as error:
             self.problem(number, key, error.message())
             return None
 
-    def choice(self, number: int, row: tuple, key: str, enum_class: type) -> Any:
+    def choice(self, number: int, row: Row, key: str, enum_class: type) -> Any:
         raw = self.value(row, key)
         try:
             return enum_class(str(raw))
@@ -100,7 +109,7 @@ class _Sheet:
             self.problem(number, key, _("Unknown value {value}.").format(value=raw))
             return None
 
-    def number(self, number: int, row: tuple, key: str) -> float | None:
+    def number(self, number: int, row: Row, key: str) -> float | None:
         raw = self.value(row, key)
         if raw in (None, ""):
             return None
@@ -109,11 +118,11 @@ class _Sheet:
             return None
         return float(raw)
 
-    def flag(self, row: tuple, key: str) -> bool:
+    def flag(self, row: Row, key: str) -> bool:
         return self.value(row, key) in (1, True, "1", "yes")
 
 
-def _read_rows(path: Path) -> tuple[dict[str, list[tuple]], str]:
+def _read_rows(path: Path) -> tuple[dict[str, list[Row]], str]:
     book = load_workbook(path, read_only=True, data_only=False, keep_links=False)
     try:
         missing = [name for name in SHEETS if name not in book.sheetnames]
@@ -122,7 +131,7 @@ def _read_rows(path: Path) -> tuple[dict[str, list[tuple]], str]:
                 name=path.name, sheet=missing[0]))
         sheets = {name: [tuple(row) for row in book[name].iter_rows(values_only=True)]
                   for name in SHEETS}
-        stored = next((p.value for p in book.custom_doc_props.props
+        stored = next((p.value for p in book_internals(book).custom_doc_props
                        if p.name == DIGEST_PROPERTY), "")
     finally:
         book.close()
@@ -132,23 +141,38 @@ def _read_rows(path: Path) -> tuple[dict[str, list[tuple]], str]:
 def read_plan_workbook(path: Path) -> PlanFile:
     """Read and validate; raises WorkbookRefusedError (PlanFileError) for a file it cannot take."""
     path = Path(path)
+    with refusing(path):
+        return _read_plan(path)
+
+
+def _read_plan(path: Path) -> PlanFile:
     check_workbook_file(path)
-    try:
-        raw, stored = _read_rows(path)
-    except WorkbookRefusedError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise open_refusal(path, exc) from exc
+    raw, stored = _read_rows(path)
     problems: list[CellError] = []
     sheets = {name: _Sheet(name, rows, problems) for name, rows in raw.items()}
     cover = {str(r[0]): r[1] if len(r) > 1 else None for _n, r in sheets["plan"].rows if r and r[0]}
     if cover.get("format") != FORMAT:
         raise PlanFileError(_("{name} is not a plan workbook.").format(name=path.name))
-    if not isinstance(cover.get("format_version"), int) or cover["format_version"] > FORMAT_VERSION:
+    version = cover.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
         raise PlanFileError(_("{name} was written by a newer version of the app; please update it.")
                             .format(name=path.name))
     document = _document(cover, sheets)
-    return PlanFile(path, document, problems, stored or str(cover.get("digest") or ""))
+    digest = stored or str(cover.get("digest") or "")
+    return PlanFile(path, document, problems, digest, _signer(cover, digest, path))
+
+
+def _signer(cover: dict[str, Any], digest: str, path: Path) -> bytes | None:
+    """The key that signed the digest; None if unsigned. A signature that fails is refused."""
+    key_text, signature = cover.get("public_key"), cover.get("signature")
+    if not key_text and not signature:
+        return None
+    key = decode_key(str(key_text or ""))
+    if key is None or not verify(key, str(signature or ""), PLAN_CONTEXT + digest.encode()):
+        raise PlanFileError(_("The signature of {name} does not match its digest: the file was "
+                              "changed after export. Ask the secretariat to send it again."
+                              ).format(name=path.name))
+    return key
 
 
 def _document(cover: dict[str, Any], sheets: dict[str, _Sheet]) -> PlanDocument:

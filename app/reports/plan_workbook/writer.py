@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
@@ -21,16 +22,20 @@ from openpyxl.workbook.protection import WorkbookProtection
 
 from app import APP_NAME, __version__
 from app.i18n import N_, SOURCE_LANGUAGE
+from app.models.services.keys.signature import public_text, sign
 from app.models.services.plan.document import PlanDocument, file_name
 from app.reports.language import ReportLanguage
 from app.reports.xlsx.atomic import discard, save_atomically
 from app.reports.xlsx.cells import RowWriter, build_styles
 from app.reports.xlsx.digest import content_digest, normalize_number
+from app.reports.xlsx.openpyxl_api import book_internals
 from app.reports.xlsx.sheet_layout import declare_size, protect, row_height
 
 FORMAT = "almaty-process-plan"
 FORMAT_VERSION = 1
 DIGEST_PROPERTY = "ap_plan_digest"
+#: Distinguishes a plan workbook's signature from the other workbooks the same key signs.
+PLAN_CONTEXT = b"AlmatyProcess plan digest v1\n"
 SHEETS = ("plan", "objectives", "actions", "indicators", "mapping")
 KEY_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
 TITLE_WIDTH, OTHER_WIDTH = 40.0, 14.0
@@ -101,13 +106,16 @@ def plan_digest(document: PlanDocument) -> str:
         for sheet in _content(document)})
 
 
-def _cover(doc: PlanDocument, digest: str) -> _Sheet:
+def _cover(doc: PlanDocument, digest: str, signing_key: Ed25519PrivateKey | None) -> _Sheet:
     identity = _identity(doc)
     rows = [[key, identity[key]] for key in ("format", "format_version", "code", "version",
                                              "previous_version", "adopted")]
     rows += [["is_template", 1 if doc.is_template else 0],
              ["app_version", f"{APP_NAME} {__version__}"], ["digest", digest],
              *([f"title.{code}", doc.titles.get(code)] for code in languages_of(doc))]
+    if signing_key is not None:  # older readers skip rows they do not know
+        rows += [["public_key", public_text(signing_key)],
+                 ["signature", sign(signing_key, PLAN_CONTEXT + digest.encode())]]
     return _Sheet("plan", [("key", N_("Field")), ("value", N_("Value"))], rows)
 
 
@@ -135,8 +143,12 @@ def _write_sheet(workbook: Workbook, styles: dict[str, int], sheet: _Sheet,
                    height=row_height(zip(row, widths, strict=True)))
 
 
-def write_plan_workbook(document: PlanDocument, folder: Path, language: str = "en") -> Path:
+def write_plan_workbook(document: PlanDocument, folder: Path, language: str = "en",
+                        key: Ed25519PrivateKey | None = None) -> Path:
     """Write `AP_PLAN_<code>_v<version>.xlsx` into `folder` (atomically); returns its path.
+
+    `key`: the secretariat's workspace key, whose signature over the digest lets coordinators
+    pin it from the first plan workbook they import (trust on first use).
 
     Raises ExportFailedError when the file cannot be written.
     """
@@ -146,7 +158,7 @@ def write_plan_workbook(document: PlanDocument, folder: Path, language: str = "e
     try:
         styles = build_styles(workbook, workbook.create_sheet("scratch"))
         workbook.remove(workbook.worksheets[0])
-        for sheet in [_cover(document, digest), *_content(document)]:
+        for sheet in [_cover(document, digest, key), *_content(document)]:
             _write_sheet(workbook, styles, sheet, lang)
     except BaseException:
         discard(workbook)
@@ -157,7 +169,7 @@ def write_plan_workbook(document: PlanDocument, folder: Path, language: str = "e
     props.creator = props.lastModifiedBy = APP_NAME
     props.identifier = digest
     props.language = language
-    workbook.custom_doc_props.append(StringProperty(name=DIGEST_PROPERTY, value=digest))
+    book_internals(workbook).custom_doc_props.append(StringProperty(name=DIGEST_PROPERTY, value=digest))
     target = Path(folder) / file_name(document)
     save_atomically(workbook, target)
     return target

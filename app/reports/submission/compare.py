@@ -162,7 +162,9 @@ def _progress(result: Comparison, parsed: ParsedSubmission, stored: Stored) -> N
     for row in sheet.rows:
         if row.has_errors:
             continue
-        ident, code = row.values.get("commitment_id"), row.values.get("period")
+        # Cells as parsed (their column kinds checked them): an int id and a period code here.
+        ident: Any = row.values.get("commitment_id")
+        code: Any = row.values.get("period")
         commitment = commitments.get(ident) if ident is not None else None
         if commitment is None and ident not in result.pending:
             result.error(row, "commitment_id", _("No commitment with this ID belongs to the country "
@@ -240,10 +242,10 @@ def _indicators(result: Comparison, parsed: ParsedSubmission, stored: Stored) ->
         if problem:
             result.error(row, "value", problem)
             continue
-        stored = values.get((indicator.id, period.id))
-        if stored is None and _empty(row, INDICATORS):
+        current = values.get((indicator.id, period.id))
+        if current is None and _empty(row, INDICATORS):
             continue
-        old = None if stored is None else indicator_row(indicator, period_code, stored)
+        old = None if current is None else indicator_row(indicator, period.code, current)
         item = _item(INDICATORS, row, sheet.title, (code, period_code), _(
             "Indicator {code} in {period}").format(code=code, period=period_code), old, period_code)
         item.value_kind = indicator.kind.value

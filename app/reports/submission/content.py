@@ -28,6 +28,7 @@ from app.reports.submission.data import (
     history_periods,
     indicator_row,
     next_revision,
+    plan_digest,
     plan_indicators,
     progress_row,
     updates_by_key,
@@ -51,10 +52,12 @@ def collect_submission(session: Session, country: str, period_code: str, languag
     updates = updates_by_key(session, country, period_ids)
     values = values_by_key(session, country, period_ids)
 
+    profile = get_profile(session)
     identity = Identity(
         country=country, period=period.code, revision=next_revision(session, country, period),
         plan_code=plan.code, plan_version=plan.version, periods=tuple(p.code for p in periods),
-        history=history,
+        history=history, coordinator=profile.coordinator_name if profile else "",
+        email=profile.email if profile else "", plan_digest=plan_digest(session, plan.id),
     )
     sheets = {
         "commitments": _commitment_rows(commitments, language),
@@ -62,7 +65,6 @@ def collect_submission(session: Session, country: str, period_code: str, languag
         "indicators": _indicator_rows(plan_indicators(plan), periods, period, values, language),
         "decisions": _decision_rows(session, country, language),
     }
-    profile = get_profile(session)
     cover = CoverInfo(
         country_name=country_name(country, language), period_start=period.start_date,
         period_end=period.end_date, due_date=period.due_date,

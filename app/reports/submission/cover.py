@@ -16,6 +16,7 @@ from app.reports.submission.format import FORMAT_VERSION, META_SHEET, PROPERTY_P
 from app.reports.submission.sheets import SheetContext
 from app.reports.xlsx.cells import RowWriter
 from app.reports.xlsx.columns import FIRST_DATA_ROW, Kind
+from app.reports.xlsx.openpyxl_api import book_internals
 from app.reports.xlsx.sheet_layout import (
     declare_size,
     protect,
@@ -70,6 +71,8 @@ def write_cover(ctx: SheetContext, title: str, content: SubmissionContent, diges
         (N_("Workbook format"), FORMAT_VERSION, "value"),
         (N_("SHA-256 digest"), digest, "digest"),
     ]
+    if cover.key_fingerprint:
+        pairs.append((N_("Signing key"), cover.key_fingerprint, "value"))
     rows: list[tuple[str, Any, str] | None] = [None, *pairs, None,
                                                (N_("How to fill it in"), t(HOW_TO_FILL), "note"),
                                                (N_("How to return it"), t(HOW_TO_RETURN), "note")]
@@ -129,7 +132,7 @@ def write_meta(ctx: SheetContext, meta: dict[str, str]) -> None:
     for key, value in meta.items():
         out.append([out.cell(key, "value"), out.cell(value, "value")])
         if not key.startswith(("sheet.", "rows.")):
-            ctx.workbook.custom_doc_props.append(StringProperty(name=PROPERTY_PREFIX + key,
+            book_internals(ctx.workbook).custom_doc_props.append(StringProperty(name=PROPERTY_PREFIX + key,
                                                                 value=value))
     ws.sheet_state = "hidden"
     protect(ws)

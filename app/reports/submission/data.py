@@ -7,6 +7,8 @@ functions' view of the database, so "unchanged" means exactly "the same canonica
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -14,9 +16,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.models.invisible import strip_invisible
 from app.models.orm.decisions import Decision, DecisionFollowUp, Meeting
 from app.models.orm.enums import IndicatorKind
-from app.models.orm.plan import Action, Indicator, Plan
+from app.models.orm.plan import Action, Indicator, Objective, Plan
 from app.models.orm.reporting import (
     Commitment,
     IndicatorValue,
@@ -28,15 +31,30 @@ from app.reports.submission.format import (
     DATA_SHEETS,
     FORMAT_VERSION,
 )
-from app.reports.xlsx.digest import clean_text, content_digest, normalize_number
+from app.reports.xlsx.digest import (
+    body_digest,
+    canonical_body,
+    clean_name,
+    clean_text,
+    normalize_number,
+)
 
 EVIDENCE_MARK = "|"
 EVIDENCE_SEPARATOR = f" {EVIDENCE_MARK} "
 
 
+#: Identity fields a format version 1 workbook has (its digest covers only these).
+V1_FIELDS = ("country", "period", "revision", "plan_code", "plan_version", "periods", "history",
+             "format_version")
+
+
 @dataclass(frozen=True)
 class Identity:
-    """Whose report this is and against what: the part of the meta data the digest covers."""
+    """Whose report this is and against what: the part of the meta data the digest covers.
+
+    From format 2 on, the coordinator's name and e-mail (whom the secretariat answers) and the
+    revision of each period a history workbook holds are part of it, so they are sealed too.
+    """
 
     country: str
     period: str
@@ -46,11 +64,21 @@ class Identity:
     periods: tuple[str, ...]
     history: bool
     format_version: int = FORMAT_VERSION
+    coordinator: str = ""
+    email: str = ""
+    #: Per period of the file, the revision of that period's report ((period, revision) pairs).
+    revisions: tuple[tuple[str, int], ...] = ()
+    #: The plan's structure (its action and indicator codes), so that two plans with the same code
+    #: and version but other content are told apart with one message, not one per cell.
+    plan_digest: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        """The canonical form the digest covers (JSON with sorted keys)."""
+        """The canonical form the digest and the seal cover (JSON with sorted keys)."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values["periods"] = list(self.periods)
+        values["revisions"] = [list(pair) for pair in self.revisions]
+        if self.format_version < 2:
+            values = {key: values[key] for key in V1_FIELDS}
         return values
 
     def as_meta(self) -> dict[str, str]:
@@ -58,16 +86,45 @@ class Identity:
         meta = {key: str(value) for key, value in self.as_dict().items()}
         meta["periods"] = ",".join(self.periods)
         meta["history"] = "1" if self.history else "0"
+        if "revisions" in meta:
+            meta["revisions"] = ",".join(f"{period}:{revision}"
+                                         for period, revision in self.revisions)
         return meta
 
     @classmethod
     def from_meta(cls, meta: Mapping[str, str], format_version: int) -> Identity:
         """Read back what `as_meta` wrote; KeyError or ValueError if a key is missing or wrong."""
+        revisions: tuple[tuple[str, int], ...] = ()
+        if format_version >= 2:
+            pairs = [item.rpartition(":") for item in meta.get("revisions", "").split(",") if item]
+            revisions = tuple((period, int(revision)) for period, _sep, revision in pairs)
         return cls(country=meta["country"].upper(), period=meta["period"],
                    revision=int(meta["revision"]), plan_code=meta["plan_code"],
                    plan_version=int(meta["plan_version"]),
                    periods=tuple(p for p in meta.get("periods", "").split(",") if p),
-                   history=meta.get("history") == "1", format_version=format_version)
+                   history=meta.get("history") == "1", format_version=format_version,
+                   coordinator=meta.get("coordinator", "") if format_version >= 2 else "",
+                   email=meta.get("email", "") if format_version >= 2 else "",
+                   revisions=revisions,
+                   plan_digest=meta.get("plan_digest", "") if format_version >= 2 else "")
+
+    @classmethod
+    def from_seal(cls, sealed: Mapping[str, Any]) -> Identity:
+        """The identity as the seal (JSON of `as_dict`) holds it; KeyError, TypeError, ValueError."""
+        return cls(country=str(sealed["country"]), period=str(sealed["period"]),
+                   revision=int(sealed["revision"]), plan_code=str(sealed["plan_code"]),
+                   plan_version=int(sealed["plan_version"]),
+                   periods=tuple(str(p) for p in sealed["periods"]),
+                   history=bool(sealed["history"]), format_version=int(sealed["format_version"]),
+                   coordinator=str(sealed["coordinator"]), email=str(sealed["email"]),
+                   revisions=tuple((str(p), int(r)) for p, r in sealed["revisions"]),
+                   plan_digest=str(sealed["plan_digest"]))
+
+    def period_revision(self, period: str) -> int:
+        """The revision of `period`'s report in this file (the file's own for its period)."""
+        if period == self.period:
+            return self.revision
+        return dict(self.revisions).get(period, 0)
 
 
 @dataclass
@@ -93,6 +150,8 @@ class CoverInfo:
     email: str
     plan_title: str
     plan_is_template: bool
+    #: The fingerprint of the key that signs the workbook, for the coordinator to read out.
+    key_fingerprint: str = ""
 
 
 @dataclass
@@ -102,20 +161,57 @@ class SubmissionContent:
     cover: CoverInfo
     sheets: dict[str, SheetRows]
     summary: list[dict[str, Any]]
+    #: The report digest of the identity's period (set once the export numbered the revision).
+    report_digest: str = ""
+    #: The rows' canonical serialisation, made once for both digests.
+    body: bytes | None = None
 
     @property
     def digest(self) -> str:
-        return digest_of(self.identity, {key: rows.rows for key, rows in self.sheets.items()})
+        if self.body is None:
+            self.body = rows_body(sheet_rows(self))
+        return digest_of(self.identity, sheet_rows(self), self.body)
 
 
-def digest_of(identity: Identity, rows_by_sheet: dict[str, list[dict[str, Any]]]) -> str:
-    """The content digest of canonical rows (only key and data columns count)."""
+def sheet_rows(content: SubmissionContent) -> dict[str, list[dict[str, Any]]]:
+    return {key: rows.rows for key, rows in content.sheets.items()}
+
+
+def rows_body(rows_by_sheet: dict[str, list[dict[str, Any]]]) -> bytes:
+    """The canonical serialisation of the rows' key and data columns (see `canonical_body`)."""
     sheets = {}
     for spec in DATA_SHEETS:
         columns = [c.key for c in spec.digested]
         rows = rows_by_sheet.get(spec.key, [])
         sheets[spec.key] = (columns, [[row.get(k) for k in columns] for row in rows])
-    return content_digest(identity.as_dict(), sheets)
+    return canonical_body(sheets)
+
+
+def digest_of(identity: Identity, rows_by_sheet: dict[str, list[dict[str, Any]]],
+              body: bytes | None = None) -> str:
+    """The content digest of canonical rows (only key and data columns count)."""
+    return body_digest(identity.as_dict(), rows_body(rows_by_sheet) if body is None else body)
+
+
+#: Identity fields that make one period's report what it is (not the revision it got, nor
+#: whether it came alone or inside a history workbook).
+REPORT_FIELDS = ("country", "period", "plan_code", "plan_version", "coordinator", "email")
+
+
+def report_digest_of(identity: Identity, rows_by_sheet: dict[str, list[dict[str, Any]]],
+                     body: bytes | None = None) -> str:
+    """The digest of the file's own period's report: what a single-period export would hold.
+
+    The same report exported alone or with its history gets the same digest, so the coordinator's
+    app knows whether a revision number was used for this content already, and the secretariat
+    whether a revision it received again is a duplicate or a conflict.
+    """
+    if identity.history or body is None:  # a single period's rows are all the report's
+        body = rows_body({
+            key: [row for row in rows if "period" not in row or row["period"] == identity.period]
+            for key, rows in rows_by_sheet.items()})
+    head = {key: getattr(identity, key) for key in REPORT_FIELDS}
+    return body_digest(head, body)
 
 
 # --- canonical rows of one entity ---------------------------------------------------------------
@@ -127,6 +223,7 @@ def evidence_text(evidence: list[tuple[str, str]]) -> str | None:
     """
     lines = []
     for title, location in evidence:
+        location = strip_invisible(location)
         if location or EVIDENCE_MARK in title:
             lines.append(f"{title}{EVIDENCE_SEPARATOR}{location}".rstrip())
         else:
@@ -141,6 +238,7 @@ def parse_evidence(text: str | None) -> list[tuple[str, str]]:
         title, separator, location = line.rpartition(EVIDENCE_MARK)
         if not separator:
             title, location = line, ""
+        location = strip_invisible(location)  # a location that hides characters hides a program
         if title.strip() or location.strip():
             pairs.append((title.strip(), location.strip()))
     return pairs
@@ -150,8 +248,8 @@ def commitment_row(commitment: Commitment) -> dict[str, Any]:
     return {
         "id": commitment.id, "action": commitment.action.code,
         "description": clean_text(commitment.description),
-        "lead_agency": clean_text(commitment.lead_agency),
-        "partners": clean_text(commitment.partners), "start_date": commitment.start_date,
+        "lead_agency": clean_name(commitment.lead_agency),
+        "partners": clean_name(commitment.partners), "start_date": commitment.start_date,
         "end_date": commitment.end_date, "priority": commitment.priority.value,
     }
 
@@ -166,7 +264,7 @@ def progress_row(commitment_id: int, period: str, update: ProgressUpdate | None)
         status=update.status.value, percent=update.percent,
         narrative=clean_text(update.narrative), challenges=clean_text(update.challenges),
         support_requested=clean_text(update.support_requested),
-        support_from=clean_text(update.support_from),
+        support_from=clean_name(update.support_from),
         evidence=evidence_text([(e.title, e.location) for e in update.evidence]),
     )
     return row
@@ -184,7 +282,7 @@ def indicator_row(indicator: Indicator, period: str, value: IndicatorValue | Non
     return {
         "indicator": indicator.code, "period": period, "value_kind": indicator.kind.value,
         "value": indicator_value(indicator.kind, value),
-        "source": clean_text(value.source) if value else None,
+        "source": clean_name(value.source) if value else None,
         "note": clean_text(value.note) if value else None,
     }
 
@@ -223,6 +321,25 @@ def decisions_with_follow_up(session: Session, country: str
     follow = {f.decision_id: f for f in session.scalars(
         select(DecisionFollowUp).where(DecisionFollowUp.country_code == country))}
     return [(d, follow.get(d.id)) for d in decisions]
+
+
+def plan_digest(session: Session, plan_id: int) -> str:
+    """SHA-256 of the plan's action codes and its indicators' codes and kinds (not its texts).
+
+    One query (the import compares it for every file, and the plan's tree is not loaded there).
+    """
+    rows = session.execute(
+        select(Action.code, Indicator.code, Indicator.kind, Indicator.retired)
+        .join(Objective, Action.objective_id == Objective.id)
+        .outerjoin(Indicator, Indicator.action_id == Action.id)
+        .where(Objective.plan_id == plan_id))
+    structure: dict[str, list[str]] = {}
+    for action, code, kind, retired in rows:
+        indicators = structure.setdefault(action, [])
+        if code is not None and not retired:
+            indicators.append(f"{code}:{IndicatorKind(kind).value}")
+    canonical = sorted((action, sorted(codes)) for action, codes in structure.items())
+    return hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
 
 
 def plan_indicators(plan: Plan) -> list[tuple[Action, Indicator]]:

@@ -8,6 +8,9 @@ released app, never changes: a new layout gets a new number and the import keeps
 
 from __future__ import annotations
 
+import enum
+import re
+
 from app.i18n import N_
 from app.models.orm.enums import FollowUpStatus, Priority, ProgressStatus
 from app.reports.xlsx.columns import (
@@ -18,9 +21,11 @@ from app.reports.xlsx.columns import (
 )
 
 #: The version this app writes. Bump it (and add a fixture workbook) whenever the layout changes.
-FORMAT_VERSION = 1
+#: 1: identity and digest, unsigned. 2: the identity also names the coordinator, the e-mail and each
+#: period's revision, and is sealed and signed (seal.py); same sheets.
+FORMAT_VERSION = 2
 #: Versions this app reads.
-READABLE_VERSIONS = frozenset({1})
+READABLE_VERSIONS = frozenset({1, 2})
 
 META_SHEET = "_meta"
 LISTS_SHEET = "_lists"
@@ -30,8 +35,9 @@ FINGERPRINT_KEY = "_fp"
 PROPERTY_PREFIX = "AlmatyProcess."
 
 
-def _c(key: str, label: str, kind: Kind, role: Role, width: float = 14, **extra: object) -> Column:
-    return Column(key, label, kind, role, width, **extra)  # type: ignore[arg-type]
+def _c(key: str, label: str, kind: Kind, role: Role, width: float = 14, *,
+       choices: type[enum.Enum] | None = None, hidden: bool = False) -> Column:
+    return Column(key, label, kind, role, width, choices, hidden)
 
 
 K, D, X = Role.KEY, Role.DATA, Role.CONTEXT
@@ -108,7 +114,7 @@ LIST_COLUMNS: dict[str, str] = {"ProgressStatus": "A", "Priority": "B", "FollowU
 
 
 def sheets_for_version(version: int) -> tuple[SheetSpec, ...]:
-    """The data sheets of a format version this app reads (only version 1 exists so far)."""
+    """The data sheets of a format version this app reads (versions 1 and 2 share them)."""
     if version not in READABLE_VERSIONS:
         raise KeyError(version)
     return DATA_SHEETS
@@ -117,3 +123,8 @@ def sheets_for_version(version: int) -> tuple[SheetSpec, ...]:
 def file_name(country: str, period: str, revision: int) -> str:
     """`AP_<ISO>_<period>_r<revision>.xlsx`: sorts by country, period and revision in an inbox."""
     return f"AP_{country}_{period}_r{revision}.xlsx"
+
+
+#: What `file_name` writes, to tell when a received file's name disagrees with its identity.
+NAME_PATTERN = re.compile(r"^AP_(?P<country>[A-Za-z]{2})_(?P<period>[^_]+)_r(?P<revision>\d+)"
+                          r"(?:\s*\(\d+\))?\.xlsx$", re.IGNORECASE)

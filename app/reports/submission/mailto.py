@@ -8,22 +8,35 @@ note and, for a file edited after export, the cells that differ, for the coordin
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from app.i18n import _
 from app.i18n.formats import country_name, format_date
+from app.models.invisible import mark_invisible, strip_invisible
 
 if TYPE_CHECKING:  # the exporter (openpyxl) is not needed to write an e-mail
     from app.reports.submission.export import ExportResult
 
 
+#: One plain address: what a received workbook names as its sender's may be anything.
+_ADDRESS = re.compile(r"[^@\s,;<>\"'()\[\]\\]+@[^@\s,;<>\"'()\[\]\\]+")
+
+
 def mailto_url(to: str, subject: str, body: str) -> str:
-    """RFC 6068: percent-encoded UTF-8, spaces as %20 (not +), line breaks as CRLF."""
-    body = body.replace("\r\n", "\n").replace("\n", "\r\n")
-    query = f"subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-    return f"mailto:{quote(to, safe='@,')}?{query}"
+    """RFC 6068: percent-encoded UTF-8, spaces as %20 (not +), line breaks as CRLF.
+
+    `to` is used only if it is one plain address (a received file's "a@x, b@y?bcc=…" is not:
+    the user then types the address); texts from files show their hidden characters as marks.
+    """
+    to = strip_invisible(to).strip()
+    if not _ADDRESS.fullmatch(to):
+        to = ""
+    body = mark_invisible(body).replace("\r\n", "\n").replace("\n", "\r\n")
+    query = f"subject={quote(mark_invisible(subject), safe='')}&body={quote(body, safe='')}"
+    return f"mailto:{quote(to, safe='@')}?{query}"
 
 
 def submission_mail(result: ExportResult, sender: str = "", ministry: str = "") -> tuple[str, str]:

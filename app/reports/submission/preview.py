@@ -18,11 +18,13 @@ from app.models.orm.enums import WorkspaceRole
 from app.models.orm.plan import Plan
 from app.models.orm.reference import Country
 from app.models.orm.reporting import ReportingPeriod
+from app.models.services.plan.current import current_plan
 from app.models.services.reporting.periods import is_locked
 from app.models.services.workspace.profile import get_profile
 from app.models.storage.database import Database
 from app.reports.errors import WorkbookRefusedError
 from app.reports.submission.compare import Comparison, compare_sheets
+from app.reports.submission.data import plan_digest
 from app.reports.submission.preview_items import ChangeKind, PreviewItem
 from app.reports.submission.read import ParsedSubmission
 from app.reports.submission.stored import Stored
@@ -91,11 +93,8 @@ def refuse_foreign(session: Session, parsed: ParsedSubmission) -> tuple[Plan, di
                 name=name, code=identity.country))
     plan = session.scalar(select(Plan).where(Plan.code == identity.plan_code,
                                              Plan.version == identity.plan_version))
-    if plan is None:
-        raise WorkbookRefusedError("unknown_plan", _(
-            "{name} was filled in against the action plan {code}, version {version}, which this "
-            "workspace does not have. Import that plan first; nothing was imported.").format(
-                name=name, code=identity.plan_code, version=identity.plan_version))
+    if plan is None or (identity.plan_digest and identity.plan_digest != plan_digest(session, plan.id)):
+        raise plan_mismatch(session, parsed, plan is not None)
     codes = {identity.period, *identity.periods}
     periods = {p.code: p for p in session.scalars(
         select(ReportingPeriod).where(ReportingPeriod.code.in_(codes)))}
@@ -105,6 +104,32 @@ def refuse_foreign(session: Session, parsed: ParsedSubmission) -> tuple[Plan, di
             "{name} reports on periods this workspace does not have ({periods}).").format(
                 name=name, periods=", ".join(unknown)))
     return plan, periods
+
+
+def plan_mismatch(session: Session, parsed: ParsedSubmission, same_number: bool
+                  ) -> WorkbookRefusedError:
+    """One message for a file made against another plan than the workspace's: both named."""
+    identity, name = parsed.identity, parsed.path.name
+    own = current_plan(session)
+    own_text = (_("{code}, version {version}").format(code=own.code, version=own.version)
+                if own is not None else _("none"))
+    file_text = _("{code}, version {version}").format(code=identity.plan_code,
+                                                      version=identity.plan_version)
+    if same_number:
+        detail = _("The plan {plan} of {name} has other actions or indicators than this "
+                   "workspace's plan of the same code and version.").format(plan=file_text,
+                                                                           name=name)
+    else:
+        detail = _("{name} was filled in against the action plan {plan}; this workspace's current "
+                   "plan is {own}.").format(name=name, plan=file_text, own=own_text)
+    if is_receiving(session):
+        advice = _("Send the coordinator your current plan workbook; once they have imported it, "
+                   "their next export will fit.")
+    else:
+        advice = _("Import the secretariat's current plan workbook, then import this file again, "
+                   "or ask for a file made against your plan.")
+    return WorkbookRefusedError("unknown_plan", _("{detail} Nothing was imported. {advice}").format(
+        detail=detail, advice=advice))
 
 
 def build_preview(session: Session, parsed: ParsedSubmission) -> Preview:

@@ -6,14 +6,11 @@ was it edited after export?" The preview then compares it with a workspace.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import ParseError
 
-from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -29,12 +26,14 @@ from app.reports.submission.format import (
     READABLE_VERSIONS,
     sheets_for_version,
 )
+from app.reports.submission.seal import check_seal
 from app.reports.xlsx.cell_ref import CellError, CellRef
 from app.reports.xlsx.cell_values import CellValueError, Vocabulary, read_cell
 from app.reports.xlsx.columns import FIRST_DATA_ROW, Column, SheetSpec
 from app.reports.xlsx.digest import edited_positions
+from app.reports.xlsx.guarded import refusing
 from app.reports.xlsx.rows import Cell, sheet_rows
-from app.reports.xlsx.safety import MAX_SHEET_ROWS, check_workbook_file, open_refusal, refuse
+from app.reports.xlsx.safety import MAX_SHEET_ROWS, check_workbook_file, refuse
 
 MAX_COLUMNS = 64
 MAX_META_ROWS = 500
@@ -78,6 +77,10 @@ class ParsedSubmission:
     added_rows: list[tuple[str, int]] = field(default_factory=list)
     #: Exported rows no longer in the file, per sheet title.
     missing_rows: dict[str, int] = field(default_factory=dict)
+    #: The key that signed the file (format 2 on), checked; None for an unsigned older format.
+    signer_key: bytes | None = None
+    #: The sealed digest of the file's own period's report (format 1: the file's digest).
+    report_digest: str = ""
 
     @property
     def edited_after_export(self) -> bool:
@@ -85,23 +88,20 @@ class ParsedSubmission:
 
 
 def read_submission(path: Path, progress: Progress | None = None) -> ParsedSubmission:
-    """Check the file is safe, then read and check every cell. Raises WorkbookRefusedError."""
+    """Check the file is safe, then read and check every cell.
+
+    Raises WorkbookRefusedError (or OperationCancelled), never anything else: see `refusing`.
+    """
     progress = progress or NoProgress()
     path = Path(path)
     checkpoint(progress, 0, 6, _("Checking the file"))
-    check_workbook_file(path)
-    try:
+    with refusing(path):
+        check_workbook_file(path)
         workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except (DefusedXmlException, KeyError, ValueError, TypeError, IndexError, ParseError,
-            zipfile.BadZipFile, OSError) as exc:
-        raise open_refusal(path, exc) from exc
-    try:
-        return _read(workbook, path, progress)
-    except (DefusedXmlException, KeyError, ValueError, TypeError, IndexError, ParseError,
-            zipfile.BadZipFile) as exc:
-        raise open_refusal(path, exc) from exc
-    finally:
-        workbook.close()
+        try:
+            return _read(workbook, path, progress)
+        finally:
+            workbook.close()
 
 
 def _rows(worksheet: Any, path: Path, columns: int = MAX_COLUMNS) -> Iterator[tuple[int, list[Cell | None]]]:
@@ -147,8 +147,10 @@ def _identity(meta: dict[str, str], path: Path) -> tuple[int, Identity]:
     try:
         identity = Identity.from_meta(meta, version)
     except (KeyError, ValueError) as exc:
-        raise refuse("damaged", _("The identity sheet of {name} is damaged ({detail})."
-                                  ).format(name=path.name, detail=exc)) from exc
+        raise refuse("damaged", _(
+            "The hidden identity sheet of {name} was changed, so it cannot be told which country, "
+            "period and revision the file holds. Ask the sender to export it again from the app."
+        ).format(name=path.name)) from exc
     return version, identity
 
 
@@ -160,6 +162,12 @@ def _read(workbook: Any, path: Path, progress: Progress) -> ParsedSubmission:
                                          [ProgressStatus, Priority, FollowUpStatus])
     parsed = ParsedSubmission(path=path, meta=meta, identity=identity, language=language,
                               stored_digest=meta.get("digest", ""), digest="", sheets={})
+    if version >= 2:
+        seal = check_seal(meta, identity, path)
+        parsed.stored_digest, parsed.signer_key = seal.digest, seal.public_key
+        parsed.report_digest = seal.report_digest
+    else:
+        parsed.report_digest = parsed.stored_digest
     specs = sheets_for_version(version)
     for number, spec in enumerate(specs, 1):
         title = meta.get(f"sheet.{spec.key}", "")

@@ -2,7 +2,8 @@
 
 A country sends revision after revision of its report for a period. The newest one received is
 the country's report: a newer revision is applied over the older one, an older or the same one
-is reported and left out. Commitments are matched by the coordinator's own ids (stored as source
+is reported and left out (freshness.py), and a file whose signer's key is not the one pinned for
+the country is held (trust.py). Commitments are matched by the coordinator's own ids (stored as source
 ids), actions and indicators by their plan codes, decisions by meeting code and number, so nothing
 depends on this database's ids. Everything happens in the caller's transaction.
 """
@@ -10,24 +11,30 @@ depends on this database's ids. Everything happens in the caller's transaction.
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import N_, _, ngettext
-from app.i18n.formats import country_name, format_date
+from app.i18n import _, ngettext
+from app.i18n.formats import country_name
 from app.models.orm.base import utcnow
-from app.models.orm.enums import SubmissionState
+from app.models.orm.enums import MembershipRole, SubmissionState, label
 from app.models.orm.reporting import ReportingPeriod, Submission
+from app.models.services.keys.fingerprint import fingerprint
+from app.models.services.workspace.memberships import roles_on
 from app.reports.errors import WorkbookRefusedError
 from app.reports.submission.apply import write_preview
+from app.reports.submission.format import NAME_PATTERN, file_name
+from app.reports.submission.freshness import Freshness, freshness, latest_received
+from app.reports.submission.outcome import FileOutcome, Outcome, outcome_label
 from app.reports.submission.preview import build_preview, is_receiving, refuse_foreign
+from app.reports.submission.preview_items import ChangeKind, PreviewItem
 from app.reports.submission.read import ParsedSubmission
+from app.reports.submission.trust import Confirmations, check_trust, remember_signer
 from app.reports.xlsx.cell_ref import CellRef
+
+__all__ = ["FileOutcome", "Outcome", "latest_received", "outcome_label", "receive"]
 
 #: Edited cells kept with a receipt: enough to show what changed, bounded for a hostile file.
 MAX_EDITED_CELLS = 500
@@ -35,107 +42,13 @@ MAX_EDITED_CELLS = 500
 ERRORS_NAMED = 3
 
 
-class Outcome(enum.StrEnum):
-    APPLIED = "applied"  # the first revision received for this country and period
-    REPLACED = "replaced"  # a newer revision, applied over the older one
-    OLDER = "older"  # older than the revision already received: not applied
-    DUPLICATE = "duplicate"  # that revision was already received: not applied
-    ERRORS = "errors"  # cells with errors: nothing of the file applied
-    REFUSED = "refused"  # not a submission for this workspace, or not safe to open
-    FAILED = "failed"  # the database could not take it, or something unexpected: nothing applied
-    CANCELLED = "cancelled"  # the user stopped the batch before this file was applied
+def receive(session: Session, parsed: ParsedSubmission, now: dt.datetime | None = None,
+            confirmed: Confirmations | None = None) -> FileOutcome:
+    """Apply what `parsed` holds that is newer than what was received; raises WorkbookRefusedError.
 
-
-@dataclass
-class FileOutcome:
-    path: Path
-    outcome: Outcome
-    #: Why, in the user's language (a refusal's message, the first errors, the older revision…).
-    detail: str = ""
-    country: str | None = None
-    period: str | None = None
-    revision: int | None = None
-    edited: bool = False
-    #: How many cells differ from the export (when `edited`).
-    edits: int = 0
-    counts: dict[str, int] = field(default_factory=dict)
-    #: The revision a newer one replaced.
-    replaced: int | None = None
-    notices: list[str] = field(default_factory=list)
-
-    @property
-    def applied(self) -> bool:
-        return self.outcome in (Outcome.APPLIED, Outcome.REPLACED)
-
-    def line(self) -> str:
-        """One line of the batch summary, in the user's language."""
-        return _("{file}: {outcome}").format(file=self.path.name, outcome=self.describe())
-
-    def report(self) -> str:
-        """Which report the file holds: country, period and revision (empty if unknown)."""
-        if not (self.country and self.period and self.revision is not None):
-            return ""
-        return _("{country} {period}, revision {revision}").format(
-            country=country_name(self.country), period=self.period, revision=self.revision)
-
-    def note(self) -> str:
-        """What happened to the file, as a sentence or two."""
-        changes = sum(self.counts.values())
-        if self.outcome == Outcome.APPLIED:
-            text = ngettext("{count} change applied.", "{count} changes applied.", changes).format(
-                count=changes)
-        elif self.outcome == Outcome.REPLACED:
-            text = ngettext("Replaces revision {old}; {count} change applied.",
-                            "Replaces revision {old}; {count} changes applied.", changes).format(
-                                old=self.replaced, count=changes)
-        elif self.outcome == Outcome.CANCELLED:
-            text = _("The import was cancelled before this file was applied.")
-        else:
-            text = self.detail
-        if self.edited and self.applied:
-            text += " " + ngettext(
-                "Edited after export: {count} cell differs from the file as exported.",
-                "Edited after export: {count} cells differ from the file as exported.",
-                self.edits).format(count=self.edits)
-        return text
-
-    def describe(self) -> str:
-        report = self.report()
-        label = outcome_label(self.outcome)
-        if not report:
-            return _("{outcome}. {note}").format(outcome=label, note=self.note())
-        return _("{report}: {outcome}. {note}").format(report=report, outcome=label,
-                                                       note=self.note())
-
-
-_OUTCOME_LABELS = {
-    Outcome.APPLIED: N_("Received"),
-    Outcome.REPLACED: N_("Received"),
-    Outcome.OLDER: N_("Not applied"),
-    Outcome.DUPLICATE: N_("Not applied"),
-    Outcome.ERRORS: N_("Not applied"),
-    Outcome.REFUSED: N_("Refused"),
-    Outcome.FAILED: N_("Not applied"),
-    Outcome.CANCELLED: N_("Not imported"),
-}
-
-
-def outcome_label(outcome: Outcome) -> str:
-    """A short word for the outcome, in the interface language."""
-    return _(_OUTCOME_LABELS[outcome])
-
-
-def latest_received(session: Session, country: str, period_id: int) -> Submission | None:
-    return session.scalar(
-        select(Submission)
-        .where(Submission.country_code == country, Submission.period_id == period_id,
-               Submission.received_at.is_not(None))
-        .order_by(Submission.revision.desc()))
-
-
-def receive(session: Session, parsed: ParsedSubmission, now: dt.datetime | None = None
-            ) -> FileOutcome:
-    """Apply `parsed` if it is the newest revision received; raises WorkbookRefusedError."""
+    Nothing is applied from a file whose signer is not trusted for its country (held until a
+    person confirms the key), nor from a revision that conflicts with one received.
+    """
     if not is_receiving(session):
         raise WorkbookRefusedError("not_secretariat", _(
             "Only the secretariat's workspace receives the submissions of several countries."))
@@ -145,20 +58,21 @@ def receive(session: Session, parsed: ParsedSubmission, now: dt.datetime | None 
     result = FileOutcome(parsed.path, Outcome.APPLIED, country=identity.country,
                          period=identity.period, revision=identity.revision,
                          edited=parsed.edited_after_export, edits=len(parsed.edits))
-    latest = latest_received(session, identity.country, period.id)
-    if latest is not None and identity.revision < latest.revision:
-        result.outcome = Outcome.OLDER
-        result.detail = _("Revision {revision} was received already, which is newer.").format(
-            revision=latest.revision)
+    result.notices.extend(file_notices(session, parsed, period))
+    trust = check_trust(session, parsed, confirmed or Confirmations())
+    result.fingerprint = trust.fingerprint
+    if trust.held:
+        result.outcome, result.detail = Outcome.HELD, trust.held
         return result
-    if latest is not None and identity.revision == latest.revision:
-        result.outcome = Outcome.DUPLICATE
-        result.detail = _("This revision was received already, on {date}.").format(
-            date=format_date(latest.received_at.date()) if latest.received_at else "—")
+    fresh = freshness(session, parsed, periods)
+    result.skipped = fresh.skipped
+    if not fresh.applies:
+        assert fresh.main is not None
+        result.outcome, result.detail = fresh.main, fresh.detail
         return result
     preview = build_preview(session, parsed)
     # The first notice of an edited file says it was edited; the outcome says so already.
-    result.notices = preview.notices[1:] if parsed.edited_after_export else preview.notices
+    result.notices += preview.notices[1:] if parsed.edited_after_export else preview.notices
     if preview.errors:
         result.outcome = Outcome.ERRORS
         named = "; ".join(f"{e.where}: {e.message}" for e in preview.errors[:ERRORS_NAMED])
@@ -167,23 +81,81 @@ def receive(session: Session, parsed: ParsedSubmission, now: dt.datetime | None 
                                  len(preview.errors)).format(count=len(preview.errors),
                                                              errors=named)
         return result
+    preview.items = only_newer(preview.items, identity.period, fresh)
     result.counts, _reopened = write_preview(session, preview)
-    if latest is not None:
-        result.outcome, result.replaced = Outcome.REPLACED, latest.revision
-    record_receipt(session, parsed, period, now or utcnow())
+    received_at = now or utcnow()
+    if fresh.main is None:
+        if fresh.latest is not None:
+            result.outcome, result.replaced = Outcome.REPLACED, fresh.latest.revision
+        record_receipt(session, parsed, period, received_at)
+    else:
+        result.outcome = Outcome.APPLIED
+        result.notices.insert(0, _("{period}: {detail} Only the earlier periods newer than "
+                                   "those received were applied.").format(
+                                       period=identity.period, detail=fresh.detail))
+    for code in fresh.earlier:
+        record_receipt(session, parsed, periods[code], received_at, earlier=True)
+    if fresh.earlier:
+        result.notices.append(_("Earlier periods applied from this history workbook: "
+                                "{periods}.").format(periods=", ".join(fresh.earlier)))
+    if trust.notice:
+        result.notices.append(trust.notice)
+    remember_signer(session, parsed, trust, received_at)
     return result
 
 
-def record_receipt(session: Session, parsed: ParsedSubmission, period: ReportingPeriod,
-                   now: dt.datetime) -> Submission:
-    """The Submission row of this revision, marked received now (created if there is none)."""
+def only_newer(items: list[PreviewItem], own_period: str, fresh: Freshness) -> list[PreviewItem]:
+    """The changes of the periods that apply. When the file's own period does not, its
+    commitments are taken only where new (earlier progress may name them) and nothing else of it.
+    """
+    applied = set(fresh.earlier) | ({own_period} if fresh.main is None else set())
+    kept = []
+    for item in items:
+        if item.period is not None:
+            if item.period in applied:
+                kept.append(item)
+        elif fresh.main is None or (item.sheet == "commitments" and item.kind == ChangeKind.NEW):
+            kept.append(item)
+    return kept
+
+
+def file_notices(session: Session, parsed: ParsedSubmission, period: ReportingPeriod
+                 ) -> list[str]:
+    """Lines the officer should read whatever happens: a misleading file name, a non-member."""
+    notices = []
     identity = parsed.identity
+    named = NAME_PATTERN.match(parsed.path.name)
+    if named and (named["country"].upper(), named["period"], int(named["revision"])) != (
+            identity.country, identity.period, identity.revision):
+        notices.append(_(
+            "The file name says {name}, but the file is {report}: the name is not what counts.").format(
+                name=parsed.path.name,
+                report=file_name(identity.country, identity.period, identity.revision)))
+    role = roles_on(session, period.end_date).get(identity.country)
+    if role not in (MembershipRole.MEMBER, MembershipRole.OBSERVER):
+        notices.append(_(
+            "{country} is not a member of the Almaty Process in {period} ({role}): the report is "
+            "kept, and regional figures count it only if you choose to include its role.").format(
+                country=country_name(identity.country), period=period.code,
+                role=label(role) if role is not None else _("no role recorded")))
+    return notices
+
+
+def record_receipt(session: Session, parsed: ParsedSubmission, period: ReportingPeriod,
+                   now: dt.datetime, *, earlier: bool = False) -> Submission:
+    """The Submission row of this period's revision, marked received now (created if needed).
+
+    `earlier`: a period of a history workbook other than its own, received at the revision the
+    workbook gives it, so completeness shows what was applied.
+    """
+    identity = parsed.identity
+    revision = identity.period_revision(period.code)
     submission = session.scalar(select(Submission).where(
         Submission.country_code == identity.country, Submission.period_id == period.id,
-        Submission.revision == identity.revision))
+        Submission.revision == revision))
     if submission is None:
         submission = Submission(country_code=identity.country, period_id=period.id,
-                                revision=identity.revision)
+                                revision=revision)
         session.add(submission)
     submission.state = SubmissionState.EXPORTED
     submission.digest = parsed.stored_digest or parsed.digest
@@ -192,7 +164,10 @@ def record_receipt(session: Session, parsed: ParsedSubmission, period: Reporting
     submission.received_at = now
     submission.edited_after_export = parsed.edited_after_export
     submission.edited_cells = edited_cells(parsed) if parsed.edited_after_export else []
-    submission.contact_email = parsed.meta.get("email", "")[:320]
+    submission.contact_email = (identity.email or parsed.meta.get("email", ""))[:320]
+    submission.report_digest = None if earlier else parsed.report_digest
+    submission.from_history = earlier
+    submission.signer = fingerprint(parsed.signer_key) if parsed.signer_key else ""
     session.flush()
     return submission
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
@@ -166,9 +166,10 @@ def _value_validations(ctx: SheetContext, ws: Any, index: int, rows: SheetRows,
         add_validation(ws, rule, index, by_kind.get(kind, []))
 
 
-def _rule(t: Callable[[str], str], kind: str, formula1: str, formula2: str | None = None,
+def _rule(t: Callable[[str], str], kind: Literal["whole", "decimal", "list", "date"], formula1: str,
+          formula2: str | None = None,
           message: str = "") -> DataValidation:
-    operator = "between" if formula2 is not None else None
+    operator: Literal["between"] | None = "between" if formula2 is not None else None
     return DataValidation(type=kind, formula1=formula1, formula2=formula2, operator=operator,
                           allow_blank=True, showErrorMessage=True, showDropDown=False,
                           errorTitle=t(N_("Value not accepted")), error=message)

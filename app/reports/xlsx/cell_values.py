@@ -15,14 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl.utils.datetime import from_excel
-
 from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.orm.enums import IndicatorKind
 from app.reports.language import labels
 from app.reports.xlsx.columns import NO, YES, Column, Kind
-from app.reports.xlsx.digest import MAX_CELL_TEXT, clean_text, normalize_number
+from app.reports.xlsx.digest import MAX_CELL_TEXT, clean_name, clean_text, normalize_number
+from app.reports.xlsx.openpyxl_api import from_excel
 
 _NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
@@ -128,7 +127,8 @@ def read_cell(column: Column, value: Any, data_type: str, vocabulary: Vocabulary
                                 "{limit}. Shorten it.").format(length=format_number(len(text)),
                                                                limit=format_number(MAX_CELL_TEXT)),
                               clean_text(text))
-        return clean_text(text)
+        # Names and codes lose the characters that reorder or hide text (as export writes them).
+        return clean_name(text) if column.kind in (Kind.TEXT, Kind.CODE) else clean_text(text)
     if kind in (Kind.ID, Kind.INTEGER, Kind.PERCENT):
         number = _number(value)
         if not isinstance(number, int):

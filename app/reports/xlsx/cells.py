@@ -15,17 +15,17 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.reports.xlsx.columns import Kind
 from app.reports.xlsx.digest import safe_text
 from app.reports.xlsx.number_locale import localized
+from app.reports.xlsx.openpyxl_api import book_internals, fast_sheet, styled, to_excel
 
 DATE_FORMAT = "yyyy-mm-dd"
 FONT = "Arial"
@@ -120,13 +120,14 @@ class RowWriter:
                hidden: bool = False) -> None:
         if not self._started:
             self._started = True
-            self.ws._get_writer()  # writes the sheet's top part now
-            self.ws._writer.write_row = _write_row  # type: ignore[union-attr]
-            self.ws._values_to_row = _pass_through  # type: ignore[method-assign]
+            sheet = fast_sheet(self.ws)
+            sheet._get_writer()  # writes the sheet's top part now
+            sheet._writer.write_row = _write_row
+            sheet._values_to_row = _pass_through
         self.ws.append(_Row(cells, height, hidden))
 
 
-class _Row(list):  # type: ignore[type-arg]
+class _Row(list[CellValue | None]):
     def __init__(self, cells: Iterable[CellValue | None], height: float | None, hidden: bool) -> None:
         super().__init__(cells)
         self.height = height
@@ -170,10 +171,10 @@ def build_styles(workbook: Workbook, sample: WriteOnlyWorksheet,
     """Register every named style with the workbook once; cells then carry only its id."""
     styles = {}
     for name, spec in _style_specs(language).items():
-        prototype = Cell(sample)
+        prototype = WriteOnlyCell(sample)
         for attribute, value in spec.items():
             setattr(prototype, attribute, value)
-        styles[name] = workbook._cell_styles.add(StyleArray(prototype._style))
+        styles[name] = book_internals(workbook)._cell_styles.add(StyleArray(styled(prototype)._style))
     return styles
 
 

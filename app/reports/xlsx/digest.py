@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from app.models.invisible import strip_invisible
+
 #: Characters XML 1.0 forbids, dropped from every text written: the C0 controls (openpyxl refuses
 #: them), lone surrogates and the non-characters U+FFFE and U+FFFF (which openpyxl would write,
 #: making a file that neither Excel nor this app can open).
@@ -33,6 +35,14 @@ def clean_text(value: str | None) -> str | None:
     # Trimmed again after the cut, or a text cut at a space or newline would not be its own
     # clean form, and read back it would differ from what the digest holds ("edited").
     return text[:MAX_CELL_TEXT].rstrip() or None
+
+
+def clean_name(value: str | None) -> str | None:
+    """A name, code or location as `clean_text`, without characters that reorder or hide text.
+
+    Export and import both write and read these columns through here, so the digest agrees.
+    """
+    return clean_text(None if value is None else strip_invisible(value))
 
 
 def safe_text(value: str) -> str:
@@ -67,19 +77,34 @@ def row_json(values: Sequence[Any]) -> str:
     return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"), default=_default)
 
 
+def canonical_body(sheets: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
+    """Per sheet (sorted by name) its column keys and its sorted rows, as the digest hashes them.
+
+    Serialising the rows is most of a digest's cost, so a caller that needs two digests of the
+    same rows (a submission's content and report digests) computes this once.
+    """
+    parts = []
+    for sheet in sorted(sheets):
+        columns, rows = sheets[sheet]
+        parts.append(b"\n#" + sheet.encode() + b"\n" + row_json(columns).encode())
+        parts.extend(b"\n" + line.encode() for line in sorted(row_json(row) for row in rows))
+    return b"".join(parts)
+
+
+def body_digest(identity: Mapping[str, Any], body: bytes) -> str:
+    """SHA-256 (hex) over the identity as sorted JSON, then a `canonical_body`."""
+    sha = hashlib.sha256()
+    sha.update(json.dumps(dict(identity), sort_keys=True, ensure_ascii=False,
+                          separators=(",", ":"), default=_default).encode())
+    sha.update(body)
+    return sha.hexdigest()
+
+
 def content_digest(identity: Mapping[str, Any], sheets: Mapping[str, tuple[Sequence[str],
                                                                            Iterable[Sequence[Any]]]]
                    ) -> str:
     """SHA-256 (hex) over the identity and, per sheet, its column keys and its sorted rows."""
-    sha = hashlib.sha256()
-    sha.update(json.dumps(dict(identity), sort_keys=True, ensure_ascii=False,
-                          separators=(",", ":"), default=_default).encode())
-    for sheet in sorted(sheets):
-        columns, rows = sheets[sheet]
-        sha.update(b"\n#" + sheet.encode() + b"\n" + row_json(columns).encode())
-        for line in sorted(row_json(row) for row in rows):
-            sha.update(b"\n" + line.encode())
-    return sha.hexdigest()
+    return body_digest(identity, canonical_body(sheets))
 
 
 def _token(value: Any) -> bytes:

@@ -17,6 +17,7 @@ private attributes.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from io import BytesIO
 from typing import Any, NamedTuple
 from xml.etree.ElementTree import Element, SubElement
 
@@ -32,6 +33,8 @@ from openpyxl.worksheet._reader import (
     WorkSheetParser,
 )
 from openpyxl.xml.constants import SHEET_MAIN_NS
+
+from app.reports.xlsx.openpyxl_api import book_internals, sheet_source
 
 _TEXT_TAG = f"{{{SHEET_MAIN_NS}}}t"
 _RUN_TAG = f"{{{SHEET_MAIN_NS}}}r"
@@ -53,14 +56,15 @@ def sheet_rows(worksheet: ReadOnlyWorksheet, max_col: int) -> Iterator[tuple[int
     Rows come in order, as openpyxl yields them: a row numbered at or before one already read is
     skipped. Rows the sheet does not hold are not yielded (openpyxl yields them empty).
     """
-    workbook = worksheet.parent
-    delegate = WorkSheetParser(None, worksheet._shared_strings, data_only=workbook.data_only,
-                               epoch=workbook.epoch, date_formats=workbook._date_formats,
-                               timedelta_formats=workbook._timedelta_formats)
-    rows = _Rows(delegate, workbook._date_formats, max_col)
+    workbook, book, sheet = worksheet.parent, book_internals(worksheet.parent), sheet_source(worksheet)
+    # The parser only converts cell values here; the XML is fed below, so its source stays empty.
+    delegate = WorkSheetParser(BytesIO(), sheet._shared_strings, data_only=workbook.data_only,
+                               epoch=workbook.epoch, date_formats=book._date_formats,
+                               timedelta_formats=book._timedelta_formats)
+    rows = _Rows(delegate, book._date_formats, max_col)
     parser = DefusedXMLParser(target=rows, forbid_dtd=True, forbid_entities=True,
                               forbid_external=True)
-    with worksheet._get_source() as source:
+    with sheet._get_source() as source:
         while chunk := source.read(_CHUNK):
             parser.feed(chunk)
             yield from rows.done
@@ -163,7 +167,8 @@ class _Rows:
                 if self.inline is None:
                     return Cell(None, "inlineStr")
                 plain, *runs = self.inline
-                return Cell("".join(runs) if plain is None else plain + "".join(runs), "s")
+                joined = "".join(filter(None, runs))  # runs are never None; only the <t> may be
+                return Cell(joined if plain is None else plain + joined, "s")
             if kind == "n":
                 style = attrib.get("s")
                 if not style or int(style) not in self.dates:

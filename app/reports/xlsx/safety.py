@@ -11,7 +11,9 @@ it streams. What gets past is parsed by openpyxl through defusedxml, which refus
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +23,17 @@ from openpyxl.xml import DEFUSEDXML
 
 from app.i18n import _
 from app.i18n.formats import format_number
+from app.logs import get_logger
 from app.reports.errors import WorkbookRefusedError
+from app.reports.xlsx.file_kind import (
+    OLE_SIGNATURE,
+    REASONS,
+    FileKind,
+    kind_of_bytes,
+    kind_of_ole,
+    kind_of_zip,
+    refusal_text,
+)
 
 if not DEFUSEDXML:  # pragma: no cover - the pinned requirements include defusedxml
     raise ImportError("openpyxl must parse through defusedxml (OPENPYXL_DEFUSEDXML must not be False)")
@@ -37,7 +49,6 @@ MAX_SHEET_ROWS = 100_000
 HEAD_BYTES = 64 * 1024
 CHUNK = 1024 * 1024
 
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 _MACRO_PARTS = re.compile(r"(^|/)(vbaProject\.bin|vbaProjectSignature\.bin|activeX/|ctrlProps/)",
                           re.IGNORECASE)
@@ -47,6 +58,10 @@ _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
 _WORKBOOK_TYPE = b"spreadsheetml.sheet.main+xml"
 _TEMPLATE_TYPE = b"spreadsheetml.template.main+xml"
+#: Strict Open XML names its parts in this namespace (openpyxl reads only the transitional one).
+_STRICT = b"purl.oclc.org/ooxml/"
+_STRICT_PARTS = ("_rels/.rels", "xl/workbook.xml")
+_log = get_logger("reports.xlsx")
 
 
 def refuse(reason: str, text: str) -> WorkbookRefusedError:
@@ -54,9 +69,10 @@ def refuse(reason: str, text: str) -> WorkbookRefusedError:
 
 
 def open_refusal(path: Path, exc: BaseException) -> WorkbookRefusedError:
-    """Why openpyxl could not read a file that passed the checks: entity tricks, else damage.
+    """Why a file that passed the checks could not be read: entity tricks, else a damaged part.
 
     openpyxl may wrap defusedxml's refusal in its own error, so the chain of causes is searched.
+    The exception itself goes to the log file, never to the user (its name means nothing to them).
     """
     cause: BaseException | None = exc
     while cause is not None:
@@ -65,12 +81,28 @@ def open_refusal(path: Path, exc: BaseException) -> WorkbookRefusedError:
                 "{name} contains XML entity declarations, a known way to attack programs that read "
                 "XML. It was not opened.").format(name=path.name))
         cause = cause.__cause__ or cause.__context__
-    return refuse("damaged", _("{name} cannot be read as a workbook ({detail}).").format(
-        name=path.name, detail=type(exc).__name__))
+    _log.info("%s could not be read", path.name, exc_info=exc)
+    return damaged_part(path)
+
+
+def damaged_part(path: Path) -> WorkbookRefusedError:
+    """A part of the workbook is damaged, missing or not as Excel writes it."""
+    return refuse("damaged", _(
+        "{name} cannot be read: a part of the workbook is damaged or missing (perhaps the file was "
+        "cut off while downloading, or written by a program that does not follow the Excel "
+        "format). Ask for the file again, or open it in Excel or LibreOffice, save it as an Excel "
+        "workbook (.xlsx) and import that file.").format(name=path.name))
+
+
+def kind_refusal(kind: FileKind, path: Path) -> WorkbookRefusedError:
+    return refuse(REASONS[kind], refusal_text(kind, path))
 
 
 def check_workbook_file(path: Path) -> None:
-    """Raise WorkbookRefusedError unless `path` looks like a safe, ordinary .xlsx workbook."""
+    """Raise WorkbookRefusedError unless `path` looks like a safe, ordinary .xlsx workbook.
+
+    Whatever a hostile file makes the zip module or the inflater raise becomes a refusal.
+    """
     path = Path(path)
     name = path.name
     try:
@@ -78,41 +110,30 @@ def check_workbook_file(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError as exc:
-        raise refuse("unreadable", _("The file {name} cannot be read ({detail}).").format(
-            name=name, detail=exc.strerror or exc)) from exc
-    if head.startswith(OLE_SIGNATURE):
-        raise _ole_refusal(path, name)
-    if not head.startswith(ZIP_SIGNATURES):
-        raise refuse("not_workbook", _(
-            "{name} is not an Excel workbook (.xlsx), even if its name says so. Open it in Excel or "
-            "LibreOffice and save it as an Excel workbook (.xlsx).").format(name=name))
-    if size > MAX_FILE_BYTES:
-        raise _too_big(name)
+        raise _unreadable(name, exc) from exc
     try:
+        if head.startswith(OLE_SIGNATURE):
+            raise kind_refusal(kind_of_ole(path), path)
+        if not head.startswith(ZIP_SIGNATURES):
+            raise kind_refusal(kind_of_bytes(head), path)
+        if size > MAX_FILE_BYTES:
+            raise _too_big(name)
         with zipfile.ZipFile(path) as archive:
-            _check_archive(archive, name)
-    except zipfile.BadZipFile as exc:
-        raise refuse("damaged", _(
-            "{name} is damaged or incomplete (perhaps cut off while downloading or copying). "
-            "Ask for the file again.").format(name=name)) from exc
-    except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-        raise refuse("damaged", _("{name} cannot be read as a workbook ({detail}).").format(
-            name=name, detail=exc)) from exc
+            _check_archive(archive, path)
+    except WorkbookRefusedError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, struct.error) as exc:
+        raise kind_refusal(FileKind.DAMAGED, path) from exc
+    except OSError as exc:
+        raise _unreadable(name, exc) from exc
+    except Exception as exc:  # any other failure on a hostile zip is damage, never a traceback
+        _log.info("%s failed the safety check", name, exc_info=exc)
+        raise kind_refusal(FileKind.DAMAGED, path) from exc
 
 
-def _ole_refusal(path: Path, name: str) -> WorkbookRefusedError:
-    """An OLE compound file is either an encrypted workbook or an old binary .xls."""
-    with path.open("rb") as handle:
-        sample = handle.read(2 * 1024 * 1024)
-    if "EncryptedPackage".encode("utf-16-le") in sample or b"EncryptionInfo" in sample or (
-            "EncryptionInfo".encode("utf-16-le") in sample):
-        return refuse("encrypted", _(
-            "{name} is protected with a password, so it cannot be read. Ask the sender to remove the "
-            "password (File → Info → Protect Workbook → Encrypt with Password) and send it again."
-        ).format(name=name))
-    return refuse("legacy_format", _(
-        "{name} is an old Excel 97–2003 file (.xls) or is encrypted. Open it and save it as an Excel "
-        "workbook (.xlsx).").format(name=name))
+def _unreadable(name: str, exc: OSError) -> WorkbookRefusedError:
+    return refuse("unreadable", _("The file {name} cannot be read ({detail}).").format(
+        name=name, detail=exc.strerror or exc))
 
 
 def _too_big(name: str) -> WorkbookRefusedError:
@@ -121,7 +142,8 @@ def _too_big(name: str) -> WorkbookRefusedError:
         "(it may be a \"zip bomb\").").format(name=name))
 
 
-def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
+def _check_archive(archive: zipfile.ZipFile, path: Path) -> None:
+    name = path.name
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise _too_big(name)
@@ -139,18 +161,15 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
             raise _too_big(name)
     names = {info.filename for info in members}
     if "[Content_Types].xml" not in names:
-        raise refuse("not_workbook", _("{name} is a zip archive but not an Excel workbook.").format(
-            name=name))
+        raise kind_refusal(kind_of_zip(archive), path)
     content_types = _read_bounded(archive, "[Content_Types].xml", name)
     if any(marker in content_types for marker in _MACRO_TYPES):
         raise _macro_refusal(name)
     if _WORKBOOK_TYPE not in content_types and _TEMPLATE_TYPE not in content_types:
-        raise refuse("not_workbook", _(
-            "{name} is an Office file but not an Excel workbook (perhaps a Word or PowerPoint file)."
-        ).format(name=name))
+        raise kind_refusal(kind_of_zip(archive), path)
     for info in members:
-        if info.filename.endswith((".xml", ".rels", ".vml")):
-            _check_xml(archive, info, name)
+        if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            _check_xml(archive, info, path)
 
 
 def _macro_refusal(name: str) -> WorkbookRefusedError:
@@ -178,9 +197,11 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Iter
             yield chunk
 
 
-def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
-    """No DTD or entity declarations; worksheets within the row limit."""
-    is_sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """No DTD or entity declarations, not Strict Open XML; worksheets within the row limit."""
+    name = path.name
+    lowered = info.filename.lower()
+    is_sheet = lowered.startswith("xl/worksheets/") and lowered.endswith(".xml")
     rows, tail, first = 0, b"", True
     for chunk in _inflate(archive, info, name):
         if first:
@@ -192,6 +213,8 @@ def _check_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
                 raise refuse("xml_entities", _(
                     "{name} contains XML entity declarations, a known way to attack programs that "
                     "read XML. It was not opened.").format(name=name))
+            if lowered in _STRICT_PARTS and _STRICT in head:
+                raise kind_refusal(FileKind.STRICT, path)
         if not is_sheet:
             return
         window = tail + chunk

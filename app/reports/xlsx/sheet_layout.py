@@ -12,6 +12,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from app.reports.xlsx.cells import RowWriter
 from app.reports.xlsx.columns import FIRST_DATA_ROW, SheetSpec
+from app.reports.xlsx.openpyxl_api import sheet_setup
 
 _BAD_TITLE = re.compile(r"[\\*?:/\[\]]")
 
@@ -49,27 +50,30 @@ def set_up_page(ws: WriteOnlyWorksheet, *, rtl: bool, header_rows: str | None,
 
     Fitting every sheet to one page's width printed the wide ones at about 6 points.
     """
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
+    setup = sheet_setup(ws)
+    setup.page_setup.orientation = "landscape"
+    setup.page_setup.paperSize = "9"  # A4
     if width_units is None or print_scale(width_units) >= MIN_PRINT_SCALE:
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        setup.page_setup.fitToWidth = 1
+        setup.page_setup.fitToHeight = 0
+        setup.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     else:
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
-        ws.page_setup.scale = MIN_PRINT_SCALE
-        ws.page_setup.pageOrder = "overThenDown"
+        setup.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
+        setup.page_setup.scale = MIN_PRINT_SCALE
+        setup.page_setup.pageOrder = "overThenDown"
         if title_columns:
             ws.print_title_cols = title_columns
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.7
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    ws.print_options.gridLines = False
+    setup.page_margins.left = setup.page_margins.right = 0.4
+    setup.page_margins.top = setup.page_margins.bottom = 0.7
+    setup.page_margins.header = setup.page_margins.footer = 0.3
+    setup.print_options.gridLines = False
     if header_rows:
         ws.print_title_rows = header_rows
-    ws.oddHeader.left.text = "&A"
-    ws.oddHeader.right.text = header_text.replace("&", "&&")
-    ws.oddFooter.center.text = "&P / &N"
+    header, footer = ws.oddHeader, ws.oddFooter
+    assert header is not None and footer is not None  # every sheet is created with both
+    header.left.text = "&A"
+    header.right.text = header_text.replace("&", "&&")
+    footer.center.text = "&P / &N"
     if rtl:
         ws.sheet_view.rightToLeft = True
 
@@ -119,7 +123,7 @@ def row_height(texts: Iterable[tuple[object, float]]) -> float | None:
 
 def protect(ws: WriteOnlyWorksheet) -> None:
     """Structure protected, no password: filters, sorting and resizing still work."""
-    protection = ws.protection
+    protection = sheet_setup(ws).protection
     protection.sheet = True
     protection.autoFilter = False
     protection.sort = False
@@ -131,12 +135,13 @@ def write_table_head(ws: WriteOnlyWorksheet, rows: RowWriter, spec: SheetSpec,
                      translate: Callable[[str], str], extra_keys: tuple[str, ...] = (),
                      freeze: bool = True) -> None:
     """Column widths, the hidden key row and the translated header row; frozen below the header."""
+    columns = sheet_setup(ws).column_dimensions
     for index, column in enumerate(spec.columns, 1):
-        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension = columns[get_column_letter(index)]
         dimension.width = column.width
         dimension.hidden = column.hidden
     for offset, _key in enumerate(extra_keys, len(spec.columns) + 1):
-        ws.column_dimensions[get_column_letter(offset)].hidden = True
+        columns[get_column_letter(offset)].hidden = True
     headers = [translate(c.label) for c in spec.columns]
     height = row_height((text, column.width * 0.85) for text, column in zip(headers, spec.columns,
                                                                            strict=True))
@@ -152,7 +157,7 @@ def declare_size(ws: WriteOnlyWorksheet, columns: int, rows: int) -> None:
     """Write the sheet's size up front, as Excel does: readers (openpyxl's read-only mode among
     them) otherwise parse the whole sheet once just to find out. Call before the first row."""
     ref = f"A1:{get_column_letter(max(columns, 1))}{max(rows, 1)}"
-    ws.calculate_dimension = lambda: ref  # type: ignore[attr-defined]
+    sheet_setup(ws).calculate_dimension = lambda: ref
 
 
 def add_validation(ws: WriteOnlyWorksheet, rule: DataValidation, column: int,
@@ -171,5 +176,6 @@ def add_validation(ws: WriteOnlyWorksheet, rule: DataValidation, column: int,
             start = previous = row
     for cell_range in ranges:
         rule.add(cell_range)
-    if rule not in ws.data_validations.dataValidation:
-        ws.data_validations.append(rule)
+    validations = sheet_setup(ws).data_validations
+    if rule not in validations.dataValidation:
+        validations.append(rule)

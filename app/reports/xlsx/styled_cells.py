@@ -20,6 +20,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.reports.xlsx.digest import safe_text
+from app.reports.xlsx.openpyxl_api import styled
 
 
 def text_cell(ws: WriteOnlyWorksheet, value: str | None) -> Any:
@@ -48,14 +49,14 @@ class CellStyles:
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self._fills: dict[str, PatternFill] = {}
         self._book: object = None
-        self._arrays: dict[tuple, StyleArray] = {}
+        self._arrays: dict[tuple[object, ...], StyleArray] = {}
 
     def fill(self, rgb: str) -> PatternFill:
         if rgb not in self._fills:
             self._fills[rgb] = PatternFill("solid", fgColor=rgb)
         return self._fills[rgb]
 
-    def _styled(self, ws: WriteOnlyWorksheet, value: Any, key: tuple,
+    def _styled(self, ws: WriteOnlyWorksheet, value: Any, key: tuple[object, ...],
                 setup: Callable[[Cell], None]) -> Cell:
         """A cell with the look `setup` gives, set up once per workbook and copied after that."""
         cell = WriteOnlyCell(ws, value)
@@ -64,9 +65,9 @@ class CellStyles:
         array = self._arrays.get(key)
         if array is None:
             setup(cell)
-            self._arrays[key] = copy(cell._style)
+            self._arrays[key] = copy(styled(cell)._style)
         else:
-            cell._style = copy(array)
+            styled(cell)._style = copy(array)
         return cell
 
     def title(self, ws: WriteOnlyWorksheet, value: str) -> Cell:

@@ -21,6 +21,7 @@ from app.i18n import _
 from app.models.errors import UserFacingError
 from app.models.progress import OperationCancelled
 from app.ui.common.change_bus import ChangeBus
+from app.ui.common.plain_text import shown
 
 #: Tasks started by `run_in_background`, held until they finish; then Python releases them (a
 #: `deleteLater` on a finished task crashed PySide 6.11 now and then, in ~QObject).
@@ -57,9 +58,8 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             result = self.work(self.reporter)
-        except BaseException as exc:  # handed to the GUI thread, which decides what to show
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.done.emit(False, exc)
+        except BaseException as exc:  # handed to the GUI thread (with its traceback), which decides
+            self.done.emit(False, exc)  # what to show
         else:
             self.done.emit(True, result)
 
@@ -82,6 +82,8 @@ class BackgroundTask(QObject):
         self._worker.progressed.connect(self.progressed)
         self._worker.done.connect(self._done)
         self.running = False
+        #: The progress dialog `run_in_background` shows for it.
+        self.dialog: QProgressDialog | None = None
 
     def start(self) -> None:
         self.running = True
@@ -112,12 +114,13 @@ class BackgroundTask(QObject):
 def show_failure(parent: QWidget | None, title: str, error: object) -> None:
     """A user-facing error as it is; anything else as "unexpected", with the details to report."""
     if isinstance(error, UserFacingError):
-        QMessageBox.warning(parent, title, error.message())
+        QMessageBox.warning(parent, title, shown(error.message()))
         return
     box = QMessageBox(QMessageBox.Icon.Critical, title, _(
         "Something unexpected went wrong; nothing was changed. Please report this, with the "
         "details below, to whoever supports the app."), parent=parent)
-    box.setDetailedText(getattr(error, "__traceback_text__", repr(error)))
+    box.setDetailedText("".join(traceback.format_exception(error)) if isinstance(error, BaseException)
+                        else repr(error))
     box.exec()
 
 
@@ -150,7 +153,7 @@ def run_in_background(
     dialog.setAutoReset(False)
     if not cancellable:
         dialog.setCancelButton(None)
-    task.dialog = dialog  # type: ignore[attr-defined]
+    task.dialog = dialog
 
     # The task may outlive the window that started it (closed meanwhile): its work is finished
     # and announced all the same, but nothing is shown in, or asked of, a window that is gone.

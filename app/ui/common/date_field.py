@@ -15,6 +15,16 @@ from app.i18n import _
 _EMPTY = QDate(1900, 1, 1)
 
 
+def to_qdate(value: dt.date) -> QDate:
+    """The same day as a QDate (PySide converts a date at run time, but its stubs do not say so)."""
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    """The same day as a date (typed, where `QDate.toPython()` returns an object)."""
+    return dt.date(value.year(), value.month(), value.day())
+
+
 class DateEdit(QDateEdit):
     """A date edit where a whole date typed over a selected date gives that date.
 
@@ -131,10 +141,10 @@ class DateField(DateEdit):
         self.setToolTip(_("Ctrl+Delete clears the date."))
 
     def value(self) -> dt.date | None:
-        return None if self.date() == _EMPTY else self.date().toPython()  # type: ignore[return-value]
+        return None if self.date() == _EMPTY else from_qdate(self.date())
 
     def set_value(self, value: dt.date | None) -> None:
-        self.setDate(_EMPTY if value is None else QDate(value.year, value.month, value.day))
+        self.setDate(_EMPTY if value is None else to_qdate(value))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         clearing = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.i18n import LANGUAGES, SOURCE_LANGUAGE, _
 from app.i18n.formats import language_name
 from app.ui.common.language_combo import LanguageCombo
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
 
 ALWAYS = (SOURCE_LANGUAGE, "ru")
@@ -59,6 +60,7 @@ class LocalizedTextModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 2
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -189,7 +191,12 @@ class LocalizedTextEditor(QWidget):
         code = self.language_combo.currentData() or self.language_combo.currentText()
         if not self.add_language(str(code)):
             self.language_combo.setEditText("")
-            self.language_combo.lineEdit().setPlaceholderText(_("Not a language code"))
+            self._placeholder(_("Not a language code"))
+
+    def _placeholder(self, text: str) -> None:
+        edit = self.language_combo.lineEdit()  # there is one: the combo is editable
+        if edit is not None:
+            edit.setPlaceholderText(text)
 
     def _fill_languages(self) -> None:
         present = set(self.model.languages())
@@ -198,6 +205,6 @@ class LocalizedTextEditor(QWidget):
 
     def retranslate(self, *_args: object) -> None:
         self.add_button.setText(_("Add language"))
-        self.language_combo.lineEdit().setPlaceholderText(_("Language, or any language code"))
+        self._placeholder(_("Language, or any language code"))
         self.model.retranslate()
         self._fill_languages()

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from app.ui.common.plain_text import shown
+
 ERROR_STYLE = ("QLabel#messageBar { background: #fde7e9; color: #8a1c1c;"
                " border: 1px solid #e8a0a6; padding: 4px 8px; }")
 INFO_STYLE = ("QLabel#messageBar { background: #eef3f8; color: #1d3b63;"
@@ -40,7 +42,7 @@ class MessageBar(QLabel):
 
     def _show(self, message: str, style: str) -> None:
         self.setStyleSheet(style)
-        self.setText(message)
+        self.setText(shown(message))
         self.setVisible(True)
         window = self.window()
         if not self.isVisible() and isinstance(window, QMainWindow):

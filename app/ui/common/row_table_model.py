@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.i18n import _
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
 
 RowT = TypeVar("RowT")
@@ -49,6 +50,7 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.headers())
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

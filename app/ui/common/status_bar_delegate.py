@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.secretariat.regional_models import BarRole
+from app.ui.common.roles import BarRole
 
 
 class StatusBarDelegate(QStyledItemDelegate):
@@ -16,7 +16,7 @@ class StatusBarDelegate(QStyledItemDelegate):
         if not parts:
             super().paint(painter, option, index)
             return
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[operator]
+        if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(option.rect, option.palette.highlight())
         total = sum(count for count, _colour in parts)
         if not total:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.i18n import _
 from app.models.errors import UserFacingError
+from app.ui.common.plain_text import shown
 
-Method = TypeVar("Method", bound=Callable[..., Any])
+Widget = TypeVar("Widget", bound=QWidget)
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
 _showing: list[bool] = [False]
 
 
@@ -27,19 +30,21 @@ def show_storage_error(parent: QWidget | None, error: UserFacingError) -> None:
         return
     _showing[0] = True
     try:
-        QMessageBox.warning(parent, _("The workspace could not be read"), error.message())
+        QMessageBox.warning(parent, _("The workspace could not be read"), shown(error.message()))
     finally:
         _showing[0] = False
 
 
-def shows_storage_errors(method: Method) -> Method:
+def shows_storage_errors(
+    method: Callable[Concatenate[Widget, Params], Result],
+) -> Callable[Concatenate[Widget, Params], Result | None]:
     """Decorate a widget's method that reads or writes the workspace; it returns None on error."""
     @functools.wraps(method)
-    def guarded(self: QWidget, *args: Any, **kwargs: Any) -> Any:
+    def guarded(self: Widget, /, *args: Params.args, **kwargs: Params.kwargs) -> Result | None:
         try:
             return method(self, *args, **kwargs)
         except UserFacingError as error:
             show_storage_error(self, error)
             return None
 
-    return guarded  # type: ignore[return-value]
+    return guarded

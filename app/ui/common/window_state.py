@@ -15,8 +15,13 @@ class WindowStateMixin:
     def _key(self) -> str:
         return self.state_key or type(self).__name__
 
+    def _widget(self) -> QWidget:
+        """The widget this is mixed into (a window or a dialog)."""
+        assert isinstance(self, QWidget)
+        return self
+
     def restore_window_state(self) -> None:
-        widget: QWidget = self  # type: ignore[assignment]
+        widget = self._widget()
         settings = app_settings()
         geometry = settings.value(f"{self._key()}/geometry")
         if geometry is not None:
@@ -31,7 +36,7 @@ class WindowStateMixin:
                 widget.restoreState(window_state)
 
     def save_window_state(self) -> None:
-        widget: QWidget = self  # type: ignore[assignment]
+        widget = self._widget()
         settings = app_settings()
         settings.setValue(f"{self._key()}/geometry", widget.saveGeometry())
         for splitter in widget.findChildren(QSplitter):

@@ -25,6 +25,7 @@ from app.models.services.plan.outline import PlanOutline
 from app.models.services.reporting.commitments import CommitmentInput, commitment_problems
 from app.ui.common.date_field import DateField
 from app.ui.common.language import LanguageController
+from app.ui.common.plain_text import shown, visible_marks
 from app.ui.common.window_state import WindowStateMixin
 
 ERROR_STYLE = "color: #b3261e;"
@@ -135,7 +136,8 @@ class CommitmentForm(WindowStateMixin, QDialog):
         self.setWindowTitle(_("Edit commitment") if self._editing else _("New commitment"))
         language = current_language()
         for row, action in enumerate(self._actions):
-            self.action_combo.setItemText(row, f"{action.code}  {pick_language(action.titles, language)}")
+            self.action_combo.setItemText(row, visible_marks(
+                f"{action.code}  {pick_language(action.titles, language)}"))
         for row, member in enumerate(Priority):
             self.priority_combo.setItemText(row, label(member))
         texts = {
@@ -189,7 +191,7 @@ class CommitmentForm(WindowStateMixin, QDialog):
         problems = self.problems()
         for name, error in self.errors.items():
             message = problems.get(name, "") if name in self._touched else ""
-            error.setText(message)
+            error.setText(shown(message))
             error.setVisible(bool(message))
         return problems
 

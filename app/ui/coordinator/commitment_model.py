@@ -24,6 +24,7 @@ from app.models.orm.base import pick_language
 from app.models.orm.enums import Priority, ProgressStatus, label
 from app.models.services.plan.outline import PlanOutline
 from app.models.services.reporting.commitment_rows import CommitmentRow
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import IdRole, Index, RowRole, SortRole
 from app.ui.common.status_style import MUTED_COLOR, OVERDUE_COLOR, status_color
 
@@ -140,6 +141,7 @@ class CommitmentTableModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -16,7 +16,7 @@ from app.ui.common.column_widths import fit_to_headers
 from app.ui.coordinator.commitment_model import Column, CommitmentProxy, CommitmentTableModel, IdRole
 from app.ui.coordinator.delegates import DateDelegate, EnumDelegate, PercentDelegate
 
-WIDTHS = {Column.COUNTRY: 110, Column.CODE: 56, Column.LEAD: 150, Column.PARTNERS: 90,
+WIDTHS: dict[int, int] = {Column.COUNTRY: 110, Column.CODE: 56, Column.LEAD: 150, Column.PARTNERS: 90,
           Column.START: 96, Column.END: 96, Column.PRIORITY: 66, Column.STATUS: 112,
           Column.PERCENT: 56, Column.NARRATIVE: 260, Column.EVIDENCE: 64}
 
@@ -129,7 +129,8 @@ class CommitmentTable(QTableView):
         return index.data(IdRole) if index.isValid() else None
 
     def current_row(self) -> CommitmentRow | None:
-        position = self.source.row_of(self.current_id()) if self.current_id() is not None else -1
+        current = self.current_id()
+        position = self.source.row_of(current) if current is not None else -1
         return self.source.rows()[position] if position >= 0 else None
 
     def select_id(self, commitment_id: int | None) -> bool:

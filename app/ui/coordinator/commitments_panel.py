@@ -17,9 +17,8 @@ from app.models.services.plan.outline import PlanOutline, plan_outline
 from app.models.services.reporting.commitment_rows import commitment_count, commitment_rows
 from app.models.services.reporting.commitments import (
     CommitmentInput,
-    commitment_input,
-    get_commitment,
     known_agencies,
+    stored_commitment_input,
 )
 from app.models.services.reporting.history import action_codes, commitment_history
 from app.models.services.reporting.periods import get_period
@@ -159,7 +158,7 @@ class CommitmentsPanel(LazyPanel):
         if commitment_id is None:
             return None
         with self._context.db.reading() as session:
-            old = commitment_input(get_commitment(session, commitment_id))  # type: ignore[arg-type]
+            old = stored_commitment_input(session, commitment_id)
         form = self._form(old)
         form.accepted.connect(lambda: self._edit(commitment_id, old, form.data))
         form.open()
@@ -211,8 +210,9 @@ class CommitmentsPanel(LazyPanel):
                                         self.messages.show_error)
             return
         with self._context.db.reading() as session:
-            old = commitment_input(get_commitment(session, commitment_id))  # type: ignore[arg-type]
-        new = replace(old, **{field: Priority(value) if field == "priority" else value})
+            old = stored_commitment_input(session, commitment_id)
+        changes: dict[str, Any] = {field: Priority(value) if field == "priority" else value}
+        new = replace(old, **changes)
         self._stack.push(EditCommitment(self._context, commitment_id, old, new,
                                         self.messages.show_error))
 

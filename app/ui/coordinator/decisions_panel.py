@@ -25,6 +25,7 @@ from app.models.topics import DECISIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.plain_text import shown
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.delegates import EnumDelegate
 from app.ui.coordinator.followup_model import NOTE, STATUS, TEXT, DecisionRole, FollowUpModel
@@ -131,8 +132,8 @@ class DecisionsPanel(LazyPanel):
                 self.status_combo.setCurrentIndex(0)
                 self.note_edit.clear()
                 return
-            self.text_label.setText(
-                f"{decision.number}. {pick_language(decision.texts, current_language())}")
+            self.text_label.setText(shown(
+                f"{decision.number}. {pick_language(decision.texts, current_language())}"))
             follow_up = decision.follow_up or FollowUpInput()
             self.status_combo.setCurrentIndex(self.status_combo.findData(follow_up.status.value))
             if self._note_pending_for != decision.id and self.note_edit.toPlainText() != follow_up.note:

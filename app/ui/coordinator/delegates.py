@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtGui import QPainter
@@ -22,8 +22,16 @@ from PySide6.QtWidgets import (
 
 from app.i18n.formats import format_percent
 from app.models.orm.enums import label
-from app.ui.common.date_field import DateEdit
+from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.roles import FractionRole, Index
+
+EditorT = TypeVar("EditorT", bound=QWidget)
+
+
+def _editor(editor: QWidget, kind: type[EditorT]) -> EditorT:
+    """The editor this delegate's `createEditor` made (Qt hands it back typed as a QWidget)."""
+    assert isinstance(editor, kind)
+    return editor
 
 
 class EnumDelegate(QStyledItemDelegate):
@@ -46,12 +54,12 @@ class EnumDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        combo: QComboBox = editor  # type: ignore[assignment]
+        combo = _editor(editor, QComboBox)
         found = combo.findData(value.value if isinstance(value, enum.Enum) else value)
         combo.setCurrentIndex(max(0, found))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        combo: QComboBox = editor  # type: ignore[assignment]
+        combo = _editor(editor, QComboBox)
         member_type = type(self._members[0])
         model.setData(index, member_type(combo.currentData()), Qt.ItemDataRole.EditRole)
 
@@ -66,11 +74,12 @@ class PercentDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setValue(int(value) if value is not None else 0)  # type: ignore[attr-defined]
+        _editor(editor, QSpinBox).setValue(int(value) if value is not None else 0)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        editor.interpretText()  # type: ignore[attr-defined]
-        model.setData(index, int(editor.value()), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+        spin = _editor(editor, QSpinBox)
+        spin.interpretText()
+        model.setData(index, int(spin.value()), Qt.ItemDataRole.EditRole)
 
 
 class DateDelegate(QStyledItemDelegate):
@@ -80,13 +89,14 @@ class DateDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(value, dt.date):
-            value = QDate(value.year, value.month, value.day)
-        editor.setDate(value if isinstance(value, QDate) and value.isValid()  # type: ignore[attr-defined]
-                       else QDate.currentDate())
+            value = to_qdate(value)
+        _editor(editor, DateEdit).setDate(value if isinstance(value, QDate) and value.isValid()
+                                           else QDate.currentDate())
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        editor.finish_typing()  # type: ignore[attr-defined]
-        model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+        date_edit = _editor(editor, DateEdit)
+        date_edit.finish_typing()  # a date typed over the old one, complete or not
+        model.setData(index, from_qdate(date_edit.date()), Qt.ItemDataRole.EditRole)
 
 
 
@@ -100,7 +110,7 @@ class ProgressBarDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
+        bar.rect = option.rect.adjusted(3, 3, -3, -3)
         bar.minimum, bar.maximum = 0, 100
         bar.progress = round(fraction * 100)
         bar.text = format_percent(fraction * 100)
@@ -108,7 +118,7 @@ class ProgressBarDelegate(QStyledItemDelegate):
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         # Qt 6 has no orientation field: without State_Horizontal the bar is drawn vertically
         # (a 50 % bar filled the lower half, full width, its label drawn through).
-        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
-        bar.palette = option.palette  # type: ignore[attr-defined]
-        style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
+        style = option.widget.style() if option.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.ui.coordinator.evidence_model import EvidenceModel
+from app.ui.coordinator.evidence_opener import open_evidence
 
 
 class EvidenceEditor(QWidget):
@@ -117,7 +117,7 @@ class EvidenceEditor(QWidget):
     def _open(self) -> None:
         row = self._selected_row()
         if row >= 0:
-            QDesktopServices.openUrl(QUrl.fromUserInput(self.model.items()[row][1]))
+            open_evidence(self, self.model.items()[row][1])
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Choose the evidence document"))

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from app.i18n import N_
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
 from app.ui.common.row_table_model import header_text
 
@@ -46,6 +47,7 @@ class EvidenceModel(QAbstractTableModel):
         flags = super().flags(index)
         return flags | Qt.ItemFlag.ItemIsEditable if self._editable else flags
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

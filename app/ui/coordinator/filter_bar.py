@@ -20,6 +20,7 @@ from app.models.services.plan.outline import PlanOutline, plan_outline
 from app.models.services.reporting.commitment_rows import CommitmentFilter
 from app.models.topics import PLAN
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import visible_marks
 from app.ui.common.storage_guard import shows_storage_errors
 
 #: Typing pauses this long (ms) before the list is filtered again.
@@ -104,11 +105,11 @@ class FilterBar(QWidget):
         self.scope_combo.addItem(_("All objectives and actions"), None)
         for objective in self._outline.objectives:
             self.scope_combo.addItem(
-                f"{objective.code}  {pick_language(objective.titles, language)}",
+                visible_marks(f"{objective.code}  {pick_language(objective.titles, language)}"),
                 f"objective:{objective.id}")
             for action in objective.children:
                 self.scope_combo.addItem(
-                    f"      {action.code}  {pick_language(action.titles, language)}",
+                    visible_marks(f"      {action.code}  {pick_language(action.titles, language)}"),
                     f"action:{action.id}")
         self.status_combo.addItem(_("Any status"), None)
         for member in ProgressStatus:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import N_, _, current_language
@@ -12,10 +12,12 @@ from app.i18n.formats import format_date
 from app.models.orm.base import pick_language
 from app.models.orm.enums import FollowUpStatus, label
 from app.models.services.reporting.followup import DecisionRow, MeetingRow
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
 from app.ui.common.roles import RowRole as DecisionRole
 from app.ui.common.row_table_model import header_text
 from app.ui.common.status_style import MUTED_COLOR
+from app.ui.common.tree_model import TreeModel
 
 TEXT, STATUS, NOTE = range(3)
 HEADERS = [N_("Meeting / decision"), N_("Our follow-up"), N_("Note")]
@@ -23,7 +25,7 @@ HEADERS = [N_("Meeting / decision"), N_("Our follow-up"), N_("Note")]
 _MEETING = 0
 
 
-class FollowUpModel(QAbstractItemModel):
+class FollowUpModel(TreeModel):
     #: (decision id, new status): the user chose a status in the table.
     status_edit_requested = Signal(int, str)
 
@@ -74,7 +76,7 @@ class FollowUpModel(QAbstractItemModel):
             return self.createIndex(row, column, _MEETING)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent_index(self, index: Index) -> QModelIndex:
         if not index.isValid() or index.internalId() == _MEETING:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _MEETING)
@@ -99,6 +101,7 @@ class FollowUpModel(QAbstractItemModel):
             return flags | Qt.ItemFlag.ItemIsEditable
         return flags
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -29,6 +29,7 @@ from app.models.services.reporting.indicator_values import (
     IndicatorValueInput,
     progress_to_target,
 )
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, KindRole, RowRole
 from app.ui.common.status_style import MUTED_COLOR
 from app.ui.coordinator.delegates import FractionRole
@@ -120,6 +121,7 @@ class IndicatorGridModel(QAbstractTableModel):
             return flags | Qt.ItemFlag.ItemIsEditable
         return flags
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -209,7 +211,9 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model: IndicatorGridModel = self.sourceModel()  # type: ignore[assignment]
+        model = self.sourceModel()
+        if not isinstance(model, IndicatorGridModel):  # it always is (the panel sets it)
+            return True
         row = model.grid.indicators[source_row]
         if self._objective_id is not None and row.objective_id != self._objective_id:
             return False

@@ -38,6 +38,7 @@ from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.plain_text import visible_marks
 from app.ui.common.roles import Index
 from app.ui.coordinator.delegates import ProgressBarDelegate
 from app.ui.coordinator.indicator_model import (
@@ -67,12 +68,14 @@ class IndicatorValueDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
-        else:
-            editor.setText(value)  # type: ignore[attr-defined]
+        elif isinstance(editor, QLineEdit):  # the two editors `createEditor` makes
+            editor.setText(value)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        text = editor.currentData() if isinstance(editor, QComboBox) else editor.text()  # type: ignore[attr-defined]
-        model.setData(index, text, Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class IndicatorPanel(LazyPanel):
@@ -161,7 +164,7 @@ class IndicatorPanel(LazyPanel):
         self.objective_combo.addItem(_("All objectives"), None)
         for objective in outline.objectives:
             self.objective_combo.addItem(
-                f"{objective.code}  {pick_language(objective.titles, current_language())}",
+                visible_marks(f"{objective.code}  {pick_language(objective.titles, current_language())}"),
                 objective.id)
         self.objective_combo.setCurrentIndex(max(0, self.objective_combo.findData(chosen)))
         self.objective_combo.blockSignals(False)
@@ -200,8 +203,9 @@ class IndicatorPanel(LazyPanel):
             return
         text = (self.source_edit if field == "source" else self.note_edit).text().strip()
         if getattr(value, field) != text:
+            changes: dict[str, Any] = {field: text}  # source or note, named at run time
             self._stack.push(EditIndicatorValue(self._context, row.id, period.id, value,
-                                                replace(value, **{field: text}),
+                                                replace(value, **changes),
                                                 self.messages.show_error))
 
     def flush(self) -> None:

@@ -10,6 +10,7 @@ from app.i18n import _, ngettext
 from app.i18n.formats import format_date, format_number, format_period, sentence_case
 from app.models.orm.enums import label
 from app.models.services.reporting.periods import PeriodState, period_states
+from app.models.services.reporting.receipts import receipt_line
 from app.models.topics import PERIODS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.storage_guard import shows_storage_errors
@@ -126,16 +127,28 @@ class PeriodBar(QWidget):
             self.due_label.setText(due_text(state, (state.due_date - self._context.today()).days))
         self.submit_button.setVisible(self._with_lock and not locked)
         self.reopen_button.setVisible(self._with_lock and locked)
-        self.banner.setVisible(locked)
+        receipt = self.receipt_text()
+        self.banner.setVisible(locked or bool(receipt))
+        texts = [receipt] if receipt else []
         if locked:
-            self.banner.setText(sentence_case(_(
+            texts.insert(0, sentence_case(_(
                 "{period} has been submitted (revision {revision}, {state}) and is read-only. "
                 "Reopen it to make changes; the next export will be a new revision.").format(
                     period=format_period(state.code), revision=state.revision,
                     state=label(state.state) if state.state else "")))
+        self.banner.setText("\n".join(texts))
         if locked != self._locked_shown:
             self._locked_shown = locked
             self.locked_changed.emit(locked)
+
+    @shows_storage_errors
+    def receipt_text(self) -> str:
+        """The secretariat's receipt of the shown period, as the coordinator imported it."""
+        country = self._context.profile.country_code
+        if not (self._with_lock and country and self._selection.period_id is not None):
+            return ""
+        with self._context.db.reading() as session:
+            return receipt_line(session, country, self._selection.period_id)
 
     def _chosen(self, index: int) -> None:
         self._selection.set_period(int(self.combo.itemData(index)))

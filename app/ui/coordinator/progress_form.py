@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QUndoStack
@@ -40,6 +41,7 @@ from app.models.services.reporting.progress import (
     with_status,
 )
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.status_style import status_color
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import Reporter
@@ -170,13 +172,13 @@ class ProgressForm(QWidget):
             self.title_label.setText(_("Choose a commitment in the list to record its progress."))
             self.meta_label.clear()
             return
-        self.title_label.setText(f"{row.action_code}  {row.description}")
+        self.title_label.setText(shown(f"{row.action_code}  {row.description}"))
         meta = _("Lead agency: {agency}").format(agency=row.lead_agency or "—")
         if row.overdue:
             meta += " · " + _("past its end date")
         if not row.has_update:
             meta += " · " + _("no update for this period yet")
-        self.meta_label.setText(meta)
+        self.meta_label.setText(shown(meta))
 
     def _show_values(self, data: ProgressInput) -> None:
         self.status_combo.setCurrentIndex(self.status_combo.findData(data.status.value))
@@ -232,14 +234,14 @@ class ProgressForm(QWidget):
 
     def _change_for(self, field: str) -> Callable[[ProgressInput | None], ProgressInput]:
         if field == "percent":
-            value = self.percent_spin.value()
-            return lambda data: with_percent(data, value)
+            percent = self.percent_spin.value()
+            return lambda data: with_percent(data, percent)
         if field == "support_from":
             known = {code for code, check in self.partner_checks.items() if check.isChecked()}
-            value = join_support_from(known, self.others_edit.text())
+            text = join_support_from(known, self.others_edit.text())
         else:
-            value = self.texts[field].toPlainText()
-        return lambda data: _replace(data, field, value)
+            text = self.texts[field].toPlainText()
+        return lambda data: _replace(data, field, text)
 
     def _status_chosen(self, index: int) -> None:
         if not self._loading and self._editable:
@@ -304,4 +306,5 @@ class ProgressForm(QWidget):
 
 
 def _replace(data: ProgressInput | None, field: str, value: object) -> ProgressInput:
-    return replace(data or ProgressInput(), **{field: value})
+    changes: dict[str, Any] = {field: value}  # one field, named at run time
+    return replace(data or ProgressInput(), **changes)

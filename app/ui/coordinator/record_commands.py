@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoStack
 from sqlalchemy.orm import Session
@@ -109,13 +110,13 @@ def push_progress_edit(
 
 
 def push_cell_progress_edit(stack: QUndoStack, context: WorkspaceContext, commitment_id: int,
-                            period_id: int, field: str, value: object, report: Reporter) -> None:
+                            period_id: int, field: str, value: Any, report: Reporter) -> None:
     """A status or percent chosen in a table cell, kept consistent with each other."""
     if field == "status":
         status = ProgressStatus(value)
         push_progress_edit(stack, context, commitment_id, period_id,
                            lambda data: with_status(data, status), report)
     elif field == "percent":
-        percent = int(value)  # type: ignore[call-overload]
+        percent = int(value)
         push_progress_edit(stack, context, commitment_id, period_id,
                            lambda data: with_percent(data, percent), report)

@@ -3,13 +3,13 @@ between them (navigator → filters, dashboard → progress editor). Other roles
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
 
 from app.i18n import _
 from app.models.orm.enums import ProgressStatus, WorkspaceRole
@@ -138,7 +138,7 @@ def _wire(window: MainWindow, tabs: CoordinatorTabs) -> None:
 
 def follow_step(window: MainWindow, tabs: CoordinatorTabs, step: str) -> None:
     """Go where a step of the period's checklist is done (the dashboard's links)."""
-    actions = window.submission_actions  # type: ignore[attr-defined]
+    actions = window.submission_actions
     if step == "details":
         window.show_workspace_details()
     elif step == "plan":
@@ -169,7 +169,7 @@ def send_latest(window: MainWindow, tabs: CoordinatorTabs) -> None:
     figures = tabs.dashboard.figures
     path = default_folder() / checklist.file_name if checklist and checklist.file_name else None
     if checklist is None or figures is None or path is None or not path.exists():
-        window.submission_actions.show_export()  # type: ignore[attr-defined]
+        window.submission_actions.show_export()
         return
     context = window.context
     dialog = SendMailDialog(context, path, context.country or "", figures.period.code,
@@ -178,10 +178,14 @@ def send_latest(window: MainWindow, tabs: CoordinatorTabs) -> None:
     dialog.open()
 
 
-def _current_panel(window: MainWindow, tabs: CoordinatorTabs) -> QWidget:
+Panel = CommitmentsPanel | ProgressPanel | IndicatorPanel | DecisionsPanel
+
+
+def _current_panel(window: MainWindow, tabs: CoordinatorTabs) -> Panel:
+    """The list panel on show (Find and Next/Previous act on it), else the progress panel."""
     current = window.tabs.currentWidget()
-    panels = (tabs.commitments, tabs.progress, tabs.indicators, tabs.decisions)
-    return current if current in panels else tabs.progress
+    panels: tuple[Panel, ...] = (tabs.commitments, tabs.progress, tabs.indicators, tabs.decisions)
+    return next((panel for panel in panels if panel is current), tabs.progress)
 
 
 class _EditActionTexts(QObject):
@@ -201,21 +205,21 @@ class _EditActionTexts(QObject):
 def _add_actions(window: MainWindow, tabs: CoordinatorTabs) -> None:
     def find() -> None:
         panel = _current_panel(window, tabs)
-        if panel is tabs.decisions:
+        if isinstance(panel, DecisionsPanel):  # it has no search field
             panel = tabs.progress
         window.tabs.setCurrentWidget(panel)
-        panel.focus_search()  # type: ignore[attr-defined]
+        panel.focus_search()
 
     def step(delta: int) -> None:
         panel = _current_panel(window, tabs)
         window.tabs.setCurrentWidget(panel)
-        panel.step(delta)  # type: ignore[attr-defined]
+        panel.step(delta)
 
     def new_commitment() -> None:
         window.tabs.setCurrentWidget(tabs.commitments)
         tabs.commitments.new_commitment()
 
-    specs = {
+    specs: dict[str, tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], None]]] = {
         "new": (QKeySequence.StandardKey.New, new_commitment),
         "find": (QKeySequence.StandardKey.Find, find),
         "next": (QKeySequence("F8"), lambda: step(1)),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.i18n import _, ngettext
 from app.i18n.formats import format_datetime, format_size
+from app.models.orm.workspace import WorkspaceProfile
 from app.models.services.workspace.backups import back_up, backups, reason_label, restore
 from app.models.services.workspace.profile import profile_of
 from app.models.storage.backup import BackupInfo
@@ -34,8 +36,12 @@ from app.models.topics import EVERYTHING
 from app.paths import backups_dir_for
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.window_state import WindowStateMixin
 from app.ui.files.backups_model import BackupRole, BackupsModel, SortRole
+
+#: What a background step hands to its `done` callback.
+T = TypeVar("T")
 
 
 class BackupsDialog(WindowStateMixin, QDialog):
@@ -129,8 +135,7 @@ class BackupsDialog(WindowStateMixin, QDialog):
                 return
 
     # --- actions --------------------------------------------------------------------------
-    def _run(self, title: str, work: Callable[[], object], done: Callable[[object], None]
-             ) -> BackgroundTask:
+    def _run(self, title: str, work: Callable[[], T], done: Callable[[T], None]) -> BackgroundTask:
         """Run `work` in the background with the buttons disabled; `done(result)` on success."""
         self.buttons.setEnabled(False)
         self.task = run_in_background(self, title, lambda _progress: work(), on_success=done)
@@ -142,8 +147,7 @@ class BackupsDialog(WindowStateMixin, QDialog):
         database = self.context.db.path
         return self._run(_("Backing up the workspace"), lambda: back_up(database), self._backed_up)
 
-    def _backed_up(self, made: object) -> None:
-        assert isinstance(made, BackupInfo)
+    def _backed_up(self, made: BackupInfo) -> None:
         self.reload()
         self.select_backup(made)
         self.backed_up.emit(made)
@@ -158,7 +162,7 @@ class BackupsDialog(WindowStateMixin, QDialog):
             "The current state is backed up first, so you can undo this by restoring that backup."
         ).format(date=format_datetime(backup.made_at), reason=reason_label(backup.reason))
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        if QMessageBox.question(self, APP_NAME, question, buttons,
+        if QMessageBox.question(self, APP_NAME, shown(question), buttons,
                                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return False
         db, source = self.context.db, Path(backup.path)
@@ -166,9 +170,8 @@ class BackupsDialog(WindowStateMixin, QDialog):
                   self._restored)
         return True
 
-    def _restored(self, result: object) -> None:
-        before, profile = result  # type: ignore[misc]
-        assert isinstance(before, BackupInfo)
+    def _restored(self, result: tuple[BackupInfo, WorkspaceProfile | None]) -> None:
+        before, profile = result
         self.context.profile = profile or self.context.profile
         self.restored.emit()
         self.context.bus.announce(*EVERYTHING)

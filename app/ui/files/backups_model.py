@@ -10,6 +10,7 @@ from app.i18n import _
 from app.i18n.formats import format_datetime, format_size
 from app.models.services.workspace.backups import reason_label
 from app.models.storage.backup import BackupInfo
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, SortRole
 from app.ui.common.roles import RowRole as BackupRole
 
@@ -54,6 +55,7 @@ class BackupsModel(QAbstractTableModel):
         return {self.COLUMN_DATE: _("Made"), self.COLUMN_SIZE: _("Size"),
                 self.COLUMN_REASON: _("Reason")}.get(section)
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         backup = self.backup_at(index.row()) if index.isValid() else None
         if backup is None:

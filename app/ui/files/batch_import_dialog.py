@@ -24,16 +24,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import _, isolate
+from app.i18n.formats import country_name
 from app.reports.submission.batch import BatchResult, import_batch
 from app.reports.submission.receive import FileOutcome, Outcome, outcome_label
+from app.reports.submission.trust import Confirmations
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import plain_data, shown
 from app.ui.common.roles import RowRole as OutcomeRole
 from app.ui.common.window_state import WindowStateMixin
 
@@ -41,7 +46,8 @@ from app.ui.common.window_state import WindowStateMixin
 OUTCOME_COLOURS = {
     Outcome.APPLIED: "#e6f4ea", Outcome.REPLACED: "#e6f4ea", Outcome.OLDER: "#eeeeee",
     Outcome.DUPLICATE: "#eeeeee", Outcome.ERRORS: "#fff4ce", Outcome.REFUSED: "#fde7e9",
-    Outcome.FAILED: "#fde7e9", Outcome.CANCELLED: "#eeeeee",
+    Outcome.FAILED: "#fde7e9", Outcome.CANCELLED: "#eeeeee", Outcome.HELD: "#fff4ce",
+    Outcome.CONFLICT: "#fde7e9",
 }
 
 
@@ -64,6 +70,7 @@ class BatchSummaryModel(QAbstractTableModel):
             return None
         return (_("File"), _("Report"), _("Outcome"), _("Details"))[section]
 
+    @plain_data
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -93,11 +100,13 @@ class BatchSummaryDialog(WindowStateMixin, QDialog):
     state_key = "BatchSummaryDialog"
     #: The user asks to see a report: (country, period code).
     open_report = Signal(str, str)
+    #: The officer confirmed a held file's key (or, unsigned, the file) with its coordinator.
+    confirmed = Signal(object)
 
     def __init__(self, context: WorkspaceContext, result: BatchResult,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.result = result
+        self.batch_result = result
         self.summary = QLabel()
         self.summary.setObjectName("batchSummary")
         self.summary.setWordWrap(True)
@@ -117,11 +126,18 @@ class BatchSummaryDialog(WindowStateMixin, QDialog):
             header.resizeSection(column, width)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("confirmKey")
+        self.confirm_button.setVisible(any(o.outcome == Outcome.HELD for o in result.outcomes))
+        self.confirm_button.setEnabled(False)
+        self.confirm_button.clicked.connect(lambda: self.confirm_selected())
+        self.buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.table.doubleClicked.connect(self._open)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()
         self.resize(960, 420)
@@ -129,18 +145,46 @@ class BatchSummaryDialog(WindowStateMixin, QDialog):
 
     def retranslate(self, *_args: object) -> None:
         self.setWindowTitle(_("Imported submissions"))
-        text = self.result.summary()
-        if self.result.cancelled:
+        text = self.batch_result.summary()
+        if self.batch_result.cancelled:
             text += " " + _("The import was cancelled: the file in hand was rolled back, the files "
                             "after it were not read.")
-        if self.result.backup is not None:
+        if self.batch_result.backup is not None:
             text += "\n" + _("A backup of the workspace from before the import: {path}").format(
-                path=isolate(str(self.result.backup)))
-        if any(o.applied for o in self.result.outcomes):
+                path=isolate(str(self.batch_result.backup)))
+        if any(o.applied for o in self.batch_result.outcomes):
             text += "\n" + _("Double-click a received file to see its report.")
-        self.summary.setText(text)
+        self.summary.setText(shown(text))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+        self.confirm_button.setText(_("Confirm key and apply…"))
         self.model.retranslate()
+
+    def selected_held(self) -> FileOutcome | None:
+        rows = self.table.selectionModel().selectedRows()
+        outcome = self.model.outcomes[rows[0].row()] if rows else None
+        return outcome if outcome is not None and outcome.outcome == Outcome.HELD else None
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.confirm_button.setEnabled(self.selected_held() is not None)
+
+    def confirm_selected(self, ask: bool = True) -> FileOutcome | None:
+        """After the officer says the coordinator read out the same key, import the file again."""
+        outcome = self.selected_held()
+        if outcome is None:
+            return None
+        country = country_name(outcome.country or "")
+        question = (_("Did the coordinator of {country} read out this key over the phone (not in "
+                      "an e-mail)?\n\n{fingerprint}\n\nOnly then is it theirs; it will replace "
+                      "the key known for {country}.").format(
+                          country=country, fingerprint=outcome.fingerprint)
+                    if outcome.fingerprint else
+                    _("Did the coordinator of {country} confirm, by phone, that they sent this "
+                      "unsigned file?").format(country=country))
+        if ask and QMessageBox.question(self, _("Confirm key"), question) != (
+                QMessageBox.StandardButton.Yes):
+            return None
+        self.confirmed.emit(outcome)
+        return outcome
 
     def _open(self, index: QModelIndex) -> None:
         outcome: FileOutcome = index.data(OutcomeRole)
@@ -163,6 +207,8 @@ class BatchImporter(QObject):
         self.context = context
         self.parent_widget = parent
         self.pending: list[Path] = []
+        #: Keys (and unsigned files) the officer confirmed in this session's summaries.
+        self.confirmations = Confirmations()
         self.task: BackgroundTask | None = None
         self.dialog: BatchSummaryDialog | None = None
 
@@ -175,10 +221,10 @@ class BatchImporter(QObject):
         if not self.pending:
             return
         paths, self.pending = self.pending, []
-        db = self.context.db
+        db, confirmed = self.context.db, self.confirmations
         self.task = run_in_background(
             self.parent_widget, _("Importing submissions"),
-            lambda progress: import_batch(db, paths, progress),
+            lambda progress: import_batch(db, paths, progress, confirmed=confirmed),
             bus=self.context.bus, topics=lambda result: result.topics, on_success=self._show)
         self.task.finished.connect(self._task_finished)
 
@@ -190,5 +236,13 @@ class BatchImporter(QObject):
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = BatchSummaryDialog(self.context, result, self.parent_widget)
+        self.dialog.confirmed.connect(self.confirm)
         self.dialog.open()
         self.finished.emit(result)
+
+    def confirm(self, outcome: FileOutcome) -> None:
+        """Import a held file again, its key (or, unsigned, the file) confirmed by the officer."""
+        keys = {*self.confirmations.keys, *([outcome.fingerprint] if outcome.fingerprint else [])}
+        self.confirmations = Confirmations.of(sorted(keys), self.confirmations.unsigned
+                                              or not outcome.fingerprint)
+        self.import_files([outcome.path])

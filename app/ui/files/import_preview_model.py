@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.i18n import _, ngettext
@@ -12,7 +12,9 @@ from app.reports.submission.preview import Preview
 from app.reports.submission.preview_diff import changes_html
 from app.reports.submission.preview_items import ChangeKind, FieldChange, PreviewItem
 from app.reports.submission.preview_text import change_line
-from app.ui.common.roles import KindRole
+from app.ui.common.plain_text import plain_data
+from app.ui.common.roles import Index, KindRole
+from app.ui.common.tree_model import TreeModel
 
 GROUPS = ("error", "edit", "new", "changed", "removed", "unchanged")
 
@@ -37,7 +39,7 @@ class Node:
         return 0 if self.parent is None else self.parent.children.index(self)
 
 
-class ImportPreviewModel(QAbstractItemModel):
+class ImportPreviewModel(TreeModel):
     COLUMN_WHAT, COLUMN_WHERE = 0, 1
 
     def __init__(self, preview: Preview, parent: QObject | None = None) -> None:
@@ -90,7 +92,7 @@ class ImportPreviewModel(QAbstractItemModel):
         return changes_html(node.item, None if node.change is None else [node.change])
 
     def node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
-        return index.internalPointer() if index.isValid() else self.root  # type: ignore[return-value]
+        return index.internalPointer() if index.isValid() else self.root
 
     def index(self, row: int, column: int,
               parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
@@ -99,7 +101,7 @@ class ImportPreviewModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
-    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent_index(self, index: Index) -> QModelIndex:
         if not index.isValid():
             return QModelIndex()
         node = self.node(index).parent
@@ -121,6 +123,7 @@ class ImportPreviewModel(QAbstractItemModel):
             return _("What") if section == self.COLUMN_WHAT else _("Where in the workbook")
         return None
 
+    @plain_data
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -56,8 +56,11 @@ def send_with_mapi(mail: OutgoingMail) -> bool:  # pragma: no cover - Windows on
                     ("nFileCount", wintypes.ULONG), ("lpFiles", ctypes.POINTER(FileDesc))]
 
     mapi_to, mapi_logon_ui, mapi_dialog, success, user_abort = 1, 0x1, 0x8, 0, 1
+    win_dll = vars(ctypes).get("WinDLL")  # Windows only; looked up so other systems type-check
+    if win_dll is None:
+        return False
     try:
-        library = ctypes.WinDLL("mapi32.dll")
+        library = win_dll("mapi32.dll")
         send = library.MAPISendMailW
     except (OSError, AttributeError):
         return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -30,7 +31,7 @@ def ensure_gui_application() -> QGuiApplication:
         if headless:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication([sys.argv[0] if sys.argv else APP_NAME])
-    return app  # type: ignore[return-value]
+    return cast(QGuiApplication, app)  # `instance()` is typed as the core class
 
 
 def render_pdf(html: str, path: Path, *, title: str = "", landscape: bool = False) -> int:

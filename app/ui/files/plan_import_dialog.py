@@ -6,14 +6,26 @@ the commit leaves the workspace as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _, current_language
 from app.models.orm.base import pick_language
+from app.models.orm.keys import SECRETARIAT_PARTY
+from app.models.services.keys.fingerprint import fingerprint
+from app.models.services.keys.pins import Trust, pin, plan_sender_trust
 from app.models.services.plan.diff import ItemChange
 from app.models.services.plan.versions import (
     AdoptResult,
@@ -40,13 +52,14 @@ class PlanImportDialog(QDialog):
     def __init__(self, context: WorkspaceContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.result: AdoptResult | None = None
+        self.adopted: AdoptResult | None = None
         self.task: BackgroundTask | None = None
         self.file: PlanFile = read_plan_workbook(path)
         document = self.file.document
         assert document is not None
-        with context.db.reading() as session:
+        with context.db.transaction() as session:
             self.preview: PlanPreview = preview_plan_document(session, document)
+            self.trust = plan_sender_trust(session, self.file.signer_key)
         self.setWindowTitle(_("Import plan workbook"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -56,20 +69,52 @@ class PlanImportDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.apply_button.setText(_("Apply"))
-        self.apply_button.setEnabled(self.can_apply)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
+        self.key_note = QLabel(self._key_note())
+        self.key_note.setWordWrap(True)
+        self.key_note.setVisible(self.trust != Trust.PINNED)
+        self.key_confirmed = QCheckBox(
+            _("I confirmed this key with the secretariat (by phone, not by e-mail)")
+            if self.file.signer_key is not None
+            else _("I confirmed with the secretariat that they sent this file"))
+        self.key_confirmed.setVisible(self.needs_confirmation)
+        self.key_confirmed.toggled.connect(lambda _on: self.apply_button.setEnabled(self.can_apply))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.key_note)
+        layout.addWidget(self.key_confirmed)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.buttons)
+        self.apply_button.setEnabled(self.can_apply)
         self.summary.setText(self._summary())
         self.details.setHtml(self._details())
         self.resize(720, 560)
 
     @property
+    def needs_confirmation(self) -> bool:
+        """Signed by another key than the secretariat's pinned one, or not signed at all."""
+        return self.trust in (Trust.NEW_KEY, Trust.UNSIGNED)
+
+    @property
     def can_apply(self) -> bool:
-        return self.preview.can_apply and not self.file.problems
+        confirmed = not self.needs_confirmation or self.key_confirmed.isChecked()
+        return self.preview.can_apply and not self.file.problems and confirmed
+
+    def _key_note(self) -> str:
+        key = self.file.signer_key
+        shown = fingerprint(key) if key is not None else ""
+        if self.trust == Trust.FIRST_USE:
+            return _("The secretariat's key {fingerprint} will be remembered: later plan "
+                     "workbooks must carry the same one.").format(fingerprint=shown)
+        if self.trust == Trust.NEW_KEY:
+            return _("Signed by a new key {fingerprint}, not the secretariat's key this workspace "
+                     "knows. Confirm it with the secretariat before applying.").format(
+                         fingerprint=shown)
+        if self.trust == Trust.UNSIGNED:
+            return _("This plan workbook is not signed. Confirm with the secretariat that they "
+                     "sent it before applying.")
+        return ""
 
     def _summary(self) -> str:
         doc, diff = self.preview.document, self.preview.diff
@@ -85,11 +130,12 @@ class PlanImportDialog(QDialog):
                 flagged=self.preview.commitments_flagged)
         return text
 
-    def _section(self, title: str, changes: list[ItemChange], describe: object) -> list[str]:
+    def _section(self, title: str, changes: list[ItemChange],
+                 describe: Callable[[ItemChange], str]) -> list[str]:
         if not changes:
             return []
         rows = [f"<h3>{escape(title)} ({len(changes)})</h3><ul>"]
-        rows += [f"<li>{describe(c)}</li>" for c in changes]  # type: ignore[operator]
+        rows += [f"<li>{describe(c)}</li>" for c in changes]
         return [*rows, "</ul>"]
 
     def _details(self) -> str:
@@ -143,6 +189,10 @@ class PlanImportDialog(QDialog):
 
     def _adopted(self, result: AdoptResult) -> None:
         self.task = None
-        self.result = result
+        self.adopted = result
+        key = self.file.signer_key
+        if key is not None and self.trust != Trust.PINNED:
+            with self._context.db.transaction() as session:
+                pin(session, SECRETARIAT_PARTY, key, confirmed=self.trust == Trust.NEW_KEY)
         self.applied.emit(result)
         self.accept()

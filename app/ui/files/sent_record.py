@@ -18,7 +18,7 @@ def sent_digests() -> list[str]:
     value = app_settings().value(KEY, [])
     if isinstance(value, str):  # QSettings gives a one-item list back as a string
         return [value]
-    return [str(item) for item in (value or [])]
+    return [str(item) for item in value] if isinstance(value, list | tuple) else []
 
 
 def mark_sent(digest: str) -> None:

@@ -1,23 +1,27 @@
 """File → Export submission…, Import workbook…, Import folder…, and files dropped on the window.
 
-Installed into the main window by one call, so the window itself needs no knowledge of workbooks.
+The main window makes one and gives it what it needs, so the window itself needs no knowledge of
+workbooks.
 A coordinator's import previews each submission, or opens the plan import for a plan workbook; the
 secretariat's imports every file (or folder) given as one batch and shows its summary.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from app.i18n import _, ngettext
 from app.models.errors import UserFacingError
 from app.models.orm.enums import WorkspaceRole
+from app.models.topics import PERIODS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 
 # The workbook code (openpyxl and the report modules, ~0.1 s to import) loads when first used, not
 # with the window.
@@ -48,10 +52,15 @@ class SubmissionActions(QObject):
     """The two actions, their menu entries, and the drop handling of one main window."""
 
     def __init__(self, window: QMainWindow, context: WorkspaceContext, file_menu: QMenu,
-                 before: QAction | None) -> None:
+                 before: QAction, *, undo_stack: QUndoStack | None = None,
+                 open_report: Callable[[str, str], None] | None = None) -> None:
+        """The actions go into `file_menu` before `before`; a plan import clears `undo_stack`;
+        the batch summary's "open" shows a received report through `open_report`."""
         super().__init__(window)
         self.window = window
         self.context = context
+        self._undo_stack = undo_stack
+        self._open_report = open_report
         self.export_dialog: ExportSubmissionDialog | None = None
         self.secretariat = context.profile.role == WorkspaceRole.SECRETARIAT
         self._importer: WorkbookImporter | None = None
@@ -64,6 +73,10 @@ class SubmissionActions(QObject):
         self.import_folder_action = QAction(window)
         self.import_folder_action.setObjectName("importFolderAction")
         self.import_folder_action.setVisible(self.secretariat)
+        self.my_submissions_action = QAction(window)
+        self.my_submissions_action.setObjectName("mySubmissionsAction")
+        self.my_submissions_action.setVisible(not self.secretariat)
+        self.my_submissions_action.triggered.connect(self.show_my_submissions)
         self.export_action.setEnabled(not self.secretariat)
         self.export_action.triggered.connect(self.show_export)
         self.import_action.triggered.connect(self.choose_import)
@@ -71,6 +84,7 @@ class SubmissionActions(QObject):
         file_menu.insertAction(before, self.export_action)
         file_menu.insertAction(before, self.import_action)
         file_menu.insertAction(before, self.import_folder_action)
+        file_menu.insertAction(before, self.my_submissions_action)
         file_menu.insertSeparator(before)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -83,6 +97,7 @@ class SubmissionActions(QObject):
                                           "to the secretariat"))
         self.import_action.setText(_("&Import workbook…"))
         self.import_folder_action.setText(_("Import &folder…"))
+        self.my_submissions_action.setText(_("My &submissions…"))
         self.import_folder_action.setStatusTip(_("Import every submission workbook in a folder"))
         if self.secretariat:
             self.import_action.setStatusTip(_(
@@ -109,6 +124,14 @@ class SubmissionActions(QObject):
             self._batch = BatchImporter(self.context, self.window)
             self._batch.finished.connect(self._batch_finished)
         return self._batch
+
+    def show_my_submissions(self) -> QDialog:
+        """Every export of this workspace: exported, received, acknowledged or in conflict."""
+        from app.ui.files.my_submissions_dialog import MySubmissionsDialog
+
+        dialog = MySubmissionsDialog(self.context, self.window)
+        dialog.open()
+        return dialog
 
     def show_export(self) -> None:
         from app.ui.files.submission_export_dialog import ExportSubmissionDialog
@@ -149,8 +172,11 @@ class SubmissionActions(QObject):
             return
         submissions = []
         for path in files:
-            if workbook_kind(path) == WorkbookKind.PLAN:
+            kind = workbook_kind(path)
+            if kind == WorkbookKind.PLAN:
                 self.import_plan(path)
+            elif kind == WorkbookKind.RECEIPT:
+                self.import_receipt(path)
             else:
                 submissions.append(path)
         if submissions:
@@ -163,14 +189,31 @@ class SubmissionActions(QObject):
         try:
             dialog = PlanImportDialog(self.context, path, self.window)
         except UserFacingError as error:
-            QMessageBox.warning(self.window, _("Import plan workbook"), error.message())
+            QMessageBox.warning(self.window, _("Import plan workbook"), shown(error.message()))
             return None
-        undo_stack = getattr(self.window, "undo_stack", None)
-        if undo_stack is not None:  # edits made under the old plan cannot be undone under the new
-            dialog.applied.connect(undo_stack.clear)
+        if self._undo_stack is not None:  # edits made under the old plan cannot be undone under the new
+            dialog.applied.connect(self._undo_stack.clear)
         self.plan_dialog = dialog
         dialog.open()
         return dialog
+
+    def import_receipt(self, path: Path) -> str | None:
+        """Take the secretariat's receipt: the period then shows as received and acknowledged."""
+        from app.models.services.reporting.receipts import receipt_line
+        from app.reports.receipt.apply import take_receipt
+        from app.reports.receipt.read import read_receipt
+
+        try:
+            receipt = read_receipt(path)
+            with self.context.db.transaction() as session:
+                result = take_receipt(session, receipt)
+                line = receipt_line(session, result.country, result.period_id)
+        except UserFacingError as error:
+            QMessageBox.warning(self.window, _("Import receipt"), error.message())
+            return None
+        self.context.bus.announce(SUBMISSIONS, PERIODS)
+        self.window.statusBar().showMessage(line, 15000)
+        return line
 
     def _batch_finished(self, result: BatchResult) -> None:
         dialog = self.batch.dialog
@@ -179,12 +222,9 @@ class SubmissionActions(QObject):
         self.window.statusBar().showMessage(result.summary(), 15000)
 
     def show_report(self, country: str, period: str) -> None:
-        """Open a received report in the completeness matrix (the secretariat's first tab)."""
-        tabs = getattr(self.window, "secretariat", None)
-        if tabs is None:
-            return
-        self.window.tabs.setCurrentWidget(tabs.completeness)  # type: ignore[attr-defined]
-        tabs.completeness.open_cell(country, period)
+        """Open a received report (in the completeness matrix of a secretariat's window)."""
+        if self._open_report is not None:
+            self._open_report(country, period)
 
     def _applied(self, result: ApplyResult) -> None:
         changed = sum(result.counts.values())
@@ -195,21 +235,14 @@ class SubmissionActions(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove,
-                                               QEvent.Type.Drop):
-            paths = dropped_workbooks(event)  # type: ignore[arg-type]
+        # Drag-enter and drag-move events are drop events too (QDropEvent's subclasses).
+        if watched is self.window and isinstance(event, QDropEvent) and kind in (
+                QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            paths = dropped_workbooks(event)
             if paths:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
+                event.acceptProposedAction()
                 if kind == QEvent.Type.Drop:
                     self.import_paths(paths)
                 return True
         return super().eventFilter(watched, event)
 
-
-def install_submission_actions(window: QMainWindow) -> SubmissionActions:
-    """Add the workbook actions to `window`'s File menu (before Quit) and accept dropped files."""
-    context: WorkspaceContext = window.context  # type: ignore[attr-defined]
-    actions = SubmissionActions(window, context, window.file_menu,  # type: ignore[attr-defined]
-                                getattr(window, "quit_action", None))
-    window.submission_actions = actions  # type: ignore[attr-defined]
-    return actions

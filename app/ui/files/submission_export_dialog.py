@@ -163,7 +163,7 @@ class ExportResultDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.result = result
+        self.exported = result
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.path = QLineEdit(str(result.path))
@@ -196,8 +196,8 @@ class ExportResultDialog(QDialog):
         self.message.setText(_(
             "Revision {revision} of the report for {period} was saved. The period is now marked as "
             "submitted; reopen it to make changes (the next export becomes a new revision)."
-        ).format(revision=self.result.revision, period=format_period(self.result.period)))
-        self.digest.setText(_("SHA-256 digest: {digest}").format(digest=self.result.digest))
+        ).format(revision=self.exported.revision, period=format_period(self.exported.period)))
+        self.digest.setText(_("SHA-256 digest: {digest}").format(digest=self.exported.digest))
         self.open_folder.setText(_("Open folder"))
         self.compose.setText(_("Compose e-mail"))
         self.send_button.setText(_("Send by e-mail…"))
@@ -205,19 +205,19 @@ class ExportResultDialog(QDialog):
 
     def mailto(self) -> str:
         profile = self.context.profile
-        return submission_mailto(self.result, sender=profile.coordinator_name,
+        return submission_mailto(self.exported, sender=profile.coordinator_name,
                                  ministry=profile.ministry)
 
     def send_mail(self) -> SendMailDialog:
         """The workbook to the mail program, attached (see send_mail_dialog)."""
-        result = self.result
+        result = self.exported
         self.send_dialog = SendMailDialog(self.context, result.path, result.country, result.period,
                                           result.revision, result.digest, result.language, self)
         self.send_dialog.open()
         return self.send_dialog
 
     def show_folder(self) -> None:
-        self.open_url(QUrl.fromLocalFile(str(self.result.path.parent)))
+        self.open_url(QUrl.fromLocalFile(str(self.exported.path.parent)))
 
     def compose_mail(self) -> None:
         self.open_url(QUrl(self.mailto(), QUrl.ParsingMode.StrictMode))

@@ -24,6 +24,7 @@ from app.reports.submission.pipeline import ApplyResult, Preview, apply, preview
 from app.reports.submission.preview_text import identity_line, summary_line
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.window_state import WindowStateMixin
 from app.ui.files.import_preview_model import ImportPreviewModel, KindRole
 
@@ -118,7 +119,7 @@ class ImportPreviewDialog(WindowStateMixin, QDialog):
     def retranslate(self, *_args: object) -> None:
         parsed = self.preview.parsed
         self.setWindowTitle(_("Import workbook: {file}").format(file=parsed.path.name))
-        self.identity.setText(identity_line(self.preview) + "\n" + summary_line(self.preview))
+        self.identity.setText(shown(identity_line(self.preview) + "\n" + summary_line(self.preview)))
         if parsed.edited_after_export:
             self.digest.setText(_(
                 "Edited after export: the content no longer matches the digest written when the "
@@ -131,7 +132,7 @@ class ImportPreviewDialog(WindowStateMixin, QDialog):
         notices = self.preview.notices[1:] if parsed.edited_after_export else self.preview.notices
         if not self.preview.has_changes and not self.preview.errors:
             notices = [*notices, _("Nothing to apply: the workspace already holds this content.")]
-        self.notices.setText("\n".join(notices))
+        self.notices.setText(shown("\n".join(notices)))
         self.notices.setVisible(bool(notices))
         self.apply_button.setText(_("Apply"))
         self.cancel_button.setText(_("Cancel"))

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.i18n import _, current_language, is_rtl, isolate, ngettext
 from app.i18n.formats import format_number
 from app.models.orm.base import pick_language
 from app.models.services.plan.outline import PlanNode, PlanOutline
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import IdRole, Index, KindRole
 from app.ui.common.roles import RowRole as NodeRole
+from app.ui.common.tree_model import TreeModel
 
 
-class PlanTreeModel(QAbstractItemModel):
+class PlanTreeModel(TreeModel):
     COLUMN_TITLE = 0
     COLUMN_COMMITMENTS = 1
     COLUMN_COUNT = 2
@@ -64,7 +66,7 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent_index(self, index: Index) -> QModelIndex:
         node = self.node(index)
         if node is None or node.parent is None:
             return QModelIndex()
@@ -89,6 +91,7 @@ class PlanTreeModel(QAbstractItemModel):
                     return self.index(child_row, 0, self.index(row, 0))
         return QModelIndex()
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self.node(index)
         if node is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,7 +26,7 @@ from app.models.services.reporting.calendar import (
 )
 from app.models.topics import PERIODS
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.date_field import DateEdit
+from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.form_parts import captioned_rows, record_table
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors
@@ -87,9 +87,9 @@ class CalendarEditor(RecordEditor):
 
     def _load(self, data: PeriodInput) -> None:
         self.code_edit.setText(data.code)
-        self.start_edit.setDate(QDate(data.start_date))
-        self.end_edit.setDate(QDate(data.end_date))
-        self.due_edit.setDate(QDate(data.due_date))
+        self.start_edit.setDate(to_qdate(data.start_date))
+        self.end_edit.setDate(to_qdate(data.end_date))
+        self.due_edit.setDate(to_qdate(data.due_date))
         self.error_label.setText("")
 
     def show_record(self, record: CalendarRow) -> None:
@@ -107,8 +107,8 @@ class CalendarEditor(RecordEditor):
         self.retranslate()
 
     def value(self) -> PeriodInput:
-        return PeriodInput(self.code_edit.text(), self.start_edit.date().toPython(),
-                           self.end_edit.date().toPython(), self.due_edit.date().toPython())
+        return PeriodInput(self.code_edit.text(), from_qdate(self.start_edit.date()),
+                           from_qdate(self.end_edit.date()), from_qdate(self.due_edit.date()))
 
     def save(self) -> bool:
         data = self.value()

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.i18n import _
+from app.models.orm.plan import Action, Indicator, Objective
 from app.models.services.plan import editing as pe
 from app.models.services.regional import acknowledgement as ack
 from app.models.services.reporting import calendar as cal
@@ -28,16 +29,25 @@ def _command(context: WorkspaceContext, text: str, do: Callable[[Session], Any],
     return StepCommand(context, text, do, undo, topics, on_error, state)
 
 
+def _added_id(state: dict[str, int | None]) -> int:
+    """The id of the row an add command made: its undo runs only after the edit, which sets it."""
+    ident = state["id"]
+    assert ident is not None
+    return ident
+
+
 # --- plan items ----------------------------------------------------------------------------
-_ADD = {"objective": pe.add_objective, "action": pe.add_action, "indicator": pe.add_indicator}
-_UPDATE = {"objective": pe.update_objective, "action": pe.update_action,
-           "indicator": pe.update_indicator}
-_DELETE = {"objective": pe.delete_objective, "action": pe.delete_action,
-           "indicator": pe.delete_indicator}
+# By the kind of item: each level's service takes that level's input type (hence `...`).
+_ADD: dict[str, Callable[..., Action | Indicator]] = {
+    "action": pe.add_action, "indicator": pe.add_indicator}
+_UPDATE: dict[str, Callable[..., object]] = {
+    "objective": pe.update_objective, "action": pe.update_action, "indicator": pe.update_indicator}
+_DELETE: dict[str, Callable[[Session, int], object]] = {
+    "objective": pe.delete_objective, "action": pe.delete_action, "indicator": pe.delete_indicator}
 
 
 def _add(session: Session, kind: str, plan_id: int, data: Any, item_id: int | None,
-         position: int | None) -> Any:
+         position: int | None) -> Objective | Action | Indicator:
     if kind == "objective":
         return pe.add_objective(session, plan_id, data, item_id=item_id, position=position)
     return _ADD[kind](session, data, item_id=item_id, position=position)
@@ -52,7 +62,7 @@ def add_item(context: WorkspaceContext, kind: str, plan_id: int, data: Any,
         state["id"], state["position"] = item.id, item.position
 
     def undo(session: Session) -> None:
-        _DELETE[kind](session, state["id"])
+        _DELETE[kind](session, _added_id(state))
 
     return _command(context, _("Add {code}").format(code=data.code), do, undo, (PLAN,), on_error,
                     state)
@@ -113,7 +123,7 @@ def add_period(context: WorkspaceContext, data: cal.PeriodInput,
         state["id"] = cal.add_period(session, data, item_id=state["id"]).id
 
     def undo(session: Session) -> None:
-        cal.delete_period(session, state["id"])  # type: ignore[arg-type]
+        cal.delete_period(session, _added_id(state))
 
     return _command(context, _("Add period {code}").format(code=data.code), do, undo,
                     (PERIODS,), on_error, state)
@@ -157,7 +167,7 @@ def add_membership(context: WorkspaceContext, data: ms.MembershipInput,
         state["id"] = ms.add_membership(session, data, item_id=state["id"]).id
 
     def undo(session: Session) -> None:
-        ms.delete_membership(session, state["id"])  # type: ignore[arg-type]
+        ms.delete_membership(session, _added_id(state))
 
     return _command(context, _("Add a membership"), do, undo, (MEMBERSHIPS,), on_error)
 

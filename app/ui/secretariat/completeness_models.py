@@ -18,6 +18,7 @@ from app.models.services.regional.completeness import (
     state_label,
 )
 from app.reports.style import STATE_FILL, cell_text
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, SortRole
 from app.ui.common.roles import RowRole as CellRole
 
@@ -46,6 +47,7 @@ class CompletenessModel(QAbstractTableModel):
             return None
         return self.matrix.rows[index.row()].cells[index.column()]
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         cell = self.cell(index)
         if cell is None:
@@ -123,6 +125,7 @@ class CoverageModel(QAbstractTableModel):
     def _country(self, row: int) -> str | None:
         return self._countries[row] if row < len(self._countries) else None
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QSplitter,
     QStyle,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, current_language, isolate
 from app.i18n.formats import country_name
 from app.models.errors import UserFacingError
 from app.models.services.regional.completeness import (
@@ -34,6 +36,7 @@ from app.models.services.regional.report import RegionalFilter
 from app.models.topics import COMMITMENTS, MEMBERSHIPS, PERIODS, PROGRESS, SUBMISSIONS
 from app.reports.submission.mailto import acknowledgement_mail, mailto_url
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
 from app.ui.secretariat import commands as commands
@@ -50,9 +53,9 @@ class FramedSelectionDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[operator]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         plain = QStyleOptionViewItem(option)
-        plain.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[assignment]
+        plain.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, plain, index)
         if selected:
             painter.save()
@@ -70,6 +73,8 @@ class CompletenessView(QWidget):
         super().__init__(parent)
         self._context, self._undo_stack = context, undo_stack
         self._today = today
+        #: The receipt written by the last acknowledgement.
+        self.receipt_path: Path | None = None
         self.filter_bar = RegionalFilterBar(context, today=today)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("completenessSummary")
@@ -195,8 +200,32 @@ class CompletenessView(QWidget):
         except UserFacingError as error:
             self._show_error(error.message())
             return
+        self.receipt_path = self.write_receipt(submission_id)
         if compose:
             self.compose_acknowledgement()
+
+    def write_receipt(self, submission_id: int, folder: Path | None = None) -> Path | None:
+        """The signed receipt the coordinator imports (AP_RECEIPT_…), in `receipts/` beside the
+        workspace unless a folder is given."""
+        from app.reports.receipt.writer import write_receipt
+
+        folder = folder or self._context.db.path.parent / "receipts"
+        try:
+            folder.mkdir(exist_ok=True)
+            with self._context.db.transaction() as session:
+                path = write_receipt(session, submission_id, folder, current_language())
+        except OSError as error:
+            self._show_error(str(error))
+            return None
+        except UserFacingError as error:
+            self._show_error(error.message())
+            return None
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(_(
+                "Receipt written: {path}. Attach it to the e-mail to the coordinator.").format(
+                    path=isolate(str(path))), 15000)
+        return path
 
     def acknowledgement_mailto(self) -> str | None:
         """The `mailto:` link of the shown submission's acknowledgement, or None."""
@@ -218,7 +247,7 @@ class CompletenessView(QWidget):
         return url
 
     def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, _("Acknowledge submission"), message)
+        QMessageBox.warning(self, _("Acknowledge submission"), shown(message))
 
     def retranslate(self, *_args: object) -> None:
         self.filter_bar.retranslate()

@@ -21,6 +21,7 @@ from app.i18n.formats import country_name, format_date, format_datetime
 from app.models.services.regional.country_period import CountryPeriodData, country_period_data
 from app.reports.submission.mailto import edited_cell_line
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.secretariat.country_period_models import UpdatesModel, ValuesModel
 
@@ -114,7 +115,7 @@ class CountryPeriodPanel(QWidget):
             self.info_label.setText("")
             return
         self.title_label.setText(f"<b>{escape(country_name(data.country))} · {escape(data.period_code)}</b>")
-        self.info_label.setText(self._info(data))
+        self.info_label.setText(shown(self._info(data)))
         for model in (self.updates_model, self.values_model):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
     QSortFilterProxyModel,
     Qt,
 )
@@ -31,7 +31,7 @@ from app.models.orm.enums import MembershipRole, label
 from app.models.services.workspace.memberships import MembershipInput, MembershipRow, membership_rows
 from app.models.topics import MEMBERSHIPS
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.date_field import DateEdit
+from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.form_parts import captioned_rows, record_table
 from app.ui.common.roles import IdRole as CountryRole
 from app.ui.common.row_table_model import RowTableModel
@@ -129,7 +129,7 @@ class MembershipEditor(RecordEditor):
         self.filter_combo.blockSignals(False)
         current = self.country_combo.currentData()
         self.country_combo.clear()
-        territories = locale_for("en").territories
+        territories: Mapping[str, str] = locale_for("en").territories  # Babel types it loosely
         for code in sorted((c for c in territories if len(c) == 2 and c.isalpha()), key=country_name):
             self.country_combo.addItem(f"{country_name(code)} ({code})", code)
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(current)))
@@ -141,9 +141,9 @@ class MembershipEditor(RecordEditor):
     def _load(self, data: MembershipInput) -> None:
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(data.country_code)))
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(data.role)))
-        self.from_edit.setDate(QDate(data.valid_from))
+        self.from_edit.setDate(to_qdate(data.valid_from))
         self.open_check.setChecked(data.valid_to is None)
-        self.to_edit.setDate(QDate(data.valid_to or data.valid_from))
+        self.to_edit.setDate(to_qdate(data.valid_to or data.valid_from))
         self.note_edit.setText(data.note)
         self.error_label.setText("")
 
@@ -162,8 +162,8 @@ class MembershipEditor(RecordEditor):
         typed = self.country_combo.currentText().strip()
         if country is None or self.country_combo.itemText(self.country_combo.currentIndex()) != typed:
             country = typed.upper()
-        valid_to = None if self.open_check.isChecked() else self.to_edit.date().toPython()
-        return MembershipInput(country, self.role_combo.currentData(), self.from_edit.date().toPython(),
+        valid_to = None if self.open_check.isChecked() else from_qdate(self.to_edit.date())
+        return MembershipInput(country, self.role_combo.currentData(), from_qdate(self.from_edit.date()),
                                valid_to, self.note_edit.text())
 
     def save(self) -> bool:

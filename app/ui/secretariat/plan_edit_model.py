@@ -8,16 +8,17 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from app.i18n import _
-from app.models.services.plan.outline import PlanOutline
-from app.models.services.plan.tree import PlanNode
-from app.ui.plan_browser.plan_tree_model import Index, PlanTreeModel
+from app.models.services.plan.outline import PlanNode, PlanOutline
+from app.ui.common.plain_text import plain_data
+from app.ui.common.tree_model import Index
+from app.ui.plan_browser.plan_tree_model import PlanTreeModel
 
 
 class PlanEditTreeModel(PlanTreeModel):
     """The navigator's tree model, one level deeper (indicators) for editing."""
 
     def set_tree(self, plan_id: int, nodes: list[PlanNode]) -> None:
-        self.set_outline(PlanOutline(plan_id, "", 0, {}, False, nodes))  # type: ignore[arg-type]
+        self.set_outline(PlanOutline(plan_id, "", 0, {}, False, nodes))
 
     def find(self, kind: str, item_id: int) -> QModelIndex:
         def walk(parent: QModelIndex) -> QModelIndex:
@@ -33,6 +34,7 @@ class PlanEditTreeModel(PlanTreeModel):
 
         return walk(QModelIndex())
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self.node(index)
         if node is None:

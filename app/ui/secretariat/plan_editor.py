@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
 from app.i18n import _, current_language
 from app.models.errors import UserFacingError, ValidationError
 from app.models.orm.base import pick_language
+from app.models.services.keys.own import signer
 from app.models.services.plan import editing as pe
-from app.models.services.plan.tree import PlanNode, PlanSummary, list_plans, plan_tree
+from app.models.services.plan.outline import PlanNode
+from app.models.services.plan.tree import PlanSummary, list_plans, plan_tree
 from app.models.services.plan.versions import new_version_with_backup, published_document
 from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
 from app.ui.plan_browser.plan_tree_model import NodeRole
@@ -172,7 +175,7 @@ class PlanEditor(QWidget):
         with self._context.db.reading() as session:
             data = pe.item_input(session, kind, item_id)
         self.editing = (kind, item_id, None)
-        self.form.load(kind, data, self._parents(kind))  # type: ignore[arg-type]
+        self.form.load(kind, data, self._parents(kind))
         self._update_buttons()
 
     @shows_storage_errors
@@ -184,11 +187,15 @@ class PlanEditor(QWidget):
             return
         with self._context.db.reading() as session:
             code = pe.suggest_code(session, kind, parent_id)
-        data: object = {"objective": lambda: pe.ObjectiveInput(code, {}),
-                        "action": lambda: pe.ActionInput(parent_id, code, {}),
-                        "indicator": lambda: pe.IndicatorInput(parent_id, code, {})}[kind]()
+        data: pe.PlanInput
+        if kind == "objective":
+            data = pe.ObjectiveInput(code, {})
+        elif kind == "action":
+            data = pe.ActionInput(parent_id, code, {})
+        else:
+            data = pe.IndicatorInput(parent_id, code, {})
         self.editing = (kind, None, parent_id)
-        self.form.load(kind, data, self._parents(kind))  # type: ignore[arg-type]
+        self.form.load(kind, data, self._parents(kind))
         self.form.titles_editor.view.setFocus()
         self._update_buttons()
 
@@ -216,8 +223,8 @@ class PlanEditor(QWidget):
             data = self.form.value()
             if item_id is None:
                 command = commands.add_item(self._context, kind, parent_id or 0, data, self._error)
-            elif kind == "plan":
-                command = commands.edit_plan_header(self._context, item_id, data, self._error)  # type: ignore[arg-type]
+            elif isinstance(data, pe.PlanHeaderInput):  # the form holds the plan's header
+                command = commands.edit_plan_header(self._context, item_id, data, self._error)
             else:
                 command = commands.edit_item(self._context, kind, item_id, data, self._error)
             perform(self._undo_stack, command)
@@ -249,7 +256,7 @@ class PlanEditor(QWidget):
         return True
 
     def _error(self, message: str) -> None:
-        QMessageBox.warning(self, _("Plan"), message)
+        QMessageBox.warning(self, _("Plan"), shown(message))
 
     def make_new_version(self, confirm: bool = True) -> BackgroundTask | None:
         """Start the next version of the plan (after a backup, off the GUI thread); it cannot be
@@ -288,11 +295,12 @@ class PlanEditor(QWidget):
                 return None
             folder = Path(chosen)
         try:
-            with self._context.db.reading() as session:
+            with self._context.db.transaction() as session:
                 document = published_document(session, self.plan_id)
+                key = signer(session)  # coordinators pin it from their first plan workbook
             from app.reports.plan_workbook.writer import write_plan_workbook  # openpyxl: when used
 
-            return write_plan_workbook(document, folder, current_language())
+            return write_plan_workbook(document, folder, current_language(), key)
         except UserFacingError as error:  # the folder cannot be written, the database is locked…
             self._error(error.message())
             return None

@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import InvalidOperation
 
 from babel.numbers import NumberFormatError, parse_decimal
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +20,7 @@ from app.i18n.formats import format_number
 from app.models.errors import ValidationError
 from app.models.orm.enums import Direction, IndicatorKind, label
 from app.models.services.plan import editing as pe
-from app.ui.common.date_field import DateEdit
+from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.form_parts import error_label
 from app.ui.common.localized_text_editor import LocalizedTextEditor
 
@@ -98,7 +97,7 @@ class PlanItemForm(QWidget):
         if isinstance(data, pe.PlanHeaderInput):
             self.adopted_check.setChecked(data.adopted is not None)
             self.adopted_edit.setEnabled(data.adopted is not None)
-            self.adopted_edit.setDate(QDate(data.adopted or dt.date.today()))
+            self.adopted_edit.setDate(to_qdate(data.adopted or dt.date.today()))
             self.template_check.setChecked(data.is_template)
         if isinstance(data, pe.ActionInput):
             self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(data.objective_id)))
@@ -127,7 +126,7 @@ class PlanItemForm(QWidget):
         """The edited values; raises ValidationError (with the field) for what cannot be read."""
         code, titles = self.code_edit.text(), self.titles_editor.texts()
         if self.kind == "plan":
-            adopted = self.adopted_edit.date().toPython() if self.adopted_check.isChecked() else None
+            adopted = from_qdate(self.adopted_edit.date()) if self.adopted_check.isChecked() else None
             return pe.PlanHeaderInput(code, titles, adopted, self.template_check.isChecked())
         if self.kind == "objective":
             return pe.ObjectiveInput(code, titles)

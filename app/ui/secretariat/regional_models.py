@@ -12,6 +12,7 @@ from app.i18n.formats import country_name, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.orm.enums import MembershipRole, ProgressStatus, label
 from app.models.services.regional.report import ItemProgress, RegionalIndicator, Tally
+from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import BarRole, Index
 from app.ui.common.status_style import status_color
 
@@ -78,6 +79,7 @@ class ItemProgressModel(_Table[ItemProgress]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.FIXED + 3 + len(STATUSES) + len(self.countries)
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -112,7 +114,8 @@ class StatusModel(_Table[tuple[str | None, MembershipRole | None, Tally]]):
 
     def set_tallies(self, tallies: dict[str | None, Tally], countries: list[str],
                     roles: dict[str, MembershipRole | None]) -> None:
-        rows = [(c, roles.get(c), tallies[c]) for c in countries if c in tallies]
+        rows: list[tuple[str | None, MembershipRole | None, Tally]] = [
+            (c, roles.get(c), tallies[c]) for c in countries if c in tallies]
         if None in tallies:
             rows.append((None, None, tallies[None]))
         self.set_rows(rows, countries)
@@ -120,6 +123,7 @@ class StatusModel(_Table[tuple[str | None, MembershipRole | None, Tally]]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 3 + 3 + len(STATUSES)
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -155,6 +159,7 @@ class IndicatorModel(_Table[RegionalIndicator]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.FIXED + len(self.countries)
 
+    @plain_data
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -28,7 +28,8 @@ class SecretariatTabs:
 def install_secretariat_tabs(window: MainWindow) -> SecretariatTabs:
     """Completeness, regional progress, plan, calendar and memberships, on the window's undo stack.
 
-    The tabs are kept as `window.secretariat`; each gets only the context and the undo stack.
+    The window keeps them as `window.secretariat_tabs`; each gets only the context and the undo
+    stack.
     """
     context, stack = window.context, window.undo_stack
     tabs = SecretariatTabs(
@@ -40,5 +41,4 @@ def install_secretariat_tabs(window: MainWindow) -> SecretariatTabs:
     window.add_tab(tabs.plan, lambda: _("Edit plan"))
     window.add_tab(tabs.calendar, lambda: _("Calendar"))
     window.add_tab(tabs.memberships, lambda: _("Memberships"))
-    window.secretariat = tabs  # type: ignore[attr-defined]
     return tabs

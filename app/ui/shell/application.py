@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLocale, QLockFile, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -11,8 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__
 from app.i18n import available_languages, current_language
+from app.logs import log_to_file
 from app.models.errors import DatabaseDamagedError, UserFacingError
 from app.models.orm.enums import WorkspaceRole
+from app.models.orm.workspace import WorkspaceProfile
 from app.models.services.workspace.profile import profile_of
 from app.models.storage.database import Database, open_database
 from app.paths import data_dir, default_database_path
@@ -20,6 +23,7 @@ from app.resources import resource_path
 from app.ui.common.change_bus import ChangeBus
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language import LanguageController
+from app.ui.common.plain_text import shown
 from app.ui.common.settings import app_settings
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.workspace_guard import lock_workspace, offer_recovery, run_daily_backup, unlock_workspace
@@ -54,7 +58,7 @@ class AppController:
         try:
             lock = lock_workspace(path)
         except UserFacingError as exc:
-            QMessageBox.warning(parent, APP_NAME, exc.message())
+            QMessageBox.warning(parent, APP_NAME, shown(exc.message()))
             return None
         db = self._open_database(path, parent)
         if db is None:
@@ -83,11 +87,11 @@ class AppController:
                     return None
                 return open_database(path)
         except UserFacingError as exc:
-            QMessageBox.critical(parent, APP_NAME, exc.message())
+            QMessageBox.critical(parent, APP_NAME, shown(exc.message()))
             return None
 
-    def _show(self, db: Database, profile: object, lock: QLockFile) -> MainWindow:
-        context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),  # type: ignore[arg-type]
+    def _show(self, db: Database, profile: WorkspaceProfile, lock: QLockFile) -> MainWindow:
+        context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),
                                    language=self.language)
         window = MainWindow(context)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -121,23 +125,25 @@ class AppController:
                 create_demo_workspace(path, role=WorkspaceRole.COORDINATOR, country=country,
                                       language=current_language()).close()
             except UserFacingError as exc:
-                QMessageBox.critical(origin, APP_NAME, exc.message())
+                QMessageBox.critical(origin, APP_NAME, shown(exc.message()))
                 return None
         return path
 
 
 def create_application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv)
+    # The one application object; `instance()` is typed as the core class it derives from.
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def start_gui(db_path: Path | None = None, language: str | None = None) -> AppController:
     """Everything a start does before the event loop: the first window is shown (or was refused)."""
+    log_to_file()
     app = create_application()
     controller_language = LanguageController(app)
     controller_language.set_language(initial_language(language))

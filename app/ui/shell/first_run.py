@@ -27,6 +27,7 @@ from app.models.storage.database import Database
 from app.ui.common.form_parts import error_label
 from app.ui.common.language import LanguageController
 from app.ui.common.language_combo import LanguageCombo
+from app.ui.common.plain_text import shown
 
 
 class FirstRunDialog(QDialog):
@@ -134,7 +135,7 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def _show_error(self, error: ValidationError) -> None:
-        self.error_label.setText(error.message())
+        self.error_label.setText(shown(error.message()))
         target = {"name": self.name_edit, "email": self.email_edit,
                   "country": self.country_combo}.get(error.field)
         if target is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QCloseEvent, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -100,6 +100,6 @@ class GuideWindow(WindowStateMixin, QDialog):
         elif not target.toLocalFile() and url.fragment():  # an anchor on this page
             self.browser.scrollToAnchor(url.fragment())
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

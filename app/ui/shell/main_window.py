@@ -26,15 +26,18 @@ from app.models.orm.enums import WorkspaceRole, label
 from app.models.services.workspace.profile import is_demo
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.plain_text import shown
 from app.ui.common.undo_actions import UndoRedoAction
 from app.ui.common.window_state import WindowStateMixin
-from app.ui.files.submission_actions import install_submission_actions
+from app.ui.files.submission_actions import SubmissionActions
 from app.ui.plan_browser.detail_pane import DetailPane
 from app.ui.plan_browser.navigator import Navigator
 from app.ui.shell.about import show_about
 
+# Types only: each role's tabs module is imported when a workspace of that role opens (below).
 if TYPE_CHECKING:
     from app.ui.coordinator.tabs import CoordinatorTabs
+    from app.ui.secretariat.tabs import SecretariatTabs
     from app.ui.shell.guide import GuideWindow
 
 #: The guide's page about each tab (by the tab's class), opened by F1.
@@ -48,6 +51,9 @@ FRAME_ALLOWANCE = (16, 40)
 
 
 class MainWindow(WindowStateMixin, QMainWindow):
+    """One workspace's window. The tabs of its role are declared attributes: `coordinator_tabs`
+    or `secretariat_tabs`, the other one None."""
+
     #: Asks the application to open another workspace database (path, or None for a new demo).
     open_requested = Signal(object)
 
@@ -58,6 +64,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.context = context
         self.undo_stack = QUndoStack(self)
         self._tab_titles: list[tuple[QWidget, Callable[[], str]]] = []
+        self.coordinator_tabs: CoordinatorTabs | None = None
+        self.secretariat_tabs: SecretariatTabs | None = None
 
         self.navigator = Navigator(context)
         self.detail = DetailPane(context)
@@ -68,7 +76,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         if context.profile.role == WorkspaceRole.SECRETARIAT:
             from app.ui.secretariat.tabs import install_secretariat_tabs
 
-            install_secretariat_tabs(self)
+            self.secretariat_tabs = install_secretariat_tabs(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.template_banner = QLabel()
@@ -103,7 +111,9 @@ class MainWindow(WindowStateMixin, QMainWindow):
 
         self._build_actions()
         self._build_menus()
-        install_submission_actions(self)
+        self.submission_actions = SubmissionActions(
+            self, context, self.file_menu, self.quit_action, undo_stack=self.undo_stack,
+            open_report=self.open_received_report)
         self._workspace_label = QLabel()
         self._path_label = QLabel()
         self.statusBar().addWidget(self._workspace_label)
@@ -114,7 +124,6 @@ class MainWindow(WindowStateMixin, QMainWindow):
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()
         self.navigator.select_first_action()
-        self.coordinator_tabs: CoordinatorTabs | None = None
         if context.profile.role == WorkspaceRole.COORDINATOR:
             from app.ui.coordinator.tabs import install_coordinator_tabs
 
@@ -150,6 +159,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.details_action.triggered.connect(self.show_workspace_details)
         self.backups_action = QAction(self)
         self.backups_action.triggered.connect(self.show_backups)
+        self.key_action = QAction(self)
+        self.key_action.triggered.connect(self.show_workspace_key)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -184,6 +195,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.details_action)
         self.file_menu.addAction(self.backups_action)
+        self.file_menu.addAction(self.key_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -230,6 +242,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.demo_action.setText(_("Open &demo workspace"))
         self.details_action.setText(_("Workspace &details…"))
         self.backups_action.setText(_("&Backups…"))
+        self.key_action.setText(_("Workspace &key…"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About {app}").format(app=APP_NAME))
         self.guide_action.setText(_("&User guide"))
@@ -253,7 +266,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
             self.template_banner.setText(_(
                 "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
                 "Regional Action Plan. Import the plan workbook from the secretariat to replace it."))
-        self._workspace_label.setText(self._workspace_text())
+        self._workspace_label.setText(shown(self._workspace_text()))
         self._path_label.setText(_("Database: {path}").format(path=isolate(str(self.context.db.path))))
         self.navigator.plan_model.retranslate()
         self.detail.refresh()
@@ -303,12 +316,26 @@ class MainWindow(WindowStateMixin, QMainWindow):
         dialog = WorkspaceDetailsDialog(self.context, self)
         dialog.exec()
         dialog.deleteLater()
+    def open_received_report(self, country: str, period: str) -> None:
+        """Show a received report in the completeness matrix (the secretariat's first tab)."""
+        tabs = self.secretariat_tabs
+        if tabs is None:
+            return
+        self.tabs.setCurrentWidget(tabs.completeness)
+        tabs.completeness.open_cell(country, period)
 
     def show_backups(self) -> None:
         from app.ui.files.backups_dialog import BackupsDialog
 
         dialog = BackupsDialog(self.context, self)
         dialog.restored.connect(self.undo_stack.clear)  # edits undone across a restore make no sense
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_workspace_key(self) -> None:
+        from app.ui.files.workspace_key_dialog import WorkspaceKeyDialog
+
+        dialog = WorkspaceKeyDialog(self.context, self)
         dialog.exec()
         dialog.deleteLater()
 

@@ -33,8 +33,9 @@ def menu_shortcuts(menus: list[QMenu]) -> list[tuple[str, str]]:
 
     def visit(actions: list[QAction]) -> None:
         for action in actions:
-            if action.menu() is not None:
-                visit(action.menu().actions())  # type: ignore[union-attr]
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                visit(submenu.actions())
                 continue
             keys = ", ".join(sequence.toString(QKeySequence.SequenceFormat.NativeText)
                              for sequence in action.shortcuts())

@@ -30,6 +30,7 @@ from app.models.services.workspace.backups import (
 )
 from app.models.storage.lock import lock_path_for, read_holder, remove_holder_info, write_holder_info
 from app.paths import backups_dir_for
+from app.ui.common.plain_text import shown
 
 
 def lock_workspace(database: Path) -> QLockFile:
@@ -65,26 +66,26 @@ def offer_recovery(parent: QWidget | None, database: Path, error: DatabaseDamage
     """Tell the user the database is damaged and offer its newest intact backup; True if restored."""
     newest = newest_good_backup(database)
     if newest is None:
-        QMessageBox.critical(parent, APP_NAME, error.message() + "\n\n" + _(
+        QMessageBox.critical(parent, APP_NAME, shown(error.message() + "\n\n" + _(
             "No intact backup was found in {folder}. The damaged file was left as it is."
-        ).format(folder=backups_dir_for(database)))
+        ).format(folder=backups_dir_for(database))))
         return False
     question = error.message() + "\n\n" + _(
         "Restore the newest intact backup, made {date} ({reason})? The damaged file is kept "
         "beside it under a new name, never deleted."
     ).format(date=format_datetime(newest.made_at), reason=reason_label(newest.reason))
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    answer = QMessageBox.question(parent, APP_NAME, question, buttons, QMessageBox.StandardButton.Yes)
+    answer = QMessageBox.question(parent, APP_NAME, shown(question), buttons, QMessageBox.StandardButton.Yes)
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
         outcome = recover_damaged(database)
     except UserFacingError as exc:
-        QMessageBox.critical(parent, APP_NAME, exc.message())
+        QMessageBox.critical(parent, APP_NAME, shown(exc.message()))
         return False
-    QMessageBox.information(parent, APP_NAME, _(
+    QMessageBox.information(parent, APP_NAME, shown(_(
         "The workspace was restored from the backup of {date}. The damaged file was kept as {file}."
-    ).format(date=format_datetime(newest.made_at), file=outcome.moved_aside))
+    ).format(date=format_datetime(newest.made_at), file=outcome.moved_aside)))
     return True
 
 
@@ -93,5 +94,5 @@ def run_daily_backup(parent: QWidget | None, database: Path) -> None:
     try:
         ensure_daily_backup(database)
     except UserFacingError as exc:
-        QMessageBox.warning(parent, APP_NAME, _("Today's automatic backup could not be made.")
-                            + "\n\n" + exc.message())
+        QMessageBox.warning(parent, APP_NAME, shown(_("Today's automatic backup could not be made.")
+                                                    + "\n\n" + exc.message()))

@@ -96,7 +96,7 @@ def _items(doc: PlanDocument, level: str) -> dict[str, object]:
     return {i.code: i for _a, i in doc.indicators()}
 
 
-def _content(item: object) -> tuple:
+def _content(item: object) -> tuple[object, ...]:
     """What counts as a change of an item, apart from its code, parent, children and retirement."""
     fields = ("titles", "kind", "unit", "baseline", "target", "direction")
     return tuple(getattr(item, f, None) for f in fields)

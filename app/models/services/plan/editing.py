@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import SQLColumnExpression, func, select, update
 from sqlalchemy.orm import Session
 
 from app.i18n import _
@@ -54,6 +54,10 @@ class IndicatorInput:
     target: float | None = None
     direction: Direction = Direction.INCREASE
     retired: bool = False
+
+
+#: The editable values of any item of the plan (what `item_input` returns).
+PlanInput = PlanHeaderInput | ObjectiveInput | ActionInput | IndicatorInput
 
 
 # --- plan header ---------------------------------------------------------------------------
@@ -111,8 +115,9 @@ def _follow_code(session: Session, plan_id: int, level: str, old: str, new: str)
             PlanCodeMapping.new_code == old).values(new_code=new))
 
 
-def _next_position(session: Session, column: object, parent_column: object, parent_id: int) -> int:
-    last = session.scalar(select(func.max(column)).where(parent_column == parent_id))  # type: ignore[arg-type]
+def _next_position(session: Session, column: SQLColumnExpression[int],
+                   parent_column: SQLColumnExpression[int | None], parent_id: int) -> int:
+    last = session.scalar(select(func.max(column)).where(parent_column == parent_id))
     return 0 if last is None else int(last) + 1
 
 
@@ -277,7 +282,7 @@ def stored_plan_header(session: Session, plan_id: int) -> PlanHeaderInput:
     return plan_header_input(session.get_one(Plan, plan_id))
 
 
-def item_input(session: Session, kind: str, item_id: int) -> object:
+def item_input(session: Session, kind: str, item_id: int) -> PlanInput:
     """The editable values of a plan item of `kind` ("plan", "objective", "action", "indicator")."""
     if kind == "plan":
         return stored_plan_header(session, item_id)
@@ -290,10 +295,12 @@ def item_input(session: Session, kind: str, item_id: int) -> object:
 
 def item_place(session: Session, kind: str, item_id: int) -> tuple[int | None, int]:
     """Where an objective, action or indicator stands: its plan (objectives only) and position."""
-    model: type[Objective | Action | Indicator] = {
-        "objective": Objective, "action": Action, "indicator": Indicator}[kind]
-    item = session.get_one(model, item_id)
-    return getattr(item, "plan_id", None), item.position
+    if kind == "objective":
+        objective = session.get_one(Objective, item_id)
+        return objective.plan_id, objective.position
+    if kind == "action":
+        return None, session.get_one(Action, item_id).position
+    return None, session.get_one(Indicator, item_id).position
 
 
 def suggest_code(session: Session, kind: str, parent_id: int) -> str:

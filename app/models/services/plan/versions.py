@@ -8,8 +8,9 @@ action in the new plan, so they stay visible and flagged; nothing is deleted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
 from app.i18n import N_, _
@@ -23,7 +24,10 @@ from app.models.services.plan.current import current_plan
 from app.models.services.plan.diff import PlanDiff, diff_plans, resolve_mapping, validate_document
 from app.models.services.plan.document import (
     LEVELS,
+    ActionDoc,
     CodeMapping,
+    IndicatorDoc,
+    ObjectiveDoc,
     PlanDocument,
     document_from_plan,
 )
@@ -214,16 +218,16 @@ def _move_history(session: Session, old: Plan, new: Plan, old_doc: PlanDocument,
                 holder = action_target.get(old_action.id)
                 if holder is None:
                     continue
-                target = carrier.indicator(old_indicator, holder)
+                indicator = carrier.indicator(old_indicator, holder)
                 session.flush()
             else:
-                target = new_indicators[target_code]
-            moved = session.execute(
+                indicator = new_indicators[target_code]
+            moved = cast("CursorResult[Any]", session.execute(  # an UPDATE's result has a rowcount
                 update(IndicatorValue).where(IndicatorValue.indicator_id == old_indicator.id)
-                .values(indicator_id=target.id).prefix_with("OR IGNORE"))
-            count = moved.rowcount or 0  # type: ignore[attr-defined]
+                .values(indicator_id=indicator.id).prefix_with("OR IGNORE")))
+            count = moved.rowcount or 0
             result.values_moved += count
-            _log_bulk_move(session, old_indicator.id, target.id, count)
+            _log_bulk_move(session, old_indicator.id, indicator.id, count)
     session.flush()
 
 
@@ -265,7 +269,8 @@ def next_version_document(session: Session, changes: VersionChanges | None = Non
     for _objective, action in doc.actions():
         action.retired = action.retired or action.code in changes.retire
     renamed = {(level, old): new for (level, old), new in changes.renames.items()}
-    items = [("objective", o) for o in doc.objectives]
+    items: list[tuple[str, ObjectiveDoc | ActionDoc | IndicatorDoc]] = [
+        ("objective", o) for o in doc.objectives]
     items += [("action", a) for _o, a in doc.actions()]
     items += [("indicator", i) for _a, i in doc.indicators()]
     for level, item in items:

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from sqlalchemy import (
     Column,
+    ColumnElement,
+    CursorResult,
     FromClause,
     Integer,
     MetaData,
     Select,
+    SQLColumnExpression,
     String,
     Table,
     case,
@@ -35,6 +39,13 @@ from app.models.orm.reporting import Commitment, IndicatorValue, ProgressUpdate,
 from app.models.services.plan.current import current_plan
 from app.models.services.regional.completeness import matrix_countries, periods_in_range
 from app.models.services.reporting.indicator_values import IndicatorRow
+
+#: A row of `action_tallies`: (action id, country, commitments, reported, percent sum, percent
+#: count, then one count per status in `ProgressStatus` order); without the action id when summed
+#: per country.
+TallyRow = tuple[Any, ...]
+#: A row of `commitment_rows` (its docstring names the columns).
+CommitmentRow = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -79,7 +90,7 @@ def resolve_scope(session: Session, flt: RegionalFilter, today: dt.date | None =
     return Scope([code for code, _role in pairs], dict(pairs), periods)
 
 
-def latest_in_scope(scope: Scope) -> Select:
+def latest_in_scope(scope: Scope) -> Select[int, int]:
     """Each commitment's latest update within the scope's periods (a subquery, one row each)."""
     ranked = (
         select(ProgressUpdate.id.label("update_id"), ProgressUpdate.commitment_id,
@@ -120,16 +131,16 @@ def materialize_latest(session: Session, scope: Scope) -> None:
                    .join(Commitment, Commitment.id == ProgressUpdate.commitment_id)
                    .where(ProgressUpdate.period_id == period.id,
                           Commitment.country_code.in_(scope.countries)))
-        result = session.execute(insert(_LATEST).prefix_with("OR IGNORE")
-                                 .from_select(["update_id", "commitment_id"], updates))
-        found += max(0, result.rowcount or 0)  # type: ignore[attr-defined]
+        result = cast("CursorResult[Any]", session.execute(  # an INSERT's result has a rowcount
+            insert(_LATEST).prefix_with("OR IGNORE").from_select(["update_id", "commitment_id"], updates)))
+        found += max(0, result.rowcount or 0)
 
 
 def latest_table(scope: Scope) -> FromClause:
     return scope.latest if scope.latest is not None else latest_in_scope(scope).subquery()
 
 
-def _in_scope(scope: Scope) -> list:
+def _in_scope(scope: Scope) -> list[ColumnElement[bool]]:
     """Commitments of the countries that had started by the end of the range (callers check that
     the scope has periods)."""
     started = Commitment.start_date.is_(None) | (Commitment.start_date <= scope.periods[-1].end_date)
@@ -169,11 +180,11 @@ class ItemProgress:
     by_country: dict[str, Tally] = field(default_factory=dict)
 
 
-def _status_columns(status_column: object) -> list:
+def _status_columns(status_column: SQLColumnExpression[Any]) -> list[ColumnElement[Any]]:
     return [func.sum(case((status_column == status, 1), else_=0)) for status in ProgressStatus]
 
 
-def _tallies(session: Session, scope: Scope, group: list) -> list[tuple]:
+def _tallies(session: Session, scope: Scope, group: list[SQLColumnExpression[Any]]) -> list[TallyRow]:
     latest = latest_table(scope)
     query = (
         select(*group, func.count(Commitment.id), func.count(ProgressUpdate.id),
@@ -186,13 +197,13 @@ def _tallies(session: Session, scope: Scope, group: list) -> list[tuple]:
     return list(session.execute(query))
 
 
-def _tally(row: tuple) -> Tally:
+def _tally(row: TallyRow) -> Tally:
     commitments, reported, percent_sum, percent_count, *statuses = row
     return Tally(commitments, reported, float(percent_sum), percent_count,
                  {status: int(count or 0) for status, count in zip(ProgressStatus, statuses, strict=True)})
 
 
-def action_tallies(session: Session, scope: Scope) -> list[tuple]:
+def action_tallies(session: Session, scope: Scope) -> list[TallyRow]:
     """(action id, country, tally numbers...) per action and country: what both the progress by
     item and the status by country are summed from, so one query can serve both."""
     if not scope.countries or not scope.periods:
@@ -201,7 +212,7 @@ def action_tallies(session: Session, scope: Scope) -> list[tuple]:
 
 
 def progress_by_item(session: Session, scope: Scope, plan: Plan | None = None,
-                     tallies: list[tuple] | None = None) -> list[ItemProgress]:
+                     tallies: list[TallyRow] | None = None) -> list[ItemProgress]:
     """Objectives each followed by their actions, in plan order, with totals and per country.
 
     `plan` saves reading the current plan again when the caller has it, `tallies` (from
@@ -223,12 +234,12 @@ def progress_by_item(session: Session, scope: Scope, plan: Plan | None = None,
     objective_of = {a.id: o for o in plan.objectives for a in o.actions}
     heads = {r.code: r for r in result if r.level == "objective"}
     for action_id, country, *numbers in rows:
-        item = by_action.get(action_id)
-        if item is None:
+        found = by_action.get(action_id)
+        if found is None:
             continue
         tally = _tally(tuple(numbers))
-        item.by_country[country] = tally
-        item.total.add(tally)
+        found.by_country[country] = tally
+        found.total.add(tally)
         head = heads[objective_of[action_id].code]
         head.total.add(tally)
         head.by_country.setdefault(country, Tally()).add(tally)
@@ -236,7 +247,7 @@ def progress_by_item(session: Session, scope: Scope, plan: Plan | None = None,
 
 
 def status_by_country(session: Session, scope: Scope,
-                      tallies: list[tuple] | None = None) -> dict[str | None, Tally]:
+                      tallies: list[TallyRow] | None = None) -> dict[str | None, Tally]:
     """Each country's commitments by latest status (None holds the regional total).
 
     Given `tallies` (from `action_tallies`), sums them per country instead of querying again.
@@ -302,7 +313,7 @@ def indicator_values(session: Session, scope: Scope, plan: Plan | None = None) -
     return list(rows.values())
 
 
-def commitment_rows(session: Session, scope: Scope) -> list[tuple]:
+def commitment_rows(session: Session, scope: Scope) -> list[CommitmentRow]:
     """Every commitment in scope with its latest update: the regional report's detail sheet.
 
     (country, objective code, action code, action retired, description, lead agency, priority,
@@ -311,7 +322,7 @@ def commitment_rows(session: Session, scope: Scope) -> list[tuple]:
     return commitment_details(session, scope)[0]
 
 
-def commitment_details(session: Session, scope: Scope) -> tuple[list[tuple], list[tuple]]:
+def commitment_details(session: Session, scope: Scope) -> tuple[list[CommitmentRow], list[TallyRow]]:
     """`commitment_rows` and, summed from the same rows, what `action_tallies` returns: a report
     that lists every commitment needs no second query over them for its totals."""
     if not scope.countries or not scope.periods:
@@ -335,10 +346,11 @@ def commitment_details(session: Session, scope: Scope) -> tuple[list[tuple], lis
     priorities = {p.value: p for p in Priority}
     statuses = {s.value: s for s in ProgressStatus}
     position = {s: index for index, s in enumerate(ProgressStatus)}
-    rows, sums = [], {}
+    rows: list[CommitmentRow] = []
+    sums: dict[tuple[int, str], list[int]] = {}
     for (action_id, country, objective, action, retired, description, agency, priority, period,
-         status, percent, challenges, support) in session.execute(query):
-        status = statuses.get(status)
+         stored_status, percent, challenges, support) in session.execute(query):
+        status = statuses.get(stored_status)
         rows.append((country, objective, action, bool(retired), description, agency,
                      priorities[priority], period, status, percent, challenges, support))
         numbers = sums.get((action_id, country))

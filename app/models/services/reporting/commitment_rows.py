@@ -13,7 +13,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, func, literal, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    SQLColumnExpression,
+    String,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from app.models.orm.enums import Priority, ProgressStatus
@@ -185,7 +196,7 @@ def commitment_rows(
     return rows
 
 
-def _raw(column: ColumnElement[Any]) -> ColumnElement[str]:
+def _raw(column: SQLColumnExpression[Any]) -> ColumnElement[str]:
     """The column's stored text, skipping SQLAlchemy's per-value conversion (done in `_row`)."""
     return type_coerce(column, String)
 

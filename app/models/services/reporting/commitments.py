@@ -109,6 +109,11 @@ def commitment_input(commitment: Commitment) -> CommitmentInput:
     return CommitmentInput(**{f.name: getattr(commitment, f.name) for f in fields(CommitmentInput)})
 
 
+def stored_commitment_input(session: Session, commitment_id: int) -> CommitmentInput:
+    """The editable values of a stored commitment, by id (the edit form starts from them)."""
+    return commitment_input(session.get_one(Commitment, commitment_id))
+
+
 def _values(data: CommitmentInput) -> dict[str, object]:
     values = {f.name: getattr(data, f.name) for f in fields(CommitmentInput)}
     values["description"] = data.description.strip()

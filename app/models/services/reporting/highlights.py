@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
 from app.models.orm.enums import MembershipRole, ProgressStatus
@@ -28,7 +28,7 @@ class CountryHighlight:
     support: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _top_texts(session: Session, scope: Scope, column: object,
+def _top_texts(session: Session, scope: Scope, column: SQLColumnExpression[str],
                limit: int) -> dict[str, list[tuple[str, int]]]:
     latest = latest_table(scope)
     count = func.count().label("n")
@@ -37,7 +37,7 @@ def _top_texts(session: Session, scope: Scope, column: object,
         .select_from(ProgressUpdate)
         .join(latest, latest.c.update_id == ProgressUpdate.id)
         .join(Commitment, Commitment.id == ProgressUpdate.commitment_id)
-        .where(func.trim(column) != "", Commitment.retired.is_(False))  # type: ignore[arg-type]
+        .where(func.trim(column) != "", Commitment.retired.is_(False))
         .group_by(Commitment.country_code, column)
         .order_by(Commitment.country_code, count.desc(), column))
     result: dict[str, list[tuple[str, int]]] = {}

@@ -16,7 +16,12 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from app.i18n import N_, _
-from app.models.errors import DatabaseDamagedError, DatabaseTooNewError, NoGoodBackupError
+from app.models.errors import (
+    DatabaseDamagedError,
+    DatabaseTooNewError,
+    ForeignBackupError,
+    NoGoodBackupError,
+)
 from app.models.progress import NoProgress, Progress, checkpoint
 from app.models.storage.backup import (
     BackupInfo,
@@ -31,6 +36,7 @@ from app.models.storage.backup import (
 )
 from app.models.storage.backup_thinning import DEFAULT_POLICY, RetentionPolicy, backups_to_remove
 from app.models.storage.database import Database
+from app.models.storage.workspace_identity import workspace_id
 from app.paths import backups_dir_for
 
 T = TypeVar("T")
@@ -66,7 +72,8 @@ def backups(database: Path) -> list[BackupInfo]:
 
 
 def _info(database: Path, path: Path) -> BackupInfo:
-    made_at, reason = parse_backup_name(database, path.name) or (dt.datetime.now(), "")
+    parsed = parse_backup_name(database, path.name)
+    made_at, reason = (parsed.made_at, parsed.reason) if parsed else (dt.datetime.now(), "")
     return BackupInfo(path=path, made_at=made_at, reason=reason, size=path.stat().st_size)
 
 
@@ -107,8 +114,12 @@ def ensure_daily_backup(database: Path, now: dt.datetime | None = None) -> Backu
     return back_up(database, REASON_DAILY, now)
 
 
-def check_restorable(backup: Path) -> str:
-    """The schema revision of an intact backup this app can open; raises a UserFacingError else."""
+def check_restorable(backup: Path, database: Path | None = None) -> str:
+    """The schema revision of an intact backup this app can open; raises a UserFacingError else.
+
+    With `database`: a backup of another workspace is refused (when the workspace's own id can
+    be read; a damaged one is known only by the backups named after its file).
+    """
     from app.models.storage.migrate import script_directory
 
     revision = verify_backup(backup)
@@ -116,6 +127,10 @@ def check_restorable(backup: Path) -> str:
         raise DatabaseDamagedError(str(backup), _("it holds no workspace"))
     if revision not in {rev.revision for rev in script_directory().walk_revisions()}:
         raise DatabaseTooNewError(str(backup), revision)
+    if database is not None:
+        owner = workspace_id(database)
+        if owner is not None and workspace_id(backup) != owner:
+            raise ForeignBackupError(str(backup), str(database))
     return revision
 
 
@@ -128,7 +143,7 @@ def restore(db: Database, backup: Path, now: dt.datetime | None = None) -> Backu
     """
     from app.models.storage.migrate import upgrade_to_head
 
-    check_restorable(backup)
+    check_restorable(backup, db.path)
     before = back_up(db.path, REASON_RESTORE, now, thin=False)
     db.release()
     restore_into(backup, db.path)
@@ -151,7 +166,7 @@ def restore_closed(database: Path, backup: Path, now: dt.datetime | None = None)
     The caller opens the database afterwards, which upgrades an older backup's schema.
     """
     database = Path(database).resolve()
-    check_restorable(backup)
+    check_restorable(backup, database)
     before = aside = None
     if database.exists():
         try:
@@ -172,8 +187,8 @@ def newest_good_backup(database: Path) -> BackupInfo | None:
     """The newest backup that passes the integrity check and that this app can open."""
     for info in backups(database):
         try:
-            check_restorable(info.path)
-        except (DatabaseDamagedError, DatabaseTooNewError):
+            check_restorable(info.path, database)
+        except (DatabaseDamagedError, DatabaseTooNewError, ForeignBackupError):
             continue
         return info
     return None

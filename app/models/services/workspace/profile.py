@@ -15,6 +15,7 @@ from app.models.errors import ValidationError
 from app.models.orm.enums import WorkspaceRole
 from app.models.orm.reference import Country
 from app.models.orm.workspace import WorkspaceProfile
+from app.models.services.keys.own import own_key
 from app.models.services.workspace.refdata import load_reference_data
 from app.models.storage.database import Database, open_database
 
@@ -71,6 +72,7 @@ def initialise(db: Database, data: ProfileInput, today: dt.date | None = None) -
         profile.email = data.email.strip()
         profile.language = data.language
         session.add(profile)
+        own_key(session)  # every workspace signs what it exports
     db.actor = profile.coordinator_name
     return profile
 

@@ -25,6 +25,26 @@ def upgrade() -> None:
                                       server_default="[]"))
         batch_op.add_column(sa.Column("contact_email", sa.String(length=320), nullable=False,
                                       server_default=""))
+    fill_received_source_ids()
+
+
+def fill_received_source_ids() -> None:
+    """A secretariat's received commitments get the ids their coordinators' workspaces give them.
+
+    Until this revision the only received commitments were the demo's, numbered 1, 2, … per
+    country in the coordinator's workspace, in the order of their ids here. Left empty, the next
+    submission of that country would match none of them and add every commitment again.
+    """
+    op.execute("""
+        UPDATE commitment SET source_id = (
+            SELECT ranked.number FROM (
+                SELECT id, ROW_NUMBER() OVER (PARTITION BY country_code ORDER BY id) AS number
+                FROM commitment) AS ranked
+            WHERE ranked.id = commitment.id)
+        WHERE source_id IS NULL
+          AND EXISTS (SELECT 1 FROM workspace_profile WHERE role = 'secretariat')
+          AND country_code IN (SELECT country_code FROM submission WHERE received_at IS NOT NULL)
+    """)
 
 
 def downgrade() -> None:

@@ -1,0 +1,1 @@
+"""Signing keys: the workspace's own key pair, fingerprints, trusted senders, key files. No Qt."""
