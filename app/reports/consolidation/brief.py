@@ -195,7 +195,7 @@ def brief_html(data: Consolidation, language: str) -> str:
              f"<p class='meta'>{escape(lang.title(data.plan_titles))} "
              f"({escape(isolate(f'{data.plan_code} v{data.plan_version}'))})"
              f"{separator(language)}{escape(span)}{separator(language)}{escape(generated)}</p>",
-             f"<p class='meta'>{escape(t(N_('Roles counted')))}: "
+             "<p class='meta'>" + escape(t(N_("Roles counted"))) + ": "
              f"{escape(', '.join(lang.label(role) for role in counted_roles(data)))}</p>"]
     parts += _summary(data, lang)
     parts += _matrix(data, lang)

@@ -19,6 +19,7 @@ from app.reports.xlsx.cells import RowWriter, data_style
 from app.reports.xlsx.columns import FIRST_DATA_ROW, NO, YES, Column, Kind, Role, SheetSpec
 from app.reports.xlsx.digest import fingerprint
 from app.reports.xlsx.sheet_layout import (
+    PRINT_CHARS_PER_UNIT,
     add_validation,
     declare_size,
     protect,
@@ -107,7 +108,8 @@ def write_data_sheet(ctx: SheetContext, spec: SheetSpec, title: str, rows: Sheet
         cells = [out.cell(value, _style(c, row, editable))
                  for c, value in zip(spec.columns, shown, strict=True)]
         cells.append(out.cell(fingerprint([row.get(c.key) for c in digested]), "machine"))
-        out.append(cells, height=row_height(zip(shown, widths, strict=True)))
+        out.append(cells, height=row_height(zip(shown, widths, strict=True),
+                                            PRINT_CHARS_PER_UNIT))
         if editable:
             editable_rows.append(FIRST_DATA_ROW + offset)
     first_blank = FIRST_DATA_ROW + len(rows.rows)

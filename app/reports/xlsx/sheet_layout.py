@@ -78,10 +78,12 @@ def set_up_page(ws: WriteOnlyWorksheet, *, rtl: bool, header_rows: str | None,
         ws.sheet_view.rightToLeft = True
 
 
-#: Characters of 10-point Arial per unit of column width (the unit is a digit of the default font);
-#: Cyrillic letters run wider than digits, and LibreOffice prints with wider DejaVu Sans where
-#: Arial is missing, so this errs on the side of a line too many (1.3 clipped printed rows).
-CHARS_PER_UNIT = 1.05
+#: Characters of 10-point Arial per unit of column width (the unit is a digit of the default font).
+CHARS_PER_UNIT = 1.3
+#: The same for a submission's data sheets, where Cyrillic letters run wider than digits and
+#: LibreOffice prints with wider DejaVu Sans where Arial is missing: it errs on the side of a
+#: line too many (1.3 clipped printed rows of Russian text).
+PRINT_CHARS_PER_UNIT = 1.05
 LINE_HEIGHT = 14.0
 MAX_ROW_HEIGHT = 409.0
 
@@ -104,7 +106,8 @@ def wrapped_lines(text: str, per_line: int) -> int:
     return lines
 
 
-def row_height(texts: Iterable[tuple[object, float]]) -> float | None:
+def row_height(texts: Iterable[tuple[object, float]],
+               chars_per_unit: float = CHARS_PER_UNIT) -> float | None:
     """Height (points) that shows every wrapped text of a row, or None when one line is enough.
 
     Spreadsheets do not grow rows to fit wrapped text written by a program, and LibreOffice prints
@@ -113,7 +116,7 @@ def row_height(texts: Iterable[tuple[object, float]]) -> float | None:
     lines = 1
     for value, width in texts:
         if isinstance(value, str) and len(value) > 8:
-            per_line = max(1, int(width * CHARS_PER_UNIT) - 1)
+            per_line = max(1, int(width * chars_per_unit) - 1)
             if len(value) > per_line or "\n" in value:
                 lines = max(lines, wrapped_lines(value, per_line))
     if lines == 1:

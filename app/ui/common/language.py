@@ -50,11 +50,13 @@ class CatalogTranslator(QTranslator):
         return False
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
+        # None, not "": Qt takes an empty string as the translation and stops asking, which
+        # blanked the file dialog's "Look in:" and "Files of type:" (qtbase_*.qm has them).
         if (context, source_text) not in self._known:
-            return ""
+            return None
         text = i18n.pgettext(context, source_text)
-        return "" if text == source_text else text
+        return None if text == source_text else text
 
 
 class LanguageController(QObject):
