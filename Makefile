@@ -33,6 +33,15 @@ i18n-coverage: $(STAMP)
 i18n-check: $(STAMP)
 	$(PY) tools/i18n.py check
 
+# Native review (docs/TRANSLATING.md): `make l10n-review LANG=kk` writes l10n-review/l10n-review-kk.xlsx;
+# `make l10n-apply FILE=l10n-review/l10n-review-kk.xlsx` previews the suggestions, YES=1 writes them.
+.PHONY: l10n-review l10n-apply
+l10n-review: $(STAMP)
+	$(PY) tools/l10n_review.py review $(LANG)
+
+l10n-apply: $(STAMP)
+	$(PY) tools/l10n_review.py apply "$(FILE)" $(if $(YES),--yes)
+
 run: $(STAMP) compile-translations
 	$(PY) main.py
 
@@ -78,6 +87,14 @@ package-onefile: $(PACKAGE_STAMP) compile-translations
 
 package-check: package
 	$(PY) tools/package_check.py $(APP_EXE)
+
+# The Windows package, built and checked on this Linux machine under Wine (tools/windows_check.sh):
+# Windows CPython 3.11 and the same pinned wheels, the same pyinstaller.spec, the packaged self-test
+# and tools/package_check.py, the Inno Setup installer installed and removed, the one-file build.
+# Installs wine with apt when missing; downloads are kept in ~/.cache/apt-windows.
+.PHONY: package-windows-check
+package-windows-check: $(STAMP)
+	HOSTPY=$(PY) tools/windows_check.sh
 
 # Benchmarks (see bench/run.py): one table of timings beside their floors, also written
 # to bench/results/latest.json. Demo workspaces are generated once into bench/.cache/.

@@ -12,6 +12,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from app.cli import main
+from app.i18n import translate_in
 from app.i18n.formats import country_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,9 +29,28 @@ def test_consolidate_writes_the_workbook(secretariat_db, tmp_path, capsys):
     assert [row[0] for row in matrix[1:3]] == ["Kazakhstan", "Kyrgyzstan"]
 
 
+def test_consolidate_counts_members_unless_asked_for_other_roles(secretariat_db, tmp_path, capsys):
+    """Observers and guests count by choice; the cover says which roles the figures count."""
+    def matrix_and_roles(*extra: str) -> tuple[list[str], str]:
+        out = tmp_path / f"regional{len(extra)}.xlsx"
+        assert main(["consolidate", "--db", str(secretariat_db.path), "--lang", "en", "--out",
+                     str(out), *extra]) == 0
+        book = CalamineWorkbook.from_path(str(out))
+        cover = {row[0]: row[1] for row in book.get_sheet_by_name("Report").to_python() if row}
+        matrix = book.get_sheet_by_name("Completeness").to_python()
+        return [row[0] for row in matrix[1:] if row and row[0]], str(cover.get("Roles counted"))
+
+    members, counted = matrix_and_roles()
+    everyone, counted_all = matrix_and_roles("--all-roles")
+    assert counted == "Member" and "Observer" in counted_all
+    with_observers = matrix_and_roles("--role", "member", "--role", "observer")[0]
+    assert set(members) < set(with_observers) and "Turkmenistan" not in members
+    assert "Turkmenistan" in with_observers and "Turkmenistan" in everyone
+
+
 @pytest.mark.parametrize(("extra", "message"), [
-    (["--from", "1999-H1"], "unknown period"),
-    (["--country", "XX"], "no country or period"),
+    (["--from", "1999-H1"], "Unknown period"),
+    (["--country", "XX"], "No country or period"),
 ])
 def test_consolidate_refuses_what_it_cannot_do(secretariat_db, tmp_path, capsys, extra, message):
     out = tmp_path / "r.xlsx"
@@ -47,7 +67,8 @@ def test_consolidate_writes_a_pdf_brief_with_every_country(secretariat_db, tmp_p
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, "main.py", "consolidate", "--db", str(secretariat_db.path), "--lang", "ru",
-         "--out", str(out), "--pdf", str(pdf)], cwd=ROOT, capture_output=True, text=True, env=env,
+         "--out", str(out), "--pdf", str(pdf), "--all-roles"], cwd=ROOT, capture_output=True,
+        text=True, env=env,
         timeout=120)
     assert result.returncode == 0, result.stderr
     assert out.exists() and pdf.exists()
@@ -56,6 +77,24 @@ def test_consolidate_writes_a_pdf_brief_with_every_country(secretariat_db, tmp_p
     for code in ("KZ", "KG", "TJ", "TM"):
         assert country_name(code, "ru") in text
     assert "Казахстан" in text
+    if shutil.which("pdfinfo"):  # the PDF's own title metadata is in the report's language too
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert translate_in("ru", "Regional progress brief") in info
+    assert "Региональный отчёт записан" in result.stdout
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) >= 2 and all(p.stat().st_size > 2000 for p in pages)
+
+
+def test_messages_speak_the_workspaces_language(db_path, tmp_path, capsys):
+    """A Russian workspace's commands answer in Russian without --lang; --lang still wins."""
+    assert main(["init", "--db", str(db_path), "--role", "secretariat", "--name", "Айгерим",
+                 "--lang", "ru"]) == 0
+    assert "Рабочее пространство создано" in capsys.readouterr().out
+    out = tmp_path / "r.xlsx"
+    assert main(["consolidate", "--db", str(db_path), "--out", str(out), "--country", "XX"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "ошибка: Ни одна страна или период не соответствует этим фильтрам.")
+    assert main(["consolidate", "--db", str(db_path), "--lang", "tr", "--out", str(out),
+                 "--country", "XX"]) == 2
+    assert capsys.readouterr().err.startswith("hata: ")

@@ -174,3 +174,68 @@ def test_todo_and_fill_round_trip(tmp_path, monkeypatch):
                                                             "{count} обяз."]
     assert tool.fill("ru", {**pending, "Gone": "Ушло"}) == (2, ["Gone"])
     assert tool.todo("ru") == {} and checks.check_catalog("ru") == []
+
+
+@pytest.mark.parametrize(("language", "chain"), [
+    ("kk", ["kk", "ru", "en"]), ("ky", ["ky", "ru", "en"]), ("tg", ["tg", "ru", "en"]),
+    ("tk", ["tk", "ru", "en"]), ("uz", ["uz", "ru", "en"]), ("az", ["az", "tr", "en"]),
+    ("ps", ["ps", "fa", "en"]), ("ur", ["ur", "en"]), ("ru", ["ru", "en"]), ("en", ["en"]),
+    ("fa", ["fa", "en"]), ("tr", ["tr", "en"]), ("uz_Latn", ["uz_Latn", "uz", "ru", "en"]),
+])
+def test_fallback_chain(language, chain):
+    assert i18n.fallback_chain(language) == chain
+
+
+def test_stored_text_falls_back_along_the_chain():
+    from app.models.orm.base import pick_language
+    from app.reports.language import ReportLanguage
+
+    titles = {"en": "Plan", "ru": "План", "fa": "برنامه", "tr": "Plan (tr)"}
+    assert pick_language(titles, "kk") == "План"
+    assert pick_language(titles, "ps") == "برنامه"
+    assert pick_language(titles, "az") == "Plan (tr)"
+    assert pick_language(titles, "ur") == "Plan"
+    assert pick_language({"ru": "План"}, "ur") == "План"  # any language rather than nothing
+    assert pick_language({"kk": "Жоспар", "ru": "План"}, "kk") == "Жоспар"
+    assert ReportLanguage("ky").title(titles) == "План"  # workbooks and reports alike
+    assert pick_language(None, "kk") == ""
+
+
+def test_a_message_missing_in_a_catalog_falls_back_along_the_chain(tmp_path, monkeypatch):
+    for language, text in (("ky", None), ("ru", "&Файл")):
+        catalog = tool.new_catalog(language)
+        catalog.add("&File", text or "")
+        folder = tmp_path / language / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        with (folder / "messages.mo").open("wb") as fileobj:
+            write_mo(fileobj, catalog)
+    monkeypatch.setattr(i18n, "catalog_dir", lambda: str(tmp_path))
+    assert i18n.load_translations("ky").gettext("&File") == "&Файл"
+    assert i18n.load_translations("ur").gettext("&File") == "&File"
+
+
+def test_persian_and_turkish_have_two_plural_forms_as_cldr_says():
+    assert get_plural("fa").num_plurals == 2 and get_plural("tr").num_plurals == 2
+    assert translate_in("tr", "Commitments") == "Taahhütler"
+    tr = i18n.load_translations("tr")
+    assert tr.ngettext("The cell that differs: {cells}.", "The cells that differ: {cells}.", 1) == (
+        "Farklı olan hücre: {cells}.")
+    assert tr.ngettext("The cell that differs: {cells}.", "The cells that differ: {cells}.", 3) == (
+        "Farklı olan hücreler: {cells}.")
+
+
+def test_update_follows_cldr_plural_forms_after_a_babel_upgrade(tmp_path, monkeypatch):
+    """A catalog written with an older Babel's one form gets CLDR's header and a form to fill."""
+    old = tool.new_catalog("tr")
+    old._num_plurals, old._plural_expr = 1, "0"
+    old.add(("{count} commitment", "{count} commitments"), ("{count} taahhüt",))
+    path = tmp_path / "tr" / "LC_MESSAGES" / "messages.po"
+    tool.save(old, path)
+    assert "nplurals=1" in path.read_text(encoding="utf-8")
+    monkeypatch.setattr(tool, "po_path", lambda lang: path)
+    catalog = tool.load(path, "tr")
+    tool.follow_cldr_plurals(catalog, "tr")
+    tool.save(catalog, path)
+    assert "nplurals=2; plural=(n != 1);" in path.read_text(encoding="utf-8")
+    assert tool.todo("tr") == {"{count} commitment\x00{count} commitments": ["", ""]}
+    assert "some plural forms are empty" in checks.check_catalog("tr")[0]

@@ -65,7 +65,7 @@ def test_half_year_periods_with_due_dates(coordinator_db):
     assert len(periods) == 28
     h1 = periods[-2]
     assert (str(h1.start_date), str(h1.end_date), str(h1.due_date)) == (
-        "2026-01-01", "2026-06-30", "2026-07-30")
+        "2026-01-01", "2026-06-30", "2026-07-31")
     assert str(periods[-1].due_date) == "2027-01-31"
 
 
@@ -101,3 +101,60 @@ def test_every_shipped_note_is_in_the_catalog_and_stored_in_the_workspace_langua
         db.close()
     assert kz == "Государство-основатель (рекомендации 2012 г.)"
     assert "Первый председатель, с начала процесса в Алматы" in chairs
+
+
+SHIPPED_LANGUAGES = ("en", "ru", "kk", "ky", "tg", "tk", "uz", "fa", "ps", "tr", "az", "ur")
+
+
+def test_every_shipped_text_is_in_every_language():
+    """The template plan, its units and the 2012 meeting read in each interface language."""
+    from app.i18n import LANGUAGES, is_rtl
+    from app.models.services.workspace.refdata import shipped_texts
+
+    assert set(SHIPPED_LANGUAGES) == set(LANGUAGES)
+    texts = shipped_texts()
+    assert len(texts) > 120
+    for (english, _russian), text in texts.items():
+        assert set(text) == set(SHIPPED_LANGUAGES), english
+        for code, value in text.items():
+            assert value and value == value.strip(), (code, english)
+            if english not in ("%",) and is_rtl(code):
+                assert any("\u0600" <= c <= "\u06ff" for c in value), (code, value)
+        # The Uzbek Latin script writes oʻ/gʻ with U+02BB, never an apostrophe
+        assert "'" not in text["uz"] and "‘" not in text["uz"], text["uz"]
+
+
+def test_a_new_workspace_stores_every_language(coordinator_db):
+    with coordinator_db.reading() as s:
+        plan = s.scalar(select(Plan))
+        indicator = s.scalar(select(Indicator).where(Indicator.code == "1.1.a"))
+        meeting = s.scalar(select(Meeting).where(Meeting.code == "NCM-2012-09"))
+        assert set(plan.titles) == set(SHIPPED_LANGUAGES)
+        assert set(indicator.titles) == set(indicator.unit) == set(SHIPPED_LANGUAGES)
+        assert meeting.titles["ru"].startswith("Первое совещание")  # a meeting, as the kinds say
+        assert all(set(d.texts) == set(SHIPPED_LANGUAGES) for d in meeting.decisions)
+
+
+def test_an_older_workspace_gains_the_languages_of_its_untouched_texts(coordinator_db):
+    from app.models.services.workspace.refdata import FORMER_RUSSIAN, add_shipped_translations
+
+    old_meeting_ru = next(iter(FORMER_RUSSIAN))
+    with coordinator_db.transaction() as s:
+        for objective in s.scalars(select(Objective)):
+            objective.titles = {k: objective.titles[k] for k in ("en", "ru")}
+        first, second = list(s.scalars(select(Objective).order_by(Objective.position)))[:2]
+        first.titles = {**first.titles, "en": "Our own wording"}  # edited: stays as it is
+        second.titles = {**second.titles, "kk": "Біздің аударма"}  # a language written here: kept
+        meeting = s.scalar(select(Meeting).where(Meeting.code == "NCM-2012-09"))
+        meeting.titles = {"en": meeting.titles["en"], "ru": old_meeting_ru}
+    with coordinator_db.transaction() as s:
+        assert add_shipped_translations(s) == 9 + 1
+    with coordinator_db.transaction() as s:
+        assert add_shipped_translations(s) == 0
+    with coordinator_db.reading() as s:
+        first, second, third = list(s.scalars(select(Objective).order_by(Objective.position)))[:3]
+        assert set(first.titles) == {"en", "ru"}
+        assert second.titles["kk"] == "Біздің аударма" and set(second.titles) == set(SHIPPED_LANGUAGES)
+        assert third.titles["tg"] and third.titles["fa"]
+        meeting = s.scalar(select(Meeting).where(Meeting.code == "NCM-2012-09"))
+        assert meeting.titles["ru"] == FORMER_RUSSIAN[old_meeting_ru] and meeting.titles["ps"]

@@ -41,12 +41,13 @@ class Coverage:
 def coverage(language: str, template: Catalog | None = None) -> Coverage:
     """Messages of the template that the language's catalog translates (not fuzzy, no empty form)."""
     template = template or catalogs.load(catalogs.POT)
-    ids = [m.id for m in template if m.id]
+    ids = [(m.id, m.context) for m in template if m.id]
     if language == SOURCE_LANGUAGE:
         return Coverage(language, len(ids), len(ids))
     path = catalogs.po_path(language)
     catalog = catalogs.load(path, language) if path.exists() else catalogs.new_catalog(language)
-    done = sum(1 for msgid in ids if (m := catalog.get(msgid)) is not None and is_translated(m))
+    done = sum(1 for msgid, context in ids
+               if (m := catalog.get(msgid, context)) is not None and is_translated(m))
     return Coverage(language, done, len(ids))
 
 

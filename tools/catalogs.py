@@ -30,7 +30,7 @@ CATALOGS = ROOT / "resources" / "translations"
 POT = CATALOGS / f"{DOMAIN}.pot"
 MAPPING = ROOT / "babel.cfg"
 KEYWORDS: dict[str, tuple[int, ...] | None] = {
-    "_": None, "N_": None, "ngettext": (1, 2), "translate_in": (2,),
+    "_": None, "N_": None, "ngettext": (1, 2), "translate_in": (2,), "NC_": ((1, "c"), 2),
 }
 WIDTH = 100
 HEADER = ("# {language} messages of Almaty Process Tracker.\n"
@@ -109,9 +109,26 @@ def update_catalogs(languages: Iterable[str] | None = None) -> list[str]:
         catalog = load(path, language) if path.exists() else new_catalog(language)
         catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
         catalog.fuzzy = False
+        follow_cldr_plurals(catalog, language)
         save(catalog, path)
         written.append(language)
     return written
+
+
+def follow_cldr_plurals(catalog: Catalog, language: str) -> None:
+    """Plural-Forms as the installed Babel's CLDR says (a Babel upgrade may change them: Persian and
+    Turkish have two forms since Babel 2.19); a plural message gains empty forms to translate (or
+    loses surplus ones), so `todo` lists it and the checks see it until it is done."""
+    expected = get_plural(language)
+    catalog._num_plurals = expected.num_plurals  # Babel keeps the header's value here
+    catalog._plural_expr = expected.plural_expr
+    for message in catalog:
+        if message.id and message.pluralizable:
+            forms = list(message.string) if isinstance(message.string, (list, tuple)) else [
+                message.string]
+            if len(forms) != expected.num_plurals:
+                forms = (forms + [""] * expected.num_plurals)[:expected.num_plurals]
+                message.string = tuple(forms)
 
 
 def is_translated(message: Message) -> bool:
@@ -157,7 +174,10 @@ def template_problems(template: Catalog) -> list[str]:
 
 
 def _key(message: Message) -> str:
-    return message.id if isinstance(message.id, str) else "\x00".join(message.id)
+    """The message's id as `todo` and `fill` name it: plural forms joined by NUL, a context (a Qt
+    string's class) before EOT, as gettext writes it."""
+    key = message.id if isinstance(message.id, str) else "\x00".join(message.id)
+    return f"{message.context}\x04{key}" if message.context else key
 
 
 # --- translating -------------------------------------------------------------------------------

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from app.i18n import LANGUAGES, set_language
+from app.i18n import LANGUAGES, SOURCE_LANGUAGE, _, set_language
 from app.models.errors import UserFacingError
 from app.models.storage.lock import WorkspaceLock
 from app.paths import default_database_path
@@ -26,12 +27,28 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
                         help="database file (default: the per-user data folder)")
 
 
-def apply_language(args: argparse.Namespace) -> None:
-    language = getattr(args, "lang", None)
-    if language:
-        if language not in LANGUAGES:
-            raise CommandError(f"unknown language {language!r}; one of {', '.join(LANGUAGES)}")
-        set_language(language)
+def workspace_language(path: Path) -> str | None:
+    """The language a workspace's profile names, read without opening (or migrating) it: the
+    commands speak to its user in it, as the window does."""
+    if not path.is_file():
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro",
+                                                uri=True)) as connection:
+            row = connection.execute("SELECT language FROM workspace_profile").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row and row[0] in LANGUAGES else None
+
+
+def apply_language(args: argparse.Namespace) -> str:
+    """Messages in `--lang` if given, else in the workspace's language, else English."""
+    language = getattr(args, "lang", None) or workspace_language(database_path(args)) or (
+        SOURCE_LANGUAGE)
+    if language not in LANGUAGES:
+        raise CommandError(_("Unknown language: {code}").format(code=language))
+    set_language(language)
+    return language
 
 
 def hold_workspace(path: Path) -> WorkspaceLock:

@@ -13,7 +13,7 @@ from app.cli.common import (
     hold_workspace,
 )
 from app.demo.generator import SIZES, create_demo_workspace
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, _
 from app.models.orm.enums import WorkspaceRole
 
 
@@ -36,11 +36,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, path: Path) -> int:
     if path.exists():
-        raise CommandError(f"{path} exists already; the demo needs a new file")
+        raise CommandError(_("{path} exists already; the demo needs a new file.").format(path=path))
     db = create_demo_workspace(
         path, role=WorkspaceRole(args.role), country=args.country.upper(), size=args.size,
         seed=args.seed, language=args.lang,
     )
     db.close()
-    print(f"Demo workspace created: {path}")
+    print(_("Demo workspace created: {path}").format(path=path))
     return 0

@@ -12,7 +12,7 @@ from app.cli.common import (
     database_path,
     hold_workspace,
 )
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, _
 from app.models.orm.enums import WorkspaceRole
 from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
 from app.models.storage.database import open_database
@@ -39,12 +39,13 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, path: Path) -> int:
     role = WorkspaceRole(args.role)
     if role == WorkspaceRole.COORDINATOR and not args.country:
-        raise CommandError("--country is required for a coordinator workspace")
+        raise CommandError(_("A coordinator workspace needs --country (e.g. --country KZ)."))
     if path.exists():
         existing = open_database(path)
         try:
             if profile_of(existing) is not None:
-                raise CommandError(f"{path} already holds a workspace; choose another --db")
+                raise CommandError(_("{path} already holds a workspace; choose another --db.").format(
+                    path=path))
         finally:
             existing.close()
     db = create_workspace(path, ProfileInput(
@@ -52,5 +53,5 @@ def _run(args: argparse.Namespace, path: Path) -> int:
         ministry=args.ministry, email=args.email, language=args.lang,
     ))
     db.close()
-    print(f"Workspace created: {path}")
+    print(_("Workspace created: {path}").format(path=path))
     return 0

@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.demo.receipts import DEMO_MEMBERSHIP, Receipt, plan_receipts, submission_rows
+from app.i18n import fallback_chain
 from app.models.orm import Commitment, IndicatorValue, ProgressUpdate, ReportingPeriod, Submission
 from app.models.orm.enums import (
     Direction,
@@ -28,7 +29,7 @@ from app.models.orm.plan import Action, Indicator, Objective, Plan
 from app.models.orm.reference import Country, Membership
 from app.models.services.plan.current import current_plan
 from app.models.services.reporting.periods import half_year
-from app.models.services.workspace.profile import ProfileInput, create_workspace
+from app.models.services.workspace.profile import DEMO_EMAIL, ProfileInput, create_workspace
 from app.models.storage.database import Database
 
 
@@ -106,7 +107,7 @@ _TEXT = {
 
 
 def _pool(language: str) -> dict[str, list[str]]:
-    return _TEXT.get(language, _TEXT["en"])
+    return next(_TEXT[code] for code in fallback_chain(language) if code in _TEXT)
 
 
 def _next_id(session: Session, model: Any) -> int:
@@ -317,7 +318,7 @@ def create_demo_workspace(
     profile = ProfileInput(
         role=role, country_code=country if role == WorkspaceRole.COORDINATOR else None,
         coordinator_name=names.get(language, names["en"]),
-        ministry=_pool(language)["agencies"][1], email="demo@example.org", language=language,
+        ministry=_pool(language)["agencies"][1], email=DEMO_EMAIL, language=language,
     )
     db = create_workspace(path, profile, today)
     generate(db, role=role, country=country, size=size, seed=seed, language=language, today=today)

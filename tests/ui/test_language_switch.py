@@ -45,7 +45,7 @@ def test_live_switch_relabels_window_menus_header_and_open_dialog(qtbot, context
     assert dialog.windowTitle() == "Добро пожаловать в Almaty Process Tracker"
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == (
         "Создать рабочее пространство")
-    assert dialog.country_combo.itemText(dialog.country_combo.findData("KG")) == "Киргизия"
+    assert dialog.country_combo.itemText(dialog.country_combo.findData("KG")) == "Кыргызстан"
     # The same widgets, the user's place and unsaved input kept.
     assert (window.file_menu, window.navigator, window.detail, dialog.name_edit) == widgets
     assert window.navigator.selected_item() == ("action", action.id)
@@ -74,9 +74,38 @@ def test_qt_own_dialogs_use_qt_translations(qtbot, language):
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert box.button(QMessageBox.StandardButton.Cancel).text() == "Отмена"
-    language.set_language("ur")  # Qt has no Urdu: its own English, not the Russian left over
+    language.set_language("ur")  # Qt has no Urdu: the app's catalog, not the Russian left over
     assert language.qt_translator is None
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "منسوخ کریں"
+    language.set_language("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_qt_strings_come_from_the_catalog_in_every_language(qtbot, language):
+    """Turkmen and Uzbek users meet their own Latin-script buttons, not Qt's Russian; Persian says
+    «لغو» as the app does, not Qt's «انصراف»; kk falls back along the chain where it lacks one."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.ui.common.qt_strings import QT_STRINGS
+
+    expected = {"tk": ("&Hawa", "Ýatyrmak"), "uz": ("&Ha", "Bekor qilish"), "fa": ("&بله", "لغو"),
+                "ky": ("&Ооба", "Жокко чыгаруу"), "az": ("&Bəli", "Ləğv et"),
+                "ps": ("&هو", "لغوه کول"), "ru": ("&Да", "Отмена")}
+    for code, (yes, cancel) in expected.items():
+        language.set_language(code)
+        assert QCoreApplication.translate("QPlatformTheme", "&Yes") == yes, code
+        box = QMessageBox(QMessageBox.Icon.Question, "", "",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert box.button(QMessageBox.StandardButton.Cancel).text() == cancel, code
+    language.set_language("tk")
+    assert QCoreApplication.translate("QFileSystemModel", "Date Modified") == "Üýtgedilen senesi"
+    assert QCoreApplication.translate("QLineEdit", "Select All") == "Hemmesini saýla"
+    line = QLineEdit()
+    qtbot.addWidget(line)
+    menu = line.createStandardContextMenu()
+    assert "Hemmesini saýla" in [action.text().split("\t")[0] for action in menu.actions()]
+    assert len(QT_STRINGS) >= 40
 
 
 def test_languages_without_qt_translation_fall_back_sensibly():
@@ -84,6 +113,16 @@ def test_languages_without_qt_translation_fall_back_sensibly():
     assert [qt_catalog_language(code) for code in ("tg", "ky", "uz", "tk")] == ["ru"] * 4
     assert qt_catalog_language("az") == "tr" and qt_catalog_language("ps") == "fa"
     assert qt_catalog_language("ur") is None
+
+
+def test_kazakh_falls_back_to_russian_when_qt_lacks_its_file(tmp_path, monkeypatch):
+    from app.ui.common import language as module
+
+    for code in ("ru", "fa"):
+        (tmp_path / f"qtbase_{code}.qm").write_bytes(b"")
+    monkeypatch.setattr(module, "qt_translations_folder", lambda: str(tmp_path))
+    assert [qt_catalog_language(code) for code in ("kk", "ky", "ps", "az", "ru")] == [
+        "ru", "ru", "fa", None, "ru"]
 
 
 def test_right_to_left_languages_mirror_the_whole_window(qtbot, context, language):
@@ -114,13 +153,13 @@ def test_detail_pane_mirrors_its_table_and_keeps_data_in_order_right_to_left(qtb
     window.navigator.select_first_action()
     assert _first_table_row(window)[0] == "Code"
     language.set_language("fa")
-    assert _first_table_row(window)[0] == "مقدار هدف" and _first_table_row(window)[-1] == "کد"
+    assert _first_table_row(window)[0] == "مقدار مطلوب" and _first_table_row(window)[-1] == "کد"
     heading = window.detail.document().firstBlock()
     assert heading.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
     path = str(context.db.path)
     assert f"\u202a{path}\u202c" in window._path_label.text()  # the path keeps its own direction
     title = window.navigator.plan_model.index(0, 0).data()
-    assert title.startswith("\u202a1  ")  # an English (fallback) title stays whole in an RTL tree
+    assert title == "\u202b1  تقویت همکاری میان شرکای اصلی\u202c"  # the plan speaks Persian
 
 
 def test_babel_and_qt_widgets_agree_on_numbers():
@@ -134,7 +173,9 @@ def test_babel_and_qt_widgets_agree_on_numbers():
         assert format_number(12345.5, code) == QLocale(code).toString(12345.5, "f", 1), code
 
 
-def test_open_commitment_form_and_history_switch_at_once_keeping_the_input(qtbot, context, language):
+def test_open_commitment_form_and_history_switch_at_once_keeping_the_input(qtbot, context, language,
+                                                                          monkeypatch):
+    monkeypatch.setattr("app.ui.coordinator.commitment_form.confirm_discard", lambda *_a: True)
     from tests.ui.coordinator_helpers import open_window
 
     window = open_window(qtbot, context)
@@ -161,3 +202,24 @@ def test_open_commitment_form_and_history_switch_at_once_keeping_the_input(qtbot
     assert history.windowTitle().startswith("История")
     assert history.model.headerData(0, Qt.Orientation.Horizontal) == "Когда"
     form.reject()
+
+
+def test_codes_keep_their_order_and_spin_boxes_their_digits_right_to_left(qtbot, context, language):
+    """"1.1.a" and "2026-H1" are isolated where they meet Persian; the percent spin box shows
+    Persian digits like the tables, also when the language changes after the window opened."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from app.i18n import coded, separator
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    spin = QSpinBox(window)
+    spin.setValue(42)
+    assert spin.text() == "42"
+    language.set_language("fa")
+    assert spin.text() == "۴۲"
+    assert coded("1.1.a", "شاخص") == "\u202a1.1.a\u202c  شاخص"
+    assert separator() == " \u2013 " and "·" not in window.windowTitle()
+    language.set_language("en")
+    assert coded("1.1.a", "Indicator") == "1.1.a  Indicator" and separator() == " · "
+    assert spin.text() == "42"

@@ -12,6 +12,8 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 
+from app.i18n import fallback_chain
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -82,10 +84,12 @@ def utcnow() -> dt.datetime:
 
 
 def pick_language(texts: dict[str, str] | None, language: str) -> str:
-    """The text in `language`, else English, else any language there is."""
+    """The text in `language`, else in the next language of its fallback chain (kk → ru → en,
+    az → tr → en, ps → fa → en), else any language there is: the window, workbooks and reports all
+    show a stored text through here."""
     if not texts:
         return ""
-    for code in (language, language.split("_")[0], "en"):
+    for code in fallback_chain(language):
         if texts.get(code):
             return texts[code]
     return next((v for v in texts.values() if v), "")

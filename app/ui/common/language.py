@@ -17,10 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
-
-#: Qt ships no translation of its own dialogs' buttons for these; the language their users most
-#: likely read instead (Russian across Central Asia, Turkish for Azerbaijani, Dari for Pashto).
-QT_FALLBACK: dict[str, str] = {"ky": "ru", "tg": "ru", "tk": "ru", "uz": "ru", "az": "tr", "ps": "fa"}
+from app.ui.common.qt_accelerators import AcceleratorFallback
 
 
 def qt_translations_folder() -> str:
@@ -28,12 +25,36 @@ def qt_translations_folder() -> str:
 
 
 def qt_catalog_language(language: str) -> str | None:
-    """The language of Qt's own `qtbase_*.qm` to load for an interface language (None: English)."""
+    """The language of Qt's own `qtbase_*.qm` to load for an interface language (None: English):
+    the first of its fallback chain Qt ships (ky → ru, az → tr, ps → fa, kk → ru if Qt's Kazakh file
+    is missing), the same chain as for stored texts and catalogs (`i18n.FALLBACK`)."""
     folder = Path(qt_translations_folder())
-    for candidate in (language, QT_FALLBACK.get(language)):
-        if candidate and (folder / f"qtbase_{candidate}.qm").exists():
+    for candidate in i18n.fallback_chain(language):
+        if candidate != i18n.SOURCE_LANGUAGE and (folder / f"qtbase_{candidate}.qm").exists():
             return candidate
     return None
+
+
+class CatalogTranslator(QTranslator):
+    """Qt's own strings (`qt_strings.QT_STRINGS`) from the app's gettext catalog, in every language:
+    installed after Qt's `qtbase_*.qm`, so it is asked first and the app's terms win where Qt's
+    differ (fa «لغو», not Qt's «انصراف»); what the catalog lacks is left to Qt's file (or English)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from app.ui.common.qt_strings import QT_STRINGS
+
+        self._known = set(QT_STRINGS)
+
+    def isEmpty(self) -> bool:  # Qt's name
+        return False
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if (context, source_text) not in self._known:
+            return ""
+        text = i18n.pgettext(context, source_text)
+        return "" if text == source_text else text
 
 
 class LanguageController(QObject):
@@ -45,6 +66,8 @@ class LanguageController(QObject):
         super().__init__(app)
         self._app = app
         self._qt_translator: QTranslator | None = None
+        self._catalog_translator = CatalogTranslator(self)
+        self._accelerators: QTranslator | None = None
 
     @property
     def qt_translator(self) -> QTranslator | None:
@@ -55,6 +78,8 @@ class LanguageController(QObject):
         i18n.set_language(language)
         self._install_qt_translator(language)
         QLocale.setDefault(QLocale(language))
+        for window in self._app.topLevelWidgets():  # spin boxes and editors in the locale's digits
+            window.setLocale(QLocale(language))
         direction = Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else (
             Qt.LayoutDirection.LeftToRight)
         self._app.setLayoutDirection(direction)
@@ -65,6 +90,18 @@ class LanguageController(QObject):
         self.language_changed.emit(language)
 
     def _install_qt_translator(self, language: str) -> None:
+        self._app.removeTranslator(self._catalog_translator)
+        try:
+            self._install_qtbase(language)
+        finally:
+            if language != i18n.SOURCE_LANGUAGE:  # last installed, first asked
+                self._app.installTranslator(self._catalog_translator)
+
+    def _install_qtbase(self, language: str) -> None:
+        if self._accelerators is not None:
+            self._app.removeTranslator(self._accelerators)
+            self._accelerators.deleteLater()
+            self._accelerators = None
         if self._qt_translator is not None:
             self._app.removeTranslator(self._qt_translator)
             self._qt_translator.deleteLater()
@@ -76,3 +113,5 @@ class LanguageController(QObject):
         if translator.load(f"qtbase_{qt_language}", qt_translations_folder()):
             self._app.installTranslator(translator)
             self._qt_translator = translator
+            self._accelerators = AcceleratorFallback(translator, self._app)
+            self._app.installTranslator(self._accelerators)  # asked first: installed last

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, current_language
+from app.i18n import _, coded, current_language
 from app.models.orm.base import pick_language
 from app.models.orm.enums import ProgressStatus, label
 from app.models.services.plan.outline import PlanOutline, plan_outline
@@ -105,11 +105,11 @@ class FilterBar(QWidget):
         self.scope_combo.addItem(_("All objectives and actions"), None)
         for objective in self._outline.objectives:
             self.scope_combo.addItem(
-                visible_marks(f"{objective.code}  {pick_language(objective.titles, language)}"),
+                visible_marks(coded(objective.code, pick_language(objective.titles, language))),
                 f"objective:{objective.id}")
             for action in objective.children:
                 self.scope_combo.addItem(
-                    visible_marks(f"      {action.code}  {pick_language(action.titles, language)}"),
+                    visible_marks("      " + coded(action.code, pick_language(action.titles, language))),
                     f"action:{action.id}")
         self.status_combo.addItem(_("Any status"), None)
         for member in ProgressStatus:

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from app.i18n import _, current_language, is_rtl, isolate, ngettext
+from app.i18n import _, coded, current_language, is_rtl, isolate, ngettext
 from app.i18n.formats import format_number
 from app.models.orm.base import pick_language
 from app.models.services.plan.outline import PlanNode, PlanOutline
@@ -99,7 +99,7 @@ class PlanTreeModel(TreeModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COLUMN_TITLE:
-                text = f"{node.code}  {pick_language(node.titles, current_language())}"
+                text = coded(node.code, pick_language(node.titles, current_language()))
                 # A title in a left-to-right script keeps its order (and its ellipsis) in an RTL tree.
                 return isolate(text) if is_rtl() else text
             return self._count(node.commitments)

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from app.i18n import _
+from app.i18n import _, isolate, separator
 from app.i18n.formats import country_name, format_date, format_datetime, format_percent
 from app.models.orm.enums import label
 from app.models.services.regional.completeness import (
@@ -68,7 +68,7 @@ class CompletenessModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(cell: MatrixCell, period: PeriodColumn) -> str:
-        lines = [f"{country_name(cell.country)} · {period.code}", state_label(cell.state),
+        lines = [f"{country_name(cell.country)}{separator()}{isolate(period.code)}", state_label(cell.state),
                  _("Due: {date}").format(date=format_date(period.due_date))]
         if cell.received_at is not None:
             lines.append(_("Received: {when} (revision {revision})").format(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, ngettext
+from app.i18n import _, isolate, ngettext, separator
 from app.i18n.formats import country_name, format_date, format_datetime
 from app.models.services.regional.country_period import CountryPeriodData, country_period_data
 from app.reports.submission.mailto import edited_cell_line
@@ -114,7 +114,8 @@ class CountryPeriodPanel(QWidget):
             self.title_label.setText(_("Click a cell of the matrix to see that report."))
             self.info_label.setText("")
             return
-        self.title_label.setText(f"<b>{escape(country_name(data.country))} · {escape(data.period_code)}</b>")
+        self.title_label.setText(f"<b>{escape(country_name(data.country))}{separator()}"
+                                 f"{escape(isolate(data.period_code))}</b>")
         self.info_label.setText(shown(self._info(data)))
         for model in (self.updates_model, self.values_model):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, current_language
+from app.i18n import _, coded, current_language
 from app.models.errors import UserFacingError, ValidationError
 from app.models.orm.base import pick_language
 from app.models.services.keys.own import signer
@@ -160,7 +160,7 @@ class PlanEditor(QWidget):
         nodes = self.model.outline.objectives
         if kind == "indicator":
             nodes = [a for o in nodes for a in o.children]
-        return [(n.id, f"{n.code}  {pick_language(n.titles, lang)}") for n in nodes] \
+        return [(n.id, coded(n.code, pick_language(n.titles, lang))) for n in nodes] \
             if kind in ("action", "indicator") else []
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -18,6 +18,8 @@ from app.ui.common.storage_guard import shows_storage_errors
 
 #: How many periods the views show until the user chooses a range.
 DEFAULT_PERIODS = 6
+#: The role counted unless the officer chooses another (or all roles).
+DEFAULT_ROLE = MembershipRole.MEMBER
 
 
 class RegionalFilterBar(QWidget):
@@ -75,6 +77,8 @@ class RegionalFilterBar(QWidget):
             started[0] if started else None)
         self._select(self.first_combo, chosen.first_period if chosen else default_first)
         self._select(self.last_combo, chosen.last_period if chosen else (started[-1] if started else None))
+        # Regional figures count the members unless the officer chooses observers or guests too.
+        self._select(self.role_combo, DEFAULT_ROLE)
         if chosen:
             self._select(self.country_combo, chosen.countries[0] if chosen.countries else None)
             self._select(self.role_combo, next(iter(chosen.roles), None))

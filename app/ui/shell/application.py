@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import cast
@@ -16,7 +17,7 @@ from app.logs import log_to_file
 from app.models.errors import DatabaseDamagedError, UserFacingError
 from app.models.orm.enums import WorkspaceRole
 from app.models.orm.workspace import WorkspaceProfile
-from app.models.services.workspace.profile import profile_of
+from app.models.services.workspace.profile import profile_of, refresh_shipped_translations
 from app.models.storage.database import Database, open_database
 from app.paths import data_dir, default_database_path
 from app.resources import resource_path
@@ -66,6 +67,11 @@ class AppController:
             return None
         run_daily_backup(parent, path)
         profile = profile_of(db)
+        if profile is not None:
+            # An older workspace's template plan and 2012 meeting in every shipped language; a locked
+            # or read-only workspace keeps its texts and opens all the same.
+            with contextlib.suppress(UserFacingError):
+                refresh_shipped_translations(db)
         if profile is None:
             from app.ui.shell.first_run import FirstRunDialog  # a new workspace only: not on every start
 

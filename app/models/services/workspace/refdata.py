@@ -109,6 +109,81 @@ def load_template_plan(session: Session) -> None:
     session.add(plan)
 
 
+#: Russian texts shipped before 1.x and reworded since (the meeting is a «совещание», as the meeting
+#: kinds say): a workspace holding the old wording is still holding the shipped text.
+FORMER_RUSSIAN: dict[str, str] = {
+    "Первая встреча национальных координаторов по вопросам смешанной миграции в Центральной Азии":
+        "Первое совещание национальных координаторов по вопросам смешанной миграции в Центральной Азии",
+    "Поддержан проект основополагающего документа Алматинского процесса и предлагаемая структура: "
+    "членство, руководящий комитет, секретариат и встречи на уровне министров.":
+        "Поддержан проект основополагающего документа Алматинского процесса и предлагаемая структура: "
+        "членство, руководящий комитет, секретариат и совещания на уровне министров.",
+    "Рекомендовано провести в Казахстане в конце 2012 – начале 2013 года вторую министерскую "
+    "конференцию, чтобы утвердить эти инициативы, официально запустить Алматинский процесс и "
+    "определить периодичность встреч министров для обеспечения выполнения РПС и РПД.":
+        "Рекомендовано провести в Казахстане в конце 2012 – начале 2013 года вторую министерскую "
+        "конференцию, чтобы утвердить эти инициативы, официально запустить Алматинский процесс и "
+        "определить периодичность совещаний министров для обеспечения выполнения РПС и РПД.",
+}
+
+
+def shipped_texts() -> dict[tuple[str, str], dict[str, str]]:
+    """Every multilingual text the app ships (template plan, meetings), by its (English, Russian)."""
+    found: dict[tuple[str, str], dict[str, str]] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("en"), str) and all(isinstance(v, str) for v in node.values()):
+                found[(node["en"], node.get("ru", ""))] = node
+                return
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(read_json("template_plan.json"))
+    walk(read_json("meetings.json"))
+    return found
+
+
+def _with_shipped_languages(stored: dict[str, str] | None,
+                            shipped: dict[tuple[str, str], dict[str, str]]) -> dict[str, str] | None:
+    """`stored` with the shipped languages it lacks, if it still holds the shipped English and
+    Russian; a text someone edited, or a language someone wrote, is left as it is."""
+    if not stored or "en" not in stored:
+        return None
+    russian = stored.get("ru", "")
+    source = shipped.get((stored["en"], FORMER_RUSSIAN.get(russian, russian)))
+    if source is None:
+        return None
+    merged = {**source, **{code: text for code, text in stored.items()
+                           if code not in ("en", "ru") and text}}
+    merged["ru"] = source.get("ru", russian)
+    return merged if merged != stored else None
+
+
+def add_shipped_translations(session: Session) -> int:
+    """Give an existing workspace the languages its reference texts gained in this version.
+
+    Only texts that still equal the shipped English and Russian ones (the template plan and its
+    copies, the 2012 meeting) are touched, and only languages they lack are added: what a secretariat
+    wrote or changed is theirs. Returns how many texts changed; running it twice changes nothing."""
+    shipped = shipped_texts()
+    changed = 0
+    for model, fields in ((Plan, ("titles",)), (Objective, ("titles",)), (Action, ("titles",)),
+                          (Indicator, ("titles", "unit")), (Meeting, ("titles", "place")),
+                          (Decision, ("texts",))):
+        for row in session.scalars(select(model)):
+            for field in fields:
+                merged = _with_shipped_languages(getattr(row, field), shipped)
+                if merged is not None:
+                    setattr(row, field, merged)
+                    changed += 1
+    session.flush()
+    return changed
+
+
 def load_reference_data(session: Session, today: dt.date | None = None,
                         language: str = "en") -> None:
     """Load whatever reference data is missing; running it twice changes nothing.

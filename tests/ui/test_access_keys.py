@@ -1,0 +1,144 @@
+"""No two entries of one menu, and no two labels or buttons shown together, share an access key
+(Alt+letter), in any language: the real menus and dialogs are walked with each catalog."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QStackedWidget,
+    QTabBar,
+    QWidget,
+)
+
+from app.i18n import LANGUAGES
+from app.ui.shell.main_window import MainWindow
+
+MNEMONIC = re.compile(r"&([^&\s])")
+
+
+def access_key(text: str) -> str | None:
+    """The Alt+letter of a text ('Ex&port' -> 'P'), None without one ('&&' is a literal '&')."""
+    found = MNEMONIC.search(text.replace("&&", ""))
+    return found.group(1).upper() if found else None
+
+
+def _clashes(where: str, texts: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    problems = []
+    for text in texts:
+        key = access_key(text)
+        if key is None:
+            continue
+        if key in seen and seen[key] != text:
+            problems.append(f"{where}: Alt+{key} in {seen[key]!r} and {text!r}")
+        seen.setdefault(key, text)
+    return problems
+
+
+def menu_clashes(window: MainWindow, language: str) -> list[str]:
+    bar = window.menuBar()
+    problems = _clashes(f"{language} menu bar", [a.text() for a in bar.actions() if a.isVisible()])
+    menus = [a.menu() for a in bar.actions() if a.menu() is not None]
+    while menus:
+        menu = menus.pop()
+        assert isinstance(menu, QMenu)
+        actions = [a for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+        problems += _clashes(f"{language} menu {menu.title()!r}", [a.text() for a in actions])
+        menus += [a.menu() for a in actions if a.menu() is not None]
+    return problems
+
+
+def _pages(widget: QWidget) -> tuple[int, ...]:
+    """The stacked pages (tabs, stacks) a widget sits in, outermost first: it is shown together with
+    every widget whose pages are a prefix of its own."""
+    chain: list[int] = []
+    child, parent = widget, widget.parentWidget()
+    while parent is not None and not child.isWindow():
+        if isinstance(parent, QStackedWidget):
+            chain.append(id(child))
+        child, parent = parent, parent.parentWidget()
+    return tuple(reversed(chain))
+
+
+def _labels(root: QWidget) -> list[tuple[tuple[int, ...], str]]:
+    found: list[tuple[tuple[int, ...], str]] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and widget.isWindow():
+            continue  # another window (a dialog) has keys of its own
+        if isinstance(widget, QAbstractButton) or (
+                isinstance(widget, QLabel) and widget.buddy() is not None):
+            found.append((_pages(widget), widget.text()))
+        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+            found.append((_pages(widget), widget.title()))
+        elif isinstance(widget, QTabBar):
+            found += [(_pages(widget), widget.tabText(i)) for i in range(widget.count())]
+    return found
+
+
+def label_clashes(root: QWidget, where: str) -> list[str]:
+    """Clashes among labels and buttons shown together (one page of each stack at a time)."""
+    labels = _labels(root)
+    scopes = {pages for pages, _text in labels} or {()}
+    problems: set[str] = set()
+    for scope in scopes:
+        texts = [text for pages, text in labels if scope[:len(pages)] == pages]
+        problems.update(_clashes(where, texts))
+    return sorted(problems)
+
+
+def _walk_languages(language, windows: dict[str, QWidget], menus: MainWindow) -> list[str]:
+    problems: list[str] = []
+    for code in LANGUAGES:
+        language.set_language(code)
+        QApplication.processEvents()
+        problems += menu_clashes(menus, code)
+        for name, widget in windows.items():
+            problems += label_clashes(widget, f"{code} {name}")
+    return problems
+
+
+def test_access_keys_are_unique_in_the_coordinators_window(qtbot, context, language):
+    from app.ui.files.backups_dialog import BackupsDialog
+    from app.ui.files.submission_export_dialog import ExportSubmissionDialog
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.coordinator_tabs is not None
+    form = window.coordinator_tabs.commitments._form(None)
+    windows = {"commitment form": form,
+               "backups dialog": BackupsDialog(context, window),
+               "export dialog": ExportSubmissionDialog(context, window)}
+    assert _walk_languages(language, windows, window) == []
+
+
+def test_access_keys_are_unique_in_the_secretariats_window(qtbot, secretariat_context, language):
+    window = MainWindow(secretariat_context)
+    qtbot.addWidget(window)
+    window.show()
+    assert _walk_languages(language, {}, window) == []
+
+
+def test_first_run_dialog_access_keys(qtbot, empty_db, language):
+    from app.ui.shell.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(empty_db, language)
+    qtbot.addWidget(dialog)
+    problems = []
+    for code in LANGUAGES:
+        language.set_language(code)
+        problems += label_clashes(dialog, f"{code} first-run dialog")
+    assert problems == []
+
+
+def test_a_clash_is_found():
+    assert access_key("Çı&kış") == access_key("&Klasörü aç…") == "K"
+    assert access_key("Save && close") is None
+    assert _clashes("tr File", ["Çı&kış", "&Klasörü aç…", "&Yeni"]) == [
+        "tr File: Alt+K in 'Çı&kış' and '&Klasörü aç…'"]
