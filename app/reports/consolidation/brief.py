@@ -189,7 +189,7 @@ def brief_html(data: Consolidation, language: str) -> str:
     direction = "rtl" if is_rtl(language) else "ltr"
     generated = t(N_("Generated on {date} by {app}")).format(
         date=lang.date(data.generated_at.date()), app=f"{APP_NAME} {__version__}")
-    roles_counted = t(N_("Roles counted"))  # outside the f-string, where Babel finds it
+    roles_counted = t(N_("Roles counted"))
     parts = [f"<html><head><meta charset='utf-8'><title>{escape(title)}</title>"
              f"<style>{_STYLE}</style></head><body dir='{direction}'>",
              f"<h1>{escape(title)}</h1>",
