@@ -88,6 +88,14 @@ package-onefile: $(PACKAGE_STAMP) compile-translations
 package-check: package
 	$(PY) tools/package_check.py $(APP_EXE)
 
+# The Windows package, built and checked on this Linux machine under Wine (tools/windows_check.sh):
+# Windows CPython 3.11 and the same pinned wheels, the same pyinstaller.spec, the packaged self-test
+# and tools/package_check.py, the Inno Setup installer installed and removed, the one-file build.
+# Installs wine with apt when missing; downloads are kept in ~/.cache/apt-windows.
+.PHONY: package-windows-check
+package-windows-check: $(STAMP)
+	HOSTPY=$(PY) tools/windows_check.sh
+
 # Benchmarks (see bench/run.py): one table of timings beside their floors, also written
 # to bench/results/latest.json. Demo workspaces are generated once into bench/.cache/.
 .PHONY: bench bench-quick

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models.errors import ValidationError
-from app.models.orm import Commitment, ProgressUpdate
+from app.models.orm import Commitment, ProgressUpdate, ReportingPeriod
 from app.models.orm.enums import ProgressStatus, WorkspaceRole
 from app.models.services.plan.current import current_plan
 from app.models.services.reporting import periods as period_service
@@ -159,3 +159,34 @@ def test_long_texts_are_read_only_when_asked_or_searched(coordinator_db):
     assert light[0].narrative == "" and light[0].status == ProgressStatus.ON_TRACK
     assert [r.id for r in found] == [a] and found[0].narrative == "Two sessions held"
     assert full[0].narrative == "Two sessions held"
+
+
+def test_filters_in_memory_pick_what_the_query_picks(secretariat_db):
+    """The views fetch a period once and filter in memory: the same rows as a query per filter,
+    overdue (status as of the period, from earlier updates) and text in the long texts included."""
+    from app.models.services.reporting.period_rows import (
+        fetch_period_rows,
+        filter_rows,
+        search_index,
+        update_texts,
+    )
+
+    with secretariat_db.transaction() as s:  # a text only the update's narrative holds
+        update = s.scalar(select(ProgressUpdate).order_by(ProgressUpdate.id.desc()))
+        update.narrative = "Reviewed by the Working Group on asylum"
+        code = s.get_one(ReportingPeriod, update.period_id).code
+    with secretariat_db.reading() as s:
+        period = period_service.period_by_code(s, code)
+        cached = fetch_period_rows(s, None, period, TODAY)
+        texts = search_index(cached.rows, update_texts(s, None, period.id))
+        objective = cached.rows[0].objective_id
+        filters = [CommitmentFilter(), CommitmentFilter(include_retired=True),
+                   CommitmentFilter(status=ProgressStatus.DELAYED), CommitmentFilter(no_update=True),
+                   CommitmentFilter(overdue=True), CommitmentFilter(objective_id=objective),
+                   CommitmentFilter(text="working GROUP"), CommitmentFilter(text="kz")]
+        for flt in filters:
+            queried = [r.id for r in commitment_rows(s, None, period, TODAY, flt)]
+            assert [r.id for r in filter_rows(cached.rows, flt, index=texts)] == queried, flt
+        assert any(filter_rows(cached.rows, CommitmentFilter(text="working group"), index=texts))
+        assert cached.total == s.scalar(select(func.count(Commitment.id)).where(
+            Commitment.retired.is_(False)))

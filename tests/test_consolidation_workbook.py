@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,10 @@ from app.reports.consolidation.workbook import (
     default_file_name,
     write_consolidation_workbook,
 )
+from tests.printed_words import not_printed_whole, tokens
 
 TODAY = dt.date(2026, 11, 26)
-SHEETS = ["Report", "Completeness", "Coverage", "By objective", "By action", "By status",
+SHEETS = ["Report", "Completeness", "Coverage", "By objective", "Trends", "By action", "By status",
           "Indicators", "Commitments"]
 
 
@@ -146,3 +148,31 @@ def test_libreoffice_opens_the_workbook(secretariat_db, tmp_path):
                           text=True).stdout
     for name in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Regional progress report"):
         assert name in text
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by .ci/run")
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_every_word_of_the_printed_workbook_is_whole(secretariat_db, tmp_path, language):
+    """LibreOffice prints what a reader sees: every text of the summary sheets, legends and
+    headers whole (rows tall enough for wrapped texts, columns wide enough for their longest
+    word, country names written upwards); the commitments' own long texts are checked by their
+    header only, as are the texts countries gave for an indicator: they are cut at the column's
+    edge on paper by design (read whole on screen)."""
+    path = tmp_path / f"regional-{language}.xlsx"
+    with secretariat_db.reading() as s:
+        write_consolidation_workbook(gather(s, today=TODAY), path, language)
+    shown: Counter[str] = Counter()
+    for name, rows in _sheets(path).items():
+        if name == translate_in(language, "Commitments")[:31]:
+            rows = rows[:1]
+        elif name == translate_in(language, "Indicators")[:31]:  # countries' texts: as above
+            rows = rows[:1] + [row[:8] for row in rows[1:]]
+        shown += tokens(" \n ".join(str(v) for row in rows for v in row if isinstance(v, str)))
+    book = load_workbook(path)
+    pdf = soffice_to_pdf(path, tmp_path)
+    broken = not_printed_whole(shown, pdf)
+    assert not broken, f"words not printed whole: {broken[:20]}"
+    for ws in book.worksheets:
+        setup = ws.page_setup
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth == 1, ws.title

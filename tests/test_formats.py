@@ -59,3 +59,15 @@ def test_isolate_embeds_data_in_its_own_direction():
     assert isolate("2026 افغانستان") == "\u202b2026 افغانستان\u202c"
     assert isolate("2026-H1") == "\u202a2026-H1\u202c"
     assert isolate("2026") == "2026" and isolate("") == ""
+
+
+def test_figures_round_half_up_as_excel_does():
+    from app.i18n.formats import round_half_up, rounded
+
+    assert str(round_half_up(35.25, 1)) == "35.3"  # Python's round gives 35.2
+    assert str(round_half_up(2.675, 2)) == "2.68"
+    assert rounded(34.5) == 35.0 and rounded(None) is None
+    assert format_percent(34.5, "en") == "35%" and format_percent(37.5, "en") == "38%"
+    assert format_percent(35.25, "en", 1) == "35.3%"
+    assert format_percent(35.0, "ru", 1) == "35,0\xa0%"  # always its decimals, as a 0.0 cell
+    assert format_number(0.5, "en", 0) == "1"

@@ -185,3 +185,28 @@ def test_a_0001_secretariat_keeps_its_received_commitments_once(tmp_path: Path, 
     assert after_kz == max(count_kz, len(by_country["KZ"]))  # matched, not added twice
     assert after == before - len(by_country["KZ"]) + after_kz
     db.close()
+
+
+def test_old_default_due_dates_move_to_the_end_of_the_next_month_unless_edited(db_path: Path):
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as connection:
+        connection.executemany(
+            "INSERT INTO reporting_period (id, code, start_date, end_date, due_date) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(1, "2025-H1", "2025-01-01", "2025-06-30", "2025-07-30"),  # the old default
+             (2, "2025-H2", "2025-07-01", "2025-12-31", "2026-01-31"),  # old = new
+             (3, "2026-H1", "2026-01-01", "2026-06-30", "2026-07-30"),  # edited to this date
+             (4, "2024-H1", "2024-01-01", "2024-06-30", "2024-08-15")])  # chosen by a user
+        connection.execute(
+            "INSERT INTO change_log (changed_at, actor, entity, entity_id, operation, field, "
+            "old_value, new_value) VALUES ('2026-02-01 10:00:00', 'Aida', 'reporting_period', "
+            "'3', 'update', 'due_date', '2026-07-31', '2026-07-30')")
+        connection.execute("UPDATE alembic_version SET version_num = '0004_signing_keys'")
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as connection:
+        dues = dict(connection.execute("SELECT code, due_date FROM reporting_period"))
+        logged = connection.execute("SELECT entity_id, old_value, new_value FROM change_log "
+                                    "WHERE actor LIKE 'update:%'").fetchall()
+    assert dues == {"2025-H1": "2025-07-31", "2025-H2": "2026-01-31", "2026-H1": "2026-07-30",
+                    "2024-H1": "2024-08-15"}
+    assert logged == [("1", "2025-07-30", "2025-07-31")]

@@ -65,7 +65,7 @@ def test_half_year_periods_with_due_dates(coordinator_db):
     assert len(periods) == 28
     h1 = periods[-2]
     assert (str(h1.start_date), str(h1.end_date), str(h1.due_date)) == (
-        "2026-01-01", "2026-06-30", "2026-07-30")
+        "2026-01-01", "2026-06-30", "2026-07-31")
     assert str(periods[-1].due_date) == "2027-01-31"
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from app import APP_NAME, __version__
 from app.cli import (
@@ -47,7 +50,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Streams replaced by a new UTF-8 writer over their bytes (see `_utf8_stream`).
+_REPLACED_STREAMS: list[TextIO] = []
+
+
+def _utf8_stream(stream: TextIO | None) -> TextIO:
+    """The stream, writing UTF-8; an open null device when there is none.
+
+    A windowed Windows executable whose output is redirected writes in the ANSI code page (cp1252,
+    cp1251), which cannot encode Cyrillic, "→" or a narrow no-break space, and the frozen app
+    ignores PYTHONIOENCODING. Without any redirect its streams are None, and a print would fail.
+    """
+    if stream is None:
+        return open(os.devnull, "w", encoding="utf-8")
+    if (getattr(stream, "encoding", None) or "").lower().replace("-", "") == "utf8":
+        return stream
+    try:
+        stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+        return stream
+    except (AttributeError, ValueError, OSError):
+        pass
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        return stream  # not a text stream over bytes (a test's StringIO): already Unicode
+    # Last resort, for a stream that cannot be reconfigured: a new UTF-8 writer over its bytes. The
+    # old one is kept, since collecting it would close the bytes under the new one.
+    _REPLACED_STREAMS.append(stream)
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace", line_buffering=True)
+
+
+def use_utf8_output() -> None:
+    """Every command prints Russian text and Cyrillic paths: make stdout and stderr UTF-8 first."""
+    sys.stdout = _utf8_stream(sys.stdout)
+    sys.stderr = _utf8_stream(sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    use_utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

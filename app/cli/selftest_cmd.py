@@ -21,4 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from app.ui.shell.entry import run_selftest
 
     with tempfile.TemporaryDirectory(prefix="apt-selftest-", ignore_cleanup_errors=True) as folder:
-        return run_selftest(Path(folder), sys.stdout, sys.stderr)
+        # A Cyrillic folder, as under a Russian user name: every path the steps use goes through it.
+        workspace = Path(folder) / "Проверка"
+        workspace.mkdir()
+        return run_selftest(workspace, sys.stdout, sys.stderr)

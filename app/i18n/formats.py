@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -87,21 +89,56 @@ def format_datetime(value: dt.datetime | None, language: str | None = None) -> s
     return _native(babel_dates.format_datetime(value, format="medium", locale=locale), locale)
 
 
-def format_number(value: float | int | None, language: str | None = None) -> str:
+#: Decimals of an average progress (percent) wherever it is shown or written: 35.3 %.
+AVERAGE_PLACES = 1
+
+
+def round_half_up(value: float, places: int = 0) -> Decimal:
+    """`value` rounded as officials check it, like Excel's ROUND: 35.25 -> 35.3, 34.5 -> 35.
+
+    Python's `round` and Babel round half to even, on the binary float (35.25 -> 35.2); this
+    rounds the number as written in decimal (`repr`, the shortest form that reads back the same).
+    The one rounding of every figure the app shows or writes."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def rounded(value: float | None, places: int = 0) -> float | None:
+    """`round_half_up` as a float, for a workbook cell (which then shows exactly this figure)."""
+    return None if value is None else float(round_half_up(value, places))
+
+
+def format_number(value: float | int | None, language: str | None = None,
+                  places: int | None = None) -> str:
+    """A number in the locale's format; `places` rounds it half-up to that many decimals first."""
     if value is None:
         return ""
     locale = _locale(language)
-    return _native(babel_numbers.format_decimal(value, locale=locale, numbering_system="default"),
+    number: float | int | Decimal = value
+    if places is not None:
+        number = round_half_up(value, places)
+    elif isinstance(value, float):
+        number = round_half_up(value, 3)  # Babel's own precision, rounded half-up
+    return _native(babel_numbers.format_decimal(number, locale=locale, numbering_system="default"),
                    locale)
 
 
-def format_percent(value: float | None, language: str | None = None) -> str:
-    """`value` is 0-100 (as stored), shown in the locale's percent format."""
+def format_percent(value: float | None, language: str | None = None, places: int = 0) -> str:
+    """`value` is 0-100 (as stored), rounded half-up to `places` decimals, in the locale's
+    percent format (34.5 -> "35 %")."""
     if value is None:
         return ""
     locale = _locale(language)
-    return _native(babel_numbers.format_percent(value / 100.0, locale=locale,
-                                                numbering_system="default"), locale)
+    number = round_half_up(value, places).scaleb(-2)
+    return _native(_percent_pattern(locale, places).apply(number, locale,
+                                                          numbering_system="default"), locale)
+
+
+@lru_cache(maxsize=64)
+def _percent_pattern(locale: Locale, places: int) -> babel_numbers.NumberPattern:
+    """The locale's percent pattern with exactly `places` decimals (35.0 %, as a workbook's 0.0)."""
+    pattern: babel_numbers.NumberPattern = copy.copy(locale.percent_formats[None])
+    pattern.frac_prec = (places, places)
+    return pattern
 
 
 def format_year(year: int, language: str | None = None) -> str:
@@ -124,8 +161,8 @@ def format_size(size: int, language: str | None = None) -> str:
     """A file size in bytes as the locale writes it (kB, MB or GB, one decimal at most)."""
     for unit, scale in (("digital-gigabyte", 1000 ** 3), ("digital-megabyte", 1000 ** 2)):
         if size >= scale:
-            return _native(babel_units.format_unit(round(size / scale, 1), unit, length="short",
+            return _native(babel_units.format_unit(round_half_up(size / scale, 1), unit, length="short",
                                                    locale=_locale(language)), _locale(language))
-    return _native(babel_units.format_unit(max(1, round(size / 1000)), "digital-kilobyte",
+    return _native(babel_units.format_unit(max(1, int(round_half_up(size / 1000))), "digital-kilobyte",
                                            length="short", locale=_locale(language)),
                    _locale(language))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.i18n import load_translations
-from app.i18n.formats import country_name, format_date, format_number, format_percent
+from app.i18n.formats import AVERAGE_PLACES, country_name, format_date, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.orm.enums import label_in
 
@@ -57,6 +57,10 @@ class ReportLanguage:
     def number(self, value: float | None) -> str:
         return format_number(value, self.code)
 
-    def percent(self, value: float | None) -> str:
-        """`value` is 0-100."""
-        return format_percent(value, self.code)
+    def percent(self, value: float | None, places: int = 0) -> str:
+        """`value` is 0-100, rounded half-up to `places` decimals."""
+        return format_percent(value, self.code, places)
+
+    def average(self, value: float | None) -> str:
+        """An average progress (0-100) with the decimals it has everywhere (35.3 %)."""
+        return format_percent(value, self.code, AVERAGE_PLACES)

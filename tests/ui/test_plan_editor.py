@@ -30,7 +30,7 @@ def said(monkeypatch) -> list[str]:
 def editor_window(qtbot, secretariat_context):
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
-    window.tabs.setCurrentWidget(window.secretariat_tabs.plan)
+    window.tabs.setCurrentWidget(window.secretariat_tabs.pages["plan"])
     window.show()
     return window
 

@@ -228,11 +228,23 @@ def test_membership_table_needs_no_sideways_scrolling(qtbot, secretariat_context
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    window.tabs.setCurrentWidget(window.secretariat_tabs.memberships)
+    window.tabs.setCurrentWidget(window.secretariat_tabs.pages["memberships"])
     table = window.secretariat_tabs.memberships.table
     qtbot.waitUntil(table.isVisible)
-    assert not table.horizontalScrollBar().isVisible()
+    qtbot.waitUntil(lambda: not table.horizontalScrollBar().isVisible(), timeout=2000)
     model = table.model()
     long_note = next(model.index(r, NOTE_COLUMN) for r in range(model.rowCount())
                      if len(str(model.index(r, NOTE_COLUMN).data() or "")) > 40)
     assert long_note.data() in long_note.data(Qt.ItemDataRole.ToolTipRole)  # whole in the tooltip
+
+
+def test_secretariat_panels_are_built_when_first_shown(qtbot, secretariat_context):
+    """A start builds none of the five panels (the Plan tab is shown first)."""
+    window = MainWindow(secretariat_context)
+    qtbot.addWidget(window)
+    window.show()
+    pages = window.secretariat_tabs.pages
+    assert not any(page.built for page in pages.values())
+    window.tabs.setCurrentWidget(pages["regional"])
+    assert pages["regional"].built and not pages["completeness"].built
+    assert window.secretariat_tabs.regional.isVisible()

@@ -34,6 +34,9 @@ def test_selftest_passes_from_source(tmp_path):
     assert "40 commitments shown" in result.stdout
     assert "Казахстан" in result.stdout
     assert "Титульный лист" in result.stdout and "nothing would change" in result.stdout
+    # The Windows paths of issue 15: a Cyrillic folder, a second copy refused, the PDF brief.
+    assert "Проверка" in result.stdout and "refused while process" in result.stdout
+    assert "Региональная сводка.pdf" in result.stdout
 
 
 def test_every_step_passes_in_process(qapp, tmp_path):

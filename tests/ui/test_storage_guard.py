@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.models.errors import DatabaseBusyError
+from app.models.topics import COMMITMENTS, PROGRESS
 from app.ui.shell.main_window import MainWindow
 
 
@@ -23,6 +24,9 @@ def test_panels_show_a_locked_database_and_keep_their_content(qtbot, secretariat
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
     tabs = window.secretariat_tabs
+    assert tabs is not None
+    for name in tabs.pages:  # each panel is built when first shown: build them all before the lock
+        tabs.pages[name].panel()
     rows_before = tabs.completeness.model.rowCount()
     db = secretariat_context.db
 
@@ -64,6 +68,7 @@ def test_coordinator_panels_show_a_locked_database_and_keep_their_content(qtbot,
         raise DatabaseBusyError(str(db.path))
         yield  # pragma: no cover
 
+    context.bus.announce(COMMITMENTS, PROGRESS)  # what the panels keep is out of date
     monkeypatch.setattr(db, "reading", locked)
     panels = (tabs.dashboard, tabs.commitments, tabs.progress, tabs.indicators, tabs.decisions,
               window.navigator)

@@ -32,6 +32,7 @@ from app.models.services.regional.report import (
     status_by_country,
 )
 from app.models.services.regional.scan import latest_and_coverage, scan_pays
+from app.models.services.regional.trends import ObjectiveTrend, objective_trends
 from app.models.services.reporting.highlights import CountryHighlight, country_highlights
 
 
@@ -51,6 +52,7 @@ class Consolidation:
     indicators: list[RegionalIndicator]
     commitments: list[CommitmentRow] = field(default_factory=list)
     highlights: list[CountryHighlight] = field(default_factory=list)
+    trends: list[ObjectiveTrend] = field(default_factory=list)
     #: The roles chosen in the filter (empty: the default, members only).
     roles: frozenset[MembershipRole] = frozenset()
 
@@ -84,4 +86,5 @@ def gather(session: Session, flt: RegionalFilter | None = None, *, today: dt.dat
         indicators=indicator_values(session, scope, plan), roles=frozenset(flt.roles),
         commitments=commitments,
         highlights=country_highlights(session, scope) if highlights else [],
+        trends=objective_trends(session, scope, plan),
     )

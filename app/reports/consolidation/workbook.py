@@ -20,6 +20,7 @@ from app.models.services.regional.completeness import ROLE_ORDER
 from app.models.services.regional.report import RegionalFilter
 from app.reports.consolidation import sheets as sheets
 from app.reports.consolidation.data import Consolidation, gather
+from app.reports.consolidation.trend_sheet import write_trends
 from app.reports.language import ReportLanguage
 from app.reports.xlsx.atomic import discard, save_atomically
 from app.reports.xlsx.styled_cells import CellStyles
@@ -64,6 +65,7 @@ def write_consolidation_workbook(data: Consolidation, path: Path, language: str)
         sheets.write_completeness(wb, data, lang, styles)
         sheets.write_coverage(wb, data, lang, styles)
         sheets.write_items(wb, data, lang, styles, "objective")
+        write_trends(wb, data, lang, styles)
         sheets.write_items(wb, data, lang, styles, "action")
         sheets.write_statuses(wb, data, lang, styles)
         sheets.write_indicators(wb, data, lang, styles)

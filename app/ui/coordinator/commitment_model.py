@@ -56,6 +56,9 @@ PROGRESS_COLUMNS = {Column.STATUS: "status", Column.PERCENT: "percent"}
 COMMITMENT_COLUMNS = {Column.START: "start_date", Column.END: "end_date", Column.PRIORITY: "priority"}
 
 
+_COLUMNS = len(Column)
+
+
 def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
 
@@ -118,7 +121,7 @@ class CommitmentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS  # asked thousands of times while a view resets
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

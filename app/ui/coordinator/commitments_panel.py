@@ -14,14 +14,13 @@ from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.orm.enums import Priority
 from app.models.services.plan.outline import PlanOutline, plan_outline
-from app.models.services.reporting.commitment_rows import commitment_count, commitment_rows
 from app.models.services.reporting.commitments import (
     CommitmentInput,
     known_agencies,
     stored_commitment_input,
 )
 from app.models.services.reporting.history import action_codes, commitment_history
-from app.models.services.reporting.periods import get_period
+from app.models.services.reporting.period_rows import PeriodRows
 from app.models.topics import COMMITMENTS, PLAN, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
@@ -34,6 +33,7 @@ from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
 from app.ui.coordinator.period_bar import PeriodBar
+from app.ui.coordinator.period_rows import PeriodRowsCache, read_period_rows, shown_rows
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.record_commands import push_cell_progress_edit
 
@@ -48,6 +48,8 @@ class CommitmentsPanel(LazyPanel):
         self._context, self._selection, self._stack = context, selection, stack
         self._outline = PlanOutline(None, "", 0, {}, False, [])
         self._scope: tuple[str, int] | None = None
+        self._period_rows: PeriodRows | None = None
+        self._rows_cache = PeriodRowsCache(context)
         self.messages = MessageBar()
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error,
                                     with_lock=False)
@@ -77,7 +79,7 @@ class CommitmentsPanel(LazyPanel):
         self.table.current_changed.connect(lambda _id: self._update_buttons())
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.source.edit_requested.connect(self._cell_edited)
-        self.filters.filter_changed.connect(lambda _f: self.refresh())
+        self.filters.filter_changed.connect(lambda _f: self._filter_changed())
         selection.changed.connect(lambda _id: self.refresh())
         context.bus.changed.connect(self._data_changed)
         context.language.language_changed.connect(self.retranslate)
@@ -97,27 +99,41 @@ class CommitmentsPanel(LazyPanel):
         if period_id is None:
             return
         keep = [row.id for row in self.table.source.rows()] if keep_shown else []
-        with self._context.db.reading() as session:
-            period = get_period(session, period_id)
-            rows = commitment_rows(session, self._context.country, period, self._context.today(),
-                                   self.filters.current, keep,
-                                   with_texts=False)
-            total = commitment_count(session, self._context.country)
-            if self._outline.plan_id is None:
+        self._period_rows = self._rows_cache.get(
+            period_id, lambda pid: read_period_rows(self._context, pid))
+        if self._outline.plan_id is None:
+            with self._context.db.reading() as session:
                 self._outline = plan_outline(session, self._context.country)
-                self.table.source.set_outline(self._outline)
+            self.table.source.set_outline(self._outline)
+        self._show_rows(keep)
+
+    def _show_rows(self, keep: list[int]) -> None:
+        """The period's rows that pass the filters, picked in memory (no query per filter)."""
+        cache = self._period_rows
+        if cache is None:
+            return
+        rows = shown_rows(self._context, cache, self.filters.current, keep)
         self.table.set_rows(rows)
         if self.table.current_id() is None and rows:
             self.table.step(1)
         self.count_label.setText(_("{shown} of {total} commitments").format(
-            shown=format_number(len(rows)), total=format_number(total)))
+            shown=format_number(len(rows)), total=format_number(cache.total)))
         self._update_buttons()
+
+    @shows_storage_errors
+    def _filter_changed(self) -> None:
+        cache = self._period_rows
+        if cache is None or cache.period_id != self._selection.period_id or not self.isVisible():
+            self.refresh()
+        else:
+            self._show_rows([])
 
     def _data_changed(self, topics: frozenset[str]) -> None:
         if PLAN in topics:
             self._outline = PlanOutline(None, "", 0, {}, False, [])
         if not topics & {COMMITMENTS, PROGRESS, PLAN}:
             return
+        self._rows_cache.clear()
         self.refresh(keep_shown=True)
 
     # --- actions --------------------------------------------------------------------------

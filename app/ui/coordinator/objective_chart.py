@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPainter, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.i18n import _, current_language
-from app.i18n.formats import format_number, format_percent
+from app.i18n.formats import AVERAGE_PLACES, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.services.reporting.dashboard import ObjectiveProgress
 
@@ -121,8 +121,8 @@ class ObjectiveChart(QChartView):
             QToolTip.hideText()
             return
         item = self._items[index]
-        average = (format_percent(item.average_percent) if item.average_percent is not None
-                   else _("no update yet"))
+        average = (format_percent(item.average_percent, places=AVERAGE_PLACES)
+                   or _("no update yet"))
         QToolTip.showText(QCursor.pos(), _(
             "{code}. {title}\nAverage progress: {average}\nUpdated: {updated} of {total} "
             "commitments\nClick to show these commitments.").format(

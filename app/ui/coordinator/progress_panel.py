@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from app.i18n import _, ngettext
 from app.i18n.formats import format_number
 from app.models.services.plan.outline import plan_outline
-from app.models.services.reporting.commitment_rows import commitment_count, commitment_rows
 from app.models.services.reporting.history import action_codes, progress_history
+from app.models.services.reporting.period_rows import PeriodRows
 from app.models.services.reporting.periods import get_period
 from app.models.services.reporting.progress import copy_candidates
 from app.models.topics import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
@@ -35,6 +35,7 @@ from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
 from app.ui.coordinator.period_bar import PeriodBar
+from app.ui.coordinator.period_rows import PeriodRowsCache, read_period_rows, shown_rows
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.progress_form import ProgressForm
 from app.ui.coordinator.record_commands import CopyFromPrevious, push_cell_progress_edit
@@ -48,6 +49,8 @@ class ProgressPanel(LazyPanel):
         super().__init__(parent)
         self._context, self._selection, self._stack = context, selection, stack
         self._outline_stale = True
+        self._period_rows: PeriodRows | None = None
+        self._rows_cache = PeriodRowsCache(context)
         self.messages = MessageBar()
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error)
         self.filters = FilterBar(context)
@@ -89,7 +92,7 @@ class ProgressPanel(LazyPanel):
         self.table.current_changed.connect(lambda _id: self._show_current())
         self.table.source.edit_requested.connect(self._cell_edited)
         self.period_bar.locked_changed.connect(self._locked_changed)
-        self.filters.filter_changed.connect(lambda _f: self.refresh())
+        self.filters.filter_changed.connect(lambda _f: self._filter_changed())
         selection.changed.connect(self._period_changed)
         context.bus.changed.connect(self._data_changed)
         context.language.language_changed.connect(self.retranslate)
@@ -119,23 +122,37 @@ class ProgressPanel(LazyPanel):
         if period_id is None:
             return
         keep = [row.id for row in self.table.source.rows()] if keep_shown else []
+        self._period_rows = self._rows_cache.get(
+            period_id, lambda pid: read_period_rows(self._context, pid))
         with self._context.db.reading() as session:
-            rows = commitment_rows(session, self._context.country, get_period(session, period_id),
-                                   self._context.today(), self.filters.current, keep,
-                                   with_texts=False)
-            total = commitment_count(session, self._context.country)
             if self._outline_stale:
                 self.table.source.set_outline(plan_outline(session, self._context.country))
                 self._outline_stale = False
         self.table.source.set_locked(self.locked)
+        self._show_rows(keep)
+
+    def _show_rows(self, keep: list[int]) -> None:
+        """The period's rows that pass the filters, picked in memory (no query per filter)."""
+        cache = self._period_rows
+        if cache is None:
+            return
+        rows = shown_rows(self._context, cache, self.filters.current, keep)
         self.table.set_rows(rows)
         if self.table.current_id() is None and rows:
             self.table.step(1)
         updated = sum(1 for row in rows if row.has_update)
         self.count_label.setText(_("{shown} of {total} shown · {updated} updated").format(
-            shown=format_number(len(rows)), total=format_number(total),
+            shown=format_number(len(rows)), total=format_number(cache.total),
             updated=format_number(updated)))
         self._show_current()
+
+    @shows_storage_errors
+    def _filter_changed(self) -> None:
+        cache = self._period_rows
+        if cache is None or cache.period_id != self._selection.period_id or not self.isVisible():
+            self.refresh()
+        else:
+            self._show_rows([])
 
     def _show_current(self) -> None:
         row = self.table.current_row()
@@ -157,6 +174,7 @@ class ProgressPanel(LazyPanel):
             self._outline_stale = True
         if not topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS}:
             return
+        self._rows_cache.clear()
         self.refresh(keep_shown=True)
 
     # --- actions --------------------------------------------------------------------------

@@ -12,7 +12,19 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextTable,
+)
 
 from app import APP_NAME
 
@@ -57,6 +69,7 @@ def render_pdf(html: str, path: Path, *, title: str = "", landscape: bool = Fals
     document.setHtml(html)
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     document.setPageSize(QSizeF(page.width(), page.height()))
+    keep_tables_together(document)
     try:
         document.print_(writer)
         pages = document.pageCount()
@@ -65,3 +78,50 @@ def render_pdf(html: str, path: Path, *, title: str = "", landscape: bool = Fals
     finally:
         partial.unlink(missing_ok=True)
     return pages
+
+
+def _break_before(block: QTextBlock) -> None:
+    cursor = QTextCursor(block)
+    fmt = QTextBlockFormat(block.blockFormat())
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.setBlockFormat(fmt)
+
+
+def _page(y: float, height: float) -> int:
+    return int(y // height)
+
+
+def keep_tables_together(document: QTextDocument) -> int:
+    """Start a new page before a table (with the heading above it) that would run over a page
+    break but fits on one page; and before a heading that would end a page. Returns how many
+    breaks were added.
+
+    Qt's rich text has no `page-break-inside: avoid`: the document is laid out, and each table
+    found crossing a page break moves down in turn (the layout is redone after each move)."""
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+    added = 0
+    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    for table in tables:
+        rect = layout.frameBoundingRect(table)
+        heading = table.firstCursorPosition().block().previous()
+        titled = heading.isValid() and heading.blockFormat().headingLevel() > 0
+        top = layout.blockBoundingRect(heading).top() if titled else rect.top()
+        crosses = _page(top, height) != _page(rect.bottom() - 1, height)
+        if crosses and rect.bottom() - top < height * 0.95 and top % height > height * 0.02:
+            if titled:
+                _break_before(heading)
+            else:
+                fmt = table.format()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                table.setFormat(fmt)
+            added += 1
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            box = layout.blockBoundingRect(block)
+            if height - box.bottom() % height < height * 0.08 and box.top() % height > 0:
+                _break_before(block)
+                added += 1
+        block = block.next()
+    return added

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, current_language, isolate, separator
-from app.i18n.formats import country_name
+from app.i18n.formats import country_name, format_number
 from app.models.errors import UserFacingError
 from app.models.services.regional.completeness import (
     CellState,
@@ -144,16 +144,15 @@ class CompletenessView(QWidget):
 
     def _update_summary(self, matrix: CompletenessMatrix) -> None:
         counts = matrix.counts()
-        received = sum(counts[s] for s in (CellState.RECEIVED, CellState.LATE, CellState.EDITED,
-                                          CellState.ACKNOWLEDGED))
-        due = received + counts[CellState.MISSING]
-        late = sum(1 for row in matrix.rows for cell in row.cells if cell.late)
+        record = matrix.record()  # the same counts as the workbook's and the brief's header
         edited = sum(1 for row in matrix.rows for cell in row.cells if cell.edited)
+        n = format_number
         self.summary_label.setText(_(
             "{received} of {due} reports due have been received ({late} late, {edited} edited after "
             "export); {acknowledged} acknowledged; {missing} missing.").format(
-                received=received, due=due, late=late, edited=edited,
-                acknowledged=counts[CellState.ACKNOWLEDGED], missing=counts[CellState.MISSING]))
+                received=n(record.received), due=n(record.expected), late=n(record.late),
+                edited=n(edited), acknowledged=n(counts[CellState.ACKNOWLEDGED]),
+                missing=n(counts[CellState.MISSING])))
 
     def _data_changed(self, topics: frozenset[str]) -> None:
         if topics & {PERIODS, MEMBERSHIPS}:

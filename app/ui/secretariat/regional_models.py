@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import _, current_language
-from app.i18n.formats import country_name, format_number, format_percent
+from app.i18n.formats import AVERAGE_PLACES, country_name, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.orm.enums import MembershipRole, ProgressStatus, label
 from app.models.services.regional.report import ItemProgress, RegionalIndicator, Tally
@@ -29,7 +29,8 @@ def _bold() -> QFont:
 
 def _tally_values(tally: Tally) -> list[str]:
     return [format_number(tally.commitments), format_number(tally.reported),
-            format_percent(tally.mean_percent), *(format_number(tally.statuses[s]) for s in STATUSES)]
+            format_percent(tally.mean_percent, places=AVERAGE_PLACES),
+            *(format_number(tally.statuses[s]) for s in STATUSES)]
 
 
 def _tally_headers() -> list[str]:
@@ -94,7 +95,7 @@ class ItemProgressModel(_Table[ItemProgress]):
             if column - self.FIXED < len(values):
                 return values[column - self.FIXED]
             tally = item.by_country.get(self.countries[column - self.FIXED - len(values)])
-            return format_percent(tally.mean_percent) if tally else ""
+            return format_percent(tally.mean_percent, places=AVERAGE_PLACES) if tally else ""
         if role == Qt.ItemDataRole.FontRole and item.level == "objective":
             return _bold()
         if role == Qt.ItemDataRole.ToolTipRole and item.retired:

@@ -232,7 +232,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         tabs = self.secretariat_tabs
         if tabs is None:
             return
-        self.tabs.setCurrentWidget(tabs.completeness)
+        self.tabs.setCurrentWidget(tabs.pages["completeness"])
         tabs.completeness.open_cell(country, period)
 
     def show_backups(self) -> None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +32,7 @@ from app.models.services.workspace.profile import ProfileInput, create_workspace
 from app.models.storage.database import Database
 from app.models.storage.migrate import head_revision
 from app.models.topics import EVERYTHING, PERIODS, SUBMISSIONS
+from app.paths import executable_dir
 from app.reports.language import translator
 from app.reports.submission.export import COVER_TITLE, ExportResult, export_submission
 from app.reports.submission.pipeline import preview, read_submission
@@ -272,6 +276,86 @@ def import_submission_back(run: SelfTestRun) -> str:
             f"preview: nothing would change")
 
 
+def _count_commitments(db: Database) -> int:
+    from sqlalchemy import func, select
+
+    from app.models.orm.reporting import Commitment
+
+    with db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(Commitment)) or 0)
+
+
+def back_up_and_restore(run: SelfTestRun) -> str:
+    """A verified backup of the open workspace, restored into another (Cyrillic) folder, reopens whole."""
+    from app.models.services.workspace.backups import back_up, restore_closed
+    from app.models.storage.database import open_database
+
+    if run.db is None:
+        raise StepFailedError("no workspace (an earlier step failed)")
+    expected = _count_commitments(run.db)
+    info = back_up(run.db.path)
+    target = run.folder / "Восстановление" / "workspace.sqlite"
+    target.parent.mkdir(exist_ok=True)
+    restore_closed(target, info.path)
+    restored = open_database(target)
+    try:
+        found = _count_commitments(restored)
+        profile = profile_of(restored)
+    finally:
+        restored.close()
+    if found != expected or profile is None or profile.country_code != COUNTRY:
+        raise StepFailedError(f"the restored copy at {target} holds {found} commitments, expected {expected}")
+    return f"{info.path.name} ({info.size} bytes) restored, {found} commitments"
+
+
+def refuse_second_instance(run: SelfTestRun) -> str:
+    """While this process holds a workspace, another copy of the program must refuse to write to it.
+
+    On Windows the lock is told alive by OpenProcess (there is no flock), so a second process is the
+    only real test. It is asked to restore a backup that does not exist: if the lock failed to stop
+    it, it would say so and still change nothing.
+    """
+    from app.models.storage.lock import WorkspaceLock
+
+    path = run.folder / "Занятая папка" / "workspace.sqlite"
+    command = [sys.executable] if is_frozen() else [sys.executable, str(executable_dir() / "main.py")]
+    # A one-file exe started from its own process would otherwise reuse this run's unpacked files
+    # as if it were part of it; reset makes it a second instance of its own.
+    env = dict(os.environ, PYINSTALLER_RESET_ENVIRONMENT="1")
+    with WorkspaceLock(path):
+        result = subprocess.run(
+            [*command, "restore", "--db", str(path), str(path.with_name("нет такой копии.sqlite"))],
+            capture_output=True, encoding="utf-8", errors="replace", env=env, timeout=180,
+            stdin=subprocess.DEVNULL)
+    said = " ".join(result.stderr.split())
+    if result.returncode != 2 or f"{os.getpid()}" not in said or str(path) not in said:
+        raise StepFailedError(f"the second copy was not refused (exit code {result.returncode}): "
+                              f"{said or result.stdout.strip()}")
+    return f"refused while process {os.getpid()} holds {path.parent.name}/{path.name} (exit code 2)"
+
+
+def write_regional_brief(run: SelfTestRun) -> str:
+    """The printable regional brief (Qt's PDF writer, Russian text) from a secretariat demo workspace."""
+    from app.demo.generator import create_demo_workspace
+    from app.reports.consolidation.brief import brief_html
+    from app.reports.consolidation.data import gather
+    from app.ui.files.pdf_renderer import render_pdf
+
+    run.need_window()
+    db = create_demo_workspace(run.folder / "Региональная.sqlite", role=WorkspaceRole.SECRETARIAT,
+                               size="small", seed=1, language=LANGUAGE)
+    try:
+        with db.reading() as session:
+            data = gather(session, highlights=True)
+    finally:
+        db.close()
+    pdf = run.folder / "Региональная сводка.pdf"
+    pages = render_pdf(brief_html(data, LANGUAGE), pdf, title="Региональная сводка")
+    if pages < 1 or pdf.read_bytes()[:5] != b"%PDF-":
+        raise StepFailedError(f"no PDF brief at {pdf}")
+    return f"{pdf.name}: {pages} pages, {len(data.scope.countries)} countries, {pdf.stat().st_size} bytes"
+
+
 Step = tuple[str, Callable[[SelfTestRun], str]]
 
 #: In order; later steps use what earlier ones opened.
@@ -286,6 +370,9 @@ STEPS: list[Step] = [
     ("demo data", load_demo_data),
     ("submission exported in Russian", export_russian_submission),
     ("submission imported back, digest verified", import_submission_back),
+    ("backup restored into another folder", back_up_and_restore),
+    ("workspace lock: a second copy refused", refuse_second_instance),
+    ("regional brief (PDF)", write_regional_brief),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, or_, select
@@ -76,6 +77,32 @@ class MatrixRow:
     cells: list[MatrixCell] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ReportingRecord:
+    """Reports received of those expected (due by now, or sent early), and how many of the
+    received came late (judged by their first receipt)."""
+
+    received: int = 0
+    expected: int = 0
+    late: int = 0
+
+    @property
+    def on_time(self) -> int:
+        return self.received - self.late
+
+
+def reporting_record(cells: Iterable[MatrixCell]) -> ReportingRecord:
+    received = expected = late = 0
+    for cell in cells:
+        if cell.state == CellState.NOT_DUE:
+            continue
+        expected += 1
+        if cell.state != CellState.MISSING:
+            received += 1
+            late += cell.late
+    return ReportingRecord(received, expected, late)
+
+
 @dataclass
 class CompletenessMatrix:
     periods: list[PeriodColumn]
@@ -87,6 +114,15 @@ class CompletenessMatrix:
             for cell in row.cells:
                 totals[cell.state] += 1
         return totals
+
+    def record(self) -> ReportingRecord:
+        """Every country, every period: what a report's header counts."""
+        return reporting_record(cell for row in self.rows for cell in row.cells)
+
+    def record_by_period(self) -> list[ReportingRecord]:
+        """One record per period (column), in order: is reporting getting better?"""
+        return [reporting_record(row.cells[index] for row in self.rows)
+                for index in range(len(self.periods))]
 
 
 def period_columns(periods: list[ReportingPeriod]) -> list[PeriodColumn]:

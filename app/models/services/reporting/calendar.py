@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.models.errors import ValidationError
 from app.models.orm.reporting import IndicatorValue, ProgressUpdate, ReportingPeriod, Submission
+from app.models.services.reporting.periods import default_due_date
 from app.models.services.workspace.localized import clean_code
 
 
@@ -83,7 +84,8 @@ def delete_period(session: Session, period_id: int) -> None:
 
 
 def suggest_next_period(session: Session) -> PeriodInput:
-    """A sensible new period: right after the last one, as long as it, due a month after its end."""
+    """A sensible new period: right after the last one, as long as it, due by the end of the month
+    after it ends."""
     last = session.scalar(select(ReportingPeriod).order_by(ReportingPeriod.start_date.desc()))
     if last is None:
         today = dt.date.today()
@@ -98,7 +100,7 @@ def suggest_next_period(session: Session) -> PeriodInput:
         code = f"{start.year}-H{1 if start.month == 1 else 2}"
     else:
         code = f"{start.isoformat()}"
-    due = end + dt.timedelta(days=31)
+    due = default_due_date(end)
     return PeriodInput(code, start, end, due)
 
 

@@ -87,18 +87,38 @@ class CommitmentRow:
         return self.update_id is not None
 
 
-def _last_status(period_start: dt.date) -> ColumnElement[str]:
-    """The status of the latest update at or before the period (a correlated subquery)."""
-    return (
-        select(ProgressUpdate.status)
-        .join(ReportingPeriod, ReportingPeriod.id == ProgressUpdate.period_id)
-        .where(ProgressUpdate.commitment_id == Commitment.id,
-               ReportingPeriod.start_date <= period_start)
-        .order_by(ReportingPeriod.start_date.desc())
-        .limit(1)
-        .correlate(Commitment)
-        .scalar_subquery()
-    )
+def statuses_before(session: Session, commitment_ids: Iterable[int],
+                    period: ReportingPeriod) -> dict[int, str]:
+    """The stored status of each commitment's latest update before `period`.
+
+    Walks the earlier periods newest first, asking each for the commitments still unresolved
+    (its index on commitment and period), and stops when none is left: most commitments
+    reported in the period just before. A correlated "latest update" subquery per commitment
+    made the current period's list take ~0.4 s at the stress size."""
+    wanted = set(commitment_ids)
+    found: dict[int, str] = {}
+    if not wanted:
+        return found
+    earlier = session.scalars(select(ReportingPeriod.id)
+                              .where(ReportingPeriod.start_date < period.start_date)
+                              .order_by(ReportingPeriod.start_date.desc())).all()
+    for period_id in earlier:
+        if not wanted:
+            break
+        query = select(ProgressUpdate.commitment_id, _raw(ProgressUpdate.status)).where(
+            ProgressUpdate.period_id == period_id)
+        if len(wanted) <= 500:  # a few: looked up by id; many: the period's updates, sifted here
+            query = query.where(ProgressUpdate.commitment_id.in_(list(wanted)))
+        result = session.connection().execute(query)
+        try:
+            updates = result.cursor.fetchall()
+        finally:
+            result.close()
+        for commitment_id, status in updates:
+            if commitment_id in wanted:
+                found[commitment_id] = status
+                wanted.discard(commitment_id)
+    return found
 
 
 def _is_overdue(retired: bool, end: dt.date | None, last_status: ProgressStatus | None,
@@ -135,9 +155,6 @@ def commitment_rows(
     if not (with_texts or words):
         texts = (literal(""), literal(""), literal(""))
     period_status = update.status
-    last_status = case((period_status.is_not(None), period_status),
-                       (Commitment.end_date < today, _last_status(period.start_date)),
-                       else_=None)
     evidence_count = (
         select(func.count(EvidenceReference.id))
         .where(EvidenceReference.update_id == update.id)
@@ -151,7 +168,7 @@ def commitment_rows(
             Commitment.partners, _raw(Commitment.start_date), _raw(Commitment.end_date),
             _raw(Commitment.priority), Commitment.retired, update.id, _raw(update.status),
             update.percent, *texts, update.support_from,
-            case((update.id.is_(None), literal(0)), else_=evidence_count), _raw(last_status),
+            case((update.id.is_(None), literal(0)), else_=evidence_count),
         )
         .join(Action, Action.id == Commitment.action_id)
         .join(Objective, Objective.id == Action.objective_id)
@@ -187,8 +204,11 @@ def commitment_rows(
         fetched = result.cursor.fetchall()
     finally:
         result.close()
+    ended = today.isoformat()  # dates are stored as ISO text, so they compare as text
+    last = statuses_before(session, (v[0] for v in fetched
+                                     if v[16] is None and v[12] and v[12] < ended), period)
     for values in fetched:
-        row = _row(values, today)
+        row = _row(values, today, last.get(values[0]))
         if row.id not in keep and (
                 (flt.overdue and not row.overdue) or (words and not _text_matches(row, words))):
             continue
@@ -206,10 +226,11 @@ _PRIORITIES = {member.value: member for member in Priority}
 _date = dt.date.fromisoformat
 
 
-def _row(values: Sequence[Any], today: dt.date) -> CommitmentRow:
+def _row(values: Sequence[Any], today: dt.date, earlier_status: str | None) -> CommitmentRow:
     (cid, country, obj_id, obj_code, obj_pos, act_id, act_code, act_pos, description, lead,
      partners, start, end, priority, retired, update_id, status, percent, narrative, challenges,
-     support, support_from, evidence, last_status) = values
+     support, support_from, evidence) = values
+    last_status = status or (earlier_status if end and end < today.isoformat() else None)
     start = _date(start) if start else None
     end = _date(end) if end else None
     last = _STATUSES[last_status] if last_status else None

@@ -24,11 +24,19 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def default_due_date(end: dt.date) -> dt.date:
+    """Reports are due by the last day of the month after the period ends (31 July, 31 January).
+
+    Not "a month after the end" counted by day: that made the first half-year due on 30 July."""
+    next_month = _add_months(end.replace(day=1), 1)
+    return next_month.replace(day=calendar.monthrange(next_month.year, next_month.month)[1])
+
+
 def half_year(year: int, half: int) -> tuple[str, dt.date, dt.date, dt.date]:
-    """Code, start, end and due date (one month after the end) of one half-year."""
+    """Code, start, end and default due date of one half-year."""
     start = dt.date(year, 1 if half == 1 else 7, 1)
     end = dt.date(year, 6, 30) if half == 1 else dt.date(year, 12, 31)
-    return f"{year}-H{half}", start, end, _add_months(end, 1)
+    return f"{year}-H{half}", start, end, default_due_date(end)
 
 
 def ensure_half_year_periods(session: Session, last_year: int) -> int:
