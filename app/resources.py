@@ -29,6 +29,11 @@ def resource_path(*parts: str) -> Path:
     return base_dir().joinpath("resources", *parts)
 
 
+def guide_path(*parts: str) -> Path:
+    """Path under the bundled user guide (`docs/guide/<language>/<page>.md`, shipped as is)."""
+    return base_dir().joinpath("docs", "guide", *parts)
+
+
 def package_path(*parts: str) -> Path:
     """Path of a file shipped inside the `app` package and read from disk (e.g. migration scripts).
 

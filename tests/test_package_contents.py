@@ -120,6 +120,7 @@ def test_data_files_of_this_checkout_cover_what_the_app_reads():
     assert ("app.png", "resources/icons") in dests
     assert ("env.py", "app/models/storage/migrations") in dests
     assert any(dest == "app/models/storage/migrations/versions" for _name, dest in dests)
+    assert {("index.md", "docs/guide/en"), ("index.md", "docs/guide/ru")} <= dests  # Help → User guide
 
 
 def test_prune_unreferenced_keeps_what_kept_binaries_link_to():

@@ -121,12 +121,14 @@ def filter_entries(entries: Iterable[tuple[str, str, str]]) -> list[tuple[str, s
 def data_files(root: Path) -> list[tuple[str, str]]:
     """(source file, destination folder) pairs for everything the app reads from disk at run time.
 
-    All of `resources/` except catalog sources (`.po`, `.pot`: the compiled `.mo` files ship), and
-    the Alembic migration scripts, which Alembic loads by path.
+    All of `resources/` except catalog sources (`.po`, `.pot`: the compiled `.mo` files ship),
+    the Alembic migration scripts, which Alembic loads by path, and the user guide (`docs/guide`,
+    Markdown that Help → User guide renders with Qt).
     """
     pairs: list[tuple[str, str]] = []
     skipped_suffixes = {".po", ".pot", ".pyc"}
-    for base in (root / "resources", root / "app" / "models" / "storage" / "migrations"):
+    for base in (root / "resources", root / "app" / "models" / "storage" / "migrations",
+                 root / "docs" / "guide"):
         for path in sorted(base.rglob("*")):
             if not path.is_file() or path.suffix in skipped_suffixes or "__pycache__" in path.parts:
                 continue

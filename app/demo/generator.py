@@ -29,7 +29,7 @@ from app.models.orm.plan import Action, Indicator, Objective, Plan
 from app.models.orm.reference import Country, Membership
 from app.models.services.plan.current import current_plan
 from app.models.services.reporting.periods import half_year
-from app.models.services.workspace.profile import ProfileInput, create_workspace
+from app.models.services.workspace.profile import DEMO_EMAIL, ProfileInput, create_workspace
 from app.models.storage.database import Database
 
 
@@ -318,7 +318,7 @@ def create_demo_workspace(
     profile = ProfileInput(
         role=role, country_code=country if role == WorkspaceRole.COORDINATOR else None,
         coordinator_name=names.get(language, names["en"]),
-        ministry=_pool(language)["agencies"][1], email="demo@example.org", language=language,
+        ministry=_pool(language)["agencies"][1], email=DEMO_EMAIL, language=language,
     )
     db = create_workspace(path, profile, today)
     generate(db, role=role, country=country, size=size, seed=seed, language=language, today=today)

@@ -157,6 +157,16 @@ def format_period(code: str, language: str | None = None) -> str:
     return text.format(year=format_year(int(year), language))
 
 
+def format_period_short(code: str, language: str | None = None) -> str:
+    """A half-year period short enough for a column header (`2026-H2` → "H2 2026")."""
+    year, _sep, half = code.partition("-H")
+    if not (year.isdigit() and half in ("1", "2")):
+        return code
+    message = N_("H1 {year}") if half == "1" else N_("H2 {year}")
+    text = translate_in(language, message) if language else _(message)
+    return text.format(year=format_year(int(year), language))
+
+
 def format_size(size: int, language: str | None = None) -> str:
     """A file size in bytes as the locale writes it (kB, MB or GB, one decimal at most)."""
     for unit, scale in (("digital-gigabyte", 1000 ** 3), ("digital-megabyte", 1000 ** 2)):

@@ -38,7 +38,8 @@ def test_import_dry_run_prints_the_preview_and_changes_nothing(demo_db, exported
     output = capsys.readouterr().out
     assert code == 0
     assert "Edited after export: 1 cell differs" in output
-    assert f"CHANGED: Progress of commitment {commitment_id} in {PERIOD}" in output
+    # Named by its action's code and text, the period in words (not "commitment 30 in 2026-H2").
+    assert "CHANGED: Progress of " in output and ", second half of 2026 (Progress, row" in output
     assert "→ 99" in output and "Dry run: nothing was changed." in output
     with demo_db.reading() as session:
         assert get_update(session, commitment_id, period_by_code(session, PERIOD).id).percent != 99

@@ -53,7 +53,8 @@ def test_add_a_commitment_through_the_form_then_undo_and_redo(qtbot, context):
     assert actors == {"Demo coordinator"}
 
 
-def test_form_shows_each_problem_beside_its_field(qtbot, context):
+def test_form_shows_each_problem_beside_its_field(qtbot, context, monkeypatch):
+    monkeypatch.setattr("app.ui.coordinator.commitment_form.confirm_discard", lambda *_a: True)
     window = open_window(qtbot, context)
     panel = window.coordinator_tabs.commitments
     before = commitments(context.db)

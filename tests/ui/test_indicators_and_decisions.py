@@ -35,7 +35,7 @@ def test_grid_shows_indicators_periods_baseline_and_target(qtbot, context):
     _window, panel = _indicator_tab(qtbot, context)
     model = panel.model
     assert model.rowCount() == 53
-    assert model.headerData(FIXED, Qt.Orientation.Horizontal) == "2026-H2"
+    assert model.headerData(FIXED, Qt.Orientation.Horizontal) == "H2 2026"  # not the code
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Baseline"
     row, _index = _cell(panel, IndicatorKind.YES_NO, period_id(context.db))
     first = model.index(model.grid.indicators.index(row), 0)

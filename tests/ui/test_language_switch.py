@@ -173,7 +173,9 @@ def test_babel_and_qt_widgets_agree_on_numbers():
         assert format_number(12345.5, code) == QLocale(code).toString(12345.5, "f", 1), code
 
 
-def test_open_commitment_form_and_history_switch_at_once_keeping_the_input(qtbot, context, language):
+def test_open_commitment_form_and_history_switch_at_once_keeping_the_input(qtbot, context, language,
+                                                                          monkeypatch):
+    monkeypatch.setattr("app.ui.coordinator.commitment_form.confirm_discard", lambda *_a: True)
     from tests.ui.coordinator_helpers import open_window
 
     window = open_window(qtbot, context)

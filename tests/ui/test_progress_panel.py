@@ -207,7 +207,7 @@ def test_edits_write_the_change_log_and_history_shows_it(qtbot, context):
     dialog = panel.show_history()
     texts = [[dialog.model.index(r, c).data() for c in range(6)]
              for r in range(dialog.model.rowCount())]
-    assert texts[0][2:] == ["2026-H2", "Percent", "—", "20 %"]
+    assert texts[0][2:] == ["second half of 2026", "Percent", "—", "20 %"]
     assert any(t[3] == "Status (added)" and t[5] == "On track" for t in texts)
     dialog.close()
 

@@ -8,10 +8,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.i18n import _
+from app.i18n.formats import format_period
 from app.models.errors import ValidationError
 from app.models.orm.enums import IndicatorKind, Priority, ProgressStatus
 from app.models.orm.plan import Plan
-from app.models.orm.reporting import ReportingPeriod
+from app.models.orm.reporting import Commitment, ReportingPeriod
 from app.models.services.reporting.commitments import CommitmentInput, validate_commitment
 from app.models.services.reporting.progress import ProgressInput, validate_progress
 from app.reports.submission.data import (
@@ -145,8 +146,11 @@ def _commitments(result: Comparison, parsed: ParsedSubmission, stored: Stored) -
             result.error(row, "id", _("No commitment with this ID belongs to the country in this "
                                       "workspace; clear the ID to add it as a new commitment."))
             continue
+        # Named as the coordinator knows it (its action's code and its text), not by the id the
+        # workbook uses inside ("commitment 1" meant nothing to a reader).
         result.items.append(_item(COMMITMENTS, row, sheet.title, (ident,), _(
-            "Commitment {id}: {text}").format(id=ident, text=_short(commitment.description)),
+            "Commitment {id}: {text}").format(id=commitment.action.code,
+                                             text=_short(commitment.description)),
             commitment_row(commitment)))
 
 
@@ -178,9 +182,9 @@ def _progress(result: Comparison, parsed: ParsedSubmission, stored: Stored) -> N
         if row.values.get("status") is None:
             if update is not None and receiving and _empty(row, PROGRESS):
                 # The newer revision the secretariat receives no longer reports this update.
-                result.items.append(_removed(PROGRESS, row, sheet.title, (ident, code), _(
-                    "Progress of commitment {id} in {period}").format(id=ident, period=code),
-                    progress_row(ident, code, update), code))
+                result.items.append(_removed(PROGRESS, row, sheet.title, (ident, code),
+                                             _progress_title(ident, commitment, code),
+                                             progress_row(ident, code, update), code))
                 continue
             if update is not None:
                 result.error(row, "status", _("Choose a status."))
@@ -192,8 +196,18 @@ def _progress(result: Comparison, parsed: ParsedSubmission, stored: Stored) -> N
             result.error(row, _validation_column(PROGRESS, exc, "status"), exc.message())
             continue
         old = None if update is None else progress_row(ident, code, update)
-        result.items.append(_item(PROGRESS, row, sheet.title, (ident, code), _(
-            "Progress of commitment {id} in {period}").format(id=ident, period=code), old, code))
+        result.items.append(_item(PROGRESS, row, sheet.title, (ident, code),
+                                  _progress_title(ident, commitment, code), old, code))
+
+
+def _progress_title(ident: Any, commitment: Commitment | None, code: str) -> str:
+    """A progress record named by its commitment's action code and text and its period in words."""
+    if commitment is None:  # a commitment that arrives with this same file
+        return _("Progress of commitment {id} in {period}").format(id=ident,
+                                                                   period=format_period(code))
+    return _("Progress of {code} {text}, {period}").format(
+        code=commitment.action.code, text=_short(commitment.description, 60),
+        period=format_period(code))
 
 
 def progress_input(values: dict[str, Any]) -> ProgressInput:

@@ -10,7 +10,7 @@ from openpyxl.packaging.custom import StringProperty
 
 from app import APP_NAME, __version__
 from app.i18n import N_
-from app.i18n.formats import format_date, format_datetime
+from app.i18n.formats import format_date, format_datetime, format_period
 from app.reports.submission.data import SubmissionContent
 from app.reports.submission.format import FORMAT_VERSION, META_SHEET, PROPERTY_PREFIX, SUMMARY
 from app.reports.submission.sheets import SheetContext
@@ -32,9 +32,10 @@ HOW_TO_FILL = N_(
     "decisions; add new commitments in the empty shaded rows under the commitments. Choose statuses "
     "from the drop-down lists. Keep the file as .xlsx and do not rename or delete sheets.")
 HOW_TO_RETURN = N_(
-    "Send the file as an e-mail attachment to the national coordinator, who imports it into the "
-    "Almaty Process Tracker and submits the country's report to the Almaty Process secretariat. "
-    "The digest above shows the secretariat whether the file was edited after export.")
+    "The secretariat imports this file into the Almaty Process Tracker as it was received; the "
+    "digest above shows whether it was edited after export. A ministry or agency asked to fill it "
+    "in returns it as an e-mail attachment to the national coordinator named above, who imports "
+    "it and sends the country's report to the secretariat.")
 
 
 def write_cover(ctx: SheetContext, title: str, content: SubmissionContent, digest: str,
@@ -50,12 +51,13 @@ def write_cover(ctx: SheetContext, title: str, content: SubmissionContent, diges
     if cover.plan_is_template:
         plan += " " + t(N_("(template plan, not the official one)"))
     contents = (t(N_("This reporting period and the earlier ones: {periods}")).format(
-        periods=", ".join(identity.periods)) if identity.history else t(N_("This reporting period")))
+        periods=", ".join(format_period(p, lang) for p in identity.periods))
+        if identity.history else t(N_("This reporting period")))
     pairs: list[tuple[str, Any, str]] = [
         (N_("Country"), t(N_("{name} ({code})")).format(name=cover.country_name,
                                                        code=identity.country), "value"),
         (N_("Reporting period"), t(N_("{code}: {start} – {end}")).format(
-            code=identity.period, start=format_date(cover.period_start, lang),
+            code=format_period(identity.period, lang), start=format_date(cover.period_start, lang),
             end=format_date(cover.period_end, lang)), "value"),
         (N_("Due date"), format_date(cover.due_date, lang), "value"),
         (N_("Revision"), identity.revision, "value"),
@@ -77,7 +79,7 @@ def write_cover(ctx: SheetContext, title: str, content: SubmissionContent, diges
     declare_size(ws, 2, 2 + len(rows))
     out.append([out.cell(t(N_("Almaty Process: national progress report")), "title")], height=24)
     out.append([out.cell(t(N_("{country}, reporting period {period}")).format(
-        country=cover.country_name, period=identity.period), "subtitle")])
+        country=cover.country_name, period=format_period(identity.period, lang)), "subtitle")])
     for item in rows:
         if item is None:
             out.append([])

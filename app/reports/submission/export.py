@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app import APP_NAME, __version__
 from app.i18n import N_, _, is_rtl
+from app.i18n.formats import format_period
 from app.models.orm.base import utcnow
 from app.models.orm.enums import SubmissionState
 from app.models.orm.reporting import ReportingPeriod, Submission
@@ -104,10 +105,11 @@ def _fill(workbook: Workbook, content: SubmissionContent, generated_at: dt.datet
     language, identity = content.language, content.identity
     t = translator(language)
     digest = content.digest
-    styles = build_styles(workbook, workbook.create_sheet("scratch"))
+    styles = build_styles(workbook, workbook.create_sheet("scratch"), language)
     workbook.remove(workbook.worksheets[0])
     page_header = t(N_("{country}, {period}, revision {revision}")).format(
-        country=content.cover.country_name, period=identity.period, revision=identity.revision)
+        country=content.cover.country_name, period=format_period(identity.period, language),
+        revision=identity.revision)
     ctx = SheetContext(workbook, styles, t, Vocabulary.build(language, t), is_rtl(language),
                        page_header)
     titles: dict[str, str] = {}

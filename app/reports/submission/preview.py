@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import _, ngettext
-from app.i18n.formats import country_name
+from app.i18n.formats import country_name, format_period
 from app.models.orm.enums import WorkspaceRole
 from app.models.orm.plan import Plan
 from app.models.orm.reference import Country
@@ -152,7 +152,7 @@ def build_preview(session: Session, parsed: ParsedSubmission) -> Preview:
             "was exported ({count} cells differ).", count).format(count=count))
     for code in reopen:
         notices.append(_("The period {period} was submitted; applying reopens it, and its next "
-                         "export will be a new revision.").format(period=code))
+                         "export will be a new revision.").format(period=format_period(code)))
     notices.extend(comparison.notices)
     return Preview(parsed, country, comparison.items, [*parsed.errors, *comparison.errors], reopen,
                    notices, receiving, comparison.stored)

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from app.i18n import _, ngettext
-from app.i18n.formats import country_name, format_date, format_number
+from app.i18n.formats import country_name, format_date, format_number, format_period
 from app.models.orm.enums import IndicatorKind, label
 from app.reports.submission.format import SHEETS_BY_KEY
 from app.reports.submission.preview import Preview
@@ -58,7 +58,8 @@ def identity_line(preview: Preview) -> str:
     identity = preview.parsed.identity
     return _("{file}: {country}, {period}, revision {revision} (workbook format {version})").format(
         file=preview.parsed.path.name, country=country_name(identity.country),
-        period=identity.period, revision=identity.revision, version=identity.format_version)
+        period=format_period(identity.period), revision=identity.revision,
+        version=identity.format_version)
 
 
 def preview_text(preview: Preview, *, show_unchanged: bool = False) -> str:

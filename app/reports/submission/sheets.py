@@ -29,6 +29,11 @@ from app.reports.xlsx.sheet_layout import (
 
 #: Empty, unlocked rows under the commitments, for new commitments a colleague adds.
 NEW_COMMITMENT_ROWS = 25
+#: Read-only columns of a yes/no indicator that print as words (the baseline and the target).
+YES_NO_CONTEXT = ("baseline", "target")
+#: Columns repeated on every printed page of a sheet too wide for one: the ones that say which
+#: commitment, indicator or decision a row is about.
+TITLE_COLUMNS = {"commitments": "A:E", "progress": "A:D", "indicators": "A:E", "decisions": "A:B"}
 
 
 @dataclass
@@ -72,8 +77,9 @@ def _display(column: Column, row: dict[str, Any], vocabulary: Vocabulary) -> Any
         return None
     if column.kind == Kind.CHOICE and column.choices is not None:
         return vocabulary.choices[column.choices.__name__].get(value, value)
-    if column.kind == Kind.VALUE and row.get("value_kind") == IndicatorKind.YES_NO.value:
-        return vocabulary.yes if value else vocabulary.no
+    if (column.kind == Kind.VALUE or column.key in YES_NO_CONTEXT) and (
+            row.get("value_kind") == IndicatorKind.YES_NO.value):
+        return vocabulary.yes if value else vocabulary.no  # as the app shows it, not 0/1
     return value
 
 
@@ -88,7 +94,9 @@ def write_data_sheet(ctx: SheetContext, spec: SheetSpec, title: str, rows: Sheet
     """Write one data sheet; returns the number of data rows (blank rows for new entries excluded)."""
     ws = ctx.workbook.create_sheet(title)
     out = RowWriter(ws, ctx.styles)
-    set_up_page(ws, rtl=ctx.rtl, header_rows="2:2", header_text=ctx.page_header)
+    set_up_page(ws, rtl=ctx.rtl, header_rows="2:2", header_text=ctx.page_header,
+                width_units=sum(c.width for c in spec.columns if not c.hidden),
+                title_columns=TITLE_COLUMNS.get(spec.key))
     declare_size(ws, len(spec.columns) + 1, FIRST_DATA_ROW - 1 + len(rows.rows) + blank_rows)
     write_table_head(ws, out, spec, ctx.translate, extra_keys=(FINGERPRINT_KEY,))
     digested = spec.digested
@@ -110,6 +118,8 @@ def write_data_sheet(ctx: SheetContext, spec: SheetSpec, title: str, rows: Sheet
     _validations(ctx, ws, spec, rows, editable_rows)
     last_row = max(first_blank - 1 + blank_rows, FIRST_DATA_ROW)
     ws.auto_filter.ref = f"A2:{get_column_letter(len(spec.columns))}{last_row}"
+    # The empty rows for new entries are for typing, not for paper.
+    ws.print_area = f"A1:{get_column_letter(len(spec.columns))}{max(first_blank - 1, 2)}"
     protect(ws)
     return len(rows.rows)
 

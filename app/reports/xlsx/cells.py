@@ -24,6 +24,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.reports.xlsx.columns import Kind
 from app.reports.xlsx.digest import safe_text
+from app.reports.xlsx.number_locale import localized
 from app.reports.xlsx.openpyxl_api import book_internals, fast_sheet, styled, to_excel
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -36,8 +37,8 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 
 
-def _style_specs() -> dict[str, dict[str, Any]]:
-    """Every style the workbook uses, by name.
+def _style_specs(language: str | None = None) -> dict[str, dict[str, Any]]:
+    """Every style the workbook uses, by name; numbers formatted in `language`'s conventions.
 
     Arial throughout: every Windows has it, and LibreOffice maps it to one metric-compatible
     family, where a missing Calibri falls back to different fonts for bold and regular.
@@ -67,11 +68,11 @@ def _style_specs() -> dict[str, dict[str, Any]]:
         "key_date": {**key, "number_format": DATE_FORMAT},
         "context": context,
         "context_date": {**context, "number_format": DATE_FORMAT},
-        "context_number": {**context, "number_format": "General"},
-        "context_decimal": {**context, "number_format": "0.0"},
+        "context_number": {**context, "number_format": localized("General", language)},
+        "context_decimal": {**context, "number_format": localized("0.0", language)},
         "edit_text": {**editable, "number_format": "@"},
         "edit_date": {**editable, "number_format": DATE_FORMAT},
-        "edit_number": {**editable, "number_format": "General"},
+        "edit_number": {**editable, "number_format": localized("General", language)},
         "edit_integer": {**editable, "number_format": "0"},
     }
 
@@ -165,10 +166,11 @@ def _write_row(xf: Any, row: _Row, row_index: int) -> None:
     xf._file("".join(parts))
 
 
-def build_styles(workbook: Workbook, sample: WriteOnlyWorksheet) -> dict[str, int]:
+def build_styles(workbook: Workbook, sample: WriteOnlyWorksheet,
+                 language: str | None = None) -> dict[str, int]:
     """Register every named style with the workbook once; cells then carry only its id."""
     styles = {}
-    for name, spec in _style_specs().items():
+    for name, spec in _style_specs(language).items():
         prototype = WriteOnlyCell(sample)
         for attribute, value in spec.items():
             setattr(prototype, attribute, value)

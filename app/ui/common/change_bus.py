@@ -7,6 +7,8 @@ from PySide6.QtCore import QObject, Signal
 
 class ChangeBus(QObject):
     changed = Signal(frozenset)
+    #: An edit the user made was saved: a refusal shown for an earlier attempt is out of date.
+    edit_saved = Signal()
 
     def announce(self, *topics: str) -> None:
         self.changed.emit(frozenset(topics))

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
+from app.ui.common.qt_accelerators import AcceleratorFallback
 
 
 def qt_translations_folder() -> str:
@@ -66,6 +67,7 @@ class LanguageController(QObject):
         self._app = app
         self._qt_translator: QTranslator | None = None
         self._catalog_translator = CatalogTranslator(self)
+        self._accelerators: QTranslator | None = None
 
     @property
     def qt_translator(self) -> QTranslator | None:
@@ -96,6 +98,10 @@ class LanguageController(QObject):
                 self._app.installTranslator(self._catalog_translator)
 
     def _install_qtbase(self, language: str) -> None:
+        if self._accelerators is not None:
+            self._app.removeTranslator(self._accelerators)
+            self._accelerators.deleteLater()
+            self._accelerators = None
         if self._qt_translator is not None:
             self._app.removeTranslator(self._qt_translator)
             self._qt_translator.deleteLater()
@@ -107,3 +113,5 @@ class LanguageController(QObject):
         if translator.load(f"qtbase_{qt_language}", qt_translations_folder()):
             self._app.installTranslator(translator)
             self._qt_translator = translator
+            self._accelerators = AcceleratorFallback(translator, self._app)
+            self._app.installTranslator(self._accelerators)  # asked first: installed last

@@ -3,6 +3,7 @@ that interrupts typing."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from app.ui.common.plain_text import shown
@@ -18,14 +19,26 @@ class MessageBar(QLabel):
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.setWordWrap(True)
+        self._error = False
         self.hide()
+
+    def clear_errors_on(self, saved: SignalInstance) -> None:
+        """Hide a shown refusal once `saved` fires (the next edit was saved: the error is fixed);
+        a refusal that stayed on screen after its cause was fixed read as a new one."""
+        saved.connect(self.clear_error)
+
+    def clear_error(self) -> None:
+        if self._error:
+            self.clear_message()
 
     def show_error(self, message: str) -> None:
         """Show the message here; if this panel is not on screen, in the window's status bar too."""
         self._show(message, ERROR_STYLE)
+        self._error = True
 
     def show_info(self, message: str) -> None:
         self._show(message, INFO_STYLE)
+        self._error = False
 
     def _show(self, message: str, style: str) -> None:
         self.setStyleSheet(style)
@@ -36,5 +49,6 @@ class MessageBar(QLabel):
             window.statusBar().showMessage(message, 15000)
 
     def clear_message(self) -> None:
+        self._error = False
         self.clear()
         self.hide()

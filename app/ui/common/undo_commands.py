@@ -45,6 +45,7 @@ class ServiceCommand(QUndoCommand):
         """Make the edit; raises UserFacingError (nothing pushed, nothing changed) if refused."""
         self._transaction(True)
         self._done_once = True
+        self.context.bus.edit_saved.emit()
         self.context.bus.announce(*self._topics)
 
     def redo(self) -> None:
@@ -70,6 +71,8 @@ class ServiceCommand(QUndoCommand):
         except UserFacingError as error:
             self.setObsolete(True)
             self._report(error.message())
+        else:
+            self.context.bus.edit_saved.emit()
         self.context.bus.announce(*self._topics)
 
 

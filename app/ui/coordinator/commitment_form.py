@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,19 @@ from app.ui.common.window_state import WindowStateMixin
 
 ERROR_STYLE = "color: #b3261e;"
 FIELDS = ("action", "description", "lead_agency", "partners", "start_date", "end_date", "priority")
+
+
+def confirm_discard(parent: QWidget, editing: bool) -> bool:
+    """Whether the user wants to throw the typed changes away (the default keeps them)."""
+    box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(),
+                      _("Discard your changes to this commitment?") if editing
+                      else _("Discard the new commitment you typed?"), parent=parent)
+    discard = box.addButton(_("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 class CommitmentForm(WindowStateMixin, QDialog):
@@ -84,6 +99,7 @@ class CommitmentForm(WindowStateMixin, QDialog):
             self._load(data)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        self._shown_input: CommitmentInput | None = None
         self.action_combo.currentIndexChanged.connect(lambda _i: self._touch("action"))
         self.description_edit.textChanged.connect(lambda: self._touch("description"))
         self.lead_edit.textEdited.connect(lambda _t: self._touch("lead_agency"))
@@ -95,6 +111,19 @@ class CommitmentForm(WindowStateMixin, QDialog):
             language.language_changed.connect(self.retranslate)
         self.setMinimumWidth(560)
         self.restore_window_state()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._shown_input is None:  # what was there when it opened: nothing to lose yet
+            self._shown_input = self.current_input()
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button ask before typed text is thrown away."""
+        if (self._shown_input is not None and self.current_input() != self._shown_input
+                and not confirm_discard(self, self._editing)):
+            return
+        self.save_window_state()
+        super().reject()
 
     def _error_label(self) -> QLabel:
         error = QLabel()

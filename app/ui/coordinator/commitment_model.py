@@ -125,8 +125,9 @@ class CommitmentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[Column(section)])
+        if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole,
+                                                                 Qt.ItemDataRole.ToolTipRole):
+            return _(HEADERS[Column(section)])  # the tooltip: the whole header where it is cut
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

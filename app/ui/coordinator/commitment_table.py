@@ -3,9 +3,13 @@ proxy, delegates, and selection that survives reloads."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+import datetime as dt
 
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+
+from app.i18n.formats import format_date
 from app.models.orm.enums import Priority, ProgressStatus
 from app.models.services.reporting.commitment_rows import CommitmentRow
 from app.ui.common.column_widths import fit_to_headers
@@ -15,6 +19,25 @@ from app.ui.coordinator.delegates import DateDelegate, EnumDelegate, PercentDele
 WIDTHS: dict[int, int] = {Column.COUNTRY: 110, Column.CODE: 56, Column.LEAD: 150, Column.PARTNERS: 90,
           Column.START: 96, Column.END: 96, Column.PRIORITY: 66, Column.STATUS: 112,
           Column.PERCENT: 56, Column.NARRATIVE: 260, Column.EVIDENCE: 64}
+
+
+#: The narrowest a column gets when the commitment text needs the room (its header is elided
+#: and shown whole in its tooltip; the cells' texts are in their tooltips).
+FLOORS = {Column.COUNTRY: 80, Column.CODE: 44, Column.LEAD: 100, Column.PARTNERS: 70,
+          Column.PRIORITY: 66, Column.STATUS: 100, Column.PERCENT: 48, Column.NARRATIVE: 120,
+          Column.EVIDENCE: 44}
+#: The commitment column keeps at least this share of the table's width.
+DESCRIPTION_SHARE = 0.32
+DATE_COLUMNS = (Column.START, Column.END)
+
+
+def date_column_width(view: QTableView) -> int:
+    """Wide enough for the longest date of the year in the interface language, with its year
+    ("1 сент. 202…" lost the year at the usual width)."""
+    metrics = view.fontMetrics()
+    widest = max(metrics.horizontalAdvance(format_date(dt.date(2026, month, 28)))
+                 for month in range(1, 13))
+    return widest + 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
 
 
 class CommitmentTable(QTableView):
@@ -43,6 +66,8 @@ class CommitmentTable(QTableView):
         header = self.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setHighlightSections(False)
+        # A header narrowed to make room ends in "…" (whole in its tooltip), not clipped mid-word.
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSortingEnabled(True)
         shown = set(columns) | ({Column.COUNTRY} if show_country else set())
         for column in Column:
@@ -61,8 +86,36 @@ class CommitmentTable(QTableView):
                 current.data(IdRole) if current.isValid() else None))
 
     def fit_headers(self, *_args: object) -> None:
-        """Each column at its usual width, or wider where its header needs it (e.g. in Russian)."""
+        """Each column at its usual width, or wider where its header needs it (e.g. in Russian),
+        then narrower again where the commitment text would otherwise have no room."""
         fit_to_headers(self, WIDTHS)
+        dates = date_column_width(self)
+        for column in DATE_COLUMNS:
+            self.setColumnWidth(column, dates)
+        self.make_room()
+
+    def make_room(self) -> None:
+        """Give the commitment column its share: the widest other columns (dates never) give up
+        width down to their floors, so Russian headers no longer squeeze it to a word."""
+        room = self.viewport().width()
+        if room <= 0:
+            return
+        others = [c for c in Column if c != Column.DESCRIPTION and not self.isColumnHidden(c)]
+        excess = (sum(self.columnWidth(c) for c in others)
+                  + int(room * DESCRIPTION_SHARE) - room)
+        while excess > 0:
+            slack = {c: self.columnWidth(c) - FLOORS[c] for c in others
+                     if c in FLOORS and self.columnWidth(c) > FLOORS[c]}
+            if not slack:
+                break
+            widest = max(slack, key=lambda c: slack[c])
+            give = min(slack[widest], excess, max(4, slack[widest] // 2))
+            self.setColumnWidth(widest, self.columnWidth(widest) - give)
+            excess -= give
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_headers()
 
     def set_rows(self, rows: list[CommitmentRow]) -> None:
         """Show these rows, keeping the cursor on the same commitment when it is still there."""

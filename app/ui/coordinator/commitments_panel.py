@@ -51,6 +51,7 @@ class CommitmentsPanel(LazyPanel):
         self._period_rows: PeriodRows | None = None
         self._rows_cache = PeriodRowsCache(context)
         self.messages = MessageBar()
+        self.messages.clear_errors_on(context.bus.edit_saved)
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error,
                                     with_lock=False)
         self.filters = FilterBar(context, with_retired=True)

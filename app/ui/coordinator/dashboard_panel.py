@@ -20,17 +20,20 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, ngettext
 from app.i18n.formats import format_date, format_number, format_percent, format_period
+from app.models.services.reporting.checklist import period_checklist
 from app.models.services.reporting.dashboard import DashboardFigures, dashboard_figures
-from app.models.topics import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
+from app.models.topics import COMMITMENTS, PLAN, PROFILE, PROGRESS, SUBMISSIONS
 from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.coordinator.checklist_bar import ChecklistBar
 from app.ui.coordinator.objective_chart import ObjectiveChart
 from app.ui.coordinator.overdue_model import IdRole, OverdueModel
 from app.ui.coordinator.period_bar import PeriodBar
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.status_chart import StatusChart, StatusLegend
+from app.ui.files.sent_record import sent_digests
 
 CARD_STYLE = ("QFrame#figureCard { background: palette(base); border: 1px solid palette(mid);"
               " border-radius: 4px; }")
@@ -64,6 +67,8 @@ class DashboardPanel(LazyPanel):
     objective_activated = Signal(int)
     commitment_activated = Signal(int)
     status_activated = Signal(object)
+    #: A step of the period's checklist was clicked (see checklist.STEPS).
+    step_activated = Signal(str)
 
     def __init__(self, context: WorkspaceContext, selection: PeriodSelection, stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -71,7 +76,10 @@ class DashboardPanel(LazyPanel):
         self._context, self._selection = context, selection
         self.figures: DashboardFigures | None = None
         self.messages = MessageBar()
+        self.messages.clear_errors_on(context.bus.edit_saved)
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error)
+        self.checklist = ChecklistBar()
+        self.checklist.step_activated.connect(self.step_activated)
         self.completeness = FigureCard()
         self.completeness_bar = QProgressBar()
         self.completeness_bar.setTextVisible(False)
@@ -119,6 +127,7 @@ class DashboardPanel(LazyPanel):
         grid.setRowStretch(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.period_bar)
+        layout.addWidget(self.checklist)
         layout.addLayout(cards)
         layout.addLayout(grid, 1)
         layout.addWidget(self.messages)
@@ -139,6 +148,10 @@ class DashboardPanel(LazyPanel):
         with self._context.db.reading() as session:
             self.figures = dashboard_figures(session, self._context.country, period_id,
                                              self._context.today())
+            if self._context.country:
+                self.checklist.set_checklist(period_checklist(
+                    session, self._context.profile, self._context.country, period_id,
+                    self.figures.updated, self.figures.total, sent_digests()))
         self._show(self.figures)
 
     def _show(self, figures: DashboardFigures) -> None:
@@ -175,7 +188,7 @@ class DashboardPanel(LazyPanel):
             self.commitment_activated.emit(index.data(IdRole))
 
     def _data_changed(self, topics: frozenset[str]) -> None:
-        if topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS}:
+        if topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS, PROFILE}:
             self.refresh()
 
     def _fit_overdue_headers(self, *_args: object) -> None:
@@ -191,5 +204,6 @@ class DashboardPanel(LazyPanel):
         self.overdue_hint.setText(_("Double-click or press Enter to open a commitment."))
         self.overdue_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.overdue_model.retranslate()
+        self.checklist.retranslate()
         if self.figures is not None:
             self.reload()

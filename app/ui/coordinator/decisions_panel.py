@@ -78,6 +78,7 @@ class DecisionsPanel(LazyPanel):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([460, 220])
         self.messages = MessageBar()
+        self.messages.clear_errors_on(context.bus.edit_saved)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.messages)

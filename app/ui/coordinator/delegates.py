@@ -12,7 +12,6 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QSpinBox,
     QStyle,
     QStyledItemDelegate,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n.formats import format_percent
 from app.models.orm.enums import label
-from app.ui.common.date_field import from_qdate, to_qdate
+from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.roles import FractionRole, Index
 
 EditorT = TypeVar("EditorT", bound=QWidget)
@@ -68,7 +67,7 @@ class EnumDelegate(QStyledItemDelegate):
 class PercentDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         spin = QSpinBox(parent)
-        spin.setRange(0, 100)
+        spin.setRange(0, 999)  # over 100 is refused by the service with its message, not cut to 15
         spin.setSingleStep(5)
         spin.setSuffix(" " + spin.locale().percent())
         return spin
@@ -85,19 +84,19 @@ class PercentDelegate(QStyledItemDelegate):
 
 class DateDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
-        return edit
+        return DateEdit(parent)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(value, dt.date):
             value = to_qdate(value)
-        _editor(editor, QDateEdit).setDate(value if isinstance(value, QDate) and value.isValid()
+        _editor(editor, DateEdit).setDate(value if isinstance(value, QDate) and value.isValid()
                                            else QDate.currentDate())
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        model.setData(index, from_qdate(_editor(editor, QDateEdit).date()), Qt.ItemDataRole.EditRole)
+        date_edit = _editor(editor, DateEdit)
+        date_edit.finish_typing()  # a date typed over the old one, complete or not
+        model.setData(index, from_qdate(date_edit.date()), Qt.ItemDataRole.EditRole)
 
 
 
@@ -116,7 +115,10 @@ class ProgressBarDelegate(QStyledItemDelegate):
         bar.progress = round(fraction * 100)
         bar.text = format_percent(fraction * 100)
         bar.textVisible = True
-        bar.state = option.state
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        # Qt 6 has no orientation field: without State_Horizontal the bar is drawn vertically
+        # (a 50 % bar filled the lower half, full width, its label drawn through).
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
         bar.palette = option.palette
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)

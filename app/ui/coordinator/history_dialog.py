@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.i18n import N_, _
-from app.i18n.formats import format_datetime
+from app.i18n.formats import format_datetime, format_period
 from app.models.services.reporting.history import HistoryEntry, display_value, field_label
 from app.ui.common.language import LanguageController
 from app.ui.common.row_table_model import RowTableModel
@@ -34,7 +34,7 @@ class HistoryModel(RowTableModel[HistoryEntry]):
         if column == 1:
             return entry.actor
         if column == 2:
-            return entry.period_code
+            return format_period(entry.period_code) if entry.period_code else ""
         if column == 3:
             what = field_label(entry.field)
             operation = OPERATIONS[entry.operation]
@@ -49,11 +49,19 @@ class HistoryModel(RowTableModel[HistoryEntry]):
 
 
 class HistoryDialog(WindowStateMixin, QDialog):
+    """One view of the change log wherever it opens; its title and filter line say what it lists
+    (a commitment's whole history, or its progress in one period), which was the same title for
+    both before."""
+
     def __init__(self, title: str, entries: list[HistoryEntry], action_codes: dict[str, str],
                  parent: QWidget | None = None, language: LanguageController | None = None,
-                 ) -> None:
+                 period_code: str | None = None) -> None:
         super().__init__(parent)
         self._title = title
+        self._period_code = period_code
+        self.scope_label = QLabel()
+        self.scope_label.setObjectName("historyScope")
+        self.scope_label.setWordWrap(True)
         self.model = HistoryModel(entries, action_codes, self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -70,6 +78,7 @@ class HistoryDialog(WindowStateMixin, QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope_label)
         layout.addWidget(self.view)
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
@@ -80,7 +89,17 @@ class HistoryDialog(WindowStateMixin, QDialog):
         self.restore_window_state()
 
     def retranslate(self, *_args: object) -> None:
-        self.setWindowTitle(_("History: {title}").format(title=self._title))
+        if self._period_code is None:
+            self.setWindowTitle(_("Commitment history: {title}").format(title=self._title))
+            self.scope_label.setText(_(
+                "Shows every change to this commitment and to its progress in all periods."))
+        else:
+            period = format_period(self._period_code)
+            self.setWindowTitle(_("Progress history, {period}: {title}").format(
+                period=period, title=self._title))
+            self.scope_label.setText(_(
+                "Shows the changes to this commitment's progress in the {period} only; the "
+                "History of the Commitments tab shows everything.").format(period=period))
         self.empty.setText(_("No changes have been recorded yet."))
         self.model.retranslate()
 

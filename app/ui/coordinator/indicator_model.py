@@ -14,7 +14,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import N_, _, coded, current_language
-from app.i18n.formats import format_number, format_percent, format_period, sentence_case
+from app.i18n.formats import (
+    format_number,
+    format_percent,
+    format_period,
+    format_period_short,
+    sentence_case,
+)
 from app.models.orm.base import pick_language
 from app.models.orm.enums import IndicatorKind, label
 from app.models.services.reporting.indicator_values import (
@@ -97,10 +103,13 @@ class IndicatorGridModel(QAbstractTableModel):
             return None
         period = self.period_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section]) if period is None else period.code
+            return _(HEADERS[section]) if period is None else format_period_short(period.code)
         if role == Qt.ItemDataRole.ToolTipRole and period is not None and period.locked:
             return sentence_case(_("{period} is submitted and read-only.").format(
                 period=format_period(period.code)))
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole header, where a column cuts it
+            return _(HEADERS[section]) if period is None else sentence_case(
+                format_period(period.code))
         if role == Qt.ItemDataRole.ForegroundRole and period is not None and period.locked:
             return QColor(MUTED_COLOR)
         return None

@@ -34,6 +34,7 @@ from app.models.services.reporting.indicator_values import (
     value_from_text,
 )
 from app.models.topics import INDICATOR_VALUES, PLAN, SUBMISSIONS
+from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
@@ -109,6 +110,7 @@ class IndicatorPanel(LazyPanel):
         self.source_label.setBuddy(self.source_edit)
         self.note_label.setBuddy(self.note_edit)
         self.messages = MessageBar()
+        self.messages.clear_errors_on(context.bus.edit_saved)
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(self.objective_combo, 2)
@@ -145,13 +147,15 @@ class IndicatorPanel(LazyPanel):
         if first_load:
             header = self.view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            self.view.setColumnWidth(TITLE, 340)
-            for column in range(TITLE + 1, FIXED):
-                self.view.setColumnWidth(column, 80)
-            self.view.setColumnWidth(TO_TARGET, 110)
-            for column in range(FIXED, self.model.columnCount()):
-                self.view.setColumnWidth(column, 84)
+            self.fit_columns()
         self._show_cell()
+
+    def fit_columns(self, *_args: object) -> None:
+        """Usual widths, or wider where a header needs it ("Исходное значение" was cut to
+        "одное значе"); the headers are whole in their tooltips too."""
+        usual = {TITLE: 340, TO_TARGET: 110} | {column: 80 for column in range(TITLE + 1, TO_TARGET)}
+        usual |= {column: 84 for column in range(FIXED, self.model.columnCount())}
+        fit_to_headers(self.view, usual)
 
     def _fill_objectives(self, outline: Any) -> None:
         chosen = self.objective_combo.currentData()
@@ -244,5 +248,7 @@ class IndicatorPanel(LazyPanel):
         self.note_label.setText(_("N&ote:"))
         self.source_edit.setPlaceholderText(_("Where the figure comes from"))
         self.model.retranslate()
+        if self.model.grid.indicators:
+            self.fit_columns()
         if not self._stale:
             self.reload()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,8 @@ from app.models.services.reporting.progress import (
     ProgressInput,
     get_update,
     join_support_from,
+    percent_allowed,
+    percent_refusal,
     progress_input,
     split_support_from,
     with_percent,
@@ -48,6 +50,8 @@ from app.ui.coordinator.record_commands import push_progress_edit
 
 #: Typing pauses this long (ms) before the text is saved.
 SAVE_DELAY_MS = 800
+#: The largest number the percent field lets one type (what is over 100 is refused, not cut).
+PERCENT_TYPING_LIMIT = 999
 TEXT_FIELDS = ("narrative", "challenges", "support_requested")
 #: Fields beside their labels need room for about this many characters; with less (a narrow pane,
 #: long Russian labels) every label goes above its field instead.
@@ -68,6 +72,10 @@ class ProgressForm(QWidget):
         self.title_label.setStyleSheet("font-weight: bold;")
         self.meta_label = QLabel()
         self.meta_label.setWordWrap(True)
+        # Room for the note "no update for this period yet" whether or not it shows: setting a
+        # status removes it, and the fields below moved up under the pointer.
+        self.meta_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
+        self.meta_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self.status_combo = QComboBox()
         # The longest status name must not set the form's minimum width (the combo shows it whole
         # when the pane is wide enough, which it is at 1280 pixels in every language).
@@ -77,7 +85,9 @@ class ProgressForm(QWidget):
         for member in ProgressStatus:
             self.status_combo.addItem(label(member), member.value)
         self.percent_spin = QSpinBox()
-        self.percent_spin.setRange(0, 100)
+        # Wider than 0-100 on purpose: a spin box limited to 100 kept "15" of a typed 150 and
+        # saved it without a word; 150 is now refused with the message every percent field shows.
+        self.percent_spin.setRange(0, PERCENT_TYPING_LIMIT)
         self.percent_spin.setSingleStep(5)
         self.percent_spin.setSuffix(" %")
         self.percent_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -216,6 +226,9 @@ class ProgressForm(QWidget):
         if self._key is None or not self._pending:
             return
         pending, self._pending = self._pending, set()
+        if "percent" in pending and not percent_allowed(self.percent_spin.value()):
+            pending.discard("percent")
+            self._report(percent_refusal())
         for field in sorted(pending):
             self._push(self._change_for(field), field)
 

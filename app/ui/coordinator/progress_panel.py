@@ -52,6 +52,7 @@ class ProgressPanel(LazyPanel):
         self._period_rows: PeriodRows | None = None
         self._rows_cache = PeriodRowsCache(context)
         self.messages = MessageBar()
+        self.messages.clear_errors_on(context.bus.edit_saved)
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error)
         self.filters = FilterBar(context)
         self.table = CommitmentTable(COLUMNS, show_country=not context.country)
@@ -225,8 +226,9 @@ class ProgressPanel(LazyPanel):
         with self._context.db.reading() as session:
             entries = progress_history(session, row.id, period_id)
             codes = action_codes(session)
+            period_code = get_period(session, period_id).code
         dialog = HistoryDialog(f"{row.action_code} {row.description}", entries, codes, self,
-                               self._context.language)
+                               self._context.language, period_code=period_code)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -4,7 +4,8 @@ between them (navigator → filters, dashboard → progress editor). Other roles
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from app.i18n import _
 from app.models.orm.enums import ProgressStatus, WorkspaceRole
+from app.ui.common.empty_state import EmptyState
 from app.ui.coordinator.commitments_panel import CommitmentsPanel
 from app.ui.coordinator.dashboard_panel import DashboardPanel
 from app.ui.coordinator.decisions_panel import DecisionsPanel
@@ -32,6 +34,7 @@ class CoordinatorTabs:
     indicators: IndicatorPanel
     decisions: DecisionsPanel
     actions: dict[str, QAction]
+    empty_states: list[EmptyState] = field(default_factory=list)
 
 
 def install_coordinator_tabs(window: MainWindow) -> CoordinatorTabs | None:
@@ -59,7 +62,47 @@ def install_coordinator_tabs(window: MainWindow) -> CoordinatorTabs | None:
     window.tabs.setCurrentIndex(0)
     _wire(window, tabs)
     _add_actions(window, tabs)
+    tabs.empty_states = _add_empty_states(window, tabs)
     return tabs
+
+
+def _add_empty_states(window: MainWindow, tabs: CoordinatorTabs) -> list[EmptyState]:
+    """Each list says what it is for and offers the next step while it is empty."""
+    def link(href: str, text: str) -> str:
+        return f'<a href="{href}">{escape(text)}</a>'
+
+    def commitments_message() -> str | None:
+        if tabs.commitments.table.source.rows():
+            return escape(_("No commitment matches the search, the filters or the plan item "
+                            "chosen on the left.")) + "<br>" + link("clear", _("Clear the filters"))
+        return "<p>{}</p><p>{}</p>".format(escape(_(
+            "No commitments yet. A commitment is what your country undertakes under an action of "
+            "the plan; its progress is reported every half-year.")),
+            link("new", _("Add the first commitment…")))
+
+    def progress_message() -> str | None:
+        if tabs.progress.table.source.rows():
+            return escape(_("No commitment matches the search, the filters or the plan item "
+                            "chosen on the left.")) + "<br>" + link("clear", _("Clear the filters"))
+        return "<p>{}</p><p>{}</p>".format(escape(_(
+            "Nothing to report on yet: progress is recorded here for each of your country's "
+            "commitments.")), link("commitments", _("Enter the commitments first")))
+
+    def follow(panel: CommitmentsPanel | ProgressPanel, href: str) -> None:
+        if href == "clear":
+            panel.filters.clear()
+        elif href == "new":
+            tabs.commitments.new_commitment()
+        elif href == "commitments":
+            window.tabs.setCurrentWidget(tabs.commitments)
+
+    states = [EmptyState(tabs.commitments.table, commitments_message,
+                         lambda href: follow(tabs.commitments, href)),
+              EmptyState(tabs.progress.table, progress_message,
+                         lambda href: follow(tabs.progress, href))]
+    for state in states:
+        window.context.language.language_changed.connect(state.update)
+    return states
 
 
 
@@ -90,6 +133,49 @@ def _wire(window: MainWindow, tabs: CoordinatorTabs) -> None:
     tabs.dashboard.objective_activated.connect(objective)
     tabs.dashboard.status_activated.connect(status)
     tabs.dashboard.commitment_activated.connect(commitment)
+    tabs.dashboard.step_activated.connect(lambda step: follow_step(window, tabs, step))
+
+
+def follow_step(window: MainWindow, tabs: CoordinatorTabs, step: str) -> None:
+    """Go where a step of the period's checklist is done (the dashboard's links)."""
+    actions = window.submission_actions
+    if step == "details":
+        window.show_workspace_details()
+    elif step == "plan":
+        actions.choose_import()
+    elif step == "commitments":
+        window.tabs.setCurrentWidget(tabs.commitments)
+        if not tabs.commitments.table.source.rows():
+            tabs.commitments.new_commitment()
+    elif step == "progress":
+        tabs.progress.filters.clear()
+        tabs.progress.filters.no_update_check.setChecked(True)
+        window.tabs.setCurrentWidget(tabs.progress)
+    elif step == "exported":
+        actions.show_export()
+    elif step == "sent":
+        send_latest(window, tabs)
+    else:  # the receipt comes from the secretariat: what to expect
+        window.show_guide("submission")
+
+
+def send_latest(window: MainWindow, tabs: CoordinatorTabs) -> None:
+    """Send the period's latest exported workbook, if it is still in the export folder;
+    otherwise export again (the file is what gets attached)."""
+    from app.ui.files.send_mail_dialog import SendMailDialog
+    from app.ui.files.submission_export_dialog import default_folder
+
+    checklist = tabs.dashboard.checklist.checklist
+    figures = tabs.dashboard.figures
+    path = default_folder() / checklist.file_name if checklist and checklist.file_name else None
+    if checklist is None or figures is None or path is None or not path.exists():
+        window.submission_actions.show_export()
+        return
+    context = window.context
+    dialog = SendMailDialog(context, path, context.country or "", figures.period.code,
+                            figures.period.revision or 1, checklist.digest or "",
+                            context.profile.language, window)
+    dialog.open()
 
 
 Panel = CommitmentsPanel | ProgressPanel | IndicatorPanel | DecisionsPanel

@@ -9,7 +9,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.i18n import _, ngettext
 from app.reports.submission.preview import Preview
-from app.reports.submission.preview_items import ChangeKind
+from app.reports.submission.preview_diff import changes_html
+from app.reports.submission.preview_items import ChangeKind, FieldChange, PreviewItem
 from app.reports.submission.preview_text import change_line
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, KindRole
@@ -25,6 +26,9 @@ class Node:
     where: str = ""
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
+    #: The preview line (and the one field of it) this node shows, for the side-by-side pane.
+    item: PreviewItem | None = None
+    change: FieldChange | None = None
 
     def add(self, kind: str, text: str, where: str = "") -> Node:
         child = Node(kind, text, where, self)
@@ -64,9 +68,11 @@ class ImportPreviewModel(TreeModel):
         for item in preview.items:
             node = groups[item.kind.value].add(item.kind.value, item.title, _(
                 "{sheet}, row {row}").format(sheet=item.sheet_title, row=item.row))
+            node.item = item
             if item.kind != ChangeKind.UNCHANGED:
                 for change in item.changes:
-                    node.add("change", change_line(item, change), str(change.where))
+                    child = node.add("change", change_line(item, change), str(change.where))
+                    child.item, child.change = item, change
         titles = {"error": _("Errors: nothing can be applied until they are corrected ({count})"),
                   "edit": _("Edited after export ({count})"), "new": _("New ({count})"),
                   "changed": _("Changed ({count})"), "removed": _("No longer reported ({count})"),
@@ -77,6 +83,13 @@ class ImportPreviewModel(TreeModel):
                 group.text = titles[kind].format(count=len(group.children))
                 self.root.children.append(group)
         self.endResetModel()
+
+    def detail_html(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        """Before and after, side by side, for the line at `index` (empty for other lines)."""
+        node = self.node(index)
+        if node.item is None:
+            return ""
+        return changes_html(node.item, None if node.change is None else [node.change])
 
     def node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
         return index.internalPointer() if index.isValid() else self.root

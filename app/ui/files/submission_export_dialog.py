@@ -38,6 +38,7 @@ from app.ui.common.language_combo import LanguageCombo
 from app.ui.common.settings import app_settings
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.window_state import WindowStateMixin
+from app.ui.files.send_mail_dialog import SendMailDialog
 
 FOLDER_KEY = "export/folder"
 
@@ -172,13 +173,19 @@ class ExportResultDialog(QDialog):
         self.digest.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox()
         self.open_folder = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_dialog: SendMailDialog | None = None
+        # A mailto: link cannot attach the workbook (the step where wrong files got sent): kept
+        # out of sight, "Send by e-mail…" attaches it.
         self.compose = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.compose.hide()
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         for widget in (self.message, self.path, self.digest, self.buttons):
             layout.addWidget(widget)
         self.open_folder.clicked.connect(self.show_folder)
         self.compose.clicked.connect(self.compose_mail)
+        self.send_button.clicked.connect(self.send_mail)
         self.close_button.clicked.connect(self.accept)
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()
@@ -189,16 +196,25 @@ class ExportResultDialog(QDialog):
         self.message.setText(_(
             "Revision {revision} of the report for {period} was saved. The period is now marked as "
             "submitted; reopen it to make changes (the next export becomes a new revision)."
-        ).format(revision=self.exported.revision, period=self.exported.period))
+        ).format(revision=self.exported.revision, period=format_period(self.exported.period)))
         self.digest.setText(_("SHA-256 digest: {digest}").format(digest=self.exported.digest))
         self.open_folder.setText(_("Open folder"))
         self.compose.setText(_("Compose e-mail"))
+        self.send_button.setText(_("Send by e-mail…"))
         self.close_button.setText(_("Close"))
 
     def mailto(self) -> str:
         profile = self.context.profile
         return submission_mailto(self.exported, sender=profile.coordinator_name,
                                  ministry=profile.ministry)
+
+    def send_mail(self) -> SendMailDialog:
+        """The workbook to the mail program, attached (see send_mail_dialog)."""
+        result = self.exported
+        self.send_dialog = SendMailDialog(self.context, result.path, result.country, result.period,
+                                          result.revision, result.digest, result.language, self)
+        self.send_dialog.open()
+        return self.send_dialog
 
     def show_folder(self) -> None:
         self.open_url(QUrl.fromLocalFile(str(self.exported.path.parent)))

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QSplitter,
+    QTextBrowser,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -65,8 +68,20 @@ class ImportPreviewDialog(WindowStateMixin, QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.identity, self.digest, self.notices):
             layout.addWidget(widget)
-        layout.addWidget(self.tree, 1)
+        # Before and after side by side, wrapped, changed words marked: the tree's one line per
+        # change cut long texts off.
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("importPreviewDetail")
+        self.detail.setOpenLinks(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("importPreviewSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([300, 220])
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.buttons)
+        self.tree.selectionModel().currentChanged.connect(lambda current, _old: self.show_detail(
+            current))
         self.apply_button.clicked.connect(self.start_apply)
         self.cancel_button.clicked.connect(self.reject)
         context.language.language_changed.connect(self.retranslate)
@@ -86,6 +101,20 @@ class ImportPreviewDialog(WindowStateMixin, QDialog):
             if first.data(KindRole) in ("new", "changed"):
                 for child in range(min(self.model.rowCount(group), EXPANDED_ITEMS)):
                     self.tree.expand(self.model.index(child, 0, group))
+
+    def show_detail(self, index: QModelIndex) -> None:
+        html = self.model.detail_html(index) if index.isValid() else ""
+        self.detail.setHtml(html or "<p>{}</p>".format(escape(_(
+            "Choose a change above to see the old and the new value side by side."))))
+
+    def _select_first_change(self) -> None:
+        for row in range(self.model.rowCount()):
+            group = self.model.index(row, 0)
+            first = self.model.index(0, 0, group)
+            if first.isValid() and first.data(KindRole) in ("changed", "new", "removed"):
+                self.tree.setCurrentIndex(first)
+                return
+        self.show_detail(QModelIndex())
 
     def retranslate(self, *_args: object) -> None:
         parsed = self.preview.parsed
@@ -109,6 +138,7 @@ class ImportPreviewDialog(WindowStateMixin, QDialog):
         self.cancel_button.setText(_("Cancel"))
         self.model.rebuild()
         self._expand()
+        self._select_first_change()
 
     def start_apply(self) -> None:
         if not self.preview.can_apply:

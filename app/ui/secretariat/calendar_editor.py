@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +26,7 @@ from app.models.services.reporting.calendar import (
 )
 from app.models.topics import PERIODS
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.date_field import from_qdate, to_qdate
+from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.form_parts import captioned_rows, record_table
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.storage_guard import shows_storage_errors
@@ -54,7 +53,7 @@ class CalendarEditor(RecordEditor):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("periodCode")
-        self.start_edit, self.end_edit, self.due_edit = (QDateEdit(), QDateEdit(), QDateEdit())
+        self.start_edit, self.end_edit, self.due_edit = (DateEdit(), DateEdit(), DateEdit())
         for edit, name in ((self.start_edit, "periodStart"), (self.end_edit, "periodEnd"),
                            (self.due_edit, "periodDue")):
             edit.setCalendarPopup(True)

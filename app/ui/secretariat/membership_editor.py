@@ -14,7 +14,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from app.models.orm.enums import MembershipRole, label
 from app.models.services.workspace.memberships import MembershipInput, MembershipRow, membership_rows
 from app.models.topics import MEMBERSHIPS
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.date_field import from_qdate, to_qdate
+from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.form_parts import captioned_rows, record_table
 from app.ui.common.roles import IdRole as CountryRole
 from app.ui.common.row_table_model import RowTableModel
@@ -83,7 +82,7 @@ class MembershipEditor(RecordEditor):
         self.country_combo.setObjectName("membershipCountry")
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("membershipRole")
-        self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
+        self.from_edit, self.to_edit = DateEdit(), DateEdit()
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
         self.open_check = QCheckBox()

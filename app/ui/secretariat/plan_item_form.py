@@ -9,7 +9,6 @@ from babel.numbers import NumberFormatError, parse_decimal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from app.i18n.formats import format_number
 from app.models.errors import ValidationError
 from app.models.orm.enums import Direction, IndicatorKind, label
 from app.models.services.plan import editing as pe
-from app.ui.common.date_field import from_qdate, to_qdate
+from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.form_parts import error_label
 from app.ui.common.localized_text_editor import LocalizedTextEditor
 
@@ -51,7 +50,7 @@ class PlanItemForm(QWidget):
         self.target_edit = QLineEdit()
         self.target_edit.setObjectName("targetEdit")
         self.adopted_check = QCheckBox()
-        self.adopted_edit = QDateEdit()
+        self.adopted_edit = DateEdit()
         self.adopted_edit.setCalendarPopup(True)
         self.template_check = QCheckBox()
         self.error_label = error_label()

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -22,6 +23,7 @@ from app import APP_NAME
 from app.i18n import _, available_languages, current_language, isolate, separator
 from app.i18n.formats import country_name, language_name
 from app.models.orm.enums import WorkspaceRole, label
+from app.models.services.workspace.profile import is_demo
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import shown
@@ -36,6 +38,16 @@ from app.ui.shell.about import show_about
 if TYPE_CHECKING:
     from app.ui.coordinator.tabs import CoordinatorTabs
     from app.ui.secretariat.tabs import SecretariatTabs
+    from app.ui.shell.guide import GuideWindow
+
+#: The guide's page about each tab (by the tab's class), opened by F1.
+GUIDE_PAGES = {"DetailPane": "plan", "DashboardPanel": "dashboard",
+               "CommitmentsPanel": "commitments", "ProgressPanel": "progress",
+               "IndicatorPanel": "indicators", "DecisionsPanel": "decisions"}
+
+
+#: What a Windows title bar and frame take around the window's contents (width, height), pixels.
+FRAME_ALLOWANCE = (16, 40)
 
 
 class MainWindow(WindowStateMixin, QMainWindow):
@@ -83,7 +95,19 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.splitter.setCollapsible(0, False)
         left.setMinimumWidth(240)
         self.splitter.setSizes([300, 980])
-        self.setCentralWidget(self.splitter)
+        self.demo_banner = QLabel()
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.setStyleSheet(
+            "background: #5c2d91; color: white; font-weight: bold; padding: 4px;")
+        self.demo_banner.setVisible(is_demo(context.profile))
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.demo_banner)
+        central_layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
@@ -104,10 +128,22 @@ class MainWindow(WindowStateMixin, QMainWindow):
             from app.ui.coordinator.tabs import install_coordinator_tabs
 
             self.coordinator_tabs = install_coordinator_tabs(self)
-        self.resize(1280, 800)
+        self.fit_to_screen()
         self.restore_window_state()
 
     # --- building -------------------------------------------------------------------------
+    def fit_to_screen(self, room: QRect | None = None) -> None:
+        """1280×800 where the screen allows, else the screen's free area less the title bar and
+        frame: a 1280×800 laptop's taskbar leaves less than 800 pixels for the whole window."""
+        if room is None:
+            screen = self.screen() or QApplication.primaryScreen()
+            room = screen.availableGeometry() if screen is not None else None
+        width, height = 1280, 800
+        if room is not None:
+            width = min(width, room.width() - FRAME_ALLOWANCE[0])
+            height = min(height, room.height() - FRAME_ALLOWANCE[1])
+        self.resize(width, height)
+
     def add_tab(self, widget: QWidget, title: Callable[[], str]) -> None:
         """Add a workspace tab whose title is looked up again whenever the language changes."""
         self._tab_titles.append((widget, title))
@@ -119,6 +155,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.open_action.triggered.connect(self._open_database)
         self.demo_action = QAction(self)
         self.demo_action.triggered.connect(lambda: self.open_requested.emit(None))
+        self.details_action = QAction(self)
+        self.details_action.triggered.connect(self.show_workspace_details)
         self.backups_action = QAction(self)
         self.backups_action.triggered.connect(self.show_backups)
         self.key_action = QAction(self)
@@ -131,6 +169,12 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = UndoRedoAction(self.undo_stack, redo=True, parent=self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.guide_action.triggered.connect(lambda: self.show_guide())
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self._guide: GuideWindow | None = None
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(lambda: show_about(self))
@@ -149,6 +193,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.details_action)
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addAction(self.key_action)
         self.file_menu.addSeparator()
@@ -163,6 +208,9 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.language_menu.aboutToShow.connect(self.name_languages)
         self.view_menu.addMenu(self.language_menu)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     # --- texts ----------------------------------------------------------------------------
@@ -178,7 +226,13 @@ class MainWindow(WindowStateMixin, QMainWindow):
             where = country_name(profile.country_code)
         else:
             where = label(WorkspaceRole.SECRETARIAT)
-        self.setWindowTitle(f"{where} — {APP_NAME}")
+        if is_demo(profile):
+            self.setWindowTitle(_("{where} — demo workspace — {app}").format(where=where,
+                                                                           app=APP_NAME))
+        else:
+            self.setWindowTitle(f"{where} — {APP_NAME}")
+        self.demo_banner.setVisible(is_demo(profile))
+        self.demo_banner.setText(_("Demo workspace — the data are invented"))
         self.file_menu.setTitle(_("&File"))
         self.edit_menu.setTitle(_("&Edit"))
         self.view_menu.setTitle(_("&View"))
@@ -186,10 +240,15 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.language_menu.setTitle(_("&Language"))
         self.open_action.setText(_("&Open workspace…"))
         self.demo_action.setText(_("Open &demo workspace"))
+        self.details_action.setText(_("Workspace &details…"))
         self.backups_action.setText(_("&Backups…"))
         self.key_action.setText(_("Workspace &key…"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About {app}").format(app=APP_NAME))
+        self.guide_action.setText(_("&User guide"))
+        self.shortcuts_action.setText(_("&Keyboard shortcuts"))
+        if self._guide is not None:
+            self._guide.retranslate()
         self.undo_action.retranslate()
         self.redo_action.retranslate()
         for code, action in self.language_actions.items():
@@ -227,6 +286,36 @@ class MainWindow(WindowStateMixin, QMainWindow):
         if PROFILE in topics:
             self.retranslate()
 
+    def help_page(self) -> str:
+        """The guide's page about the tab on screen (F1)."""
+        current = self.tabs.currentWidget()
+        return GUIDE_PAGES.get(type(current).__name__, "index") if current else "index"
+
+    def show_guide(self, page: str | None = None) -> GuideWindow:
+        from app.ui.shell.guide import GuideWindow
+
+        if self._guide is None:
+            self._guide = GuideWindow(self)
+        self._guide.show_page(page or self.help_page())
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+        return self._guide
+
+    def show_shortcuts(self) -> None:
+        from app.ui.shell.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog([self.file_menu, self.edit_menu, self.view_menu, self.help_menu],
+                                 self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_workspace_details(self) -> None:
+        from app.ui.shell.workspace_details import WorkspaceDetailsDialog
+
+        dialog = WorkspaceDetailsDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
     def open_received_report(self, country: str, period: str) -> None:
         """Show a received report in the completeness matrix (the secretariat's first tab)."""
         tabs = self.secretariat_tabs

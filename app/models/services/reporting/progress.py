@@ -33,8 +33,8 @@ class ProgressInput:
 
 
 def validate_progress(data: ProgressInput) -> None:
-    if data.percent is not None and not 0 <= data.percent <= 100:
-        raise ValidationError(_("Percent must be between 0 and 100."), "percent")
+    if data.percent is not None and not percent_allowed(data.percent):
+        raise ValidationError(percent_refusal(), "percent")
     if data.status == ProgressStatus.COMPLETED and data.percent not in (None, 100):
         raise ValidationError(_("A completed commitment is at 100%."), "percent")
     for title, _location in data.evidence:
@@ -48,6 +48,15 @@ def with_status(data: ProgressInput | None, status: ProgressStatus) -> ProgressI
     if status == ProgressStatus.COMPLETED:
         changed.percent = 100
     return changed
+
+
+def percent_allowed(percent: int) -> bool:
+    return 0 <= percent <= 100
+
+
+def percent_refusal() -> str:
+    """The one message for a percent out of range, in the form, the table and the service."""
+    return _("Percent must be between 0 and 100.")
 
 
 def with_percent(data: ProgressInput | None, percent: int | None) -> ProgressInput:

@@ -20,6 +20,8 @@ from app.models.services.workspace.refdata import add_shipped_translations, load
 from app.models.storage.database import Database, open_database
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: The address every demo workspace is kept under: how a window knows it shows invented data.
+DEMO_EMAIL = "demo@example.org"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,11 @@ def validate_profile(session: Session, data: ProfileInput) -> None:
         raise ValidationError(_("This does not look like an e-mail address."), "email")
     if data.language not in LANGUAGES:
         raise ValidationError(_("Unknown language: {code}").format(code=data.language), "language")
+
+
+def is_demo(profile: WorkspaceProfile) -> bool:
+    """A demo workspace (invented data), which must never pass for a real one."""
+    return profile.email == DEMO_EMAIL
 
 
 def get_profile(session: Session) -> WorkspaceProfile | None:
@@ -94,3 +101,34 @@ def refresh_shipped_translations(db: Database) -> int:
     (`refdata.add_shipped_translations`), in one transaction; how many texts gained languages."""
     with db.transaction(actor="system") as session:
         return add_shipped_translations(session)
+
+
+@dataclass(frozen=True)
+class DetailsInput:
+    """What the keeper of a workspace may change after the first run (not its role or country)."""
+
+    coordinator_name: str
+    ministry: str = ""
+    email: str = ""
+    language: str = "en"
+
+
+def update_details(db: Database, data: DetailsInput) -> WorkspaceProfile:
+    """Change the keeper's details in one transaction; the change log records each field.
+
+    The next export prints them on its cover (they are read from the profile at export time).
+    """
+    with db.transaction() as session:
+        profile = get_profile(session)
+        if profile is None:
+            raise ValidationError(_("This workspace has not been set up yet."), "name")
+        validate_profile(session, ProfileInput(
+            role=profile.role, country_code=profile.country_code,
+            coordinator_name=data.coordinator_name, ministry=data.ministry, email=data.email,
+            language=data.language))
+        profile.coordinator_name = data.coordinator_name.strip()
+        profile.ministry = data.ministry.strip()
+        profile.email = data.email.strip()
+        profile.language = data.language
+    db.actor = profile.coordinator_name
+    return profile

@@ -1,0 +1,72 @@
+"""Help → Keyboard shortcuts: every menu action's shortcut as set now, and the keys that work
+inside lists and fields (which no menu shows)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMenu,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import N_, _
+
+#: Keys that belong to a list or a field rather than to a menu.
+FIELD_KEYS = [
+    ("F8", N_("Next commitment in the Progress tab")),
+    ("Shift+F8", N_("Previous commitment in the Progress tab")),
+    ("Ctrl+Delete", N_("Clear an optional date")),
+    ("Ctrl+A", N_("Select a date, then type the new one over it (e.g. 01.02.2027)")),
+    ("Esc", N_("Close a dialog (a form with typed text asks first)")),
+]
+
+
+def menu_shortcuts(menus: list[QMenu]) -> list[tuple[str, str]]:
+    """(keys, what they do) of every action with a shortcut in these menus and their submenus."""
+    found: list[tuple[str, str]] = []
+
+    def visit(actions: list[QAction]) -> None:
+        for action in actions:
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                visit(submenu.actions())
+                continue
+            keys = ", ".join(sequence.toString(QKeySequence.SequenceFormat.NativeText)
+                             for sequence in action.shortcuts())
+            if keys and action.isVisible():
+                found.append((keys, action.text().replace("&", "")))
+
+    for menu in menus:
+        visit(menu.actions())
+    return found
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, menus: list[QMenu], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Keyboard shortcuts"))
+        rows = [("F1", _("User guide, at the page of the current tab")), *menu_shortcuts(menus),
+                *((keys, _(text)) for keys, text in FIELD_KEYS)]
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setHorizontalHeaderLabels([_("Keys"), _("What they do")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (keys, text) in enumerate(dict.fromkeys(rows)):
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(text))
+        self.table.setRowCount(len(dict.fromkeys(rows)))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
