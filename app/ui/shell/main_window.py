@@ -240,7 +240,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.language_menu.setTitle(_("&Language"))
         self.open_action.setText(_("&Open workspace…"))
         self.demo_action.setText(_("Open &demo workspace"))
-        self.details_action.setText(_("Workspace &details…"))
+        self.details_action.setText(_("Workspace de&tails…"))
         self.backups_action.setText(_("&Backups…"))
         self.key_action.setText(_("Workspace &key…"))
         self.quit_action.setText(_("&Quit"))
