@@ -14,11 +14,14 @@ from pathlib import Path
 import pytest
 
 _PUNCTUATION = "()[]{}.,:;«»\"'!?…"
+#: Direction marks and isolates around embedded data (`app.i18n.isolate`): never printed.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                        "\u2066\u2067\u2068\u2069"))
 
 
 def tokens(text: str) -> Counter[str]:
     """Words, with ligatures (ﬃ) spelled out; a line may end after a hyphen, so its parts count."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_BIDI_CONTROLS)
     words = (w.strip(_PUNCTUATION) for w in re.split(r"[\s\xa0/-]+", text))
     return Counter(w for w in words if len(w) > 1)
 

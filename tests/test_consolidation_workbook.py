@@ -120,7 +120,7 @@ def test_commitment_texts_stay_text(secretariat_db, tmp_path, text):
     assert row[0].value == "Kyrgyzstan" and row[2].data_type == "s"
     header = sheet["A1"]
     assert header.font.b and header.fill.fgColor.rgb.endswith("D9D9D9") and header.border.left.style
-    assert sheet.row_dimensions[1].height == 45
+    assert sheet.row_dimensions[1].height >= 45  # worked out from the longest header word
     assert [c.value for c in sheet[1]][:2] == ["Country", "Objective"]
     calamine = _sheets(path)["Commitments"]
     assert [text, text + " agency"] in [row[4:6] for row in calamine]

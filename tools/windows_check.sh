@@ -162,9 +162,29 @@ EXPORT void ucnv_cbToUWriteUChars(void *a, const uint16_t *s, int32_t l, int32_t
 EXPORT void UCNV_FROM_U_CALLBACK_SUBSTITUTE(const void *x, void *a, const uint16_t *u, int32_t l, int32_t cp, int r, UErrorCode *e) { (void)x; (void)a; (void)u; (void)l; (void)cp; (void)r; fail(e); }
 EXPORT void UCNV_TO_U_CALLBACK_SUBSTITUTE(const void *x, void *a, const char *u, int32_t l, int r, UErrorCode *e) { (void)x; (void)a; (void)u; (void)l; (void)r; fail(e); }
 EOF
+    # cryptography's Rust extension imports ProcessPrng from bcryptprimitives.dll, which Windows 10+
+    # ships and Wine 8 lacks. This stand-in draws the same random bytes from RtlGenRandom
+    # (advapi32's SystemFunction036). Test harness only, like icuuc.dll: never in a package.
+    cat > "$dir/bcryptprimitives_stub.c" <<'EOF'
+/* TEST HARNESS ONLY: stand-in for Windows' System32 bcryptprimitives.dll under Wine 8. Never ship. */
+#include <windows.h>
+BOOLEAN WINAPI SystemFunction036(PVOID buffer, ULONG length);
+__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T length) {
+    while (length > 0) {
+        ULONG chunk = length > 0x40000000 ? 0x40000000 : (ULONG)length;
+        if (!SystemFunction036(data, chunk)) return FALSE;
+        data += chunk;
+        length -= chunk;
+    }
+    return TRUE;
+}
+EOF
     # Compiled every run (under a second), so the prefix always holds this source's build.
     x86_64-w64-mingw32-gcc -O2 -shared -s -o "$dir/icuuc.dll" "$dir/icuuc_stub.c" &&
-        cp "$dir/icuuc.dll" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll" && echo "stand-in in the prefix's system32"
+        x86_64-w64-mingw32-gcc -O2 -shared -s -o "$dir/bcryptprimitives.dll" \
+            "$dir/bcryptprimitives_stub.c" -ladvapi32 &&
+        cp "$dir/icuuc.dll" "$dir/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/" &&
+        echo "stand-ins (icuuc.dll, bcryptprimitives.dll) in the prefix's system32"
 }
 stage icuuc do_icuuc || finish
 
@@ -231,14 +251,14 @@ stage build do_build || finish
 # The size goal, and the icuuc.dll stand-in (which PyInstaller could pick up from system32 as a
 # dependency of Qt6Core.dll) absent from the package: Windows' own icuuc.dll must be the one loaded.
 no_stub_in() {
-    local found; found=$(find "$@" -iname 'icuuc*.dll' 2>/dev/null)
-    [ -z "$found" ] || { echo "the test-only icuuc.dll stand-in reached the package: $found"; return 1; }
+    local found; found=$(find "$@" \( -iname 'icuuc*.dll' -o -iname 'bcryptprimitives*.dll' \) 2>/dev/null)
+    [ -z "$found" ] || { echo "a test-only stand-in DLL reached the package: $found"; return 1; }
 }
 do_contents() {
     no_stub_in "$APP/dist" "$APP/build" "$CHECKOUT/dist" || return 1
     local mb; mb=$(du -sm --apparent-size "$DIST" | cut -f1)
     [ "$mb" -le 150 ] || { echo "one folder is $mb MB, over the 150 MB goal"; return 1; }
-    echo "one folder $mb MB (≤ 150), no icuuc.dll in dist/ or build/"
+    echo "one folder $mb MB (≤ 150), no stand-in DLL in dist/ or build/"
 }
 stage contents do_contents
 

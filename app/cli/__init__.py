@@ -66,7 +66,7 @@ def _utf8_stream(stream: TextIO | None) -> TextIO:
     if (getattr(stream, "encoding", None) or "").lower().replace("-", "") == "utf8":
         return stream
     try:
-        stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+        stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]  # TextIO lacks it
         return stream
     except (AttributeError, ValueError, OSError):
         pass

@@ -50,3 +50,15 @@ def test_every_word_of_the_brief_prints_whole(secretariat_db, qapp, tmp_path, la
     render_pdf(html, path)
     broken = not_printed_whole(parser.words, path)
     assert not broken, f"words not printed whole: {broken[:20]}"
+
+
+def test_keeping_tables_together_needs_a_page_size(qapp):
+    """A document laid out without a page height (the self-test met one) is left as it is."""
+    from PySide6.QtGui import QTextDocument
+
+    from app.ui.files.pdf_renderer import keep_tables_together
+
+    document = QTextDocument()
+    document.setHtml("<h2>Title</h2><table><tr><td>1</td></tr></table>")
+    assert document.pageSize().height() <= 0
+    assert keep_tables_together(document) == 0

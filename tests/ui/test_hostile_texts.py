@@ -23,7 +23,8 @@ from app.ui.shell.main_window import MainWindow
 HOSTILE = ('<img src="file:///etc/passwd"><b>bold</b> <a href="http://example.org">link</a> '
            'report\u202efdp.exe')
 LONG = ("<b>long</b> " + "x" * 99 + "\n") * 320  # 32,000 characters
-RAW_MARKUP = ('<img src="file:', "<b>bold</b>", "<a href=", "<b>long</b>")
+#: The hostile texts' own markup (the app's own links, such as a checklist's, are not data).
+RAW_MARKUP = ('<img src="file:', "<b>bold</b>", '<a href="http://example.org">', "<b>long</b>")
 UPDATES = [
     "UPDATE commitment SET description = :h || ' ' || id, lead_agency = :h, partners = :h",
     "UPDATE progress_update SET narrative = :long, challenges = :h, support_requested = :h, "

@@ -189,13 +189,16 @@ def brief_html(data: Consolidation, language: str) -> str:
     direction = "rtl" if is_rtl(language) else "ltr"
     generated = t(N_("Generated on {date} by {app}")).format(
         date=lang.date(data.generated_at.date()), app=f"{APP_NAME} {__version__}")
+    roles_counted = t(N_("Roles counted"))
+    plan_code = f"{data.plan_code} v{data.plan_version}"
+    plan_code = isolate(plan_code) if is_rtl(language) else plan_code  # whole in RTL text
     parts = [f"<html><head><meta charset='utf-8'><title>{escape(title)}</title>"
              f"<style>{_STYLE}</style></head><body dir='{direction}'>",
              f"<h1>{escape(title)}</h1>",
              f"<p class='meta'>{escape(lang.title(data.plan_titles))} "
-             f"({escape(isolate(f'{data.plan_code} v{data.plan_version}'))})"
+             f"({escape(plan_code)})"
              f"{separator(language)}{escape(span)}{separator(language)}{escape(generated)}</p>",
-             "<p class='meta'>" + escape(t(N_("Roles counted"))) + ": "
+             f"<p class='meta'>{escape(roles_counted)}: "
              f"{escape(', '.join(lang.label(role) for role in counted_roles(data)))}</p>"]
     parts += _summary(data, lang)
     parts += _matrix(data, lang)

@@ -59,7 +59,10 @@ def render_pdf(html: str, path: Path, *, title: str = "", landscape: bool = Fals
     writer.setTitle(title)
     writer.setCreator(APP_NAME)
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
+    # A4 by its size: QPageSize(PageSizeId.A4) came out invalid in a long-running process (the
+    # self-test, after its other Qt steps), which gave a page of height 0 and no PDF.
+    a4 = QPageSize(QSizeF(210, 297), QPageSize.Unit.Millimeter, "A4")
+    writer.setPageLayout(QPageLayout(a4, orientation,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     document = QTextDocument()
     font = QFont()
@@ -99,6 +102,8 @@ def keep_tables_together(document: QTextDocument) -> int:
     Qt's rich text has no `page-break-inside: avoid`: the document is laid out, and each table
     found crossing a page break moves down in turn (the layout is redone after each move)."""
     height = document.pageSize().height()
+    if height <= 0:  # no page size (a device that reports no paint rectangle): nothing to keep
+        return 0
     layout = document.documentLayout()
     added = 0
     tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
