@@ -106,6 +106,8 @@ def _walk_languages(language, windows: dict[str, QWidget], menus: MainWindow) ->
 def test_access_keys_are_unique_in_the_coordinators_window(qtbot, context, language):
     from app.ui.files.backups_dialog import BackupsDialog
     from app.ui.files.submission_export_dialog import ExportSubmissionDialog
+    from app.ui.files.workspace_key_dialog import WorkspaceKeyDialog
+    from app.ui.shell.workspace_details import WorkspaceDetailsDialog
 
     window = MainWindow(context)
     qtbot.addWidget(window)
@@ -114,15 +116,20 @@ def test_access_keys_are_unique_in_the_coordinators_window(qtbot, context, langu
     form = window.coordinator_tabs.commitments._form(None)
     windows = {"commitment form": form,
                "backups dialog": BackupsDialog(context, window),
-               "export dialog": ExportSubmissionDialog(context, window)}
+               "export dialog": ExportSubmissionDialog(context, window),
+               "workspace details dialog": WorkspaceDetailsDialog(context, window),
+               "workspace key dialog": WorkspaceKeyDialog(context, window)}
     assert _walk_languages(language, windows, window) == []
 
 
 def test_access_keys_are_unique_in_the_secretariats_window(qtbot, secretariat_context, language):
+    from app.ui.secretariat.acknowledge_dialog import AcknowledgeDialog
+
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
     window.show()
-    assert _walk_languages(language, {}, window) == []
+    windows = {"acknowledge dialog": AcknowledgeDialog("KZ 2026-H1", window)}
+    assert _walk_languages(language, windows, window) == []
 
 
 def test_first_run_dialog_access_keys(qtbot, empty_db, language):
