@@ -125,10 +125,10 @@ class ProgressPanel(LazyPanel):
         keep = [row.id for row in self.table.source.rows()] if keep_shown else []
         self._period_rows = self._rows_cache.get(
             period_id, lambda pid: read_period_rows(self._context, pid))
-        with self._context.db.reading() as session:
-            if self._outline_stale:
+        if self._outline_stale:  # read only when the plan changed: not a session per period switch
+            with self._context.db.reading() as session:
                 self.table.source.set_outline(plan_outline(session, self._context.country))
-                self._outline_stale = False
+            self._outline_stale = False
         self.table.source.set_locked(self.locked)
         self._show_rows(keep)
 
