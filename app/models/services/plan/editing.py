@@ -20,6 +20,7 @@ from app.models.orm.enums import IndicatorKind
 from app.models.orm.plan import Action, Indicator, Objective, Plan, PlanCodeMapping
 from app.models.orm.reporting import Commitment, IndicatorValue
 from app.models.services.plan.document import IndicatorDoc, indicator_doc
+from app.models.services.rows import inserted
 from app.models.services.workspace.localized import clean_code, clean_titles
 
 
@@ -135,9 +136,7 @@ def _placed(session: Session, item: _Item, parent_column: SQLColumnExpression[in
     """Add a new item last under its parent, or at `position` (undoing a delete puts it back)."""
     item.position = (_next_position(session, type(item).position, parent_column, parent_id)
                      if position is None else position)
-    session.add(item)
-    session.flush()
-    return item
+    return inserted(session, item)
 
 
 # --- objectives ----------------------------------------------------------------------------
