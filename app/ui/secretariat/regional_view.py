@@ -34,6 +34,7 @@ from app.reports.language import ReportLanguage
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.form_parts import figures_table
 from app.ui.common.language_combo import LanguageCombo
 from app.ui.common.status_bar_delegate import StatusBarDelegate
 from app.ui.common.storage_guard import shows_storage_errors
@@ -42,13 +43,7 @@ from app.ui.secretariat.regional_models import IndicatorModel, ItemProgressModel
 
 
 def _table(model: ItemProgressModel | StatusModel | IndicatorModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view = figures_table(name, model)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
 
