@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, MappedColumn, mapped_column, relationship
+from sqlalchemy.orm import Mapped, MappedColumn, Relationship, mapped_column, relationship
 
 from app.models.orm.base import Base, LocalizedText, str_enum
 from app.models.orm.enums import Direction, IndicatorKind
+
+
+def child_items(parent: str, child: str) -> Relationship[Any]:
+    """The items one level down, in their order; they go when their parent goes."""
+    return relationship(back_populates=parent, order_by=f"{child}.position",
+                        cascade="all, delete-orphan")
+
+
+def parent_column(table: str) -> MappedColumn[int]:
+    """An item's parent (the item goes with it), placed right after the id."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), index=True, sort_order=-1)
 
 
 class Plan(Base):
@@ -25,14 +37,7 @@ class Plan(Base):
     #: The plan coordinators report against; exactly one plan is current at a time.
     is_current: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    objectives: Mapped[list[Objective]] = relationship(
-        back_populates="plan", order_by="Objective.position", cascade="all, delete-orphan"
-    )
-
-
-def parent_column(table: str) -> MappedColumn[int]:
-    """An item's parent (the item goes with it), placed right after the id."""
-    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), index=True, sort_order=-1)
+    objectives: Mapped[list[Objective]] = child_items("plan", "Objective")
 
 
 class PlanItem:
@@ -55,9 +60,7 @@ class Objective(PlanItem, Base):
     plan_id: Mapped[int] = parent_column("plan")
 
     plan: Mapped[Plan] = relationship(back_populates="objectives")
-    actions: Mapped[list[Action]] = relationship(
-        back_populates="objective", order_by="Action.position", cascade="all, delete-orphan"
-    )
+    actions: Mapped[list[Action]] = child_items("objective", "Action")
 
 
 class Action(PlanItem, Base):
@@ -69,9 +72,7 @@ class Action(PlanItem, Base):
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
 
     objective: Mapped[Objective] = relationship(back_populates="actions")
-    indicators: Mapped[list[Indicator]] = relationship(
-        back_populates="action", order_by="Indicator.position", cascade="all, delete-orphan"
-    )
+    indicators: Mapped[list[Indicator]] = child_items("action", "Indicator")
 
 
 class Indicator(PlanItem, Base):
