@@ -12,6 +12,7 @@ from app.models.orm import Action, ChangeLog, Commitment, Indicator, Membership,
 from app.models.orm.enums import Direction, IndicatorKind, MembershipRole
 from app.models.services.plan import editing as pe
 from app.models.services.plan.current import current_plan
+from app.models.services.plan.document import IndicatorDoc
 from app.models.services.plan.tree import list_plans, plan_tree
 from app.models.services.reporting import calendar as cal
 from app.models.services.workspace import memberships as ms
@@ -84,23 +85,24 @@ def test_action_codes_are_unique_across_the_plan_and_moves_keep_commitments(demo
 def test_indicator_rules(coordinator_db):
     with coordinator_db.reading() as s:
         action_id = current_plan(s).objectives[0].actions[0].id
-    good = pe.IndicatorInput(action_id, "1.1.z", {"en": "Share of staff trained", "ru": "Доля"},
-                             IndicatorKind.PERCENT, {"en": "%"}, 10, 75, Direction.INCREASE)
+    good = pe.IndicatorInput(action_id, IndicatorDoc(
+        "1.1.z", {"en": "Share of staff trained", "ru": "Доля"}, IndicatorKind.PERCENT,
+        {"en": "%"}, 10, 75, Direction.INCREASE))
     with coordinator_db.transaction() as s:
         indicator_id = pe.add_indicator(s, good).id
-    for bad, field in ((pe.IndicatorInput(action_id, "1.1.y", {"en": "x"}, IndicatorKind.YES_NO,
-                                          target=2), "target"),
-                       (pe.IndicatorInput(action_id, "1.1.y", {"en": "x"}, IndicatorKind.PERCENT,
-                                          baseline=120), "baseline"),
-                       (pe.IndicatorInput(action_id, "1.1.y", {"en": "x"}, IndicatorKind.TEXT,
-                                          target=1), "target")):
+    for bad, field in ((IndicatorDoc("1.1.y", {"en": "x"}, IndicatorKind.YES_NO, target=2),
+                        "target"),
+                       (IndicatorDoc("1.1.y", {"en": "x"}, IndicatorKind.PERCENT, baseline=120),
+                        "baseline"),
+                       (IndicatorDoc("1.1.y", {"en": "x"}, IndicatorKind.TEXT, target=1),
+                        "target")):
         with pytest.raises(ValidationError) as info, coordinator_db.transaction() as s:
-            pe.add_indicator(s, bad)
+            pe.add_indicator(s, pe.IndicatorInput(action_id, bad))
         assert info.value.field == field
     with coordinator_db.transaction() as s:
-        pe.update_indicator(s, indicator_id, pe.IndicatorInput(
-            action_id, "1.1.z", {"en": "Share of staff trained"}, IndicatorKind.PERCENT,
-            {"en": "%", "ru": "%"}, 10, 90, Direction.INCREASE))
+        pe.update_indicator(s, indicator_id, pe.IndicatorInput(action_id, IndicatorDoc(
+            "1.1.z", {"en": "Share of staff trained"}, IndicatorKind.PERCENT,
+            {"en": "%", "ru": "%"}, 10, 90, Direction.INCREASE)))
     with coordinator_db.reading() as s:
         stored = s.get(Indicator, indicator_id)
         assert (stored.target, stored.unit) == (90, {"en": "%", "ru": "%"})

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app.i18n import LANGUAGES, SOURCE_LANGUAGE, _, set_language
 from app.models.errors import UserFacingError
+from app.models.services.workspace.profile import profile_of
+from app.models.storage.database import Database, open_database
 from app.models.storage.lock import WorkspaceLock
 from app.paths import default_database_path
 
@@ -20,6 +22,29 @@ class CommandError(UserFacingError):
 
 def database_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_database_path()
+
+
+def existing_workspace(args: argparse.Namespace) -> Path:
+    """The path named by --db, which must exist already (commands never create one by accident)."""
+    path = database_path(args)
+    if not path.exists():
+        raise CommandError(_("There is no workspace at {path}.").format(path=path))
+    return path
+
+
+@contextlib.contextmanager
+def held_workspace(args: argparse.Namespace) -> Iterator[Database]:
+    """The workspace named by --db for a command that writes: locked, then opened (opening may
+    migrate it, so never before the lock), and closed when the block ends."""
+    path = existing_workspace(args)
+    with hold_workspace(path):
+        db = open_database(path)
+        try:
+            if profile_of(db) is None:
+                raise CommandError(_("{path} is not set up as a workspace yet.").format(path=path))
+            yield db
+        finally:
+            db.close()
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
@@ -77,3 +102,11 @@ def created_or_nothing(path: Path) -> Iterator[None]:
                 with contextlib.suppress(OSError):
                     leftover.unlink(missing_ok=True)
         raise
+
+
+def create_new(args: argparse.Namespace, create: Callable[[argparse.Namespace, Path], int]) -> int:
+    """Run `create(args, path)` for a command making a workspace at --db (`init`, `demo`):
+    holding the lock on that path, and leaving no file behind if it fails."""
+    path = database_path(args)
+    with hold_workspace(path), created_or_nothing(path):
+        return create(args, path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import CommandError, add_db_argument, database_path
+from app.cli.common import CommandError, add_db_argument, existing_workspace
 from app.i18n import LANGUAGES, _, current_language, translate_in
 from app.models.orm.enums import MembershipRole
 from app.models.services.regional.report import RegionalFilter
@@ -39,9 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from app.reports.consolidation.data import gather
     from app.reports.consolidation.workbook import write_consolidation_workbook
 
-    path = database_path(args)
-    if not path.exists():
-        raise CommandError(_("There is no workspace at {path}.").format(path=path))
+    path = existing_workspace(args)
     if args.out.suffix.lower() != ".xlsx":
         raise CommandError(_("--out must name an .xlsx file."))
     flt = RegionalFilter(countries=tuple(c.upper() for c in args.country),

@@ -5,13 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import (
-    CommandError,
-    add_db_argument,
-    created_or_nothing,
-    database_path,
-    hold_workspace,
-)
+from app.cli.common import CommandError, add_db_argument, create_new
 from app.demo.generator import SIZES, create_demo_workspace
 from app.i18n import LANGUAGES, _
 from app.models.orm.enums import WorkspaceRole
@@ -29,9 +23,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    path = database_path(args)
-    with hold_workspace(path), created_or_nothing(path):
-        return _run(args, path)
+    return create_new(args, _run)
 
 
 def _run(args: argparse.Namespace, path: Path) -> int:

@@ -9,13 +9,12 @@ from app.cli.common import (
     CommandError,
     add_db_argument,
     apply_language,
-    database_path,
-    hold_workspace,
+    held_workspace,
 )
 from app.i18n import LANGUAGES, _
 from app.models.services.reporting.periods import current_period
 from app.models.services.workspace.profile import profile_of
-from app.models.storage.database import Database, open_database
+from app.models.storage.database import Database
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,53 +30,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def existing_workspace(args: argparse.Namespace) -> Path:
-    """The path named by --db, which must exist already (commands never create one by accident)."""
-    path = database_path(args)
-    if not path.exists():
-        raise CommandError(_("There is no workspace at {path}.").format(path=path))
-    return path
-
-
-def open_workspace(args: argparse.Namespace) -> Database:
-    """The workspace named by --db, opened (checked, migrated); call it holding the lock."""
-    path = existing_workspace(args)
-    db = open_database(path)
-    if profile_of(db) is None:
-        db.close()
-        raise CommandError(_("{path} is not set up as a workspace yet.").format(path=path))
-    return db
-
-
 def run(args: argparse.Namespace) -> int:
-    # The lock before the database is opened: opening may migrate it, and the export writes.
-    with hold_workspace(existing_workspace(args)):
-        return _run(args)
+    with held_workspace(args) as db:
+        return _run(args, db)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, db: Database) -> int:
     from app.reports.submission.export import export_submission  # not on every start (app.cli)
 
-    db = open_workspace(args)
-    try:
-        profile = profile_of(db)
-        assert profile is not None
-        language = getattr(args, "lang", None) or profile.language
-        args.lang = language
-        apply_language(args)
-        country = (args.country or profile.country_code or "").upper()
-        if not country:
-            raise CommandError(_("Name the country with --country (e.g. --country KZ)."))
-        period = args.period
-        if not period:
-            with db.reading() as session:
-                current = current_period(session)
-            if current is None:
-                raise CommandError(_("Name the period with --period (e.g. --period 2026-H1)."))
-            period = current.code
-        result = export_submission(db, country, period, language, args.out, history=args.history)
-    finally:
-        db.close()
+    profile = profile_of(db)
+    assert profile is not None
+    language = getattr(args, "lang", None) or profile.language
+    args.lang = language
+    apply_language(args)
+    country = (args.country or profile.country_code or "").upper()
+    if not country:
+        raise CommandError(_("Name the country with --country (e.g. --country KZ)."))
+    period = args.period
+    if not period:
+        with db.reading() as session:
+            current = current_period(session)
+        if current is None:
+            raise CommandError(_("Name the period with --period (e.g. --period 2026-H1)."))
+        period = current.code
+    result = export_submission(db, country, period, language, args.out, history=args.history)
     print(_("Exported: {path}").format(path=result.path))
     print(_("Revision: {revision}").format(revision=result.revision))
     print(_("SHA-256 digest: {digest}").format(digest=result.digest))

@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.common import add_db_argument, apply_language, hold_workspace
-from app.cli.export_cmd import existing_workspace, open_workspace
+from app.cli.common import add_db_argument, apply_language, held_workspace
 from app.i18n import LANGUAGES, _
 from app.models.errors import UserFacingError
 from app.models.orm.enums import WorkspaceRole
@@ -60,21 +59,15 @@ def run(args: argparse.Namespace) -> int:
         print(_("No workbooks (.xlsx) found in {paths}.").format(
             paths=", ".join(str(p) for p in args.files)), file=sys.stderr)
         return REFUSED
-    # The lock before the database is opened: opening may migrate it.
-    with hold_workspace(existing_workspace(args)):
-        db = open_workspace(args)
-        try:
-            profile = profile_of(db)
-            if profile is not None and profile.role == WorkspaceRole.SECRETARIAT:
-                confirmed = Confirmations.of(args.accept_key, args.accept_unsigned)
-                return _print_batch(import_batch(db, files, dry_run=args.dry_run,
-                                                 confirmed=confirmed))
-            outcome = OK
-            for path in files:
-                outcome = max(outcome, _import_one(db, path, args.dry_run, args.all))
-            return outcome
-        finally:
-            db.close()
+    with held_workspace(args) as db:
+        profile = profile_of(db)
+        if profile is not None and profile.role == WorkspaceRole.SECRETARIAT:
+            confirmed = Confirmations.of(args.accept_key, args.accept_unsigned)
+            return _print_batch(import_batch(db, files, dry_run=args.dry_run, confirmed=confirmed))
+        outcome = OK
+        for path in files:
+            outcome = max(outcome, _import_one(db, path, args.dry_run, args.all))
+        return outcome
 
 
 def refusal_line(path: Path, reason: str) -> str:

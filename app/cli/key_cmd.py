@@ -11,8 +11,7 @@ import argparse
 import getpass
 from pathlib import Path
 
-from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
-from app.cli.export_cmd import open_workspace
+from app.cli.common import CommandError, add_db_argument, held_workspace
 from app.i18n import _
 
 
@@ -48,24 +47,20 @@ def run(args: argparse.Namespace) -> int:
 
     if args.action != "show" and args.file is None:
         raise CommandError(_("Name the key file."))
-    db = open_workspace(args)
-    try:
-        with hold_workspace(database_path(args)):
-            if args.action == "export":
-                with db.reading() as session:
-                    path = export_key(session, args.file, _passphrase(args, twice=True))
-                print(_("Key written to {path}. Keep it and its passphrase apart.").format(
-                    path=path))
-            elif args.action == "import":
-                passphrase = _passphrase(args, twice=False)
-                with db.transaction() as session:
-                    import_key(session, args.file, passphrase)
+    with held_workspace(args) as db:
+        if args.action == "export":
+            with db.reading() as session:
+                path = export_key(session, args.file, _passphrase(args, twice=True))
+            print(_("Key written to {path}. Keep it and its passphrase apart.").format(
+                path=path))
+        elif args.action == "import":
+            passphrase = _passphrase(args, twice=False)
             with db.transaction() as session:
-                print(_("This workspace signs with the key {fingerprint}.").format(
-                    fingerprint=own_fingerprint(session)))
-                for pinned in pinned_keys(session):
-                    print(_("Trusted for {party}: {fingerprint}").format(
-                        party=pinned.party, fingerprint=fingerprint(pinned.public_key)))
-    finally:
-        db.close()
+                import_key(session, args.file, passphrase)
+        with db.transaction() as session:
+            print(_("This workspace signs with the key {fingerprint}.").format(
+                fingerprint=own_fingerprint(session)))
+            for pinned in pinned_keys(session):
+                print(_("Trusted for {party}: {fingerprint}").format(
+                    party=pinned.party, fingerprint=fingerprint(pinned.public_key)))
     return 0

@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import CommandError, add_db_argument, database_path, hold_workspace
-from app.cli.export_cmd import open_workspace
+from app.cli.common import CommandError, add_db_argument, held_workspace
 from app.i18n import _
 from app.models.services.regional.acknowledgement import acknowledge
 from app.models.services.reporting.periods import period_by_code
@@ -32,19 +31,15 @@ def run(args: argparse.Namespace) -> int:
     from app.reports.receipt.writer import write_receipt
     from app.reports.submission.freshness import latest_received
 
-    db = open_workspace(args)
-    try:
-        with hold_workspace(database_path(args)), db.transaction() as session:
-            period = period_by_code(session, args.period)
-            submission = None if period is None else latest_received(
-                session, args.country.upper(), period.id)
-            if submission is None:
-                raise CommandError(_("No report of {country} for {period} was received.").format(
-                    country=args.country.upper(), period=args.period))
-            if submission.acknowledged_at is None or args.note:
-                acknowledge(session, submission.id, args.note)
-            path = write_receipt(session, submission.id, args.out)
-    finally:
-        db.close()
+    with held_workspace(args) as db, db.transaction() as session:
+        period = period_by_code(session, args.period)
+        submission = None if period is None else latest_received(
+            session, args.country.upper(), period.id)
+        if submission is None:
+            raise CommandError(_("No report of {country} for {period} was received.").format(
+                country=args.country.upper(), period=args.period))
+        if submission.acknowledged_at is None or args.note:
+            acknowledge(session, submission.id, args.note)
+        path = write_receipt(session, submission.id, args.out)
     print(_("Receipt written: {path}").format(path=path))
     return 0

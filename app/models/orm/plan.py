@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, MappedColumn, Relationship, mapped_column, relationship
 
 from app.models.orm.base import Base, LocalizedText, str_enum
 from app.models.orm.enums import Direction, IndicatorKind
+
+
+def child_items(parent: str, child: str) -> Relationship[Any]:
+    """The items one level down, in their order; they go when their parent goes."""
+    return relationship(back_populates=parent, order_by=f"{child}.position",
+                        cascade="all, delete-orphan")
+
+
+def parent_column(table: str) -> MappedColumn[int]:
+    """An item's parent (the item goes with it), placed right after the id."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), index=True, sort_order=-1)
 
 
 class Plan(Base):
@@ -25,54 +37,49 @@ class Plan(Base):
     #: The plan coordinators report against; exactly one plan is current at a time.
     is_current: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    objectives: Mapped[list[Objective]] = relationship(
-        back_populates="plan", order_by="Objective.position", cascade="all, delete-orphan"
-    )
+    objectives: Mapped[list[Objective]] = child_items("plan", "Objective")
 
 
-class Objective(Base):
+class PlanItem:
+    """What every level below the plan has: an id, a code unique under its parent, a place among
+    its siblings, and titles in any language (mixed into Objective, Action and Indicator).
+
+    `sort_order` keeps the columns in the order of the tables' migration: the id, the parent
+    (`parent_column`), these, then the level's own."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-2)
+    code: Mapped[str] = mapped_column(String(20), sort_order=-1)
+    position: Mapped[int] = mapped_column(Integer, default=0, sort_order=-1)
+    titles: Mapped[dict[str, str]] = mapped_column(LocalizedText, sort_order=-1)
+
+
+class Objective(PlanItem, Base):
     __tablename__ = "objective"
     __table_args__ = (UniqueConstraint("plan_id", "code"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
-    code: Mapped[str] = mapped_column(String(20))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    titles: Mapped[dict[str, str]] = mapped_column(LocalizedText)
+    plan_id: Mapped[int] = parent_column("plan")
 
     plan: Mapped[Plan] = relationship(back_populates="objectives")
-    actions: Mapped[list[Action]] = relationship(
-        back_populates="objective", order_by="Action.position", cascade="all, delete-orphan"
-    )
+    actions: Mapped[list[Action]] = child_items("objective", "Action")
 
 
-class Action(Base):
+class Action(PlanItem, Base):
     __tablename__ = "action"
     __table_args__ = (UniqueConstraint("objective_id", "code"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    objective_id: Mapped[int] = mapped_column(ForeignKey("objective.id", ondelete="CASCADE"), index=True)
-    code: Mapped[str] = mapped_column(String(20))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    titles: Mapped[dict[str, str]] = mapped_column(LocalizedText)
+    objective_id: Mapped[int] = parent_column("objective")
     #: Retired by a newer plan version: its commitments are kept and flagged, never deleted.
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
 
     objective: Mapped[Objective] = relationship(back_populates="actions")
-    indicators: Mapped[list[Indicator]] = relationship(
-        back_populates="action", order_by="Indicator.position", cascade="all, delete-orphan"
-    )
+    indicators: Mapped[list[Indicator]] = child_items("action", "Indicator")
 
 
-class Indicator(Base):
+class Indicator(PlanItem, Base):
     __tablename__ = "indicator"
     __table_args__ = (UniqueConstraint("action_id", "code"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
-    code: Mapped[str] = mapped_column(String(20))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    titles: Mapped[dict[str, str]] = mapped_column(LocalizedText)
+    action_id: Mapped[int] = parent_column("action")
     unit: Mapped[dict[str, str]] = mapped_column(LocalizedText, default=dict)
     kind: Mapped[IndicatorKind] = mapped_column(str_enum(IndicatorKind, "indicator_kind"))
     baseline: Mapped[float | None] = mapped_column(Float)

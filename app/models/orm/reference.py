@@ -24,7 +24,19 @@ class Country(Base):
     )
 
 
-class Membership(Base):
+class CountryTerm:
+    """A country over a stretch of time (a membership, a chair's term); a new term is a new row,
+    so history is kept. `sort_order` keeps the migration's column order: id and country first,
+    the dates and note after the term's own columns."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    country_code: Mapped[str] = mapped_column(ForeignKey("country.code"), index=True, sort_order=-1)
+    valid_from: Mapped[dt.date] = mapped_column(Date, sort_order=1)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date, sort_order=1)
+    note: Mapped[str] = mapped_column(String(500), default="", sort_order=1)
+
+
+class Membership(CountryTerm, Base):
     """One role of a country over one stretch of time; history is kept, never overwritten."""
 
     __tablename__ = "membership"
@@ -32,28 +44,17 @@ class Membership(Base):
         CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="dates_in_order"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    country_code: Mapped[str] = mapped_column(ForeignKey("country.code"), index=True)
     role: Mapped[MembershipRole] = mapped_column(str_enum(MembershipRole, "membership_role"))
-    valid_from: Mapped[dt.date] = mapped_column(Date)
-    valid_to: Mapped[dt.date | None] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(String(500), default="")
 
     country: Mapped[Country] = relationship(back_populates="memberships")
 
 
-class ChairTerm(Base):
+class ChairTerm(CountryTerm, Base):
     """Who chaired the process, and when."""
 
     __tablename__ = "chair_term"
     __table_args__ = (
         CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="dates_in_order"),
     )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    country_code: Mapped[str] = mapped_column(ForeignKey("country.code"), index=True)
-    valid_from: Mapped[dt.date] = mapped_column(Date)
-    valid_to: Mapped[dt.date | None] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(String(500), default="")
 
     country: Mapped[Country] = relationship()

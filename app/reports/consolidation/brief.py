@@ -20,6 +20,7 @@ from app.reports.consolidation.html_parts import (
     PERIODS_SHOWN,
     bar,
     chip,
+    grid_head,
     heading,
     legend,
     stacked,
@@ -74,10 +75,8 @@ def _matrix(data: Consolidation, lang: ReportLanguage) -> list[str]:
     t = lang.t
     columns = data.matrix.periods[-MATRIX_PERIODS:]
     skip = len(data.matrix.periods) - len(columns)
-    out = [heading(2, t(N_("Who has reported"))),
-           "<table class='grid' border='1' cellspacing='0' cellpadding='2' width='100%'>"
-           "<thead><tr><th class='m'>" + escape(t(N_("Country"))) + "</th>"]
-    out += [f"<th class='m'>{escape(p.code)}</th>" for p in columns]
+    out = grid_head(2, t(N_("Who has reported")),
+                    "<th class='m'>" + escape(t(N_("Country"))) + "</th>", [p.code for p in columns])
     out.append("</tr></thead>")
     group: object = object()
     for row in data.matrix.rows:

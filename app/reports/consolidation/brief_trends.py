@@ -13,7 +13,7 @@ from app.models.services.regional.completeness import (
     state_label_source,
 )
 from app.reports.consolidation.data import Consolidation
-from app.reports.consolidation.html_parts import PERIODS_SHOWN, bar, heading, legend, whole
+from app.reports.consolidation.html_parts import PERIODS_SHOWN, bar, grid_head, heading, legend, whole
 from app.reports.language import ReportLanguage
 
 #: How a period of a country's record is marked: shapes, so a grey print says the same.
@@ -39,10 +39,8 @@ def _objective_trends(data: Consolidation, lang: ReportLanguage) -> list[str]:
     t = lang.t
     periods = data.scope.periods[-PERIODS_SHOWN:]
     skip = len(data.scope.periods) - len(periods)
-    out = [heading(3, t(N_("Average progress reported in each period, by objective"))),
-           "<table class='grid' border='1' cellspacing='0' cellpadding='2' width='100%'>"
-           "<thead><tr><th class='m' width='30%'></th>"]
-    out += [f"<th class='m' align='center'>{escape(p.code)}</th>" for p in periods]
+    out = grid_head(3, t(N_("Average progress reported in each period, by objective")),
+                    "<th class='m' width='30%'></th>", [p.code for p in periods], " align='center'")
     change = escape(t(N_("Change (points)")))
     out.append(f"<th class='m' align='right'>{change}</th></tr></thead>")
     for trend in data.trends:
@@ -61,10 +59,9 @@ def _records(data: Consolidation, lang: ReportLanguage) -> list[str]:
     t = lang.t
     columns = data.matrix.periods[-PERIODS_SHOWN:]
     skip = len(data.matrix.periods) - len(columns)
-    out = [heading(3, t(N_("Reporting record over time"))),
-           "<table class='grid' border='1' cellspacing='0' cellpadding='2' width='100%'>"
-           "<thead><tr><th class='m' width='18%'>" + escape(t(N_("Country"))) + "</th>"]
-    out += [f"<th class='m' align='center' width='8%'>{escape(p.code)}</th>" for p in columns]
+    out = grid_head(3, t(N_("Reporting record over time")),
+                    "<th class='m' width='18%'>" + escape(t(N_("Country"))) + "</th>",
+                    [p.code for p in columns], " align='center' width='8%'")
     ratio, late = escape(t(N_("Reports received / expected"))), escape(t(N_("Of which late")))
     out += [f"<th class='m' align='right'>{ratio}</th>",
             f"<th class='m' align='right'>{late}</th></tr></thead>"]

@@ -7,6 +7,7 @@ non-breaking spaces, and figures' columns are left to size themselves to their l
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
 from app.i18n.formats import round_half_up
@@ -55,6 +56,17 @@ def legend(entries: list[str]) -> str:
 def heading(level: int, text: str, *, new_page: bool = False) -> str:
     style = " style='page-break-before: always'" if new_page else ""
     return f"<h{level}{style}>{escape(text)}</h{level}>"
+
+
+def grid_head(level: int, title: str, first: str, periods: Iterable[str],
+              period_attributes: str = "") -> list[str]:
+    """A heading, then a ruled table (CSS `table.grid`) up to its header's period columns: the
+    `first` header cell, one column per period code. The caller adds any further header cells,
+    closes the header ("</tr></thead>") and writes the rows."""
+    return [heading(level, title),
+            "<table class='grid' border='1' cellspacing='0' cellpadding='2' width='100%'>"
+            "<thead><tr>" + first] + [
+        f"<th class='m'{period_attributes}>{escape(code)}</th>" for code in periods]
 
 
 #: Periods a table of the brief shows at most (the latest), to stay one page wide, words whole.

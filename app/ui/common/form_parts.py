@@ -21,15 +21,29 @@ def error_label(name: str = "errorLabel") -> QLabel:
     return label
 
 
-def record_table(name: str, model: QAbstractItemModel, row_padding: int = 10) -> QTableView:
-    """A table of records: whole rows selected one at a time, compact rows, no row numbers."""
+def compact_table(name: str, model: QAbstractItemModel, row_padding: int) -> QTableView:
+    """A table with rows a line of text high (plus `row_padding` pixels) and no row numbers."""
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + row_padding)
+    return table
+
+
+def record_table(name: str, model: QAbstractItemModel, row_padding: int = 10) -> QTableView:
+    """A table of records: whole rows selected one at a time, compact rows, no row numbers."""
+    table = compact_table(name, model, row_padding)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    return table
+
+
+def figures_table(name: str, model: QAbstractItemModel) -> QTableView:
+    """A table of figures to read (the secretariat's reports): banded rows, each on one line."""
+    table = compact_table(name, model, row_padding=8)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
     return table
 
 

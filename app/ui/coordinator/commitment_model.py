@@ -24,6 +24,7 @@ from app.models.orm.base import pick_language
 from app.models.orm.enums import Priority, ProgressStatus, label
 from app.models.services.plan.outline import PlanOutline
 from app.models.services.reporting.commitment_rows import CommitmentRow
+from app.ui.common.model_content import replacing_content
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import IdRole, Index, RowRole, SortRole
 from app.ui.common.status_style import MUTED_COLOR, OVERDUE_COLOR, status_color
@@ -79,14 +80,10 @@ class CommitmentTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[CommitmentRow]) -> None:
         """Replace the rows. When the same commitments come back (another period, an edit) the
         model is not reset, so selection, scroll position and open editors stay where they are."""
-        if [r.id for r in rows] == [r.id for r in self._rows]:
+        same_shape = [r.id for r in rows] == [r.id for r in self._rows]
+        with replacing_content(self, same_shape, self._repaint_all):
             self._rows = rows
-            self._repaint_all()
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self._positions = {row.id: position for position, row in enumerate(rows)}
-        self.endResetModel()
+            self._positions = {row.id: position for position, row in enumerate(rows)}
 
     def set_outline(self, outline: PlanOutline) -> None:
         self._objective_titles = {o.id: o.titles for o in outline.objectives}

@@ -13,17 +13,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.orm.enums import Priority
-from app.models.services.plan.outline import PlanOutline, plan_outline
+from app.models.services.reporting.commitment_rows import CommitmentRow
 from app.models.services.reporting.commitments import (
     CommitmentInput,
     known_agencies,
     stored_commitment_input,
 )
 from app.models.services.reporting.history import action_codes, commitment_history
-from app.models.services.reporting.period_rows import PeriodRows
-from app.models.topics import COMMITMENTS, PLAN, PROGRESS
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.commands import AddCommitment, EditCommitment, RetireCommitment
@@ -33,7 +30,7 @@ from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
 from app.ui.coordinator.period_bar import PeriodBar
-from app.ui.coordinator.period_rows import PeriodRowsCache, read_period_rows, shown_rows
+from app.ui.coordinator.period_rows_panel import PeriodRowsPanel
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.record_commands import push_cell_progress_edit
 
@@ -41,15 +38,12 @@ COLUMNS = [Column.CODE, Column.DESCRIPTION, Column.LEAD, Column.PARTNERS, Column
            Column.END, Column.PRIORITY, Column.STATUS, Column.PERCENT]
 
 
-class CommitmentsPanel(LazyPanel):
+class CommitmentsPanel(PeriodRowsPanel):
     def __init__(self, context: WorkspaceContext, selection: PeriodSelection, stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context, self._selection, self._stack = context, selection, stack
-        self._outline = PlanOutline(None, "", 0, {}, False, [])
+        super().__init__(context, selection, parent)
+        self._stack = stack
         self._scope: tuple[str, int] | None = None
-        self._period_rows: PeriodRows | None = None
-        self._rows_cache = PeriodRowsCache(context)
         self.messages = MessageBar()
         self.messages.clear_errors_on(context.bus.edit_saved)
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error,
@@ -94,48 +88,10 @@ class CommitmentsPanel(LazyPanel):
         self.retranslate()
 
     # --- loading --------------------------------------------------------------------------
-    def load(self, keep_shown: bool = False) -> None:
-        """Query the rows; after an edit, rows already shown stay even if they stop matching."""
-        period_id = self._selection.period_id
-        if period_id is None:
-            return
-        keep = [row.id for row in self.table.source.rows()] if keep_shown else []
-        self._period_rows = self._rows_cache.get(
-            period_id, lambda pid: read_period_rows(self._context, pid))
-        if self._outline.plan_id is None:
-            with self._context.db.reading() as session:
-                self._outline = plan_outline(session, self._context.country)
-            self.table.source.set_outline(self._outline)
-        self._show_rows(keep)
-
-    def _show_rows(self, keep: list[int]) -> None:
-        """The period's rows that pass the filters, picked in memory (no query per filter)."""
-        cache = self._period_rows
-        if cache is None:
-            return
-        rows = shown_rows(self._context, cache, self.filters.current, keep)
-        self.table.set_rows(rows)
-        if self.table.current_id() is None and rows:
-            self.table.step(1)
+    def _rows_shown(self, rows: list[CommitmentRow], total: int) -> None:
         self.count_label.setText(_("{shown} of {total} commitments").format(
-            shown=format_number(len(rows)), total=format_number(cache.total)))
+            shown=format_number(len(rows)), total=format_number(total)))
         self._update_buttons()
-
-    @shows_storage_errors
-    def _filter_changed(self) -> None:
-        cache = self._period_rows
-        if cache is None or cache.period_id != self._selection.period_id or not self.isVisible():
-            self.refresh()
-        else:
-            self._show_rows([])
-
-    def _data_changed(self, topics: frozenset[str]) -> None:
-        if PLAN in topics:
-            self._outline = PlanOutline(None, "", 0, {}, False, [])
-        if not topics & {COMMITMENTS, PROGRESS, PLAN}:
-            return
-        self._rows_cache.clear()
-        self.refresh(keep_shown=True)
 
     # --- actions --------------------------------------------------------------------------
     def set_scope(self, item: tuple[str, int] | None) -> None:

@@ -12,6 +12,7 @@ from app.i18n.formats import format_date
 from app.models.orm.base import pick_language
 from app.models.orm.enums import FollowUpStatus, label
 from app.models.services.reporting.followup import DecisionRow, MeetingRow
+from app.ui.common.model_content import replacing_content
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
 from app.ui.common.roles import RowRole as DecisionRole
@@ -35,13 +36,9 @@ class FollowUpModel(TreeModel):
 
     def set_meetings(self, meetings: list[MeetingRow]) -> None:
         shape = [[d.id for d in m.decisions] for m in meetings]
-        if shape == [[d.id for d in m.decisions] for m in self._meetings]:
+        same_shape = shape == [[d.id for d in m.decisions] for m in self._meetings]
+        with replacing_content(self, same_shape, self.retranslate):
             self._meetings = meetings
-            self.retranslate()
-            return
-        self.beginResetModel()
-        self._meetings = meetings
-        self.endResetModel()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)

@@ -29,6 +29,7 @@ from app.models.services.reporting.indicator_values import (
     IndicatorValueInput,
     progress_to_target,
 )
+from app.ui.common.model_content import replacing_content
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, KindRole, RowRole
 from app.ui.common.status_style import MUTED_COLOR
@@ -65,13 +66,8 @@ class IndicatorGridModel(QAbstractTableModel):
     def set_grid(self, grid: IndicatorGrid) -> None:
         same_shape = ([r.id for r in grid.indicators] == [r.id for r in self.grid.indicators]
                       and [p.id for p in grid.periods] == [p.id for p in self.grid.periods])
-        if same_shape:
+        with replacing_content(self, same_shape, self.retranslate):
             self.grid = grid
-            self.retranslate()
-            return
-        self.beginResetModel()
-        self.grid = grid
-        self.endResetModel()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)

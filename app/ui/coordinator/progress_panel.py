@@ -20,14 +20,12 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, ngettext
 from app.i18n.formats import format_number
-from app.models.services.plan.outline import plan_outline
+from app.models.services.reporting.commitment_rows import CommitmentRow
 from app.models.services.reporting.history import action_codes, progress_history
-from app.models.services.reporting.period_rows import PeriodRows
 from app.models.services.reporting.periods import get_period
 from app.models.services.reporting.progress import copy_candidates
 from app.models.topics import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.commitment_model import Column
@@ -35,7 +33,7 @@ from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
 from app.ui.coordinator.period_bar import PeriodBar
-from app.ui.coordinator.period_rows import PeriodRowsCache, read_period_rows, shown_rows
+from app.ui.coordinator.period_rows_panel import PeriodRowsPanel
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.progress_form import ProgressForm
 from app.ui.coordinator.record_commands import CopyFromPrevious, push_cell_progress_edit
@@ -43,14 +41,13 @@ from app.ui.coordinator.record_commands import CopyFromPrevious, push_cell_progr
 COLUMNS = [Column.CODE, Column.DESCRIPTION, Column.STATUS, Column.PERCENT, Column.EVIDENCE]
 
 
-class ProgressPanel(LazyPanel):
+class ProgressPanel(PeriodRowsPanel):
+    topics = frozenset({COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS})
+
     def __init__(self, context: WorkspaceContext, selection: PeriodSelection, stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context, self._selection, self._stack = context, selection, stack
-        self._outline_stale = True
-        self._period_rows: PeriodRows | None = None
-        self._rows_cache = PeriodRowsCache(context)
+        super().__init__(context, selection, parent)
+        self._stack = stack
         self.messages = MessageBar()
         self.messages.clear_errors_on(context.bus.edit_saved)
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error)
@@ -119,41 +116,15 @@ class ProgressPanel(LazyPanel):
 
     # --- loading --------------------------------------------------------------------------
     def load(self, keep_shown: bool = False) -> None:
-        period_id = self._selection.period_id
-        if period_id is None:
-            return
-        keep = [row.id for row in self.table.source.rows()] if keep_shown else []
-        self._period_rows = self._rows_cache.get(
-            period_id, lambda pid: read_period_rows(self._context, pid))
-        if self._outline_stale:  # read only when the plan changed: not a session per period switch
-            with self._context.db.reading() as session:
-                self.table.source.set_outline(plan_outline(session, self._context.country))
-            self._outline_stale = False
         self.table.source.set_locked(self.locked)
-        self._show_rows(keep)
+        super().load(keep_shown)
 
-    def _show_rows(self, keep: list[int]) -> None:
-        """The period's rows that pass the filters, picked in memory (no query per filter)."""
-        cache = self._period_rows
-        if cache is None:
-            return
-        rows = shown_rows(self._context, cache, self.filters.current, keep)
-        self.table.set_rows(rows)
-        if self.table.current_id() is None and rows:
-            self.table.step(1)
+    def _rows_shown(self, rows: list[CommitmentRow], total: int) -> None:
         updated = sum(1 for row in rows if row.has_update)
         self.count_label.setText(_("{shown} of {total} shown · {updated} updated").format(
-            shown=format_number(len(rows)), total=format_number(cache.total),
+            shown=format_number(len(rows)), total=format_number(total),
             updated=format_number(updated)))
         self._show_current()
-
-    @shows_storage_errors
-    def _filter_changed(self) -> None:
-        cache = self._period_rows
-        if cache is None or cache.period_id != self._selection.period_id or not self.isVisible():
-            self.refresh()
-        else:
-            self._show_rows([])
 
     def _show_current(self) -> None:
         row = self.table.current_row()
@@ -169,14 +140,6 @@ class ProgressPanel(LazyPanel):
     def _locked_changed(self, locked: bool) -> None:
         self.table.source.set_locked(locked)
         self._show_current()
-
-    def _data_changed(self, topics: frozenset[str]) -> None:
-        if PLAN in topics:
-            self._outline_stale = True
-        if not topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS}:
-            return
-        self._rows_cache.clear()
-        self.refresh(keep_shown=True)
 
     # --- actions --------------------------------------------------------------------------
     def set_scope(self, item: tuple[str, int] | None) -> None:

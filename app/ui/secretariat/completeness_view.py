@@ -32,7 +32,6 @@ from app.models.services.regional.completeness import (
     coverage,
     periods_in_range,
 )
-from app.models.services.regional.report import RegionalFilter
 from app.models.topics import COMMITMENTS, MEMBERSHIPS, PERIODS, PROGRESS, SUBMISSIONS
 from app.reports.submission.mailto import acknowledgement_mail, mailto_url
 from app.ui.common.context import WorkspaceContext
@@ -43,9 +42,7 @@ from app.ui.secretariat import commands as commands
 from app.ui.secretariat.acknowledge_dialog import AcknowledgeDialog
 from app.ui.secretariat.completeness_models import CellRole, CompletenessModel, CoverageModel, SortRole
 from app.ui.secretariat.country_period_panel import CountryPeriodPanel
-from app.ui.secretariat.regional_filter_bar import RegionalFilterBar
-
-_TOPICS = {SUBMISSIONS, PERIODS, MEMBERSHIPS, PROGRESS, COMMITMENTS}
+from app.ui.secretariat.regional_filter_bar import RegionalFilteredView
 
 
 class FramedSelectionDelegate(QStyledItemDelegate):
@@ -64,18 +61,17 @@ class FramedSelectionDelegate(QStyledItemDelegate):
             painter.restore()
 
 
-class CompletenessView(QWidget):
+class CompletenessView(RegionalFilteredView):
     #: How links open (the mail program for `mailto:`); tests replace it.
     open_url = staticmethod(QDesktopServices.openUrl)
+    topics = frozenset({SUBMISSIONS, PERIODS, MEMBERSHIPS, PROGRESS, COMMITMENTS})
 
     def __init__(self, context: WorkspaceContext, undo_stack: QUndoStack,
                  parent: QWidget | None = None, today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self._context, self._undo_stack = context, undo_stack
-        self._today = today
+        super().__init__(context, parent, today)
+        self._undo_stack = undo_stack
         #: The receipt written by the last acknowledgement.
         self.receipt_path: Path | None = None
-        self.filter_bar = RegionalFilterBar(context, today=today)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("completenessSummary")
         self.summary_label.setWordWrap(True)
@@ -111,19 +107,12 @@ class CompletenessView(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.splitter, 1)
 
-        self.filter_bar.filter_changed.connect(lambda _flt: self.reload())
         self.matrix_view.clicked.connect(self._cell_clicked)
         self.report_panel.acknowledge_requested.connect(self.acknowledge)
         self.report_panel.compose_requested.connect(self.compose_acknowledgement)
-        context.bus.changed.connect(self._data_changed)
-        context.language.language_changed.connect(self.retranslate)
-        self.reload()
-        self.retranslate()
+        self._follow_changes()
 
     # --- data ---------------------------------------------------------------------------------
-    def current_filter(self) -> RegionalFilter:
-        return self.filter_bar.current_filter()
-
     @shows_storage_errors
     def reload(self) -> None:
         flt = self.current_filter()
@@ -153,12 +142,6 @@ class CompletenessView(QWidget):
                 received=n(record.received), due=n(record.expected), late=n(record.late),
                 edited=n(edited), acknowledged=n(counts[CellState.ACKNOWLEDGED]),
                 missing=n(counts[CellState.MISSING])))
-
-    def _data_changed(self, topics: frozenset[str]) -> None:
-        if topics & {PERIODS, MEMBERSHIPS}:
-            self.filter_bar.reload()
-        if topics & _TOPICS:
-            self.reload()
 
     # --- actions --------------------------------------------------------------------------------
     def _cell_clicked(self, index: QModelIndex) -> None:

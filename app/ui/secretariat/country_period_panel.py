@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from app.i18n.formats import country_name, format_date, format_datetime
 from app.models.services.regional.country_period import CountryPeriodData, country_period_data
 from app.reports.submission.mailto import edited_cell_line
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.form_parts import figures_table
 from app.ui.common.plain_text import shown
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.secretariat.country_period_models import UpdatesModel, ValuesModel
@@ -55,8 +55,10 @@ class CountryPeriodPanel(QWidget):
         self.compose_button.clicked.connect(self.compose_requested)
         self.updates_model = UpdatesModel(self)
         self.values_model = ValuesModel(self)
-        self.updates_view = self._table(self.updates_model, stretch=1)
-        self.values_view = self._table(self.values_model, stretch=1)
+        self.updates_view = figures_table("countryUpdates", self.updates_model)
+        self.values_view = figures_table("countryValues", self.values_model)
+        for view in (self.updates_view, self.values_view):
+            view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tables = QTabWidget()
         self.tables.addTab(self.updates_view, "")
         self.tables.addTab(self.values_view, "")
@@ -69,17 +71,6 @@ class CountryPeriodPanel(QWidget):
         layout.addWidget(self.info_label)
         layout.addWidget(self.tables, 1)
         self.refresh()
-
-    @staticmethod
-    def _table(model: UpdatesModel | ValuesModel, stretch: int) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        return view
 
     def show_report(self, country: str, period_id: int) -> None:
         self._key = (country, period_id)

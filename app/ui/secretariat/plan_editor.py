@@ -25,6 +25,7 @@ from app.models.errors import UserFacingError, ValidationError
 from app.models.orm.base import pick_language
 from app.models.services.keys.own import signer
 from app.models.services.plan import editing as pe
+from app.models.services.plan.document import IndicatorDoc
 from app.models.services.plan.outline import PlanNode
 from app.models.services.plan.tree import PlanSummary, list_plans, plan_tree
 from app.models.services.plan.versions import new_version_with_backup, published_document
@@ -193,7 +194,7 @@ class PlanEditor(QWidget):
         elif kind == "action":
             data = pe.ActionInput(parent_id, code, {})
         else:
-            data = pe.IndicatorInput(parent_id, code, {})
+            data = pe.IndicatorInput(parent_id, IndicatorDoc(code, {}))
         self.editing = (kind, None, parent_id)
         self.form.load(kind, data, self._parents(kind))
         self.form.titles_editor.view.setFocus()

@@ -20,6 +20,7 @@ from app.i18n.formats import format_number
 from app.models.errors import ValidationError
 from app.models.orm.enums import Direction, IndicatorKind, label
 from app.models.services.plan import editing as pe
+from app.models.services.plan.document import IndicatorDoc
 from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.form_parts import error_label
 from app.ui.common.localized_text_editor import LocalizedTextEditor
@@ -104,12 +105,13 @@ class PlanItemForm(QWidget):
             self.retired_check.setChecked(data.retired)
         if isinstance(data, pe.IndicatorInput):
             self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(data.action_id)))
-            self.retired_check.setChecked(data.retired)
-            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(data.kind)))
-            self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(data.direction)))
-            self.unit_editor.set_texts(data.unit)
-            self.baseline_edit.setText(format_number(data.baseline))
-            self.target_edit.setText(format_number(data.target))
+            doc = data.indicator
+            self.retired_check.setChecked(doc.retired)
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(doc.kind)))
+            self.direction_combo.setCurrentIndex(max(0, self.direction_combo.findData(doc.direction)))
+            self.unit_editor.set_texts(doc.unit)
+            self.baseline_edit.setText(format_number(doc.baseline))
+            self.target_edit.setText(format_number(doc.target))
 
     # --- reading --------------------------------------------------------------------------------
     @staticmethod
@@ -133,10 +135,10 @@ class PlanItemForm(QWidget):
         parent = self.parent_combo.currentData()
         if self.kind == "action":
             return pe.ActionInput(parent, code, titles, self.retired_check.isChecked())
-        return pe.IndicatorInput(
-            parent, code, titles, self.kind_combo.currentData(), self.unit_editor.texts(),
+        return pe.IndicatorInput(parent, IndicatorDoc(
+            code, titles, self.kind_combo.currentData(), self.unit_editor.texts(),
             self._number(self.baseline_edit, "baseline"), self._number(self.target_edit, "target"),
-            self.direction_combo.currentData(), self.retired_check.isChecked())
+            self.direction_combo.currentData(), self.retired_check.isChecked()))
 
     def show_error(self, message: str, field: str = "") -> None:
         self.error_label.setText(message)

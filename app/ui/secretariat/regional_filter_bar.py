@@ -13,6 +13,7 @@ from app.models.orm.enums import MembershipRole, label
 from app.models.services.regional.report import RegionalFilter
 from app.models.services.reporting.periods import all_periods
 from app.models.services.workspace.memberships import workspace_countries
+from app.models.topics import MEMBERSHIPS, PERIODS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.storage_guard import shows_storage_errors
 
@@ -121,3 +122,41 @@ class RegionalFilterBar(QWidget):
             self.country_combo.setItemText(index, country_name(self.country_combo.itemData(index)))
         for index in range(1, self.role_combo.count()):
             self.role_combo.setItemText(index, label(self.role_combo.itemData(index)))
+
+
+class RegionalFilteredView(QWidget):
+    """A view of the countries, roles and periods its filter bar chooses (the completeness and
+    regional views): read again when the filter changes or the workspace does (`topics`)."""
+
+    #: A change to any of these topics reads the view again.
+    topics: frozenset[str] = frozenset()
+
+    def __init__(self, context: WorkspaceContext, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self._context, self._today = context, today
+        self.filter_bar = RegionalFilterBar(context, today=today)
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def retranslate(self, *_args: object) -> None:
+        raise NotImplementedError
+
+    def _follow_changes(self) -> None:
+        """The end of a subclass's `__init__`: follow the filter, the workspace and the language,
+        and show the first data."""
+        self.filter_bar.filter_changed.connect(lambda _flt: self.reload())
+        self._context.bus.changed.connect(self._data_changed)
+        self._context.language.language_changed.connect(self.retranslate)
+        self.reload()
+        self.retranslate()
+
+    def current_filter(self) -> RegionalFilter:
+        return self.filter_bar.current_filter()
+
+    def _data_changed(self, topics: frozenset[str]) -> None:
+        if topics & {PERIODS, MEMBERSHIPS}:
+            self.filter_bar.reload()
+        if topics & self.topics:
+            self.reload()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _, available_languages, current_language
 from app.models.progress import Progress, checkpoint
 from app.models.services.regional.report import (
-    RegionalFilter,
     indicator_values,
     progress_by_item,
     resolve_scope,
@@ -35,37 +34,29 @@ from app.reports.language import ReportLanguage
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.form_parts import figures_table
 from app.ui.common.language_combo import LanguageCombo
 from app.ui.common.status_bar_delegate import StatusBarDelegate
 from app.ui.common.storage_guard import shows_storage_errors
-from app.ui.secretariat.regional_filter_bar import RegionalFilterBar
+from app.ui.secretariat.regional_filter_bar import RegionalFilteredView
 from app.ui.secretariat.regional_models import IndicatorModel, ItemProgressModel, StatusModel
-
-_TOPICS = {COMMITMENTS, PROGRESS, INDICATOR_VALUES, PLAN, PERIODS, MEMBERSHIPS}
 
 
 def _table(model: ItemProgressModel | StatusModel | IndicatorModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view = figures_table(name, model)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
 
 
-class RegionalView(QWidget):
+class RegionalView(RegionalFilteredView):
     #: A report was written (its path).
     written = Signal(object)
+    topics = frozenset({COMMITMENTS, PROGRESS, INDICATOR_VALUES, PLAN, PERIODS, MEMBERSHIPS})
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self._context, self._today = context, today
+        super().__init__(context, parent, today)
         self.last_written: Path | None = None
-        self.filter_bar = RegionalFilterBar(context, today=today)
         self.items_model = ItemProgressModel(self)
         self.status_model = StatusModel(self)
         self.indicator_model = IndicatorModel(self)
@@ -100,17 +91,10 @@ class RegionalView(QWidget):
         layout.addLayout(actions)
 
         self._stale: set[int] = set()
-        self.filter_bar.filter_changed.connect(lambda _flt: self.reload())
         self.views.currentChanged.connect(self._refresh_current)
         self.workbook_button.clicked.connect(lambda: self.export_workbook())
         self.brief_button.clicked.connect(lambda: self.export_brief())
-        context.bus.changed.connect(self._data_changed)
-        context.language.language_changed.connect(self.retranslate)
-        self.reload()
-        self.retranslate()
-
-    def current_filter(self) -> RegionalFilter:
-        return self.filter_bar.current_filter()
+        self._follow_changes()
 
     def report_language(self) -> str:
         return str(self.language_combo.currentData() or current_language())
@@ -145,12 +129,6 @@ class RegionalView(QWidget):
                  self.indicator_view: {0: 70, 1: 300}}
         for view, widths in usual.items():
             fit_to_headers(view, widths, others=True)
-
-    def _data_changed(self, topics: frozenset[str]) -> None:
-        if topics & {PERIODS, MEMBERSHIPS}:
-            self.filter_bar.reload()
-        if topics & _TOPICS:
-            self.reload()
 
     # --- reports ------------------------------------------------------------------------------
     def _ask_path(self, suggested: str, pattern: str) -> Path | None:

@@ -9,7 +9,7 @@ from typing import cast
 
 from PySide6.QtCore import QLocale, QLockFile, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__
 from app.i18n import available_languages, current_language
@@ -24,10 +24,15 @@ from app.resources import resource_path
 from app.ui.common.change_bus import ChangeBus
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language import LanguageController
-from app.ui.common.plain_text import shown
 from app.ui.common.settings import app_settings
 from app.ui.shell.main_window import MainWindow
-from app.ui.shell.workspace_guard import lock_workspace, offer_recovery, run_daily_backup, unlock_workspace
+from app.ui.shell.workspace_guard import (
+    attempt,
+    lock_workspace,
+    offer_recovery,
+    run_daily_backup,
+    unlock_workspace,
+)
 
 
 def initial_language(requested: str | None) -> str:
@@ -56,10 +61,8 @@ class AppController:
                 window.raise_()
                 window.activateWindow()
                 return window
-        try:
-            lock = lock_workspace(path)
-        except UserFacingError as exc:
-            QMessageBox.warning(parent, APP_NAME, shown(exc.message()))
+        lock = attempt(parent, lambda: lock_workspace(path), warning=True)
+        if lock is None:
             return None
         db = self._open_database(path, parent)
         if db is None:
@@ -85,16 +88,13 @@ class AppController:
 
     def _open_database(self, path: Path, parent: QWidget | None) -> Database | None:
         """Open (and migrate) the database; a damaged one is offered its newest intact backup."""
-        try:
+        def opened() -> Database | None:
             try:
                 return open_database(path)
             except DatabaseDamagedError as exc:
-                if not offer_recovery(parent, path, exc):
-                    return None
-                return open_database(path)
-        except UserFacingError as exc:
-            QMessageBox.critical(parent, APP_NAME, shown(exc.message()))
-            return None
+                return open_database(path) if offer_recovery(parent, path, exc) else None
+
+        return attempt(parent, opened)
 
     def _show(self, db: Database, profile: WorkspaceProfile, lock: QLockFile) -> MainWindow:
         context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),
@@ -127,12 +127,11 @@ class AppController:
         if not path.exists():
             from app.demo.generator import create_demo_workspace
 
-            try:
-                create_demo_workspace(path, role=WorkspaceRole.COORDINATOR, country=country,
-                                      language=current_language()).close()
-            except UserFacingError as exc:
-                QMessageBox.critical(origin, APP_NAME, shown(exc.message()))
+            db = attempt(origin, lambda: create_demo_workspace(
+                path, role=WorkspaceRole.COORDINATOR, country=country, language=current_language()))
+            if db is None:
                 return None
+            db.close()
         return path
 
 

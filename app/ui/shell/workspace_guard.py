@@ -6,7 +6,9 @@ desktop app and the command line keep each other out; who holds it is recorded b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -31,6 +33,20 @@ from app.models.services.workspace.backups import (
 from app.models.storage.lock import lock_path_for, read_holder, remove_holder_info, write_holder_info
 from app.paths import backups_dir_for
 from app.ui.common.plain_text import shown
+
+Result = TypeVar("Result")
+
+
+def attempt(parent: QWidget | None, action: Callable[[], Result], *,
+            warning: bool = False) -> Result | None:
+    """`action()`, or None once its UserFacingError is shown in a message box over `parent`
+    (a warning where the user can simply try again, else an error)."""
+    try:
+        return action()
+    except UserFacingError as exc:
+        box = QMessageBox.warning if warning else QMessageBox.critical
+        box(parent, APP_NAME, shown(exc.message()))
+        return None
 
 
 def lock_workspace(database: Path) -> QLockFile:
@@ -78,10 +94,8 @@ def offer_recovery(parent: QWidget | None, database: Path, error: DatabaseDamage
     answer = QMessageBox.question(parent, APP_NAME, shown(question), buttons, QMessageBox.StandardButton.Yes)
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    try:
-        outcome = recover_damaged(database)
-    except UserFacingError as exc:
-        QMessageBox.critical(parent, APP_NAME, shown(exc.message()))
+    outcome = attempt(parent, lambda: recover_damaged(database))
+    if outcome is None:
         return False
     QMessageBox.information(parent, APP_NAME, shown(_(
         "The workspace was restored from the backup of {date}. The damaged file was kept as {file}."

@@ -85,7 +85,7 @@ class PlanDocument:
         return {m.old_code: m.new_code for m in self.mappings if m.level == level}
 
 
-def _indicator_doc(indicator: Indicator) -> IndicatorDoc:
+def indicator_doc(indicator: Indicator) -> IndicatorDoc:
     return IndicatorDoc(indicator.code, dict(indicator.titles), indicator.kind,
                         dict(indicator.unit or {}), indicator.baseline, indicator.target,
                         indicator.direction, indicator.retired)
@@ -93,7 +93,7 @@ def _indicator_doc(indicator: Indicator) -> IndicatorDoc:
 
 def _action_doc(action: Action) -> ActionDoc:
     return ActionDoc(action.code, dict(action.titles), action.retired,
-                     [_indicator_doc(i) for i in action.indicators])
+                     [indicator_doc(i) for i in action.indicators])
 
 
 def _objective_doc(objective: Objective) -> ObjectiveDoc:

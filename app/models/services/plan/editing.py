@@ -8,16 +8,19 @@ Items with dependants are never deleted: an action with commitments is retired i
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import SQLColumnExpression, func, select, update
 from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.models.errors import ValidationError
-from app.models.orm.enums import Direction, IndicatorKind
+from app.models.orm.enums import IndicatorKind
 from app.models.orm.plan import Action, Indicator, Objective, Plan, PlanCodeMapping
 from app.models.orm.reporting import Commitment, IndicatorValue
+from app.models.services.plan.document import IndicatorDoc, indicator_doc
+from app.models.services.rows import inserted
 from app.models.services.workspace.localized import clean_code, clean_titles
 
 
@@ -45,15 +48,19 @@ class ActionInput:
 
 @dataclass
 class IndicatorInput:
+    """An indicator's values as a plan document holds them, and the action it belongs to."""
+
     action_id: int
-    code: str
-    titles: dict[str, str]
-    kind: IndicatorKind = IndicatorKind.NUMBER
-    unit: dict[str, str] = field(default_factory=dict)
-    baseline: float | None = None
-    target: float | None = None
-    direction: Direction = Direction.INCREASE
-    retired: bool = False
+    indicator: IndicatorDoc
+
+    @property
+    def code(self) -> str:
+        """As every item's input has (the plan editor shows any item's code and titles)."""
+        return self.indicator.code
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return self.indicator.titles
 
 
 #: The editable values of any item of the plan (what `item_input` returns).
@@ -121,6 +128,17 @@ def _next_position(session: Session, column: SQLColumnExpression[int],
     return 0 if last is None else int(last) + 1
 
 
+_Item = TypeVar("_Item", Objective, Action, Indicator)
+
+
+def _placed(session: Session, item: _Item, parent_column: SQLColumnExpression[int | None],
+            parent_id: int, position: int | None) -> _Item:
+    """Add a new item last under its parent, or at `position` (undoing a delete puts it back)."""
+    item.position = (_next_position(session, type(item).position, parent_column, parent_id)
+                     if position is None else position)
+    return inserted(session, item)
+
+
 # --- objectives ----------------------------------------------------------------------------
 def objective_input(objective: Objective) -> ObjectiveInput:
     return ObjectiveInput(objective.code, dict(objective.titles))
@@ -130,12 +148,8 @@ def add_objective(session: Session, plan_id: int, data: ObjectiveInput, *,
                   item_id: int | None = None, position: int | None = None) -> Objective:
     code, titles = clean_code(data.code), clean_titles(data.titles)
     _ensure_unique(session, "objective", plan_id, code, None)
-    if position is None:
-        position = _next_position(session, Objective.position, Objective.plan_id, plan_id)
-    objective = Objective(id=item_id, plan_id=plan_id, code=code, titles=titles, position=position)
-    session.add(objective)
-    session.flush()
-    return objective
+    objective = Objective(id=item_id, plan_id=plan_id, code=code, titles=titles)
+    return _placed(session, objective, Objective.plan_id, plan_id, position)
 
 
 def update_objective(session: Session, objective_id: int, data: ObjectiveInput) -> Objective:
@@ -165,13 +179,9 @@ def add_action(session: Session, data: ActionInput, *, item_id: int | None = Non
                position: int | None = None) -> Action:
     code, titles = clean_code(data.code), clean_titles(data.titles)
     _ensure_unique(session, "action", _plan_of_objective(session, data.objective_id), code, None)
-    if position is None:
-        position = _next_position(session, Action.position, Action.objective_id, data.objective_id)
     action = Action(id=item_id, objective_id=data.objective_id, code=code, titles=titles,
-                    position=position, retired=data.retired)
-    session.add(action)
-    session.flush()
-    return action
+                    retired=data.retired)
+    return _placed(session, action, Action.objective_id, data.objective_id, position)
 
 
 def update_action(session: Session, action_id: int, data: ActionInput) -> Action:
@@ -205,7 +215,7 @@ def delete_action(session: Session, action_id: int) -> None:
 
 
 # --- indicators ----------------------------------------------------------------------------
-def validate_indicator(data: IndicatorInput) -> None:
+def validate_indicator(data: IndicatorDoc) -> None:
     for name, value in (("baseline", data.baseline), ("target", data.target)):
         if value is None:
             continue
@@ -218,13 +228,10 @@ def validate_indicator(data: IndicatorInput) -> None:
 
 
 def indicator_input(indicator: Indicator) -> IndicatorInput:
-    return IndicatorInput(
-        indicator.action_id, indicator.code, dict(indicator.titles), indicator.kind,
-        dict(indicator.unit or {}), indicator.baseline, indicator.target, indicator.direction,
-        indicator.retired)
+    return IndicatorInput(indicator.action_id, indicator_doc(indicator))
 
 
-def _indicator_values(data: IndicatorInput) -> dict[str, object]:
+def _indicator_values(data: IndicatorDoc) -> dict[str, object]:
     validate_indicator(data)
     return {"code": clean_code(data.code), "titles": clean_titles(data.titles),
             "unit": clean_titles(data.unit, "unit", required=False), "kind": data.kind,
@@ -234,27 +241,23 @@ def _indicator_values(data: IndicatorInput) -> dict[str, object]:
 
 def add_indicator(session: Session, data: IndicatorInput, *, item_id: int | None = None,
                   position: int | None = None) -> Indicator:
-    values = _indicator_values(data)
+    values = _indicator_values(data.indicator)
     _ensure_unique(session, "indicator", _plan_of_action(session, data.action_id),
                    str(values["code"]), None)
-    if position is None:
-        position = _next_position(session, Indicator.position, Indicator.action_id, data.action_id)
-    indicator = Indicator(id=item_id, action_id=data.action_id, position=position, **values)
-    session.add(indicator)
-    session.flush()
-    return indicator
+    indicator = Indicator(id=item_id, action_id=data.action_id, **values)
+    return _placed(session, indicator, Indicator.action_id, data.action_id, position)
 
 
 def update_indicator(session: Session, indicator_id: int, data: IndicatorInput) -> Indicator:
     indicator = session.get_one(Indicator, indicator_id)
-    values = _indicator_values(data)
+    values = _indicator_values(data.indicator)
     plan_id = _plan_of_action(session, indicator.action_id)
     if _plan_of_action(session, data.action_id) != plan_id:
         raise ValidationError(_("An indicator can only move within its plan."), "action")
     _ensure_unique(session, "indicator", plan_id, str(values["code"]), indicator_id)
     has_values = session.scalar(
         select(IndicatorValue.id).where(IndicatorValue.indicator_id == indicator_id).limit(1))
-    if has_values and data.kind != indicator.kind:
+    if has_values and data.indicator.kind != indicator.kind:
         raise ValidationError(
             _("Countries have reported values for this indicator; its kind cannot change."), "kind")
     _follow_code(session, plan_id, "indicator", indicator.code, str(values["code"]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,6 +12,7 @@ from app.i18n import _
 from app.models.errors import ValidationError
 from app.models.orm.reporting import IndicatorValue, ProgressUpdate, ReportingPeriod, Submission
 from app.models.services.reporting.periods import default_due_date
+from app.models.services.rows import assigned, inserted
 from app.models.services.workspace.localized import clean_code
 
 
@@ -50,22 +51,18 @@ def validate_period(session: Session, data: PeriodInput, own_id: int | None = No
     return code
 
 
+def _values(session: Session, data: PeriodInput, own_id: int | None = None) -> dict[str, object]:
+    """The period's columns from the form (the same names), checked, the code cleaned."""
+    return {**asdict(data), "code": validate_period(session, data, own_id)}
+
+
 def add_period(session: Session, data: PeriodInput, *, item_id: int | None = None) -> ReportingPeriod:
-    code = validate_period(session, data)
-    period = ReportingPeriod(id=item_id, code=code, start_date=data.start_date,
-                             end_date=data.end_date, due_date=data.due_date)
-    session.add(period)
-    session.flush()
-    return period
+    return inserted(session, ReportingPeriod(id=item_id, **_values(session, data)))
 
 
 def update_period(session: Session, period_id: int, data: PeriodInput) -> ReportingPeriod:
     period = session.get_one(ReportingPeriod, period_id)
-    period.code = validate_period(session, data, period_id)
-    period.start_date, period.end_date, period.due_date = (
-        data.start_date, data.end_date, data.due_date)
-    session.flush()
-    return period
+    return assigned(session, period, _values(session, data, period_id))
 
 
 def period_in_use(session: Session, period_id: int) -> bool:

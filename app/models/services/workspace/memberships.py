@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +13,7 @@ from app.i18n.formats import locale_for
 from app.models.errors import ValidationError
 from app.models.orm.enums import MembershipRole
 from app.models.orm.reference import Country, Membership
+from app.models.services.rows import assigned, inserted
 
 
 @dataclass
@@ -70,26 +71,21 @@ def validate_membership(session: Session, data: MembershipInput, own_id: int | N
     return code
 
 
+def _values(session: Session, data: MembershipInput, own_id: int | None = None) -> dict[str, object]:
+    """The membership's columns from the form (the same names), checked and cleaned."""
+    return {**asdict(data), "country_code": validate_membership(session, data, own_id),
+            "note": data.note.strip()}
+
+
 def add_membership(session: Session, data: MembershipInput, *,
                    item_id: int | None = None) -> Membership:
-    code = validate_membership(session, data)
-    membership = Membership(id=item_id, country_code=code, role=data.role,
-                            valid_from=data.valid_from, valid_to=data.valid_to,
-                            note=data.note.strip())
-    session.add(membership)
-    session.flush()
-    return membership
+    return inserted(session, Membership(id=item_id, **_values(session, data)))
 
 
 def update_membership(session: Session, membership_id: int, data: MembershipInput) -> Membership:
     """Correct a membership record (a mistake); a change of role is `change_role`."""
     membership = session.get_one(Membership, membership_id)
-    membership.country_code = validate_membership(session, data, membership_id)
-    membership.role, membership.valid_from, membership.valid_to = (
-        data.role, data.valid_from, data.valid_to)
-    membership.note = data.note.strip()
-    session.flush()
-    return membership
+    return assigned(session, membership, _values(session, data, membership_id))
 
 
 def delete_membership(session: Session, membership_id: int) -> None:
