@@ -227,7 +227,7 @@ def _exported_submission(session: Session, country: str, period: ReportingPeriod
         if latest is not None and latest.state == SubmissionState.DRAFT:
             latest.revision = revision
         else:
-            session.add(Submission(country_code=country, period_id=period.id, revision=revision,
-                                   state=SubmissionState.DRAFT))
-        session.flush()
-    return mark_submitted(session, country, period, SubmissionState.EXPORTED)
+            latest = Submission(country_code=country, period_id=period.id, revision=revision,
+                                state=SubmissionState.DRAFT)
+            session.add(latest)
+    return mark_submitted(session, country, period, SubmissionState.EXPORTED, latest=latest)
