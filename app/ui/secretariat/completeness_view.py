@@ -234,8 +234,8 @@ class CompletenessView(QWidget):
         """The language the coordinator's workbook was written in (the interface's for
         submissions received before it was kept)."""
         data = self.report_panel.data
-        shown_ = next((s for s in data.submissions if s.id == submission_id), None) if data else None
-        return (shown_.language if shown_ else "") or current_language()
+        info = next((s for s in data.submissions if s.id == submission_id), None) if data else None
+        return (info.language if info else "") or current_language()
 
     def send_receipt(self) -> SendReceiptDialog | None:
         """Send by e-mail…: the shown submission's receipt (written again if it is not on disk)
