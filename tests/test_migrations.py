@@ -202,6 +202,7 @@ def test_old_default_due_dates_move_to_the_end_of_the_next_month_unless_edited(d
             "old_value, new_value) VALUES ('2026-02-01 10:00:00', 'Aida', 'reporting_period', "
             "'3', 'update', 'due_date', '2026-07-31', '2026-07-30')")
         connection.execute("UPDATE alembic_version SET version_num = '0004_signing_keys'")
+        connection.execute("ALTER TABLE submission DROP COLUMN language")  # as at 0004
     open_database(db_path).close()
     with sqlite3.connect(db_path) as connection:
         dues = dict(connection.execute("SELECT code, due_date FROM reporting_period"))
@@ -210,3 +211,22 @@ def test_old_default_due_dates_move_to_the_end_of_the_next_month_unless_edited(d
     assert dues == {"2025-H1": "2025-07-31", "2025-H2": "2026-01-31", "2026-H1": "2026-07-30",
                     "2024-H1": "2024-08-15"}
     assert logged == [("1", "2025-07-30", "2025-07-31")]
+
+
+def test_received_submissions_keep_the_workbook_language_from_0006(db_path: Path):
+    """Rows received before 0006 get "" (the interface language is used for their e-mail)."""
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("INSERT INTO reporting_period (id, code, start_date, end_date, due_date) "
+                           "VALUES (1, '2026-H1', '2026-01-01', '2026-06-30', '2026-07-31')")
+        connection.execute("INSERT INTO country (code) VALUES ('KG')")
+        connection.execute("ALTER TABLE submission DROP COLUMN language")
+        connection.execute("INSERT INTO submission (country_code, period_id, revision, state, "
+                           "edited_after_export, acknowledgement_note, edited_cells, contact_email,"
+                           " from_history, signer) VALUES ('KG', 1, 1, 'exported', 0, '', '[]', "
+                           "'kg@example.org', 0, '')")
+        connection.execute("UPDATE alembic_version SET version_num = '0005_due_dates'")
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT contact_email, language FROM submission").fetchall() \
+            == [("kg@example.org", "")]

@@ -111,3 +111,25 @@ def test_indicator_values_follow_their_kind(vocabulary):
 def test_wrong_cells_are_problems(vocabulary, column, value, data_type):
     with pytest.raises(CellValueError):
         read_cell(PROGRESS.column(column), value, data_type, vocabulary)
+
+
+def test_the_export_digests_the_loaded_plan_as_the_import_digests_the_stored_one(demo_db):
+    """The export takes the plan digest from the plan tree it loaded (no query); the import's
+    one-query digest must agree, also after an indicator is retired and one added."""
+    from app.models.orm.enums import IndicatorKind
+    from app.models.orm.plan import Indicator
+    from app.models.services.plan.current import current_plan
+    from app.reports.submission.data import loaded_plan_digest, plan_digest
+
+    with demo_db.transaction() as session:
+        plan = current_plan(session)
+        before = plan_digest(session, plan.id)
+        assert loaded_plan_digest(plan) == before
+        action = plan.objectives[0].actions[0]
+        action.indicators[0].retired = True
+        action.indicators.append(Indicator(code="9.9.9", titles={"en": "New"},
+                                           kind=IndicatorKind.YES_NO, position=99))
+        session.flush()
+        after = plan_digest(session, plan.id)
+        assert after != before and loaded_plan_digest(plan) == after
+        session.rollback()

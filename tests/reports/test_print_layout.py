@@ -4,6 +4,7 @@ right reader, periods in words."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import statistics
@@ -15,6 +16,7 @@ from openpyxl import load_workbook
 
 from app.reports.submission.export import export_submission
 from app.reports.submission.sheets import NEW_COMMITMENT_ROWS
+from app.reports.xlsx.number_locale import date_format
 from app.reports.xlsx.sheet_layout import MIN_PRINT_SCALE, print_scale
 
 from .conftest import NOW, PERIOD
@@ -71,6 +73,26 @@ def test_yes_no_indicators_print_as_words_and_numbers_in_russian(russian_workboo
     assert number[baseline].number_format.startswith("[$-419]")
 
 
+def test_dates_are_date_cells_printed_in_the_language_order(russian_workbook):
+    """Real dates (the importer reads the value, whatever the format), shown as 31.03.2026."""
+    _result, workbook = russian_workbook
+    ws = workbook["Обязательства"]
+    keys = [cell.value for cell in ws[1]]
+    start = keys.index("start_date")
+    dated = [r[start] for r in ws.iter_rows(min_row=3) if r[start].value is not None]
+    assert dated and all(isinstance(c.value, dt.datetime) for c in dated)
+    assert {c.number_format for c in dated} == {"[$-419]dd.mm.yyyy"}
+    blank = ws.cell(ws.max_row, start + 1)  # a row for a new commitment: typed dates too
+    assert blank.number_format == "[$-419]dd.mm.yyyy"
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("ru", "[$-419]dd.mm.yyyy"), ("en", "[$-409]m\\/d\\/yyyy"), ("tr", "[$-41F]d.mm.yyyy"),
+    ("fa", "[$-429]yyyy\\/m\\/d"), (None, "yyyy-mm-dd"), ("xx", "yyyy-mm-dd")])
+def test_the_date_format_is_the_language_short_date_with_the_whole_year(language, expected):
+    assert date_format(language) == expected
+
+
 def test_the_cover_speaks_to_its_readers_with_the_period_in_words(russian_workbook):
     _result, workbook = russian_workbook
     cover = workbook.worksheets[0]
@@ -96,4 +118,7 @@ def test_libreoffice_prints_the_progress_sheet_readably(russian_workbook, tmp_pa
     # DejaVu's line box is about 1.16 em: 8 points of text are boxes of about 9.3 points.
     assert statistics.median(heights) >= 9.3
     assert not any("2026-H2_r" in text for text in pages)  # no file names or codes as titles
+    commitments = next(text for text in pages if text.lstrip().startswith("Обязательства"))
+    assert re.search(r"\b\d\d\.\d\d\.20\d\d\b", commitments)  # dates as 31.03.2026
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", commitments)  # not ISO
     assert Path(pdf).stat().st_size > 0

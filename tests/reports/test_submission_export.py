@@ -100,7 +100,7 @@ def test_fillable_cells_are_unlocked_and_validated(exported):
     lists = [row[0] for row in workbook["_lists"].iter_rows(values_only=True) if row[0]]
     assert lists == ["Not started", "On track", "Delayed", "Completed", "Cancelled"]
     commitments = workbook["Commitments"]
-    assert commitments["H3"].number_format == "yyyy-mm-dd"
+    assert commitments["H3"].number_format == "[$-409]m\\/d\\/yyyy"  # English short date
     assert isinstance(commitments["H3"].value, dt.datetime)
     assert commitments["E3"].number_format == "@"
 

@@ -248,12 +248,11 @@ class _Marker:
         return QUndoCommand("an edit")
 
 
-def test_acknowledging_an_edited_submission_shows_its_cells_and_composes_the_mail(
+def test_acknowledging_an_edited_submission_shows_its_cells_and_mails_the_receipt(
         qtbot, secretariat_window, exports, tmp_path, monkeypatch):
-    from urllib.parse import parse_qs, urlsplit
-
     from openpyxl import load_workbook
 
+    from app.ui.files.send_mail_dialog import SendReceiptDialog
     from app.ui.secretariat.acknowledge_dialog import AcknowledgeDialog
 
     workbook = load_workbook(exports["KG"])
@@ -281,19 +280,23 @@ def test_acknowledging_an_edited_submission_shows_its_cells_and_composes_the_mai
         return AcknowledgeDialog.DialogCode.Accepted
 
     monkeypatch.setattr(AcknowledgeDialog, "exec", accept)
-    opened = []
-    view.open_url = opened.append
+    sent = []
+    monkeypatch.setattr(SendReceiptDialog, "launchers", [("recorder", lambda m: sent.append(m)
+                                                          or True)])
     view.acknowledge(view.report_panel.data.latest.id)
     assert seen["cells"] == where
     with secretariat_window.context.db.reading() as session:
         stored = session.scalar(select(Submission).where(Submission.country_code == "KG"))
         assert stored.acknowledgement_note.startswith("Thank you.")
-    mail = urlsplit(opened[0].toString(QUrl.ComponentFormattingOption.FullyEncoded))
-    fields = parse_qs(mail.query)
-    assert mail.scheme == "mailto" and mail.path == "demo@example.org"  # from the workbook
-    assert "is acknowledged" in fields["subject"][0]
-    assert "Please confirm the corrected percent." in fields["body"][0]
-    assert where in fields["body"][0]
+    assert view.send_dialog is not None
+    qtbot.addWidget(view.send_dialog)
+    view.send_dialog.send()
+    (mail,) = sent
+    assert mail.to == "demo@example.org"  # from the workbook
+    assert mail.attachments == (view.receipt_path,)
+    assert "is acknowledged" in mail.subject
+    assert "Please confirm the corrected percent." in mail.body
+    assert where in mail.body
     assert view.report_panel.compose_button.isEnabled()
     assert view.receipt_path is not None and view.receipt_path.name == (
         "AP_RECEIPT_KG_2026-H1_r1.xlsx")

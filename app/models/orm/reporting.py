@@ -178,6 +178,9 @@ class Submission(Base):
     from_history: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Secretariat side: the fingerprint of the key that signed the file ("" if unsigned).
     signer: Mapped[str] = mapped_column(String(64), default="")
+    #: Secretariat side: the language the workbook was written in, so the acknowledgement and the
+    #: receipt's e-mail reach its reader in that language ("" before this was kept).
+    language: Mapped[str] = mapped_column(String(16), default="")
 
     country: Mapped[Country] = relationship()
     period: Mapped[ReportingPeriod] = relationship()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import re
 from email import policy
 from email.message import EmailMessage
 from email.utils import formatdate
@@ -16,17 +17,20 @@ from pathlib import Path
 
 from app.reports.mail.message import OutgoingMail
 
+#: Line breaks and other control characters: in a header they would start a header of their own.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def build_eml(mail: OutgoingMail, sender: str = "") -> EmailMessage:
     message = EmailMessage(policy=policy.SMTP)
     message["X-Unsent"] = "1"  # opens as a draft to send, not as a received message
-    if sender:
+    if sender := header_text(sender):
         message["From"] = sender
-    if mail.to:
-        message["To"] = mail.to
-    message["Subject"] = mail.subject
+    if to := header_text(mail.to):
+        message["To"] = to
+    message["Subject"] = header_text(mail.subject)
     message["Date"] = formatdate(localtime=True)
     message.set_content(mail.body, charset="utf-8")
     for path in mail.attachments:
@@ -34,6 +38,12 @@ def build_eml(mail: OutgoingMail, sender: str = "") -> EmailMessage:
         message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype,
                                filename=path.name)
     return message
+
+
+def header_text(text: str) -> str:
+    """One line: a note, a file name or an address from a received file can never add a header
+    (a "Bcc:" after a line break stays words in the subject)."""
+    return _CONTROL.sub(" ", text).strip()
 
 
 def _type_of(path: Path) -> tuple[str, str]:

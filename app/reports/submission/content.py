@@ -27,8 +27,8 @@ from app.reports.submission.data import (
     decisions_with_follow_up,
     history_periods,
     indicator_row,
+    loaded_plan_digest,
     next_revision,
-    plan_digest,
     plan_indicators,
     progress_row,
     updates_by_key,
@@ -57,7 +57,7 @@ def collect_submission(session: Session, country: str, period_code: str, languag
         country=country, period=period.code, revision=next_revision(session, country, period),
         plan_code=plan.code, plan_version=plan.version, periods=tuple(p.code for p in periods),
         history=history, coordinator=profile.coordinator_name if profile else "",
-        email=profile.email if profile else "", plan_digest=plan_digest(session, plan.id),
+        email=profile.email if profile else "", plan_digest=loaded_plan_digest(plan),
     )
     sheets = {
         "commitments": _commitment_rows(commitments, language),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -333,6 +333,21 @@ def plan_digest(session: Session, plan_id: int) -> str:
         .join(Objective, Action.objective_id == Objective.id)
         .outerjoin(Indicator, Indicator.action_id == Action.id)
         .where(Objective.plan_id == plan_id))
+    return _structure_digest((action, code, kind, bool(retired)) for action, code, kind, retired in rows)
+
+
+def loaded_plan_digest(plan: Plan) -> str:
+    """`plan_digest` of a plan whose tree is loaded already (the export's): no query."""
+    def rows() -> Iterator[tuple[str, str | None, Any, bool]]:
+        for objective in plan.objectives:
+            for action in objective.actions:
+                yield action.code, None, None, False  # an action without indicators counts too
+                for indicator in action.indicators:
+                    yield action.code, indicator.code, indicator.kind, indicator.retired
+    return _structure_digest(rows())
+
+
+def _structure_digest(rows: Iterable[tuple[str, str | None, Any, bool]]) -> str:
     structure: dict[str, list[str]] = {}
     for action, code, kind, retired in rows:
         indicators = structure.setdefault(action, [])

@@ -26,7 +26,8 @@ from app.models.orm.base import utcnow
 from app.models.orm.enums import SubmissionState
 from app.models.orm.reporting import ReportingPeriod, Submission
 from app.models.progress import NoProgress, Progress, checkpoint
-from app.models.services.keys.own import own_fingerprint, signer
+from app.models.services.keys.fingerprint import fingerprint
+from app.models.services.keys.own import signer
 from app.models.services.reporting.periods import (
     LOCKED_STATES,
     latest_submission,
@@ -163,10 +164,12 @@ def export_submission(db: Database, country: str, period_code: str, language: st
         period = period_by_code(session, period_code)
         assert period is not None
         content = _numbered(session, content, period, ledger, folder)
-        content.cover = dataclasses.replace(content.cover, key_fingerprint=own_fingerprint(session))
+        key = signer(session)  # read and loaded once: it signs, and its fingerprint is on the cover
+        content.cover = dataclasses.replace(content.cover, key_fingerprint=fingerprint(
+            key.public_key().public_bytes_raw()))
         identity = content.identity
         record_export(ledger, country, identity.period, identity.revision, content.report_digest)
-        workbook, digest = build_workbook(content, generated_at, progress, signer(session))
+        workbook, digest = build_workbook(content, generated_at, progress, key)
         target = folder / file_name(country, identity.period, identity.revision)
         checkpoint(progress, len(DATA_SHEETS) + 2, len(DATA_SHEETS) + 3, t(N_("Saving")))
         try:
@@ -224,7 +227,7 @@ def _exported_submission(session: Session, country: str, period: ReportingPeriod
         if latest is not None and latest.state == SubmissionState.DRAFT:
             latest.revision = revision
         else:
-            session.add(Submission(country_code=country, period_id=period.id, revision=revision,
-                                   state=SubmissionState.DRAFT))
-        session.flush()
-    return mark_submitted(session, country, period, SubmissionState.EXPORTED)
+            latest = Submission(country_code=country, period_id=period.id, revision=revision,
+                                state=SubmissionState.DRAFT)
+            session.add(latest)
+    return mark_submitted(session, country, period, SubmissionState.EXPORTED, latest=latest)

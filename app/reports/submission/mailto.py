@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from app.i18n import _
-from app.i18n.formats import country_name, format_date
+from app.i18n import N_, _, translate_in
+from app.i18n.formats import country_name, format_date, format_period
 from app.models.invisible import mark_invisible, strip_invisible
 
 if TYPE_CHECKING:  # the exporter (openpyxl) is not needed to write an e-mail
@@ -25,15 +25,20 @@ if TYPE_CHECKING:  # the exporter (openpyxl) is not needed to write an e-mail
 _ADDRESS = re.compile(r"[^@\s,;<>\"'()\[\]\\]+@[^@\s,;<>\"'()\[\]\\]+")
 
 
+def plain_address(text: str) -> str:
+    """`text` if it is one plain e-mail address, else "" (a received file's "a@x, b@y?bcc=…" or
+    an address with a line break in it is not: the user then types the address)."""
+    address = strip_invisible(text).strip()
+    return address if _ADDRESS.fullmatch(address) else ""
+
+
 def mailto_url(to: str, subject: str, body: str) -> str:
     """RFC 6068: percent-encoded UTF-8, spaces as %20 (not +), line breaks as CRLF.
 
     `to` is used only if it is one plain address (a received file's "a@x, b@y?bcc=…" is not:
     the user then types the address); texts from files show their hidden characters as marks.
     """
-    to = strip_invisible(to).strip()
-    if not _ADDRESS.fullmatch(to):
-        to = ""
+    to = plain_address(to)
     body = mark_invisible(body).replace("\r\n", "\n").replace("\n", "\r\n")
     query = f"subject={quote(mark_invisible(subject), safe='')}&body={quote(body, safe='')}"
     return f"mailto:{quote(to, safe='@')}?{query}"
@@ -67,37 +72,48 @@ def submission_mailto(result: ExportResult, to: str = "", sender: str = "", mini
     return mailto_url(to, subject, body)
 
 
-def edited_cell_line(cell: Mapping[str, Any]) -> str:
+def edited_cell_line(cell: Mapping[str, Any], language: str | None = None) -> str:
     """One cell edited after export, as a person finds it: where, and what it now holds."""
     value = cell.get("value")
-    return _("{sheet}, row {row}, column {column} ({header}): {value}").format(
+    return _in(language, N_("{sheet}, row {row}, column {column} ({header}): {value}")).format(
         sheet=cell.get("sheet", ""), row=cell.get("row", ""), column=cell.get("column", ""),
         header=cell.get("header", ""), value="—" if value in (None, "") else value)
+
+
+def _in(language: str | None, message: str) -> str:
+    """`message` in `language`, or in the interface language when none is given."""
+    return _(message) if language is None else translate_in(language, message)
 
 
 def acknowledgement_mail(country: str, period: str, revision: int, file_name: str,
                          acknowledged_at: dt.datetime | None, note: str,
                          edited_cells: Sequence[Mapping[str, Any]] = (),
-                         sender: str = "") -> tuple[str, str]:
-    """Subject and body (interface language) acknowledging a received submission."""
-    name = country_name(country)
-    subject = _("Almaty Process: your progress report {period} (revision {revision}) is "
-                "acknowledged").format(period=period, revision=revision)
-    when = format_date(acknowledged_at.date()) if acknowledged_at else format_date(dt.date.today())
+                         sender: str = "", language: str | None = None) -> tuple[str, str]:
+    """Subject and body acknowledging a received submission, in `language` (the workbook's, whose
+    reader is the coordinator) or else the interface language; the period in words."""
+    def t(message: str) -> str:
+        return _in(language, message)
+
+    name = country_name(country, language)
+    period_words = format_period(period, language)
+    subject = t(N_("Almaty Process: your progress report {period} (revision {revision}) is "
+                   "acknowledged")).format(period=period_words, revision=revision)
+    day = acknowledged_at.date() if acknowledged_at else dt.date.today()
     lines = [
-        _("Dear colleagues,"),
+        t(N_("Dear colleagues,")),
         "",
-        _("The secretariat of the Almaty Process acknowledges the progress report of {country} "
-          "for the period {period} (revision {revision}, file {file}), on {date}.").format(
-            country=name, period=period, revision=revision, file=file_name, date=when),
+        t(N_("The secretariat of the Almaty Process acknowledges the progress report of {country} "
+             "for the period {period} (revision {revision}, file {file}), on {date}.")).format(
+            country=name, period=period_words, revision=revision, file=file_name,
+            date=format_date(day, language)),
     ]
     if note:
         lines += ["", note]
     if edited_cells:
-        lines += ["", _("The file was edited after it was exported: these cells differ from the "
-                        "export. Please confirm that they are as the country intends:")]
-        lines += [f"- {edited_cell_line(cell)}" for cell in edited_cells]
-    lines += ["", _("Kind regards,")]
+        lines += ["", t(N_("The file was edited after it was exported: these cells differ from "
+                           "the export. Please confirm that they are as the country intends:"))]
+        lines += [f"- {edited_cell_line(cell, language)}" for cell in edited_cells]
+    lines += ["", t(N_("Kind regards,"))]
     if sender:
         lines.append(sender)
     return subject, "\n".join(lines)

@@ -165,6 +165,7 @@ def record_receipt(session: Session, parsed: ParsedSubmission, period: Reporting
     submission.edited_after_export = parsed.edited_after_export
     submission.edited_cells = edited_cells(parsed) if parsed.edited_after_export else []
     submission.contact_email = (identity.email or parsed.meta.get("email", ""))[:320]
+    submission.language = parsed.language[:16]
     submission.report_digest = None if earlier else parsed.report_digest
     submission.from_history = earlier
     submission.signer = fingerprint(parsed.signer_key) if parsed.signer_key else ""

@@ -24,10 +24,9 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.reports.xlsx.columns import Kind
 from app.reports.xlsx.digest import safe_text
-from app.reports.xlsx.number_locale import localized
+from app.reports.xlsx.number_locale import date_format, localized
 from app.reports.xlsx.openpyxl_api import book_internals, fast_sheet, styled, to_excel
 
-DATE_FORMAT = "yyyy-mm-dd"
 FONT = "Arial"
 HEADER_FILL = "1F4E79"
 EDITABLE_FILL = "FFF7D6"
@@ -65,13 +64,13 @@ def _style_specs(language: str | None = None) -> dict[str, dict[str, Any]]:
         "machine": {"font": Font(name=FONT, color="808080", size=8),
                     "alignment": Alignment(vertical="top", wrap_text=True)},
         "key": key,
-        "key_date": {**key, "number_format": DATE_FORMAT},
+        "key_date": {**key, "number_format": date_format(language)},
         "context": context,
-        "context_date": {**context, "number_format": DATE_FORMAT},
+        "context_date": {**context, "number_format": date_format(language)},
         "context_number": {**context, "number_format": localized("General", language)},
         "context_decimal": {**context, "number_format": localized("0.0", language)},
         "edit_text": {**editable, "number_format": "@"},
-        "edit_date": {**editable, "number_format": DATE_FORMAT},
+        "edit_date": {**editable, "number_format": date_format(language)},
         "edit_number": {**editable, "number_format": localized("General", language)},
         "edit_integer": {**editable, "number_format": "0"},
     }

@@ -1,7 +1,7 @@
 """Ask for an optional note to the coordinator when acknowledging a submission.
 
 For a file edited after export the cells that differ are shown, so the secretariat sees what it
-acknowledges; the note (and those cells) can go to the coordinator in an e-mail.
+acknowledges; the note (and those cells) go to the coordinator in an e-mail with the receipt attached.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ class AcknowledgeDialog(QDialog):
             self.cells_view.setMaximumHeight(120)
             layout.addWidget(edited)
             layout.addWidget(self.cells_view)
-        self.compose_check = QCheckBox(_("Compose an e-mail to the coordinator with this note"))
+        self.compose_check = QCheckBox(_("Send the receipt to the coordinator by e-mail, with "
+                                         "this note"))
         self.compose_check.setObjectName("composeAcknowledgement")
         self.compose_check.setChecked(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter, QPen, QUndoStack
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -33,11 +33,12 @@ from app.models.services.regional.completeness import (
     periods_in_range,
 )
 from app.models.topics import COMMITMENTS, MEMBERSHIPS, PERIODS, PROGRESS, SUBMISSIONS
-from app.reports.submission.mailto import acknowledgement_mail, mailto_url
+from app.reports.mail.message import ReceiptMailInfo
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import shown
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
+from app.ui.files.send_mail_dialog import SendReceiptDialog
 from app.ui.secretariat import commands as commands
 from app.ui.secretariat.acknowledge_dialog import AcknowledgeDialog
 from app.ui.secretariat.completeness_models import CellRole, CompletenessModel, CoverageModel, SortRole
@@ -62,8 +63,6 @@ class FramedSelectionDelegate(QStyledItemDelegate):
 
 
 class CompletenessView(RegionalFilteredView):
-    #: How links open (the mail program for `mailto:`); tests replace it.
-    open_url = staticmethod(QDesktopServices.openUrl)
     topics = frozenset({SUBMISSIONS, PERIODS, MEMBERSHIPS, PROGRESS, COMMITMENTS})
 
     def __init__(self, context: WorkspaceContext, undo_stack: QUndoStack,
@@ -72,6 +71,9 @@ class CompletenessView(RegionalFilteredView):
         self._undo_stack = undo_stack
         #: The receipt written by the last acknowledgement.
         self.receipt_path: Path | None = None
+        self._receipts: dict[int, Path] = {}
+        #: The last "Send by e-mail…" dialog (its receipt attached).
+        self.send_dialog: SendReceiptDialog | None = None
         self.summary_label = QLabel()
         self.summary_label.setObjectName("completenessSummary")
         self.summary_label.setWordWrap(True)
@@ -109,7 +111,7 @@ class CompletenessView(RegionalFilteredView):
 
         self.matrix_view.clicked.connect(self._cell_clicked)
         self.report_panel.acknowledge_requested.connect(self.acknowledge)
-        self.report_panel.compose_requested.connect(self.compose_acknowledgement)
+        self.report_panel.compose_requested.connect(self.send_receipt)
         self._follow_changes()
 
     # --- data ---------------------------------------------------------------------------------
@@ -182,51 +184,62 @@ class CompletenessView(RegionalFilteredView):
         except UserFacingError as error:
             self._show_error(error.message())
             return
-        self.receipt_path = self.write_receipt(submission_id)
+        self.receipt_path = self.write_receipt(submission_id, announce=not compose)
         if compose:
-            self.compose_acknowledgement()
+            self.send_receipt()
 
-    def write_receipt(self, submission_id: int, folder: Path | None = None) -> Path | None:
+    def write_receipt(self, submission_id: int, folder: Path | None = None,
+                      announce: bool = True) -> Path | None:
         """The signed receipt the coordinator imports (AP_RECEIPT_…), in `receipts/` beside the
-        workspace unless a folder is given."""
+        workspace unless a folder is given; in the language of the workbook it acknowledges."""
         from app.reports.receipt.writer import write_receipt
 
         folder = folder or self._context.db.path.parent / "receipts"
         try:
             folder.mkdir(exist_ok=True)
             with self._context.db.transaction() as session:
-                path = write_receipt(session, submission_id, folder, current_language())
+                path = write_receipt(session, submission_id, folder,
+                                     self._workbook_language(submission_id))
         except OSError as error:
             self._show_error(str(error))
             return None
         except UserFacingError as error:
             self._show_error(error.message())
             return None
+        self._receipts[submission_id] = path
         window = self.window()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(_(
-                "Receipt written: {path}. Attach it to the e-mail to the coordinator.").format(
-                    path=isolate(str(path))), 15000)
+            text = _("Receipt written: {path}. Attach it to the e-mail to the coordinator.") \
+                if announce else _("Receipt written: {path}")
+            window.statusBar().showMessage(text.format(path=isolate(str(path))), 15000)
         return path
 
-    def acknowledgement_mailto(self) -> str | None:
-        """The `mailto:` link of the shown submission's acknowledgement, or None."""
+    def _workbook_language(self, submission_id: int) -> str:
+        """The language the coordinator's workbook was written in (the interface's for
+        submissions received before it was kept)."""
+        data = self.report_panel.data
+        info = next((s for s in data.submissions if s.id == submission_id), None) if data else None
+        return (info.language if info else "") or current_language()
+
+    def send_receipt(self) -> SendReceiptDialog | None:
+        """Send by e-mail…: the shown submission's receipt (written again if it is not on disk)
+        to the coordinator's address from the received workbook, through the mail program."""
         data = self.report_panel.data
         latest = data.latest if data else None
         if data is None or latest is None:
             return None
-        subject, body = acknowledgement_mail(
-            data.country, data.period_code, latest.revision, latest.file_name,
-            latest.acknowledged_at, latest.note,
-            latest.edited_cells if latest.edited_after_export else (),
-            sender=self._context.profile.coordinator_name)
-        return mailto_url(latest.contact_email, subject, body)
-
-    def compose_acknowledgement(self) -> str | None:
-        url = self.acknowledgement_mailto()
-        if url is not None:
-            self.open_url(QUrl(url, QUrl.ParsingMode.StrictMode))
-        return url
+        receipt = self._receipts.get(latest.id)
+        if receipt is None or not receipt.exists():
+            receipt = self.write_receipt(latest.id, announce=False)
+        if receipt is None:
+            return None
+        info = ReceiptMailInfo(data.country, data.period_code, latest.revision, latest.file_name,
+                               latest.acknowledged_at, latest.note,
+                               latest.edited_cells if latest.edited_after_export else ())
+        self.send_dialog = SendReceiptDialog(self._context, receipt, latest.contact_email, info,
+                                             latest.language or current_language(), self)
+        self.send_dialog.open()
+        return self.send_dialog
 
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, _("Acknowledge submission"), shown(message))

@@ -32,7 +32,7 @@ EDITED_CELLS_SHOWN = 8
 class CountryPeriodPanel(QWidget):
     #: The user asks to acknowledge this submission (id).
     acknowledge_requested = Signal(int)
-    #: The user asks for the acknowledgement e-mail of the shown submission.
+    #: The user asks to send the shown submission's acknowledgement and receipt by e-mail.
     compose_requested = Signal()
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
@@ -97,9 +97,9 @@ class CountryPeriodPanel(QWidget):
         self.tables.setTabText(1, _("Indicators ({count})").format(count=len(data.values) if data else 0))
         latest = data.latest if data else None
         self.acknowledge_button.setEnabled(latest is not None and latest.acknowledged_at is None)
-        self.compose_button.setText(_("Compose &e-mail…"))
-        self.compose_button.setToolTip(_("Write the acknowledgement to the coordinator in your "
-                                         "mail program"))
+        self.compose_button.setText(_("Send by &e-mail…"))
+        self.compose_button.setToolTip(_("Send the acknowledgement to the coordinator with the "
+                                         "receipt attached, in your mail program"))
         self.compose_button.setEnabled(latest is not None and latest.acknowledged_at is not None)
         if data is None:
             self.title_label.setText(_("Click a cell of the matrix to see that report."))

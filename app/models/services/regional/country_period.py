@@ -28,6 +28,8 @@ class SubmissionInfo:
     #: Cells that differ from the export ({"sheet", "row", "column", "header", "value"}).
     edited_cells: tuple[dict[str, Any], ...] = ()
     contact_email: str = ""
+    #: The workbook's language ("" for submissions received before it was kept).
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def country_period_data(session: Session, country: str, period_id: int) -> Count
         data.submissions.append(SubmissionInfo(
             s.id, s.revision, s.state, s.file_name or "", s.digest or "", s.received_at,
             s.edited_after_export, s.acknowledged_at, s.acknowledgement_note,
-            tuple(s.edited_cells or ()), s.contact_email or ""))
+            tuple(s.edited_cells or ()), s.contact_email or "", s.language or ""))
     rows = session.execute(
         select(Action.code, Action.retired, Commitment.description, Commitment.lead_agency,
                ProgressUpdate.status, ProgressUpdate.percent, ProgressUpdate.narrative,

@@ -112,13 +112,14 @@ _STATE_ORDER = list(SubmissionState)
 
 def mark_submitted(
     session: Session, country: str, period: ReportingPeriod,
-    state: SubmissionState = SubmissionState.APPROVED,
+    state: SubmissionState = SubmissionState.APPROVED, *, latest: Submission | None = None,
 ) -> Submission:
     """Move the latest revision forward to `state` (never back), creating revision 1 if none.
 
-    Any state past draft locks the period until it is reopened.
+    Any state past draft locks the period until it is reopened. `latest`: the latest revision's
+    row when the caller holds it already (the export), saving the query.
     """
-    latest = latest_submission(session, country, period.id)
+    latest = latest or latest_submission(session, country, period.id)
     if latest is None:
         latest = Submission(country_code=country, period_id=period.id, revision=1,
                             state=SubmissionState.DRAFT)
