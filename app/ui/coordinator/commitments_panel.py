@@ -22,6 +22,7 @@ from app.models.services.reporting.commitments import (
 from app.models.services.reporting.history import action_codes, commitment_history
 from app.models.services.reporting.period_rows import PeriodRows
 from app.models.topics import COMMITMENTS, PLAN, PROGRESS
+from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
@@ -248,6 +249,7 @@ class CommitmentsPanel(LazyPanel):
         self.retire_button.setToolTip(_(
             "A retired commitment is kept with its history but no longer reported on."))
         self._update_buttons()
+        set_view_name(self.table, _("Commitments"))
         self.table.source.retranslate()
         if not self._stale:
             self.reload()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.models.topics import SUBMISSIONS
 from app.reports.mail.message import OutgoingMail, submission_message
+from app.ui.common.accessible import refuse
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.form_parts import captioned_rows, error_label
 from app.ui.common.settings import app_settings
@@ -96,7 +97,7 @@ class SendMailDialog(QDialog):
     def send(self) -> None:
         mail = self.current_message()
         if not all(path.exists() for path in mail.attachments):
-            self.error.setText(_("The workbook is no longer in its folder: {path}").format(
+            refuse(self.error, _("The workbook is no longer in its folder: {path}").format(
                 path=mail.attachments[0]))
             return
         if mail.to:
@@ -104,7 +105,7 @@ class SendMailDialog(QDialog):
         try:
             self.handoff = hand_to_mail_program(mail, self._context.profile.email, self.launchers)
         except OSError as exc:
-            self.error.setText(_("The message could not be prepared: {reason}").format(
+            refuse(self.error, _("The message could not be prepared: {reason}").format(
                 reason=exc.strerror or exc))
             return
         mark_sent(self._digest)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _
+from app.ui.common.accessible import set_view_name
 
 #: Keys that belong to a list or a field rather than to a menu.
 FIELD_KEYS = [
@@ -64,6 +65,7 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        set_view_name(self.table, _("Keyboard shortcuts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
