@@ -73,7 +73,7 @@ def row_sentence(model: QAbstractItemModel, index: Index, columns: Iterable[int]
     parts = []
     for position, column in enumerate(chosen):
         cell = model.index(index.row(), column, index.parent())
-        value = cell_text(cell) if cell_text is not None else None
+        value = cell_text(cell) if cell_text is not None and column != index.column() else None
         if not _text(value):
             value = model.data(cell, Qt.ItemDataRole.DisplayRole)
         if position == 0:
