@@ -83,16 +83,21 @@ def row_sentence(model: QAbstractItemModel, index: Index, columns: Iterable[int]
     return joined(parts)
 
 
+def send(event: QAccessibleEvent) -> None:
+    """Hand an event to the screen reader, if one listens (one place, so tests can listen too)."""
+    QAccessible.updateAccessibility(event)
+
+
 def announce(widget: QWidget, message: str, error: bool = True) -> None:
     """Have a screen reader say `message` now (errors interrupt, notes wait their turn), and tell it
     the widget (a message bar, an error line) changed."""
     if isinstance(widget, QLabel):
-        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.NameChanged))
-    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+        send(QAccessibleEvent(widget, QAccessible.Event.NameChanged))
+    send(QAccessibleEvent(widget, QAccessible.Event.Alert))
     event = QAccessibleAnnouncementEvent(widget, message)
     event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if error
                         else QAccessible.AnnouncementPoliteness.Polite)
-    QAccessible.updateAccessibility(event)
+    send(event)
 
 
 def refuse(label: QLabel, message: str, field: QWidget | None = None) -> None:
