@@ -225,3 +225,18 @@ def test_a_refused_percent_is_announced_and_the_cursor_goes_back_to_it(qtbot, co
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.percent_spin, timeout=2000)
     said = [text for kind, _w, text in spoken if kind == QAccessible.Event.Announcement]
     assert said == [panel.messages.text()] and said[0]
+
+
+def test_a_refused_plan_item_is_announced_and_focuses_its_field(qtbot, spoken):
+    from app.ui.secretariat.plan_item_form import PlanItemForm
+
+    form = PlanItemForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.titles_editor.setFocus()
+    form.show_error("A code is needed.", "code")
+    assert form.focusWidget() is form.code_edit
+    assert (QAccessible.Event.Announcement, form.error_label, "A code is needed.") in spoken
+    spoken.clear()
+    form.show_error("")  # cleared: nothing to say
+    assert spoken == [] and form.error_label.text() == ""
