@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.ui.common.roles import Index
 
-TEXT_ROLE = Qt.ItemDataRole.AccessibleTextRole
-
 
 def set_name(widget: QWidget, text: str, description: str | None = None) -> None:
     """Name a control a screen reader would otherwise announce as a bare "table" or "edit"."""
