@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import LANGUAGES, SOURCE_LANGUAGE, _
 from app.i18n.formats import language_name
+from app.ui.common.accessible import row_sentence, set_name, set_view_name
 from app.ui.common.language_combo import LanguageCombo
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
@@ -65,6 +66,8 @@ class LocalizedTextModel(QAbstractTableModel):
         if not index.isValid():
             return None
         code, text = self._rows[index.row()]
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == self.COLUMN_LANGUAGE:
+            return row_sentence(self, index)
         if index.column() == self.COLUMN_LANGUAGE:
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{language_name(code)} ({code})"
@@ -206,5 +209,7 @@ class LocalizedTextEditor(QWidget):
     def retranslate(self, *_args: object) -> None:
         self.add_button.setText(_("Add language"))
         self._placeholder(_("Language, or any language code"))
+        set_view_name(self.view, _("Texts by language"), _("One row a language; type the text beside it"))
+        set_name(self.language_combo, _("Language to add"))
         self.model.retranslate()
         self._fill_languages()

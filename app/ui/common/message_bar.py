@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from app.ui.common.accessible import announce
 from app.ui.common.plain_text import shown
 
 ERROR_STYLE = ("QLabel#messageBar { background: #fde7e9; color: #8a1c1c;"
@@ -35,10 +36,17 @@ class MessageBar(QLabel):
         """Show the message here; if this panel is not on screen, in the window's status bar too."""
         self._show(message, ERROR_STYLE)
         self._error = True
+        announce(self._speaker(), message)
 
     def show_info(self, message: str) -> None:
         self._show(message, INFO_STYLE)
         self._error = False
+        announce(self._speaker(), message, error=False)
+
+    def _speaker(self) -> QWidget:
+        """Where a screen reader hears the message from: this bar, or its window when the bar's
+        panel is not on screen (the message is then in the status bar)."""
+        return self if self.isVisible() else self.window()
 
     def _show(self, message: str, style: str) -> None:
         self.setStyleSheet(style)

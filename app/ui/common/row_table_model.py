@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.i18n import _
+from app.ui.common.accessible import row_sentence
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
 
@@ -39,6 +40,11 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         """Roles other than DisplayRole; none by default."""
         return None
 
+    def accessible_text(self, index: Index) -> str | None:
+        """What a screen reader reads for a cell: the whole row on its first cell, so that moving
+        row by row reads each row; the other cells read as shown."""
+        return row_sentence(self, index) if index.column() == 0 else None
+
     def set_rows(self, rows: list[RowT]) -> None:
         self.beginResetModel()
         self.rows = rows
@@ -57,6 +63,8 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, index.column())
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.accessible_text(index)
         return self.other_data(row, index.column(), role)
 
     def headerData(self, section: int, orientation: Qt.Orientation,

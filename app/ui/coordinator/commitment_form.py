@@ -23,6 +23,7 @@ from app.models.orm.base import pick_language
 from app.models.orm.enums import Priority, label
 from app.models.services.plan.outline import PlanOutline
 from app.models.services.reporting.commitments import CommitmentInput, commitment_problems
+from app.ui.common.accessible import refuse
 from app.ui.common.date_field import DateField
 from app.ui.common.language import LanguageController
 from app.ui.common.plain_text import shown, visible_marks
@@ -193,13 +194,15 @@ class CommitmentForm(WindowStateMixin, QDialog):
             message = problems.get(name, "") if name in self._touched else ""
             error.setText(shown(message))
             error.setVisible(bool(message))
+            self._editors[name].setAccessibleDescription(message)  # read out with the field
         return problems
 
     def _accept(self) -> None:
         self._touched = set(FIELDS)
         problems = self._show_problems()
         if problems:
-            self._editors[next(name for name in FIELDS if name in problems)].setFocus()
+            first = next(name for name in FIELDS if name in problems)
+            refuse(self.errors[first], shown(problems[first]), self._editors[first])
             return
         self.data = self.current_input()
         self.save_window_state()

@@ -24,6 +24,7 @@ from app.models.orm.base import pick_language
 from app.models.orm.enums import Priority, ProgressStatus, label
 from app.models.services.plan.outline import PlanOutline
 from app.models.services.reporting.commitment_rows import CommitmentRow
+from app.ui.common.accessible import joined, labelled
 from app.ui.common.model_content import replacing_content
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import IdRole, Index, RowRole, SortRole
@@ -58,6 +59,8 @@ COMMITMENT_COLUMNS = {Column.START: "start_date", Column.END: "end_date", Column
 
 
 _COLUMNS = len(Column)
+#: Cells a screen reader reads the whole row on: those the cursor lands on, and the first shown.
+SENTENCE_COLUMNS = (Column.COUNTRY, Column.CODE, Column.DESCRIPTION)
 
 
 def _first_line(text: str) -> str:
@@ -75,6 +78,8 @@ class CommitmentTableModel(QAbstractTableModel):
         self._locked = False
         self._action_titles: dict[int, dict[str, str]] = {}
         self._objective_titles: dict[int, dict[str, str]] = {}
+        #: Whether the rows' countries are shown (and read out): the region's tables, not a country's.
+        self.show_country = False
 
     # --- content --------------------------------------------------------------------------
     def set_rows(self, rows: list[CommitmentRow]) -> None:
@@ -159,6 +164,8 @@ class CommitmentTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column in SENTENCE_COLUMNS:
+            return self._sentence(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == Column.END and row.overdue:
                 return QColor(OVERDUE_COLOR)
@@ -213,6 +220,18 @@ class CommitmentTableModel(QAbstractTableModel):
         if column == Column.NARRATIVE:
             return _first_line(row.narrative)
         return format_number(row.evidence_count) if row.evidence_count else ""
+
+    def _sentence(self, row: CommitmentRow) -> str:
+        """The row as a screen reader reads it, moving row by row: "Commitment 1.1.a: …, status:
+        delayed, done: 25 %, overdue by 3 days, lead agency: …"."""
+        parts = [country_name(row.country_code) if self.show_country else "",
+                 _("Commitment {code}: {description}").format(
+                     code=row.action_code, description=self._display(row, Column.DESCRIPTION)),
+                 labelled(_("Status"), self._display(row, Column.STATUS)),
+                 labelled(_("Done"), self._display(row, Column.PERCENT)),
+                 self._tooltip(row, Column.END) if row.overdue else "",
+                 labelled(_("Lead agency"), row.lead_agency)]
+        return joined(part or "" for part in parts)
 
     def _edit_value(self, row: CommitmentRow, column: Column) -> Any:
         return {

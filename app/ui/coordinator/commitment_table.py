@@ -48,6 +48,7 @@ class CommitmentTable(QTableView):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = CommitmentTableModel(self)
+        self.source.show_country = show_country
         self.proxy = CommitmentProxy(self)
         self.proxy.setSourceModel(self.source)
         self.setModel(self.proxy)

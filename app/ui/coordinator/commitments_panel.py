@@ -20,6 +20,7 @@ from app.models.services.reporting.commitments import (
     stored_commitment_input,
 )
 from app.models.services.reporting.history import action_codes, commitment_history
+from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.message_bar import MessageBar
 from app.ui.common.storage_guard import shows_storage_errors
@@ -204,6 +205,7 @@ class CommitmentsPanel(PeriodRowsPanel):
         self.retire_button.setToolTip(_(
             "A retired commitment is kept with its history but no longer reported on."))
         self._update_buttons()
+        set_view_name(self.table, _("Commitments"))
         self.table.source.retranslate()
         if not self._stale:
             self.reload()

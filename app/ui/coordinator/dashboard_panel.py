@@ -23,6 +23,7 @@ from app.i18n.formats import format_date, format_number, format_percent, format_
 from app.models.services.reporting.checklist import period_checklist
 from app.models.services.reporting.dashboard import DashboardFigures, dashboard_figures
 from app.models.topics import COMMITMENTS, PLAN, PROFILE, PROGRESS, SUBMISSIONS
+from app.ui.common.accessible import set_name, set_view_name
 from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
@@ -203,6 +204,9 @@ class DashboardPanel(LazyPanel):
         self.overdue_box.setTitle(_("Overdue commitments"))
         self.overdue_hint.setText(_("Double-click or press Enter to open a commitment."))
         self.overdue_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        set_view_name(self.overdue_view, _("Overdue commitments"))
+        set_name(self.objective_chart, _("Progress by objective"))
+        set_name(self.status_chart, _("Status in this period"))
         self.overdue_model.retranslate()
         self.checklist.retranslate()
         if self.figures is not None:

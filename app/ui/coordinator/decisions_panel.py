@@ -22,6 +22,7 @@ from app.models.orm.base import pick_language
 from app.models.orm.enums import FollowUpStatus, label
 from app.models.services.reporting.followup import FollowUpInput, follow_up_input, meetings_with_follow_up
 from app.models.topics import DECISIONS
+from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
@@ -189,6 +190,7 @@ class DecisionsPanel(LazyPanel):
         self.status_label.setText(_("&Status:"))
         self.note_label.setText(_("&Note:"))
         self.note_edit.setPlaceholderText(_("What the country has done about this decision"))
+        set_view_name(self.view, _("Decisions and their follow-up"))
         for index, member in enumerate(FollowUpStatus):
             self.status_combo.setItemText(index, label(member))
         self.model.retranslate()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.common.accessible import set_name, set_view_name
 from app.ui.coordinator.evidence_model import EvidenceModel
 from app.ui.coordinator.evidence_opener import open_evidence
 
@@ -81,6 +82,9 @@ class EvidenceEditor(QWidget):
         self.model.retranslate()
         self.title_edit.setPlaceholderText(_("Document title"))
         self.location_edit.setPlaceholderText(_("File path or link"))
+        set_view_name(self.view, _("Evidence"))
+        set_name(self.title_edit, _("Title of the evidence to add"))
+        set_name(self.location_edit, _("File path or link of the evidence to add"))
         self.browse_button.setText(_("Browse…"))
         self.add_button.setText(_("Add evidence"))
         self.remove_button.setText(_("Remove"))

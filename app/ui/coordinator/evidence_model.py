@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from app.i18n import N_
+from app.ui.common.accessible import row_sentence
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
 from app.ui.common.row_table_model import header_text
@@ -54,6 +55,8 @@ class EvidenceModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
                     Qt.ItemDataRole.ToolTipRole):
             return self._items[index.row()][index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
+            return row_sentence(self, index)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -19,6 +19,7 @@ from app.models.orm.enums import ProgressStatus, label
 from app.models.services.plan.outline import PlanOutline, plan_outline
 from app.models.services.reporting.commitment_rows import CommitmentFilter
 from app.models.topics import PLAN
+from app.ui.common.accessible import set_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import visible_marks
 from app.ui.common.storage_guard import shows_storage_errors
@@ -94,6 +95,9 @@ class FilterBar(QWidget):
     def retranslate(self, *_args: object) -> None:
         language = current_language()
         self.search.setPlaceholderText(_("Search commitments and narratives"))
+        set_name(self.search, _("Search commitments and narratives"))
+        set_name(self.scope_combo, _("Objective or action"))
+        set_name(self.status_combo, _("Status"))
         self.search.setToolTip(_("Words to find in descriptions, agencies, narratives, "
                                  "challenges and support requests; all words must match "
                                  "(Ctrl+F)."))

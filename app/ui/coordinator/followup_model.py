@@ -12,6 +12,7 @@ from app.i18n.formats import format_date
 from app.models.orm.base import pick_language
 from app.models.orm.enums import FollowUpStatus, label
 from app.models.services.reporting.followup import DecisionRow, MeetingRow
+from app.ui.common.accessible import row_sentence
 from app.ui.common.model_content import replacing_content
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
@@ -102,6 +103,8 @@ class FollowUpModel(TreeModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
+            return row_sentence(self, index)
         decision = self.decision(index)
         if decision is None:
             return self._meeting_data(self._meetings[index.row()], index.column(), role)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 from app.i18n import N_, _
 from app.i18n.formats import format_datetime, format_period
 from app.models.services.reporting.history import HistoryEntry, display_value, field_label
+from app.ui.common.accessible import set_view_name
 from app.ui.common.language import LanguageController
 from app.ui.common.row_table_model import RowTableModel
 from app.ui.common.window_state import WindowStateMixin
@@ -101,6 +102,7 @@ class HistoryDialog(WindowStateMixin, QDialog):
                 "Shows the changes to this commitment's progress in the {period} only; the "
                 "History of the Commitments tab shows everything.").format(period=period))
         self.empty.setText(_("No changes have been recorded yet."))
+        set_view_name(self.view, _("Changes"))
         self.model.retranslate()
 
     def done(self, result: int) -> None:

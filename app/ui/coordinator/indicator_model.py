@@ -29,6 +29,7 @@ from app.models.services.reporting.indicator_values import (
     IndicatorValueInput,
     progress_to_target,
 )
+from app.ui.common.accessible import row_sentence
 from app.ui.common.model_content import replacing_content
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, KindRole, RowRole
@@ -127,6 +128,8 @@ class IndicatorGridModel(QAbstractTableModel):
             return row.kind.value
         if role == RowRole:
             return row
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible_text(index)
         period = self.period_at(column)
         if period is not None:
             return self._value_data(row, period, role, index)
@@ -139,6 +142,16 @@ class IndicatorGridModel(QAbstractTableModel):
             return progress_to_target(row, latest.number if latest else None)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (BASELINE, TARGET):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _accessible_text(self, index: Index) -> str | None:
+        """The indicator with its unit, baseline, target and progress on its title cell; a period's
+        cell with its period; the drawn progress bar as a percentage."""
+        if index.column() == TITLE:
+            return row_sentence(self, index, cell_text=lambda cell: self._accessible_text(cell))
+        if index.column() == TO_TARGET:
+            fraction = self.data(index, FractionRole)
+            return format_percent(fraction * 100) if fraction is not None else None
         return None
 
     def _fixed_text(self, row: IndicatorRow, column: int) -> str:

@@ -34,6 +34,7 @@ from app.models.services.reporting.indicator_values import (
     value_from_text,
 )
 from app.models.topics import INDICATOR_VALUES, PLAN, SUBMISSIONS
+from app.ui.common.accessible import set_name, set_view_name
 from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
@@ -247,6 +248,10 @@ class IndicatorPanel(LazyPanel):
         self.source_label.setText(_("&Source:"))
         self.note_label.setText(_("N&ote:"))
         self.source_edit.setPlaceholderText(_("Where the figure comes from"))
+        set_name(self.search, _("Search indicators"))
+        set_name(self.objective_combo, _("Objective"))
+        set_view_name(self.view, _("Indicator values"),
+                  _("One row an indicator, one column a period; type a value in a cell"))
         self.model.retranslate()
         if self.model.grid.indicators:
             self.fit_columns()

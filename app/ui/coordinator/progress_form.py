@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -40,6 +41,7 @@ from app.models.services.reporting.progress import (
     with_percent,
     with_status,
 )
+from app.ui.common.accessible import set_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import shown
 from app.ui.common.status_style import status_color
@@ -228,9 +230,18 @@ class ProgressForm(QWidget):
         pending, self._pending = self._pending, set()
         if "percent" in pending and not percent_allowed(self.percent_spin.value()):
             pending.discard("percent")
-            self._report(percent_refusal())
+            self._report(percent_refusal())  # the message bar announces it
+            self._back_to_percent()
         for field in sorted(pending):
             self._push(self._change_for(field), field)
+
+    def _back_to_percent(self) -> None:
+        """Put the cursor back in the refused percent when it left for another field of this form
+        (not when the user went elsewhere: that would pull them back across the window)."""
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self.percent_spin or self.isAncestorOf(focus):
+            QTimer.singleShot(0, lambda: self.percent_spin.setFocus(
+                Qt.FocusReason.OtherFocusReason))
 
     def _change_for(self, field: str) -> Callable[[ProgressInput | None], ProgressInput]:
         if field == "percent":
@@ -299,6 +310,7 @@ class ProgressForm(QWidget):
         for code, check in self.partner_checks.items():
             check.setText(partner_names.get(code, code))
         self.others_edit.setPlaceholderText(_("Other partners"))
+        set_name(self.others_edit, _("Other partners"))
         self.others_edit.setToolTip(_("Other partners asked for support, separated by commas"))
         self.texts["narrative"].setPlaceholderText(_("What was done in this period"))
         self.texts["challenges"].setPlaceholderText(_("What held the work back"))

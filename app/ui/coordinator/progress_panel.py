@@ -25,6 +25,7 @@ from app.models.services.reporting.history import action_codes, progress_history
 from app.models.services.reporting.periods import get_period
 from app.models.services.reporting.progress import copy_candidates
 from app.models.topics import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
+from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.message_bar import MessageBar
 from app.ui.common.storage_guard import shows_storage_errors
@@ -213,6 +214,8 @@ class ProgressPanel(PeriodRowsPanel):
         self.previous_button.setToolTip(_("Previous commitment (Shift+F8)"))
         self.next_button.setText(_("Next ▶"))
         self.next_button.setToolTip(_("Next commitment (F8)"))
+        set_view_name(self.table, _("Commitments"), _("Choose a commitment to record its progress "
+                                                  "in the form beside the list"))
         self.form.retranslate()
         self.table.source.retranslate()
         if not self._stale:

@@ -34,6 +34,7 @@ from app.models.services.workspace.profile import profile_of
 from app.models.storage.backup import BackupInfo
 from app.models.topics import EVERYTHING
 from app.paths import backups_dir_for
+from app.ui.common.accessible import set_view_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import shown
@@ -106,6 +107,7 @@ class BackupsDialog(WindowStateMixin, QDialog):
         self.restore_button.setText(_("&Restore…"))
         self.folder_button.setText(_("Open &folder"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+        set_view_name(self.table, _("Backups"))
         self.model.retranslate()
         self._update_summary()
 

@@ -10,6 +10,7 @@ from app.i18n import _
 from app.i18n.formats import format_datetime, format_size
 from app.models.services.workspace.backups import reason_label
 from app.models.storage.backup import BackupInfo
+from app.ui.common.accessible import row_sentence
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, SortRole
 from app.ui.common.roles import RowRole as BackupRole
@@ -61,6 +62,8 @@ class BackupsModel(QAbstractTableModel):
         if backup is None:
             return None
         column = index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return row_sentence(self, index)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COLUMN_DATE:
                 return format_datetime(backup.made_at)

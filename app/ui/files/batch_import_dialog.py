@@ -36,6 +36,7 @@ from app.i18n.formats import country_name
 from app.reports.submission.batch import BatchResult, import_batch
 from app.reports.submission.receive import FileOutcome, Outcome, outcome_label
 from app.reports.submission.trust import Confirmations
+from app.ui.common.accessible import row_sentence, set_view_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import plain_data, shown
@@ -79,6 +80,8 @@ class BatchSummaryModel(QAbstractTableModel):
         column = index.column()
         if role == OutcomeRole:
             return outcome
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return row_sentence(self, index)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (outcome.path.name, outcome.report(), outcome_label(outcome.outcome),
                     outcome.note())[column]
@@ -157,6 +160,7 @@ class BatchSummaryDialog(WindowStateMixin, QDialog):
         self.summary.setText(shown(text))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self.confirm_button.setText(_("Confirm key and apply…"))
+        set_view_name(self.table, _("Imported files"))
         self.model.retranslate()
 
     def selected_held(self) -> FileOutcome | None:

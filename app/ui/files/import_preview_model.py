@@ -12,6 +12,7 @@ from app.reports.submission.preview import Preview
 from app.reports.submission.preview_diff import changes_html
 from app.reports.submission.preview_items import ChangeKind, FieldChange, PreviewItem
 from app.reports.submission.preview_text import change_line
+from app.ui.common.accessible import row_sentence
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, KindRole
 from app.ui.common.tree_model import TreeModel
@@ -129,6 +130,8 @@ class ImportPreviewModel(TreeModel):
         if not index.isValid():
             return None
         node = self.node(index)
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
+            return row_sentence(self, index)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return node.text if index.column() == self.COLUMN_WHAT else node.where
         if role == KindRole:

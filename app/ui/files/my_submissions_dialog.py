@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableView, QVBoxLayout
 from app.i18n import _
 from app.i18n.formats import format_datetime
 from app.reports.submission.my_submissions import ExportRow, my_submissions, state_label
+from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.row_table_model import RowTableModel
 
@@ -41,6 +42,7 @@ class MySubmissionsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
+        set_view_name(self.table, _("Exported submissions"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -35,6 +35,7 @@ from app.models.services.plan.versions import (
 )
 from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.reports.plan_workbook.reader import PlanFile, read_plan_workbook
+from app.ui.common.accessible import set_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 
@@ -65,6 +66,7 @@ class PlanImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.details = QTextBrowser()
         self.details.setObjectName("planPreview")
+        set_name(self.details, _("What the plan workbook changes"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _
 from app.models.topics import SUBMISSIONS
 from app.reports.mail.message import OutgoingMail, ReceiptMailInfo, receipt_message, submission_message
+from app.ui.common.accessible import refuse
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.form_parts import captioned_rows, error_label
 from app.ui.common.settings import app_settings
@@ -104,12 +105,12 @@ class MailDialog(QDialog):
     def send(self) -> None:
         mail = self.current_message()
         if not all(path.exists() for path in mail.attachments):
-            self.error.setText(_(self.GONE).format(path=mail.attachments[0]))
+            refuse(self.error, _(self.GONE).format(path=mail.attachments[0]))
             return
         try:
             self.handoff = hand_to_mail_program(mail, self._context.profile.email, self.launchers)
         except OSError as exc:
-            self.error.setText(_("The message could not be prepared: {reason}").format(
+            refuse(self.error, _("The message could not be prepared: {reason}").format(
                 reason=exc.strerror or exc))
             return
         self.sent(mail)

@@ -32,6 +32,7 @@ from app.models.services.reporting.periods import (
 from app.models.topics import PERIODS, SUBMISSIONS
 from app.reports.submission.export import ExportResult, export_submission
 from app.reports.submission.mailto import submission_mailto
+from app.ui.common.accessible import set_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language_combo import LanguageCombo
@@ -198,6 +199,7 @@ class ExportResultDialog(QDialog):
             "submitted; reopen it to make changes (the next export becomes a new revision)."
         ).format(revision=self.exported.revision, period=format_period(self.exported.period)))
         self.digest.setText(_("SHA-256 digest: {digest}").format(digest=self.exported.digest))
+        set_name(self.path, _("Saved workbook"))
         self.open_folder.setText(_("Open folder"))
         self.compose.setText(_("Compose e-mail"))
         self.send_button.setText(_("Send by e-mail…"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.reports.submission.pipeline import ApplyResult, Preview, apply, preview, read_submission
 from app.reports.submission.preview_text import identity_line, summary_line
+from app.ui.common.accessible import set_name, set_view_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import shown
@@ -119,6 +120,8 @@ class ImportPreviewDialog(WindowStateMixin, QDialog):
     def retranslate(self, *_args: object) -> None:
         parsed = self.preview.parsed
         self.setWindowTitle(_("Import workbook: {file}").format(file=parsed.path.name))
+        set_view_name(self.tree, _("Changes in the workbook"))
+        set_name(self.detail, _("Details of the chosen change"))
         self.identity.setText(shown(identity_line(self.preview) + "\n" + summary_line(self.preview)))
         if parsed.edited_after_export:
             self.digest.setText(_(

@@ -53,7 +53,9 @@ class WorkspaceKeyDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.own)
-        layout.addWidget(QLabel(_("Keys this workspace trusts:")))
+        trusted_label = QLabel(_("Keys this workspace trusts:"))
+        trusted_label.setBuddy(self.trusted)  # names the list for a screen reader
+        layout.addWidget(trusted_label)
         layout.addWidget(self.trusted, 1)
         layout.addWidget(buttons)
         self.refresh()

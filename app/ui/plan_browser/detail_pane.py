@@ -11,6 +11,7 @@ from app.i18n.formats import country_name, format_number, format_percent, format
 from app.models.orm.base import pick_language
 from app.models.orm.enums import label
 from app.models.services.reporting.details import ItemDetails, item_details
+from app.ui.common.accessible import set_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.storage_guard import shows_storage_errors
 
@@ -21,7 +22,13 @@ class DetailPane(QTextBrowser):
         self._context = context
         self._item: tuple[str, int] | None = None
         self.setOpenLinks(False)
+        context.language.language_changed.connect(self._name)
+        self._name()
         self.show_item(None)
+
+    def _name(self, *_args: object) -> None:
+        set_name(self, _("Details of the chosen plan item"),
+             _("Its indicators, commitments and their latest progress"))
 
     def show_item(self, item: tuple[str, int] | None) -> None:
         self._item = item

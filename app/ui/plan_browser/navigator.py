@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
+from app.i18n import _
 from app.models.services.plan.outline import plan_outline
+from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.plan_browser.plan_tree_model import IdRole, KindRole, PlanTreeModel
@@ -29,6 +31,8 @@ class Navigator(QTreeView):
         header.setSectionResizeMode(PlanTreeModel.COLUMN_COMMITMENTS,
                                     QHeaderView.ResizeMode.ResizeToContents)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
+        context.language.language_changed.connect(self._name)
+        self._name()
         self.reload()
 
     @shows_storage_errors
@@ -58,6 +62,10 @@ class Navigator(QTreeView):
         objectives = self.plan_model.outline.objectives
         if objectives and objectives[0].children:
             self.select_item("action", objectives[0].children[0].id)
+
+    def _name(self, *_args: object) -> None:
+        set_view_name(self, _("Plan"), _("Objectives and their actions, with the number of commitments "
+                                    "under each; choose one to see its details"))
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.item_selected.emit(self.selected_item())

@@ -11,6 +11,7 @@ from app.i18n import _, coded, current_language, is_rtl, isolate, ngettext
 from app.i18n.formats import format_number
 from app.models.orm.base import pick_language
 from app.models.services.plan.outline import PlanNode, PlanOutline
+from app.ui.common.accessible import joined
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import IdRole, Index, KindRole
 from app.ui.common.roles import RowRole as NodeRole
@@ -103,12 +104,15 @@ class PlanTreeModel(TreeModel):
                 # A title in a left-to-right script keeps its order (and its ellipsis) in an RTL tree.
                 return isolate(text) if is_rtl() else text
             return self._count(node.commitments)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.COLUMN_TITLE:
+            return joined([coded(node.code, pick_language(node.titles, current_language())),
+                           _("Retired in a newer plan version") if node.retired else "",
+                           self._commitments(node)])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_TITLE:
             tip = pick_language(node.titles, current_language())
             return tip + ("\n" + _("Retired in a newer plan version") if node.retired else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ngettext("{count} commitment", "{count} commitments", node.commitments).format(
-                count=self._count(node.commitments))
+            return self._commitments(node)
         if role == Qt.ItemDataRole.FontRole and node.kind == "objective":
             font = QFont()
             font.setBold(True)
@@ -128,6 +132,10 @@ class PlanTreeModel(TreeModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return [_("Objective / action"), _("Commitments")][section]
+
+    def _commitments(self, node: PlanNode) -> str:
+        return ngettext("{count} commitment", "{count} commitments", node.commitments).format(
+            count=self._count(node.commitments))
 
     def _count(self, number: int) -> str:
         text = self._counts.get(number)

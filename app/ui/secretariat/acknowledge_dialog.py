@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, ngettext
 from app.reports.submission.mailto import edited_cell_line
+from app.ui.common.accessible import set_name
 
 
 class AcknowledgeDialog(QDialog):
@@ -32,6 +33,7 @@ class AcknowledgeDialog(QDialog):
         intro.setWordWrap(True)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("acknowledgementNote")
+        set_name(self.note_edit, _("Note for the coordinator"))
         layout = QVBoxLayout(self)
         if edited_cells:
             edited = QLabel(ngettext(
@@ -42,6 +44,7 @@ class AcknowledgeDialog(QDialog):
             self.cells_view = QPlainTextEdit("\n".join(edited_cell_line(c) for c in edited_cells))
             self.cells_view.setObjectName("editedCells")
             self.cells_view.setReadOnly(True)
+            set_name(self.cells_view, _("Cells edited after export"))
             self.cells_view.setMaximumHeight(120)
             layout.addWidget(edited)
             layout.addWidget(self.cells_view)

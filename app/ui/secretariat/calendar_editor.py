@@ -25,6 +25,7 @@ from app.models.services.reporting.calendar import (
     suggest_next_period,
 )
 from app.models.topics import PERIODS
+from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.form_parts import captioned_rows, record_table
@@ -142,4 +143,5 @@ class CalendarEditor(RecordEditor):
         self.save_button.setText(_("&Save"))
         self.delete_button.setText(_("&Delete"))
         self.delete_button.setToolTip(_("Only a period nothing was reported for can be deleted."))
+        set_view_name(self.table, _("Reporting periods"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)

@@ -18,6 +18,7 @@ from app.models.services.regional.completeness import (
     state_label,
 )
 from app.reports.style import STATE_FILL, cell_text
+from app.ui.common.accessible import joined, row_sentence
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, SortRole
 from app.ui.common.roles import RowRole as CellRole
@@ -62,6 +63,8 @@ class CompletenessModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(cell, self.matrix.periods[index.column()])
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # country, period, state, dates: one sentence
+            return joined(self._tooltip(cell, self.matrix.periods[index.column()]).splitlines())
         if role == CellRole:
             return cell
         return None
@@ -130,6 +133,8 @@ class CoverageModel(QAbstractTableModel):
         if not index.isValid():
             return None
         country = self._country(index.row())
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
+            return row_sentence(self, index)
         if role == Qt.ItemDataRole.FontRole and country is None:
             font = QFont()
             font.setBold(True)

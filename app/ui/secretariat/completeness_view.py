@@ -34,6 +34,7 @@ from app.models.services.regional.completeness import (
 )
 from app.models.topics import COMMITMENTS, MEMBERSHIPS, PERIODS, PROGRESS, SUBMISSIONS
 from app.reports.mail.message import ReceiptMailInfo
+from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import shown
 from app.ui.common.storage_guard import shows_storage_errors
@@ -248,6 +249,9 @@ class CompletenessView(RegionalFilteredView):
         self.filter_bar.retranslate()
         self.bottom.setTabText(0, _("Selected report"))
         self.bottom.setTabText(1, _("Share of commitments updated"))
+        set_view_name(self.matrix_view, _("Completeness by country and period"),
+                  _("One row a country, one column a period; choose a cell to see that report"))
+        set_view_name(self.coverage_view, _("Share of commitments updated"))
         self.model.retranslate()
         self.report_panel.retranslate()
         self._update_summary(self.model.matrix)

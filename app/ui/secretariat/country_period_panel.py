@@ -19,6 +19,7 @@ from app.i18n import _, isolate, ngettext, separator
 from app.i18n.formats import country_name, format_date, format_datetime
 from app.models.services.regional.country_period import CountryPeriodData, country_period_data
 from app.reports.submission.mailto import edited_cell_line
+from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.form_parts import figures_table
 from app.ui.common.plain_text import shown
@@ -93,6 +94,8 @@ class CountryPeriodPanel(QWidget):
     def retranslate(self, *_args: object) -> None:
         data = self.data
         self.acknowledge_button.setText(_("&Acknowledge…"))
+        set_view_name(self.updates_view, _("Progress in the selected report"))
+        set_view_name(self.values_view, _("Indicator values in the selected report"))
         self.tables.setTabText(0, _("Progress ({count})").format(count=len(data.updates) if data else 0))
         self.tables.setTabText(1, _("Indicators ({count})").format(count=len(data.values) if data else 0))
         latest = data.latest if data else None

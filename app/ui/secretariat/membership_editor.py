@@ -30,6 +30,7 @@ from app.i18n.formats import country_name, format_date, locale_for
 from app.models.orm.enums import MembershipRole, label
 from app.models.services.workspace.memberships import MembershipInput, MembershipRow, membership_rows
 from app.models.topics import MEMBERSHIPS
+from app.ui.common.accessible import set_name, set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.form_parts import captioned_rows, record_table
@@ -192,6 +193,8 @@ class MembershipEditor(RecordEditor):
             self.role_combo.addItem(label(role), role)
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(current)))
         self.open_check.setText(_("Still in this role (no end date)"))
+        set_view_name(self.table, _("Memberships"))
+        set_name(self.filter_combo, _("Show memberships of"))
         self.heading.setText("<b>" + (_("New membership") if self.editing_id is None
                                       else _("Correct this membership")) + "</b>")
         self.new_button.setText(_("&New"))

@@ -42,6 +42,8 @@ class PlanEditTreeModel(PlanTreeModel):
         if index.column() == self.COLUMN_COMMITMENTS and node.kind == "indicator" and role in (
                 Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
+        if role == Qt.ItemDataRole.AccessibleTextRole and node.kind == "indicator":  # no count
+            return self.data(index, Qt.ItemDataRole.DisplayRole) if index.column() == 0 else None
         if role == Qt.ItemDataRole.DisplayRole and index.column() == self.COLUMN_TITLE and node.retired:
             return super().data(index, role) + "  " + _("(retired)")
         if role == Qt.ItemDataRole.FontRole and node.retired:

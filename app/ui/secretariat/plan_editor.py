@@ -30,6 +30,7 @@ from app.models.services.plan.outline import PlanNode
 from app.models.services.plan.tree import PlanSummary, list_plans, plan_tree
 from app.models.services.plan.versions import new_version_with_backup, published_document
 from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
+from app.ui.common.accessible import set_view_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import shown
@@ -340,6 +341,7 @@ class PlanEditor(QWidget):
             self.buttons[key].setText(text)
         self.buttons["delete"].setToolTip(_(
             "Only empty items can be deleted; retire an action that has commitments instead."))
+        set_view_name(self.tree, _("Plan being edited"))
         self.form.retranslate()
         self.model.retranslate()
         self._update_label()

@@ -21,6 +21,7 @@ from app.models.errors import ValidationError
 from app.models.orm.enums import Direction, IndicatorKind, label
 from app.models.services.plan import editing as pe
 from app.models.services.plan.document import IndicatorDoc
+from app.ui.common.accessible import refuse
 from app.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from app.ui.common.form_parts import error_label
 from app.ui.common.localized_text_editor import LocalizedTextEditor
@@ -141,12 +142,13 @@ class PlanItemForm(QWidget):
             self.direction_combo.currentData(), self.retired_check.isChecked()))
 
     def show_error(self, message: str, field: str = "") -> None:
-        self.error_label.setText(message)
         widget = {"code": self.code_edit, "titles": self.titles_editor, "baseline": self.baseline_edit,
                   "target": self.target_edit, "kind": self.kind_combo,
                   "objective": self.parent_combo, "action": self.parent_combo}.get(field)
-        if widget is not None and message:
-            widget.setFocus()
+        if not message:
+            self.error_label.setText(message)
+            return
+        refuse(self.error_label, message, widget)
 
     def retranslate(self, *_args: object) -> None:
         captions = {"code": _("&Code:"), "titles": _("&Title:"), "kind": _("&Kind:"),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.models.errors import UserFacingError
+from app.ui.common.accessible import refuse
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.form_parts import error_label
 from app.ui.common.row_table_model import RowTableModel
@@ -111,4 +112,4 @@ class RecordEditor(QWidget):
         return True
 
     def _show(self, message: str) -> None:
-        self.error_label.setText(message)
+        refuse(self.error_label, message)

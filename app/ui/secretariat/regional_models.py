@@ -12,6 +12,7 @@ from app.i18n.formats import AVERAGE_PLACES, country_name, format_number, format
 from app.models.orm.base import pick_language
 from app.models.orm.enums import MembershipRole, ProgressStatus, label
 from app.models.services.regional.report import ItemProgress, RegionalIndicator, Tally
+from app.ui.common.accessible import joined, labelled, row_sentence
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import BarRole, Index
 from app.ui.common.status_style import status_color
@@ -86,6 +87,8 @@ class ItemProgressModel(_Table[ItemProgress]):
             return None
         item = self.rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return row_sentence(self, index)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return item.code + (" †" if item.retired else "")
@@ -130,6 +133,11 @@ class StatusModel(_Table[tuple[str | None, MembershipRole | None, Tally]]):
             return None
         country, member_role, tally = self.rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:  # the bar repeats the counts
+            return row_sentence(self, index, (c for c in range(self.columnCount())
+                                              if c != self.COLUMN_BAR))
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.COLUMN_BAR:
+            return joined(labelled(label(s), format_number(tally.statuses[s])) for s in STATUSES)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return country_name(country) if country else _("All countries")
@@ -167,6 +175,8 @@ class IndicatorModel(_Table[RegionalIndicator]):
         row = self.rows[index.row()]
         column = index.column()
         language = current_language()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return row_sentence(self, index)
         if column < self.FIXED:
             if role == Qt.ItemDataRole.DisplayRole:
                 return [row.code, pick_language(row.titles, language), pick_language(row.unit, language),

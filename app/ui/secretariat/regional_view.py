@@ -31,6 +31,7 @@ from app.models.services.regional.report import (
 from app.models.topics import COMMITMENTS, INDICATOR_VALUES, MEMBERSHIPS, PERIODS, PLAN, PROGRESS
 from app.reports.consolidation.data import gather
 from app.reports.language import ReportLanguage
+from app.ui.common.accessible import set_view_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
@@ -218,6 +219,9 @@ class RegionalView(RegionalFilteredView):
         self.views.setTabText(0, _("By objective and action"))
         self.views.setTabText(1, _("By status"))
         self.views.setTabText(2, _("Indicators and targets"))
+        set_view_name(self.items_view, _("Progress by objective and action"))
+        set_view_name(self.status_view, _("Status by country"))
+        set_view_name(self.indicator_view, _("Indicators and targets"))
         self.language_label.setText(_("Report &language:"))
         self.workbook_button.setText(_("Export &workbook…"))
         self.brief_button.setText(_("Print &brief (PDF)…"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,6 +23,7 @@ from app.models.orm.workspace import WorkspaceProfile
 from app.models.services.workspace.countries import countries_by_name, reference_country_codes
 from app.models.services.workspace.profile import ProfileInput, initialise
 from app.models.storage.database import Database
+from app.ui.common.accessible import refuse
 from app.ui.common.form_parts import error_label
 from app.ui.common.language import LanguageController
 from app.ui.common.language_combo import LanguageCombo
@@ -135,8 +135,6 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def _show_error(self, error: ValidationError) -> None:
-        self.error_label.setText(shown(error.message()))
         target = {"name": self.name_edit, "email": self.email_edit,
                   "country": self.country_combo}.get(error.field)
-        if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        refuse(self.error_label, shown(error.message()), target)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, current_language, fallback_chain
 from app.resources import guide_path
+from app.ui.common.accessible import set_name
 from app.ui.common.window_state import WindowStateMixin
 
 INDEX = "index"
@@ -80,6 +81,7 @@ class GuideWindow(WindowStateMixin, QDialog):
         self.setWindowTitle(_("User guide"))
         self.back_button.setText(_("◀ Back"))
         self.contents_button.setText(_("Contents"))
+        set_name(self.browser, _("Page of the user guide"))
 
     def show_page(self, page: str) -> None:
         """Show a page of the guide in the interface language (or its fallback)."""

@@ -3,6 +3,7 @@ inside lists and fields (which no menu shows)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _
+from app.ui.common.accessible import joined, set_view_name
 
 #: Keys that belong to a list or a field rather than to a menu.
 FIELD_KEYS = [
@@ -58,12 +60,15 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (keys, text) in enumerate(dict.fromkeys(rows)):
-            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            keys_item = QTableWidgetItem(keys)
+            keys_item.setData(Qt.ItemDataRole.AccessibleTextRole, joined([keys, text]))
+            self.table.setItem(row, 0, keys_item)
             self.table.setItem(row, 1, QTableWidgetItem(text))
         self.table.setRowCount(len(dict.fromkeys(rows)))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        set_view_name(self.table, _("Keyboard shortcuts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -3,7 +3,6 @@ first run (the first-run dialog promises they can be; every submission's cover p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +17,7 @@ from app.i18n import _, available_languages
 from app.models.errors import UserFacingError, ValidationError
 from app.models.services.workspace.profile import DetailsInput, update_details
 from app.models.topics import PROFILE
+from app.ui.common.accessible import refuse
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.form_parts import captioned_rows, error_label
 from app.ui.common.language_combo import LanguageCombo
@@ -74,13 +74,11 @@ class WorkspaceDetailsDialog(QDialog):
         try:
             self._context.profile = update_details(self._context.db, data)
         except ValidationError as exc:
-            self.error_label.setText(exc.message())
-            field = {"name": self.name_edit, "email": self.email_edit}.get(exc.field)
-            if field is not None:
-                field.setFocus(Qt.FocusReason.OtherFocusReason)
+            refuse(self.error_label, exc.message(),
+                   {"name": self.name_edit, "email": self.email_edit}.get(exc.field))
             return
         except UserFacingError as exc:
-            self.error_label.setText(exc.message())
+            refuse(self.error_label, exc.message())
             return
         self._context.bus.announce(PROFILE)
         self.accept()
