@@ -24,6 +24,7 @@ def error_label(name: str = "errorLabel") -> QLabel:
 def record_table(name: str, model: QAbstractItemModel, row_padding: int = 10) -> QTableView:
     """A table of records: whole rows selected one at a time, compact rows, no row numbers."""
     table = QTableView()
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setObjectName(name)
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

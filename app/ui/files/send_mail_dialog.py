@@ -55,6 +55,7 @@ class SendMailDialog(QDialog):
         self.to_edit = QLineEdit(self.message.to)
         self.subject_edit = QLineEdit(self.message.subject)
         self.body_edit = QPlainTextEdit(self.message.body)
+        self.body_edit.setTabChangesFocus(True)  # Tab leaves the text (no tabs in a mail)
         self.attachment = QLabel(workbook.name)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)

@@ -31,6 +31,7 @@ class AcknowledgeDialog(QDialog):
         intro = QLabel(_("Acknowledge {what}. You may add a note for the coordinator:").format(what=what))
         intro.setWordWrap(True)
         self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)  # Tab leaves the note (no tabs in a note)
         self.note_edit.setObjectName("acknowledgementNote")
         layout = QVBoxLayout(self)
         if edited_cells:
@@ -42,6 +43,7 @@ class AcknowledgeDialog(QDialog):
             self.cells_view = QPlainTextEdit("\n".join(edited_cell_line(c) for c in edited_cells))
             self.cells_view.setObjectName("editedCells")
             self.cells_view.setReadOnly(True)
+            self.cells_view.setTabChangesFocus(True)
             self.cells_view.setMaximumHeight(120)
             layout.addWidget(edited)
             layout.addWidget(self.cells_view)

@@ -73,6 +73,7 @@ class CountryPeriodPanel(QWidget):
     @staticmethod
     def _table(model: UpdatesModel | ValuesModel, stretch: int) -> QTableView:
         view = QTableView()
+        view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         view.setModel(model)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)

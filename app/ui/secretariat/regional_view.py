@@ -46,6 +46,7 @@ _TOPICS = {COMMITMENTS, PROGRESS, INDICATOR_VALUES, PLAN, PERIODS, MEMBERSHIPS}
 
 def _table(model: ItemProgressModel | StatusModel | IndicatorModel, name: str) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     view.setObjectName(name)
     view.setModel(model)
     view.setAlternatingRowColors(True)

@@ -54,6 +54,7 @@ class ShortcutsDialog(QDialog):
         rows = [("F1", _("User guide, at the page of the current tab")), *menu_shortcuts(menus),
                 *((keys, _(text)) for keys, text in FIELD_KEYS)]
         self.table = QTableWidget(len(rows), 2)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels([_("Keys"), _("What they do")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -1,0 +1,189 @@
+"""Every control a mouse can use, a keyboard can reach: on each stop of both tours and in the
+first-run dialog, every visible interactive widget takes focus by keyboard and is met by walking
+the Tab chain from the first widget (pressing Tab, as a user would), with no keyboard trap."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollBar,
+    QTabBar,
+    QTableView,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .tour import coordinator_tour, secretariat_tour
+
+#: What a mouse can act on: buttons, lists and tables, fields, tab bars, sliders, charts.
+INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QTabBar,
+               QTextEdit, QPlainTextEdit, QAbstractSlider, QChartView)
+#: Tab presses allowed per focusable widget before the walk counts as trapped (a table that moves
+#: cell by cell on Tab uses them up).
+STEPS_PER_WIDGET = 3
+
+
+def _linked(label: QLabel) -> bool:
+    """A label whose links a mouse can follow."""
+    return bool(label.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByMouse) and (
+        "<a " in label.text())
+
+
+def _inside_parts(widget: QWidget, root: QWidget) -> bool:
+    """A part of a compound control (a combo's or spin box's field, a tab bar's scroll buttons, a
+    view's cell editor, a scroll bar): reached through the control itself."""
+    if isinstance(widget, QScrollBar):
+        return True
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        if isinstance(parent, (QComboBox, QAbstractSpinBox, QTabBar, QAbstractItemView)):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def interactive(root: QWidget) -> list[QWidget]:
+    """The visible, enabled widgets of `root`'s window a mouse can act on."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget.window() is not root or not widget.isVisible() or not widget.isEnabled():
+            continue
+        if _inside_parts(widget, root):
+            continue
+        if isinstance(widget, INTERACTIVE) or (isinstance(widget, QLabel) and _linked(widget)):
+            found.append(widget)
+    return found
+
+
+def _describe(widget: QWidget) -> str:
+    text = ""
+    if isinstance(widget, QAbstractButton):
+        text = widget.text()
+    elif isinstance(widget, QLineEdit):
+        text = widget.placeholderText()
+    name = widget.objectName() or widget.accessibleName() or text
+    parent = widget.parentWidget()
+    where = type(parent).__name__ if parent is not None else ""
+    return f"{type(widget).__name__}({name!r}) in {where}"
+
+
+def tab_walk(root: QWidget) -> tuple[set[int], list[str]]:
+    """Press Tab from the first widget of the chain until focus comes round again; the ids of the
+    widgets focus passed through (with their ancestors), and any trap met on the way."""
+    root.activateWindow()
+    QApplication.processEvents()
+    focusable = [w for w in root.findChildren(QWidget)
+                 if w.window() is root and w.isVisible() and w.isEnabled()
+                 and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    if not focusable:
+        return set(), []
+    root.focusNextPrevChild(True)  # the first widget of the chain
+    QApplication.processEvents()
+    reached: set[int] = set()
+    problems: list[str] = []
+    start = root.focusWidget()
+    steps, same, previous = 0, 0, None
+    while steps < STEPS_PER_WIDGET * len(focusable) + 20:
+        current = root.focusWidget()
+        if current is None:
+            problems.append("the Tab chain left the window")
+            break
+        walk: QWidget | None = current
+        while walk is not None and walk is not root:
+            reached.add(id(walk))
+            walk = walk.parentWidget()
+        same = same + 1 if current is previous else 0
+        if same >= 20:
+            problems.append(f"keyboard trap: Tab stays in {_describe(current)}")
+            break
+        previous = current
+        QTest.keyClick(current, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        steps += 1
+        if root.focusWidget() is start:
+            break
+    else:
+        problems.append(f"the Tab chain did not come round in {steps} presses")
+    return reached, problems
+
+
+def _exclusive_siblings(widget: QWidget) -> list[QAbstractButton]:
+    """The other buttons of an exclusive group (radio buttons): Tab stops at the checked one and
+    the arrow keys move between them, Qt's documented route, so Qt takes the others off the chain."""
+    if not isinstance(widget, QAbstractButton) or not widget.isCheckable():
+        return []
+    group = widget.group()
+    if group is not None and group.exclusive():
+        return [b for b in group.buttons() if b is not widget]
+    parent = widget.parentWidget()
+    if widget.autoExclusive() and parent is not None:
+        return [b for b in parent.findChildren(QAbstractButton)
+                if b is not widget and b.autoExclusive() and b.parentWidget() is parent]
+    return []
+
+
+def unreachable(name: str, root: QWidget) -> list[str]:
+    """The interactive widgets of `root` a keyboard cannot reach, and any keyboard trap."""
+    reached, problems = tab_walk(root)
+    for widget in interactive(root):
+        if any(id(sibling) in reached for sibling in _exclusive_siblings(widget)):
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            problems.append(f"cannot take focus by keyboard: {_describe(widget)}")
+        elif id(widget) not in reached:
+            problems.append(f"not on the Tab chain: {_describe(widget)}")
+    return [f"{name}: {problem}" for problem in problems]
+
+
+def test_every_coordinator_control_is_reached_by_tab(qtbot, context, tmp_path):
+    problems: list[str] = []
+    for stop in coordinator_tour(qtbot, context, tmp_path):
+        problems += unreachable(stop.name, stop.widget)
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_secretariat_control_is_reached_by_tab(qtbot, secretariat_context, tmp_path):
+    problems: list[str] = []
+    for stop in secretariat_tour(qtbot, secretariat_context, tmp_path):
+        problems += unreachable(stop.name, stop.widget)
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_first_run_control_is_reached_by_tab(qtbot, empty_db, language):
+    from app.ui.shell.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(empty_db, language)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unreachable("first-run dialog", dialog) == []
+
+
+def test_the_walker_finds_an_unreachable_control_and_a_trap(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    first, mouse_only, trap = QPushButton("First"), QPushButton("Mouse only"), QPlainTextEdit()
+    mouse_only.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table = QTableView()
+    for widget in (first, mouse_only, table, trap):
+        layout.addWidget(widget)
+    window.show()
+    problems = unreachable("test", window)
+    assert any("cannot take focus by keyboard: QPushButton('Mouse only')" in p for p in problems)
+    assert any("keyboard trap: Tab stays in QPlainTextEdit" in p for p in problems), problems
+    trap.setTabChangesFocus(True)
+    assert unreachable("test", window) == ["test: cannot take focus by keyboard: "
+                                           "QPushButton('Mouse only') in QWidget"]
