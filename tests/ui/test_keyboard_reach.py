@@ -4,8 +4,11 @@ the Tab chain from the first widget (pressing Tab, as a user would), with no key
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPaintEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,6 +28,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.ui.common.focus_ring import FocusRing, install_focus_ring
 
 from .tour import coordinator_tour, secretariat_tour
 
@@ -80,20 +85,34 @@ def _describe(widget: QWidget) -> str:
     return f"{type(widget).__name__}({name!r}) in {where}"
 
 
-def tab_walk(root: QWidget) -> tuple[set[int], list[str]]:
-    """Press Tab from the first widget of the chain until focus comes round again; the ids of the
-    widgets focus passed through (with their ancestors), and any trap met on the way."""
+@dataclass
+class Walk:
+    """What pressing Tab round a window met: the ids of the widgets focus passed through (with
+    their ancestors), each interactive one as it looked with the focus, and any trap."""
+
+    reached: set[int] = field(default_factory=set)
+    focused_looks: dict[int, tuple[QWidget, QImage]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def tab_walk(root: QWidget) -> Walk:
+    """Press Tab from the first widget of the chain until focus comes round again."""
     root.activateWindow()
-    QApplication.processEvents()
+    for _wait in range(100):  # the focus ring follows the application's focus: the active window's
+        QApplication.processEvents()
+        if QApplication.activeWindow() is root:
+            break
+        QTest.qWait(10)
     focusable = [w for w in root.findChildren(QWidget)
                  if w.window() is root and w.isVisible() and w.isEnabled()
                  and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
     if not focusable:
-        return set(), []
-    root.focusNextPrevChild(True)  # the first widget of the chain
+        return Walk()
+    QTest.keyClick(root.focusWidget() or root, Qt.Key.Key_Tab)  # a key: Qt now shows focus
     QApplication.processEvents()
-    reached: set[int] = set()
-    problems: list[str] = []
+    walked = Walk()
+    reached, problems = walked.reached, walked.problems
+    shown = {id(widget): widget for widget in interactive(root)}
     start = root.focusWidget()
     steps, same, previous = 0, 0, None
     while steps < STEPS_PER_WIDGET * len(focusable) + 20:
@@ -104,6 +123,8 @@ def tab_walk(root: QWidget) -> tuple[set[int], list[str]]:
         walk: QWidget | None = current
         while walk is not None and walk is not root:
             reached.add(id(walk))
+            if id(walk) in shown and id(walk) not in walked.focused_looks:
+                walked.focused_looks[id(walk)] = (walk, look(walk))
             walk = walk.parentWidget()
         same = same + 1 if current is previous else 0
         if same >= 20:
@@ -117,7 +138,28 @@ def tab_walk(root: QWidget) -> tuple[set[int], list[str]]:
             break
     else:
         problems.append(f"the Tab chain did not come round in {steps} presses")
-    return reached, problems
+    return walked
+
+
+def look(widget: QWidget) -> QImage:
+    """The widget as seen, with a few pixels round it (where a focus ring is drawn)."""
+    parent = widget.parentWidget()
+    if parent is None or widget.isWindow():
+        return widget.grab().toImage()
+    return parent.grab(widget.geometry().adjusted(-3, -3, 3, 3)).toImage()
+
+
+def focus_unseen(walked: Walk) -> list[str]:
+    """The widgets that look the same with and without the keyboard's focus (WCAG 2.4.7)."""
+    problems = []
+    for widget, focused in walked.focused_looks.values():
+        focus = widget.window().focusWidget()
+        if focus is not None:
+            focus.clearFocus()
+        QApplication.processEvents()
+        if look(widget) == focused:
+            problems.append(f"no visible focus: {_describe(widget)}")
+    return problems
 
 
 def _exclusive_siblings(widget: QWidget) -> list[QAbstractButton]:
@@ -136,8 +178,10 @@ def _exclusive_siblings(widget: QWidget) -> list[QAbstractButton]:
 
 
 def unreachable(name: str, root: QWidget) -> list[str]:
-    """The interactive widgets of `root` a keyboard cannot reach, and any keyboard trap."""
-    reached, problems = tab_walk(root)
+    """The interactive widgets of `root` a keyboard cannot reach or that do not show the keyboard's
+    focus, and any keyboard trap."""
+    walked = tab_walk(root)
+    reached, problems = walked.reached, walked.problems
     for widget in interactive(root):
         if any(id(sibling) in reached for sibling in _exclusive_siblings(widget)):
             continue
@@ -145,6 +189,7 @@ def unreachable(name: str, root: QWidget) -> list[str]:
             problems.append(f"cannot take focus by keyboard: {_describe(widget)}")
         elif id(widget) not in reached:
             problems.append(f"not on the Tab chain: {_describe(widget)}")
+    problems += focus_unseen(walked)
     return [f"{name}: {problem}" for problem in problems]
 
 
@@ -172,6 +217,7 @@ def test_every_first_run_control_is_reached_by_tab(qtbot, empty_db, language):
 
 
 def test_the_walker_finds_an_unreachable_control_and_a_trap(qtbot):
+    install_focus_ring()
     window = QWidget()
     qtbot.addWidget(window)
     layout = QVBoxLayout(window)
@@ -187,3 +233,49 @@ def test_the_walker_finds_an_unreachable_control_and_a_trap(qtbot):
     trap.setTabChangesFocus(True)
     assert unreachable("test", window) == ["test: cannot take focus by keyboard: "
                                            "QPushButton('Mouse only') in QWidget"]
+
+
+class Blank(QAbstractButton):
+    """A button that draws nothing, focus or not."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        pass
+
+
+def test_the_walker_finds_a_control_that_hides_its_focus(qtbot):
+    keeper = install_focus_ring()
+    assert keeper is not None
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    blank, button = Blank(), QPushButton("Button")
+    for widget in (blank, button):
+        layout.addWidget(widget)
+    window.show()
+    assert focus_unseen(tab_walk(window)) == []  # the ring shows where the keyboard is
+    QApplication.instance().focusChanged.disconnect(keeper.follow)
+    keeper.ring.hide()
+    try:
+        assert focus_unseen(tab_walk(window)) == ["no visible focus: Blank('') in QWidget"]
+    finally:
+        QApplication.instance().focusChanged.connect(keeper.follow)
+
+
+def test_the_ring_shows_after_a_key_not_after_a_click(qtbot):
+    install_focus_ring()
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    first, second = QPushButton("First"), QPushButton("Second")
+    layout.addWidget(first)
+    layout.addWidget(second)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    first.setFocus()
+    QTest.keyClick(first, Qt.Key.Key_Tab)
+    ring = window.findChild(FocusRing)
+    assert second.hasFocus() and ring is not None and ring.isVisible()
+    assert ring.geometry().contains(second.geometry())
+    QTest.mouseClick(first, Qt.MouseButton.LeftButton)
+    assert first.hasFocus() and not ring.isVisible()
