@@ -122,10 +122,15 @@ class DashboardPanel(LazyPanel):
         objective_layout = QVBoxLayout(self.objective_box)
         objective_layout.addWidget(self.objective_chart)
         objective_layout.addWidget(self.objective_table)
-        status_layout = QHBoxLayout(self.status_box)
+        status_layout = QHBoxLayout()
         status_layout.addWidget(self.status_chart, 1)
         status_layout.addWidget(self.status_legend)
         status_layout.addWidget(self.status_table)
+        # The toggle under the donut, where the box has room to spare: a row of its own would
+        # make the dashboard taller than a 1280×800 laptop's screen.
+        status_column = QVBoxLayout(self.status_box)
+        status_column.addLayout(status_layout, 1)
+        status_column.addWidget(self.tables_check, 0, Qt.AlignmentFlag.AlignRight)
         overdue_layout = QVBoxLayout(self.overdue_box)
         self.overdue_hint = QLabel()
         overdue_layout.addWidget(self.overdue_view)
@@ -145,7 +150,6 @@ class DashboardPanel(LazyPanel):
         layout.addWidget(self.period_bar)
         layout.addWidget(self.checklist)
         layout.addLayout(cards)
-        layout.addWidget(self.tables_check, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(grid, 1)
         layout.addWidget(self.messages)
         self.objective_chart.objective_clicked.connect(self.objective_activated)
@@ -213,8 +217,8 @@ class DashboardPanel(LazyPanel):
     def _chain_focus(self) -> None:
         """Tab goes through the dashboard as it reads: the legend's buttons (made as statuses
         appear) right after the donut, not after the overdue table."""
-        chain = [self.tables_check, self.objective_chart, self.objective_table, self.status_chart,
-                 *self.status_legend.buttons, self.status_table, self.overdue_view]
+        chain = [self.objective_chart, self.objective_table, self.status_chart,
+                 *self.status_legend.buttons, self.status_table, self.tables_check, self.overdue_view]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
