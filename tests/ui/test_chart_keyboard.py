@@ -1,5 +1,6 @@
-"""The dashboard's charts and the completeness matrix without a mouse: arrows move between bars,
-slices and cells, Enter does what a click does, a focus frame shows; the charts read as tables."""
+"""The dashboard's charts, the completeness matrix and the commitment list without a mouse: arrows
+move between bars, slices and cells, Enter does what a click or double-click does, a focus frame
+shows; the charts read as tables."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.models.services.regional.completeness import CellState
 from app.ui.common.settings import app_settings
+from app.ui.coordinator.commitment_form import CommitmentForm
+from app.ui.coordinator.commitment_model import Column
 from app.ui.coordinator.dashboard_panel import TABLES_KEY, DashboardPanel
 from app.ui.secretariat.completeness_models import CellRole
 from tests.ui.coordinator_helpers import open_window
@@ -115,3 +118,32 @@ def test_enter_on_a_matrix_cell_shows_its_report(qtbot, secretariat_context):
     assert view.report_panel.data is not None
     assert (view.report_panel.data.country, view.report_panel.data.period_code) == (
         cell.country, view.model.matrix.periods[column].code)
+
+
+def _open_forms() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, CommitmentForm) and w.isVisible()]
+
+
+def test_enter_on_a_commitment_opens_its_form_and_a_double_click_opens_one(qtbot, context):
+    window = open_window(qtbot, context)
+    assert window.coordinator_tabs is not None
+    panel = window.coordinator_tabs.commitments
+    window.tabs.setCurrentWidget(panel)
+    table = panel.table
+    row = table.current_row()
+    assert row is not None
+    code = table.proxy.mapFromSource(table.source.index(table.source.row_of(row.id), Column.CODE))
+    assert not code.flags() & Qt.ItemFlag.ItemIsEditable
+    table.setCurrentIndex(code)
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    (form,) = _open_forms()
+    assert form.description_edit.toPlainText() == row.description
+    QTest.keyClick(form, Qt.Key.Key_Escape)  # Esc closes the form unchanged
+    assert _open_forms() == []
+    where = table.visualRect(code).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert len(_open_forms()) == 1  # not one per signal (activated and doubleClicked)
+    _open_forms()[0].reject()

@@ -155,7 +155,7 @@ class DashboardPanel(LazyPanel):
         self.objective_chart.objective_clicked.connect(self.objective_activated)
         self.status_chart.status_clicked.connect(self.status_activated)
         self.status_legend.status_clicked.connect(self.status_activated)
-        self.overdue_view.activated.connect(self._overdue_activated)
+        self.overdue_view.activated.connect(self._overdue_activated)  # a double-click, or Enter
         self.objective_table.activated.connect(lambda index: self.objective_activated.emit(
             self.objective_model.rows[index.row()].objective_id))
         self.status_table.activated.connect(lambda index: self.status_activated.emit(
@@ -163,7 +163,6 @@ class DashboardPanel(LazyPanel):
         self.tables_check.setChecked(bool(app_settings().value(TABLES_KEY, False, type=bool)))
         self.show_tables(self.tables_check.isChecked())
         self.tables_check.toggled.connect(self._tables_toggled)
-        self.overdue_view.doubleClicked.connect(self._overdue_activated)
         selection.changed.connect(lambda _id: self.refresh())
         context.bus.changed.connect(self._data_changed)
         context.language.language_changed.connect(self.retranslate)
