@@ -5,9 +5,10 @@ the Tab chain from the first widget (pressing Tab, as a user would), with no key
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPaintEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -92,6 +94,8 @@ class Walk:
 
     reached: set[int] = field(default_factory=set)
     focused_looks: dict[int, tuple[QWidget, QImage]] = field(default_factory=dict)
+    #: The widgets focus went to, in the order Tab took it there.
+    order: list[QWidget] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -120,6 +124,8 @@ def tab_walk(root: QWidget) -> Walk:
         if current is None:
             problems.append("the Tab chain left the window")
             break
+        if not walked.order or walked.order[-1] is not current:
+            walked.order.append(current)
         walk: QWidget | None = current
         while walk is not None and walk is not root:
             reached.add(id(walk))
@@ -177,11 +183,23 @@ def _exclusive_siblings(widget: QWidget) -> list[QAbstractButton]:
     return []
 
 
-def unreachable(name: str, root: QWidget) -> list[str]:
+def out_of_order(walked: Walk, root: QWidget) -> list[str]:
+    """Tab going back up a dialog (its fields are one column: Tab reads them top to bottom, and
+    goes up once, from the last button to the first field)."""
+    round_trip = walked.order + walked.order[:1]  # with the step from the last back to the first
+    tops = [(widget, widget.mapTo(root, QPoint(0, 0)).y()) for widget in round_trip]
+    ups = [f"Tab goes up from {_describe(above)} to {_describe(below)}"
+           for (above, top), (below, next_top) in pairwise(tops) if next_top + 4 < top]
+    return ups if len(ups) > 1 else []
+
+
+def unreachable(name: str, root: QWidget, dialog: bool = False) -> list[str]:
     """The interactive widgets of `root` a keyboard cannot reach or that do not show the keyboard's
-    focus, and any keyboard trap."""
+    focus, any keyboard trap, and in a dialog a Tab order against the reading order."""
     walked = tab_walk(root)
     reached, problems = walked.reached, walked.problems
+    if dialog:
+        problems += out_of_order(walked, root)
     for widget in interactive(root):
         if any(id(sibling) in reached for sibling in _exclusive_siblings(widget)):
             continue
@@ -196,14 +214,14 @@ def unreachable(name: str, root: QWidget) -> list[str]:
 def test_every_coordinator_control_is_reached_by_tab(qtbot, context, tmp_path):
     problems: list[str] = []
     for stop in coordinator_tour(qtbot, context, tmp_path):
-        problems += unreachable(stop.name, stop.widget)
+        problems += unreachable(stop.name, stop.widget, dialog=stop.widget is not stop.window)
     assert problems == [], "\n".join(problems)
 
 
 def test_every_secretariat_control_is_reached_by_tab(qtbot, secretariat_context, tmp_path):
     problems: list[str] = []
     for stop in secretariat_tour(qtbot, secretariat_context, tmp_path):
-        problems += unreachable(stop.name, stop.widget)
+        problems += unreachable(stop.name, stop.widget, dialog=stop.widget is not stop.window)
     assert problems == [], "\n".join(problems)
 
 
@@ -213,7 +231,7 @@ def test_every_first_run_control_is_reached_by_tab(qtbot, empty_db, language):
     dialog = FirstRunDialog(empty_db, language)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert unreachable("first-run dialog", dialog) == []
+    assert unreachable("first-run dialog", dialog, dialog=True) == []
 
 
 def test_the_walker_finds_an_unreachable_control_and_a_trap(qtbot):
@@ -279,3 +297,42 @@ def test_the_ring_shows_after_a_key_not_after_a_click(qtbot):
     assert ring.geometry().contains(second.geometry())
     QTest.mouseClick(first, Qt.MouseButton.LeftButton)
     assert first.hasFocus() and not ring.isVisible()
+
+
+def test_the_walker_finds_a_tab_order_against_the_reading_order(qtbot):
+    install_focus_ring()
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    top, middle, bottom = QLineEdit(), QLineEdit(), QPushButton("OK")
+    for widget in (top, middle, bottom):
+        layout.addWidget(widget)
+    dialog.show()
+    assert out_of_order(tab_walk(dialog), dialog) == []
+    QWidget.setTabOrder(top, bottom)
+    QWidget.setTabOrder(bottom, middle)
+    assert len(out_of_order(tab_walk(dialog), dialog)) == 2
+
+
+def _escape_closes(stop_name: str, dialog: QWidget) -> list[str]:
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # the tour closes it later
+    focus = dialog.focusWidget() or dialog
+    QTest.keyClick(focus, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    return [f"{stop_name}: Esc does not close it"] if dialog.isVisible() else []
+
+
+def test_escape_closes_every_coordinator_dialog(qtbot, context, tmp_path):
+    problems: list[str] = []
+    for stop in coordinator_tour(qtbot, context, tmp_path):
+        if stop.widget is not stop.window:
+            problems += _escape_closes(stop.name, stop.widget)
+    assert problems == [], "\n".join(problems)
+
+
+def test_escape_closes_every_secretariat_dialog(qtbot, secretariat_context, tmp_path):
+    problems: list[str] = []
+    for stop in secretariat_tour(qtbot, secretariat_context, tmp_path):
+        if stop.widget is not stop.window:
+            problems += _escape_closes(stop.name, stop.widget)
+    assert problems == [], "\n".join(problems)
