@@ -1,6 +1,7 @@
 """Every control a mouse can use, a keyboard can reach: on each stop of both tours and in the
 first-run dialog, every visible interactive widget takes focus by keyboard and is met by walking
-the Tab chain from the first widget (pressing Tab, as a user would), with no keyboard trap."""
+the Tab chain (pressing Tab, as a user would), with no keyboard trap; it looks different while it
+has the focus; in a dialog Tab follows the reading order, and Esc closes every dialog."""
 
 from __future__ import annotations
 
