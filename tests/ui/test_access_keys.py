@@ -1,5 +1,6 @@
 """No two entries of one menu, and no two labels or buttons shown together, share an access key
-(Alt+letter), in any language: the real menus and dialogs are walked with each catalog."""
+(Alt+letter), in any language, and every menu entry and every label of a field has one: the real
+menus, each tab of both windows and the dialogs are walked with each catalog."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import re
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QMenu,
     QStackedWidget,
     QTabBar,
@@ -18,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import LANGUAGES
 from app.ui.shell.main_window import MainWindow
+
+from .tour import open_window, tab_stops
 
 MNEMONIC = re.compile(r"&([^&\s])")
 
@@ -41,15 +46,26 @@ def _clashes(where: str, texts: list[str]) -> list[str]:
     return problems
 
 
+def _without_key(where: str, texts: list[str]) -> list[str]:
+    return [f"{where}: no access key in {text!r}" for text in texts if access_key(text) is None]
+
+
 def menu_clashes(window: MainWindow, language: str) -> list[str]:
+    """Clashes in each menu, and entries without an access key (the language menu's entries are
+    the languages' own names, the same in every interface language: the arrow keys reach them)."""
     bar = window.menuBar()
-    problems = _clashes(f"{language} menu bar", [a.text() for a in bar.actions() if a.isVisible()])
+    titles = [a.text() for a in bar.actions() if a.isVisible()]
+    problems = _clashes(f"{language} menu bar", titles) + _without_key(
+        f"{language} menu bar", titles)
     menus = [a.menu() for a in bar.actions() if a.menu() is not None]
     while menus:
         menu = menus.pop()
         assert isinstance(menu, QMenu)
         actions = [a for a in menu.actions() if not a.isSeparator() and a.isVisible()]
         problems += _clashes(f"{language} menu {menu.title()!r}", [a.text() for a in actions])
+        if menu is not window.language_menu:
+            problems += _without_key(f"{language} menu {menu.title()!r}",
+                                     [a.text() for a in actions])
         menus += [a.menu() for a in actions if a.menu() is not None]
     return problems
 
@@ -66,11 +82,26 @@ def _pages(widget: QWidget) -> tuple[int, ...]:
     return tuple(reversed(chain))
 
 
+def _hidden(widget: QWidget, root: QWidget) -> bool:
+    """Hidden on purpose (a form row for another kind of item, "Reopen" while the period is open):
+    Qt ignores a hidden widget's access key. A stack's other pages are scoped by `_pages`."""
+    while widget is not root:
+        parent = widget.parentWidget()
+        if parent is None:
+            return False
+        if widget.isHidden() and not isinstance(parent, QStackedWidget):
+            return True
+        widget = parent
+    return False
+
+
 def _labels(root: QWidget) -> list[tuple[tuple[int, ...], str]]:
     found: list[tuple[tuple[int, ...], str]] = []
     for widget in [root, *root.findChildren(QWidget)]:
         if widget is not root and widget.isWindow():
             continue  # another window (a dialog) has keys of its own
+        if _hidden(widget, root):
+            continue
         if isinstance(widget, QAbstractButton) or (
                 isinstance(widget, QLabel) and widget.buddy() is not None):
             found.append((_pages(widget), widget.text()))
@@ -81,15 +112,25 @@ def _labels(root: QWidget) -> list[tuple[tuple[int, ...], str]]:
     return found
 
 
+def unkeyed_labels(root: QWidget, where: str) -> list[str]:
+    """Labels of a field (with a buddy) that give no Alt+letter to reach it."""
+    return sorted({f"{where}: no access key in {widget.text()!r}"
+                   for widget in [root, *root.findChildren(QLabel)]
+                   if isinstance(widget, QLabel) and widget.buddy() is not None
+                   and widget.window() is root and widget.text()
+                   and access_key(widget.text()) is None})
+
+
 def label_clashes(root: QWidget, where: str) -> list[str]:
-    """Clashes among labels and buttons shown together (one page of each stack at a time)."""
+    """Clashes among labels and buttons shown together (one page of each stack at a time), and
+    labels of fields without an access key."""
     labels = _labels(root)
     scopes = {pages for pages, _text in labels} or {()}
     problems: set[str] = set()
     for scope in scopes:
         texts = [text for pages, text in labels if scope[:len(pages)] == pages]
         problems.update(_clashes(where, texts))
-    return sorted(problems)
+    return sorted(problems) + unkeyed_labels(root, where)
 
 
 def _walk_languages(language, windows: dict[str, QWidget], menus: MainWindow) -> list[str]:
@@ -120,6 +161,46 @@ def test_access_keys_are_unique_in_the_coordinators_window(qtbot, context, langu
                "workspace details dialog": WorkspaceDetailsDialog(context, window),
                "workspace key dialog": WorkspaceKeyDialog(context, window)}
     assert _walk_languages(language, windows, window) == []
+
+
+def _tab_problems(qtbot, workspace, language) -> list[str]:
+    """Every tab built (lazy tabs are built when first shown), then the window in every language
+    (a tab's labels are only compared with the labels shown with them)."""
+    window = open_window(qtbot, workspace)
+    for _stop in tab_stops(window, ""):
+        pass
+    return sorted(set(_walk_languages(language, {"window": window}, window)))
+
+
+def test_the_coordinators_progress_tab_has_unique_access_keys_in_english(qtbot, context, language):
+    window = open_window(qtbot, context)
+    assert window.coordinator_tabs is not None
+    window.tabs.setCurrentWidget(window.coordinator_tabs.progress)
+    QApplication.processEvents()
+    assert label_clashes(window, "en window") == []
+
+
+def test_access_keys_are_unique_on_every_coordinator_tab(qtbot, context, language):
+    problems = _tab_problems(qtbot, context, language)
+    assert problems == [], "\n".join(problems)
+
+
+def test_access_keys_are_unique_on_every_secretariat_tab(qtbot, secretariat_context, language):
+    problems = _tab_problems(qtbot, secretariat_context, language)
+    assert problems == [], "\n".join(problems)
+
+
+def test_a_missing_access_key_is_found(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QFormLayout(window)
+    keyed, unkeyed = QLabel("&Name:"), QLabel("Ministry:")
+    for text_label in (keyed, unkeyed):
+        field = QLineEdit()
+        text_label.setBuddy(field)
+        layout.addRow(text_label, field)
+    assert label_clashes(window, "test") == ["test: no access key in 'Ministry:'"]
+    assert _without_key("File", ["&Open…", "Export"]) == ["File: no access key in 'Export'"]
 
 
 def test_access_keys_are_unique_in_the_secretariats_window(qtbot, secretariat_context, language):

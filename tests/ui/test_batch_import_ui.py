@@ -103,7 +103,7 @@ def test_a_folder_is_imported_as_one_batch_with_a_summary(qtbot, secretariat_win
 
     index = model.index(1, 0)
     assert index.data(OutcomeRole).country == "KZ"
-    dialog.table.doubleClicked.emit(index)
+    dialog.table.activated.emit(index)
     completeness = window.secretariat_tabs.completeness
     assert window.tabs.currentWidget() is window.secretariat_tabs.pages["completeness"]
     assert completeness.report_panel.data.country == "KZ"

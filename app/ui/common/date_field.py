@@ -158,6 +158,13 @@ class DateField(DateEdit):
             self.lineEdit().selectAll()
         super().keyPressEvent(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Qt steps Tab through the date's sections; "not set" has none, and Tab stayed in the
+        # field for ever (a keyboard trap): an empty field hands Tab on to the next widget.
+        if self.value() is None:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # An empty field opens its calendar on this month, not on January 1900.
         if event.type() == QEvent.Type.Show and self.value() is None:

@@ -24,6 +24,7 @@ def error_label(name: str = "errorLabel") -> QLabel:
 def compact_table(name: str, model: QAbstractItemModel, row_padding: int) -> QTableView:
     """A table with rows a line of text high (plus `row_padding` pixels) and no row numbers."""
     table = QTableView()
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setObjectName(name)
     table.setModel(model)
     table.verticalHeader().setVisible(False)

@@ -142,6 +142,7 @@ class LocalizedTextEditor(QWidget):
         super().__init__(parent)
         self.model = LocalizedTextModel(self)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setModel(self.model)
         self.delegate = _TrackingDelegate(self.view)
         self.view.setItemDelegate(self.delegate)

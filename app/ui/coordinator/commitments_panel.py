@@ -73,7 +73,7 @@ class CommitmentsPanel(PeriodRowsPanel):
         self.retire_button.clicked.connect(self.toggle_retired)
         self.history_button.clicked.connect(self.show_history)
         self.table.current_changed.connect(lambda _id: self._update_buttons())
-        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.activated.connect(self._activated)  # a double-click, or Enter
         self.table.source.edit_requested.connect(self._cell_edited)
         self.filters.filter_changed.connect(lambda _f: self._filter_changed())
         selection.changed.connect(lambda _id: self.refresh())
@@ -169,7 +169,8 @@ class CommitmentsPanel(PeriodRowsPanel):
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return form
 
-    def _double_clicked(self, index: QModelIndex) -> None:
+    def _activated(self, index: QModelIndex) -> None:
+        """A cell edited in place is edited there; any other opens the form."""
         if not index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.edit_current()
 

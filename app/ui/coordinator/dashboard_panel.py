@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -28,6 +31,8 @@ from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.settings import app_settings
+from app.ui.coordinator.chart_tables import ObjectiveTableModel, StatusTableModel, figures_table
 from app.ui.coordinator.checklist_bar import ChecklistBar
 from app.ui.coordinator.objective_chart import ObjectiveChart
 from app.ui.coordinator.overdue_model import IdRole, OverdueModel
@@ -42,6 +47,8 @@ CARD_STYLE = ("QFrame#figureCard { background: palette(base); border: 1px solid 
 
 #: Usual widths of the overdue table's columns (the commitment, column 1, stretches).
 OVERDUE_WIDTHS = {0: 64, 2: 110, 3: 96, 4: 110}
+#: Whether the charts show as tables (kept: whoever needs the tables needs them at every start).
+TABLES_KEY = "dashboard/charts_as_tables"
 
 class FigureCard(QFrame):
     """A big figure with a caption under it."""
@@ -88,7 +95,13 @@ class DashboardPanel(LazyPanel):
         self.completeness.layout_.insertWidget(2, self.completeness_bar)
         self.due = FigureCard()
         self.overdue_card = FigureCard()
+        self.tables_check = QCheckBox()
+        self.tables_check.setObjectName("chartsAsTables")
         self.objective_chart = ObjectiveChart()
+        self.objective_model = ObjectiveTableModel(self)
+        self.objective_table = figures_table(self.objective_model)
+        self.status_model = StatusTableModel(self)
+        self.status_table = figures_table(self.status_model)
         self.status_chart = StatusChart()
         self.status_legend = StatusLegend()
         self.overdue_model = OverdueModel(self)
@@ -107,10 +120,18 @@ class DashboardPanel(LazyPanel):
         self.overdue_model.headerDataChanged.connect(self._fit_overdue_headers)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.objective_box, self.status_box, self.overdue_box = QGroupBox(), QGroupBox(), QGroupBox()
-        QVBoxLayout(self.objective_box).addWidget(self.objective_chart)
-        status_layout = QHBoxLayout(self.status_box)
+        objective_layout = QVBoxLayout(self.objective_box)
+        objective_layout.addWidget(self.objective_chart)
+        objective_layout.addWidget(self.objective_table)
+        status_layout = QHBoxLayout()
         status_layout.addWidget(self.status_chart, 1)
         status_layout.addWidget(self.status_legend)
+        status_layout.addWidget(self.status_table)
+        # The toggle under the donut, where the box has room to spare: a row of its own would
+        # make the dashboard taller than a 1280×800 laptop's screen.
+        status_column = QVBoxLayout(self.status_box)
+        status_column.addLayout(status_layout, 1)
+        status_column.addWidget(self.tables_check, 0, Qt.AlignmentFlag.AlignRight)
         overdue_layout = QVBoxLayout(self.overdue_box)
         self.overdue_hint = QLabel()
         overdue_layout.addWidget(self.overdue_view)
@@ -135,8 +156,14 @@ class DashboardPanel(LazyPanel):
         self.objective_chart.objective_clicked.connect(self.objective_activated)
         self.status_chart.status_clicked.connect(self.status_activated)
         self.status_legend.status_clicked.connect(self.status_activated)
-        self.overdue_view.activated.connect(self._overdue_activated)
-        self.overdue_view.doubleClicked.connect(self._overdue_activated)
+        self.overdue_view.activated.connect(self._overdue_activated)  # a double-click, or Enter
+        self.objective_table.activated.connect(lambda index: self.objective_activated.emit(
+            self.objective_model.rows[index.row()].objective_id))
+        self.status_table.activated.connect(lambda index: self.status_activated.emit(
+            self.status_model.rows[index.row()][0]))
+        self.tables_check.setChecked(bool(app_settings().value(TABLES_KEY, False, type=bool)))
+        self.show_tables(self.tables_check.isChecked())
+        self.tables_check.toggled.connect(self._tables_toggled)
         selection.changed.connect(lambda _id: self.refresh())
         context.bus.changed.connect(self._data_changed)
         context.language.language_changed.connect(self.retranslate)
@@ -183,6 +210,28 @@ class DashboardPanel(LazyPanel):
         self.status_chart.set_counts(figures.status_counts)
         self.status_legend.set_counts(figures.status_counts)
         self.overdue_model.set_items(figures.overdue)
+        self.objective_model.set_rows(list(figures.by_objective))
+        self.status_model.set_counts(figures.status_counts)
+        self._chain_focus()
+
+    def _chain_focus(self) -> None:
+        """Tab goes through the dashboard as it reads: the legend's buttons (made as statuses
+        appear) right after the donut, not after the overdue table."""
+        chain = [self.objective_chart, self.objective_table, self.status_chart,
+                 *self.status_legend.buttons, self.status_table, self.tables_check, self.overdue_view]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def show_tables(self, tables: bool) -> None:
+        """The figures as tables in place of the charts (and their legend), or the charts."""
+        for chart in (self.objective_chart, self.status_chart, self.status_legend):
+            chart.setVisible(not tables)
+        self.objective_table.setVisible(tables)
+        self.status_table.setVisible(tables)
+
+    def _tables_toggled(self, tables: bool) -> None:
+        self.show_tables(tables)
+        app_settings().setValue(TABLES_KEY, tables)
 
     def _overdue_activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -208,6 +257,9 @@ class DashboardPanel(LazyPanel):
         set_name(self.objective_chart, _("Progress by objective"))
         set_name(self.status_chart, _("Status in this period"))
         self.overdue_model.retranslate()
+        self.tables_check.setText(_("Show the charts as &tables"))
+        self.objective_model.retranslate()
+        self.status_model.retranslate()
         self.checklist.retranslate()
         if self.figures is not None:
             self.reload()

@@ -65,6 +65,7 @@ class HistoryDialog(WindowStateMixin, QDialog):
         self.scope_label.setWordWrap(True)
         self.model = HistoryModel(entries, action_codes, self)
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setModel(self.model)
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)

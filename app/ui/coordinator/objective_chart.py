@@ -1,4 +1,5 @@
-"""Progress by objective as a horizontal bar chart; clicking a bar asks to show that objective."""
+"""Progress by objective as a horizontal bar chart; clicking a bar (or Enter on the bar the arrow
+keys moved to) asks to show that objective."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from app.i18n import _, current_language
 from app.i18n.formats import AVERAGE_PLACES, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.services.reporting.dashboard import ObjectiveProgress
+from app.ui.coordinator.chart_keys import KeyboardChart
 
 #: QtCharts gives the axes on one side at most this share of the chart's width, and draws longer
 #: labels past the chart's left edge, where they are cut off (objective numbers first).
@@ -26,8 +28,10 @@ AXIS_SHARE = 0.4
 AXIS_OVERHEAD = 18
 #: The plot's right margin: room for the last value label ("100 %").
 MARGINS = QMargins(4, 4, 18, 4)
+#: The bar the keyboard is on: darker than the others (the focus frame says the chart has focus).
+KEYBOARD_BAR = "#0b2f57"
 
-class ObjectiveChart(QChartView):
+class ObjectiveChart(KeyboardChart):
     #: Id of the objective whose bar was clicked.
     objective_clicked = Signal(int)
 
@@ -68,6 +72,7 @@ class ObjectiveChart(QChartView):
         bars.setColor(QColor("#1f5fa8"))
         bars.setBorderColor(QColor("#1f5fa8"))
         bars.setLabelColor(QColor("#1b1f24"))
+        bars.setSelectedColor(QColor(KEYBOARD_BAR))
         for item in self._items:
             bars.append(item.average_percent or 0.0)
         series = QHorizontalBarSeries()
@@ -92,6 +97,7 @@ class ObjectiveChart(QChartView):
         self._bars, self._categories = bars, categories
         bars.clicked.connect(self._clicked)
         bars.hovered.connect(self._hovered)
+        self.items_changed()
 
     def label_width(self) -> float:
         """The widest category label may be this wide and still leave the axis its full labels."""
@@ -116,16 +122,35 @@ class ObjectiveChart(QChartView):
         if 0 <= index < len(self._items):
             self.objective_clicked.emit(self._items[index].objective_id)
 
+    # --- the keyboard (positions top to bottom: objective 1 first, the last bar of the set) ---
+    def item_count(self) -> int:
+        return len(self._items)
+
+    def mark_item(self, position: int | None) -> None:
+        if self._bars is None:
+            return
+        self._bars.deselectAllBars()
+        if position is not None:
+            self._bars.selectBar(len(self._items) - 1 - position)
+
+    def activate_item(self, position: int) -> None:
+        self._clicked(len(self._items) - 1 - position)
+
+    def describe_item(self, position: int) -> str:
+        return self._describe(self._items[len(self._items) - 1 - position])
+
     def _hovered(self, status: bool, index: int) -> None:
         if not status or not 0 <= index < len(self._items):
             QToolTip.hideText()
             return
-        item = self._items[index]
+        QToolTip.showText(QCursor.pos(), self._describe(self._items[index]), self)
+
+    def _describe(self, item: ObjectiveProgress) -> str:
         average = (format_percent(item.average_percent, places=AVERAGE_PLACES)
                    or _("no update yet"))
-        QToolTip.showText(QCursor.pos(), _(
+        return _(
             "{code}. {title}\nAverage progress: {average}\nUpdated: {updated} of {total} "
             "commitments\nClick to show these commitments.").format(
                 code=item.code, title=pick_language(item.titles, current_language()),
                 average=average, updated=format_number(item.updated),
-                total=format_number(item.commitments)), self)
+                total=format_number(item.commitments))

@@ -299,8 +299,8 @@ class ProgressForm(QWidget):
     def retranslate(self) -> None:
         # The locale's percent sign and digits (Persian ۴۲٪), as the tables show them.
         self.percent_spin.setSuffix(" " + QLocale().percent())
-        texts = {"status": _("&Status:"), "percent": _("&Done:"), "narrative": _("&Narrative:"),
-                 "challenges": _("C&hallenges:"), "support_requested": _("Support re&quested:"),
+        texts = {"status": _("S&tatus:"), "percent": _("&Done:"), "narrative": _("&Narrative:"),
+                 "challenges": _("Challen&ges:"), "support_requested": _("Support re&quested:"),
                  "support_from": _("Support from:"), "evidence": _("Evidence:")}
         for name, text in texts.items():
             self.labels[name].setText(text)

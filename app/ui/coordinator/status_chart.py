@@ -2,7 +2,8 @@
 
 The legend is a column of buttons beside the donut rather than the chart's own legend: QtCharts
 gives its legend at most 40 % of the chart and cuts longer names ("Выполняется..."), while a
-button shows its status and count in full, and can be reached with the keyboard.
+button shows its status and count in full, and can be reached with the keyboard. The donut can
+be too: the arrow keys go round its slices, Enter asks for the status of the slice.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.orm.enums import ProgressStatus, label
 from app.ui.common.status_style import status_color
+from app.ui.coordinator.chart_keys import KeyboardChart
 
 #: One legend entry: the status (None: no update yet), its text with the count, its colour.
 Entry = tuple[ProgressStatus | None, str, QColor]
@@ -32,7 +34,7 @@ def status_entries(counts: dict[ProgressStatus | None, int]) -> list[Entry]:
     return entries
 
 
-class StatusChart(QChartView):
+class StatusChart(KeyboardChart):
     #: The status whose slice was clicked (None: the commitments with no update).
     status_clicked = Signal(object)
 
@@ -49,6 +51,7 @@ class StatusChart(QChartView):
         chart.legend().hide()
         self.setChart(chart)
         self._by_label: dict[str, ProgressStatus | None] = {}
+        self._slices: list[QPieSlice] = []
 
     def set_counts(self, counts: dict[ProgressStatus | None, int]) -> None:
         chart = self.chart()
@@ -65,10 +68,26 @@ class StatusChart(QChartView):
         series.clicked.connect(self._clicked)
         series.hovered.connect(lambda piece, on: piece.setExploded(on))
         chart.addSeries(series)
+        self._slices = series.slices()
+        self.items_changed()
 
     def _clicked(self, piece: QPieSlice) -> None:
         if piece.label() in self._by_label:
             self.status_clicked.emit(self._by_label[piece.label()])
+
+    # --- the keyboard (positions: the slices clockwise, as the legend lists them) ---------------
+    def item_count(self) -> int:
+        return len(self._slices)
+
+    def mark_item(self, position: int | None) -> None:
+        for index, piece in enumerate(self._slices):
+            piece.setExploded(index == position)
+
+    def activate_item(self, position: int) -> None:
+        self._clicked(self._slices[position])
+
+    def describe_item(self, position: int) -> str:
+        return self._slices[position].label()
 
 
 class StatusLegend(QWidget):

@@ -60,6 +60,7 @@ class BackupsDialog(WindowStateMixin, QDialog):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("backupsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

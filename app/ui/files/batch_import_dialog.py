@@ -116,6 +116,7 @@ class BatchSummaryDialog(WindowStateMixin, QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.model = BatchSummaryModel(result.outcomes, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("batchOutcomes")
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
@@ -139,7 +140,7 @@ class BatchSummaryDialog(WindowStateMixin, QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
-        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)  # a double-click, or Enter
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         context.language.language_changed.connect(self.retranslate)
         self.retranslate()

@@ -38,6 +38,7 @@ class MySubmissionsDialog(QDialog):
             self.model.set_rows(my_submissions(session, context.profile.country_code or "",
                                                context.db.path))
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -63,6 +63,7 @@ class MailDialog(QDialog):
         self.to_edit = QLineEdit(message.to)
         self.subject_edit = QLineEdit(message.subject)
         self.body_edit = QPlainTextEdit(message.body)
+        self.body_edit.setTabChangesFocus(True)  # Tab leaves the text (no tabs in a mail)
         self.attachment = QLabel(", ".join(path.name for path in message.attachments))
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)

@@ -53,7 +53,7 @@ class WorkspaceKeyDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.own)
-        trusted_label = QLabel(_("Keys this workspace trusts:"))
+        trusted_label = QLabel(_("Keys this workspace &trusts:"))
         trusted_label.setBuddy(self.trusted)  # names the list for a screen reader
         layout.addWidget(trusted_label)
         layout.addWidget(self.trusted, 1)

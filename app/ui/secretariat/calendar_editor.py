@@ -134,8 +134,8 @@ class CalendarEditor(RecordEditor):
         return True
 
     def retranslate(self, *_args: object) -> None:
-        for caption, text in zip(self._captions, (_("&Code:"), _("&Start:"), _("&End:"),
-                                                  _("&Due date:")), strict=True):
+        for caption, text in zip(self._captions, (_("&Code:"), _("S&tart:"), _("&End:"),
+                                                  _("D&ue date:")), strict=True):
             caption.setText(text)
         self.heading.setText("<b>" + (_("New period") if self.editing_id is None
                                       else _("Edit period")) + "</b>")

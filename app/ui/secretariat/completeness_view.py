@@ -87,6 +87,7 @@ class CompletenessView(RegionalFilteredView):
         self.matrix_view.setModel(self.proxy)
         self.matrix_view.setSortingEnabled(False)
         self.matrix_view.setWordWrap(True)
+        self.matrix_view.setTabKeyNavigation(False)  # Tab leaves the matrix; arrows move in it
         self.matrix_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.matrix_view.setItemDelegate(FramedSelectionDelegate(self.matrix_view))
         self.matrix_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -94,6 +95,7 @@ class CompletenessView(RegionalFilteredView):
         self.coverage_view = QTableView()
         self.coverage_view.setObjectName("coverageTable")
         self.coverage_view.setModel(self.coverage_model)
+        self.coverage_view.setTabKeyNavigation(False)
         self.coverage_view.verticalHeader().setVisible(False)
         self.report_panel = CountryPeriodPanel(context)
         self.bottom = QTabWidget()
@@ -111,6 +113,7 @@ class CompletenessView(RegionalFilteredView):
         layout.addWidget(self.splitter, 1)
 
         self.matrix_view.clicked.connect(self._cell_clicked)
+        self.matrix_view.activated.connect(self._cell_clicked)  # Enter does what a click does
         self.report_panel.acknowledge_requested.connect(self.acknowledge)
         self.report_panel.compose_requested.connect(self.send_receipt)
         self._follow_changes()

@@ -185,7 +185,7 @@ class MembershipEditor(RecordEditor):
         if self.sender() is self._context.language:
             self._fill_countries()
         for caption, text in zip(self._captions, (_("&Country:"), _("&Role:"), _("&From:"), _("&To:"),
-                                                  _("&Note:")), strict=True):
+                                                  _("N&ote:")), strict=True):
             caption.setText(text)
         current = self.role_combo.currentData()
         self.role_combo.clear()

@@ -332,10 +332,10 @@ class PlanEditor(QWidget):
             self._update_buttons()
 
     def retranslate(self, *_args: object) -> None:
-        texts = {"plan": _("Plan &details"), "objective": _("Add &objective"),
+        texts = {"plan": _("&Plan details"), "objective": _("Add &objective"),
                  "action": _("Add &action"), "indicator": _("Add &indicator"),
                  "delete": _("&Delete"), "apply": _("&Save"), "revert": _("Re&vert"),
-                 "version": _("New plan &version…"), "export": _("&Export plan workbook…"),
+                 "version": _("Ne&w plan version…"), "export": _("&Export plan workbook…"),
                  "import": _("I&mport plan workbook…")}
         for key, text in texts.items():
             self.buttons[key].setText(text)

@@ -153,7 +153,7 @@ class PlanItemForm(QWidget):
     def retranslate(self, *_args: object) -> None:
         captions = {"code": _("&Code:"), "titles": _("&Title:"), "kind": _("&Kind:"),
                     "unit": _("&Unit:"), "baseline": _("&Baseline:"), "target": _("Tar&get:"),
-                    "direction": _("&Direction:"), "adopted": _("Adopted &on:")}
+                    "direction": _("&Direction:"), "adopted": _("Adopted o&n:")}
         captions["parent"] = _("&Objective:") if self.kind == "action" else _("&Action:")
         for key, caption in self._captions.items():
             caption.setText(captions[key])

@@ -24,6 +24,7 @@ from app.models.services.workspace.countries import countries_by_name, reference
 from app.models.services.workspace.profile import ProfileInput, initialise
 from app.models.storage.database import Database
 from app.ui.common.accessible import refuse
+from app.ui.common.focus_ring import install_focus_ring
 from app.ui.common.form_parts import error_label
 from app.ui.common.language import LanguageController
 from app.ui.common.language_combo import LanguageCombo
@@ -36,6 +37,7 @@ class FirstRunDialog(QDialog):
     def __init__(self, db: Database, language: LanguageController,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_focus_ring()
         self._db = db
         self._language = language
         self.profile: WorkspaceProfile | None = None

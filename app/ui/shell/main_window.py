@@ -26,6 +26,7 @@ from app.models.orm.enums import WorkspaceRole, label
 from app.models.services.workspace.profile import is_demo
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.focus_ring import install_focus_ring
 from app.ui.common.plain_text import shown
 from app.ui.common.undo_actions import UndoRedoAction
 from app.ui.common.window_state import WindowStateMixin
@@ -61,6 +62,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_focus_ring()  # where the keyboard is, in this window and its dialogs
         self.context = context
         self.undo_stack = QUndoStack(self)
         self._tab_titles: list[tuple[QWidget, Callable[[], str]]] = []

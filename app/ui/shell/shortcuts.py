@@ -26,6 +26,9 @@ FIELD_KEYS = [
     ("Ctrl+Delete", N_("Clear an optional date")),
     ("Ctrl+A", N_("Select a date, then type the new one over it (e.g. 01.02.2027)")),
     ("Esc", N_("Close a dialog (a form with typed text asks first)")),
+    (N_("Arrow keys, Enter"),
+     N_("In a dashboard chart: move between bars or slices; open the chosen one")),
+    ("Enter", N_("In a list: open the chosen row (as a double-click does)")),
 ]
 
 
@@ -54,8 +57,9 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Keyboard shortcuts"))
         rows = [("F1", _("User guide, at the page of the current tab")), *menu_shortcuts(menus),
-                *((keys, _(text)) for keys, text in FIELD_KEYS)]
+                *((_(keys), _(text)) for keys, text in FIELD_KEYS)]  # "F8" has no entry: as is
         self.table = QTableWidget(len(rows), 2)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels([_("Keys"), _("What they do")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
