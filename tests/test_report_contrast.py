@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,9 +14,11 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart.bar_chart import BarChart
 
-from app.models.orm.enums import ProgressStatus
+from app.demo.generator import create_demo_workspace
+from app.models.orm.enums import ProgressStatus, WorkspaceRole
 from app.models.services.regional.completeness import CellState
 from app.models.services.regional.report import RegionalFilter
+from app.models.storage.database import Database
 from app.reports.consolidation.brief import brief_html
 from app.reports.consolidation.data import gather
 from app.reports.consolidation.workbook import build_consolidation_workbook
@@ -94,20 +97,23 @@ def _under_ratio(pairs: list[tuple[str, str, str, str]]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def consolidation_workbook(tmp_path_factory, workspace_templates) -> Path:
-    from app.models.orm.enums import WorkspaceRole
-    from app.demo.generator import create_demo_workspace
+def regional(tmp_path_factory, workspace_templates) -> Iterator[tuple[Database, Path]]:
+    """The small secretariat demo (as tests/conftest.py's), shared by this module's tests."""
     folder = tmp_path_factory.mktemp("contrast")
     db = workspace_templates.open_copy(
         "secretariat",
         lambda path: create_demo_workspace(path, role=WorkspaceRole.SECRETARIAT, size="small",
                                            seed=5, today=TODAY),
         folder / "secretariat.sqlite")
-    try:
-        with db.reading() as session:
-            return build_consolidation_workbook(session, folder / "regional.xlsx", "en", today=TODAY)
-    finally:
-        db.close()
+    yield db, folder
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def consolidation_workbook(regional) -> Path:
+    db, folder = regional
+    with db.reading() as session:
+        return build_consolidation_workbook(session, folder / "regional.xlsx", "en", today=TODAY)
 
 
 def test_every_text_of_the_regional_workbook_meets_the_ratio(consolidation_workbook):
@@ -241,22 +247,11 @@ def _style_fills(html: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def brief_documents(workspace_templates, tmp_path_factory) -> dict[str, str]:
-    from app.demo.generator import create_demo_workspace
-    from app.models.orm.enums import WorkspaceRole
-    folder = tmp_path_factory.mktemp("brief-contrast")
-    db = workspace_templates.open_copy(
-        "secretariat",
-        lambda path: create_demo_workspace(path, role=WorkspaceRole.SECRETARIAT, size="small",
-                                           seed=5, today=TODAY),
-        folder / "secretariat.sqlite")
-    try:
-        with db.reading() as session:
-            data = gather(session, RegionalFilter(first_period="2023-H1"), today=TODAY,
-                          highlights=True)
-        return {language: brief_html(data, language) for language in LANGUAGES}
-    finally:
-        db.close()
+def brief_documents(regional) -> dict[str, str]:
+    db, _folder = regional
+    with db.reading() as session:
+        data = gather(session, RegionalFilter(first_period="2023-H1"), today=TODAY, highlights=True)
+    return {language: brief_html(data, language) for language in LANGUAGES}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from app.i18n import N_, translate_in
 from app.models.orm.enums import ProgressStatus, label_in
-from app.reports.contrast import GRAPHIC_RATIO, WHITE, readable
 from app.models.services.regional.completeness import CellState, MatrixCell, state_label_source
+from app.reports.contrast import GRAPHIC_RATIO, WHITE, readable
 
 #: Light fills (RGB hex) that keep black text readable.
 STATE_FILL = {
