@@ -6,6 +6,8 @@ Success criterion 1.4.3 asks 4.5:1 for text, 1.4.11 asks 3:1 for graphics that c
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: Text against its background (WCAG AA, 1.4.3).
 TEXT_RATIO = 4.5
 #: Bars, swatches, outlines and icons against what is next to them (WCAG AA, 1.4.11).
@@ -37,6 +39,7 @@ def relative_luminance(colour: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+@lru_cache(maxsize=1024)
 def contrast_ratio(first: str, second: str) -> float:
     """From 1 (the same) to 21 (black on white), whichever of the two is lighter."""
     light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
@@ -49,6 +52,7 @@ def mix(colour: str, other: str, share: float) -> str:
     return hex_colour(*(x + (y - x) * share for x, y in zip(a, b, strict=True)))
 
 
+@lru_cache(maxsize=256)
 def readable(colour: str, background: str, ratio: float = TEXT_RATIO) -> str:
     """`colour` if it stands out enough from `background`; else the nearest colour that does,
     blended towards black or white (whichever is further from the background): a dark red

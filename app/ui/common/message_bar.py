@@ -6,12 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from app.ui.common.palette_colours import ERROR, INFO, note_style
 from app.ui.common.plain_text import shown
-
-ERROR_STYLE = ("QLabel#messageBar { background: #fde7e9; color: #8a1c1c;"
-               " border: 1px solid #e8a0a6; padding: 4px 8px; }")
-INFO_STYLE = ("QLabel#messageBar { background: #eef3f8; color: #1d3b63;"
-              " border: 1px solid #b8c9de; padding: 4px 8px; }")
 
 
 class MessageBar(QLabel):
@@ -33,11 +29,11 @@ class MessageBar(QLabel):
 
     def show_error(self, message: str) -> None:
         """Show the message here; if this panel is not on screen, in the window's status bar too."""
-        self._show(message, ERROR_STYLE)
+        self._show(message, note_style("QLabel#messageBar", ERROR, coloured_text=True))
         self._error = True
 
     def show_info(self, message: str) -> None:
-        self._show(message, INFO_STYLE)
+        self._show(message, note_style("QLabel#messageBar", INFO))
         self._error = False
 
     def _show(self, message: str, style: str) -> None:

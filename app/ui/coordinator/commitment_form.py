@@ -25,10 +25,10 @@ from app.models.services.plan.outline import PlanOutline
 from app.models.services.reporting.commitments import CommitmentInput, commitment_problems
 from app.ui.common.date_field import DateField
 from app.ui.common.language import LanguageController
+from app.ui.common.palette_colours import ERROR, Role, text_colour
 from app.ui.common.plain_text import shown, visible_marks
 from app.ui.common.window_state import WindowStateMixin
 
-ERROR_STYLE = "color: #b3261e;"
 FIELDS = ("action", "description", "lead_agency", "partners", "start_date", "end_date", "priority")
 
 
@@ -127,7 +127,7 @@ class CommitmentForm(WindowStateMixin, QDialog):
 
     def _error_label(self) -> QLabel:
         error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(f"color: {text_colour(ERROR, on=(Role.Window,)).name()};")
         error.setWordWrap(True)
         error.hide()
         return error

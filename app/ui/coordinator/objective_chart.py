@@ -11,13 +11,15 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPainter, QResizeEvent
+from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.i18n import _, current_language
 from app.i18n.formats import AVERAGE_PLACES, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.services.reporting.dashboard import ObjectiveProgress
+from app.reports.contrast import GRAPHIC_RATIO, readable
+from app.ui.common.palette_colours import outline
 
 #: QtCharts gives the axes on one side at most this share of the chart's width, and draws longer
 #: labels past the chart's left edge, where they are cut off (objective numbers first).
@@ -26,6 +28,15 @@ AXIS_SHARE = 0.4
 AXIS_OVERHEAD = 18
 #: The plot's right margin: room for the last value label ("100 %").
 MARGINS = QMargins(4, 4, 18, 4)
+BAR_COLOUR = "1F5FA8"
+
+def chart_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    """The bars' colour (blue, 3:1 on the window: dark on a light one, light on a dark one) and
+    the labels' (the palette's text)."""
+    window = palette.color(QPalette.ColorRole.Window).name()
+    bar = QColor(f"#{readable(BAR_COLOUR, window, GRAPHIC_RATIO)}")
+    return bar, palette.color(QPalette.ColorRole.WindowText)
+
 
 class ObjectiveChart(QChartView):
     #: Id of the objective whose bar was clicked.
@@ -65,9 +76,10 @@ class ObjectiveChart(QChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         bars = QBarSet(_("Average progress"))
-        bars.setColor(QColor("#1f5fa8"))
-        bars.setBorderColor(QColor("#1f5fa8"))
-        bars.setLabelColor(QColor("#1b1f24"))
+        bar, text = chart_colours(self.palette())
+        bars.setColor(bar)
+        bars.setBorderColor(bar)
+        bars.setLabelColor(text)
         for item in self._items:
             bars.append(item.average_percent or 0.0)
         series = QHorizontalBarSeries()
@@ -85,6 +97,10 @@ class ObjectiveChart(QChartView):
         values.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         for tick in range(0, 101, 20):
             values.append(format_percent(tick), tick)
+        for axis in (categories, values):  # the chart's own theme writes dark grey, whatever
+            axis.setLabelsBrush(text)       # the palette: unreadable on a dark window
+            axis.setLinePenColor(outline(self.palette()))
+            axis.setGridLineColor(self.palette().color(QPalette.ColorRole.Mid))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView, QPieSeries, QPieSlice
 from PySide6.QtCore import QMargins, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.orm.enums import ProgressStatus, label
-from app.ui.common.status_style import status_color
+from app.ui.common.palette_colours import outline
+from app.ui.common.status_style import status_color, status_swatch
 
 #: One legend entry: the status (None: no update yet), its text with the count, its colour.
 Entry = tuple[ProgressStatus | None, str, QColor]
@@ -60,7 +61,7 @@ class StatusChart(QChartView):
         for status, text, color in status_entries(counts):
             piece = series.append(text, counts[status])
             piece.setColor(color)
-            piece.setBorderColor(QColor("white"))
+            piece.setBorderColor(outline(self.palette()))  # 3:1 round the light slices too
             self._by_label[text] = status
         series.clicked.connect(self._clicked)
         series.hovered.connect(lambda piece, on: piece.setExploded(on))
@@ -92,10 +93,8 @@ class StatusLegend(QWidget):
             self._add_button()
         self._statuses = [status for status, _text, _color in entries]
         side = self.fontMetrics().height() - 4
-        for button, (_status, text, color) in zip(self.buttons, entries, strict=False):
-            swatch = QPixmap(side, side)
-            swatch.fill(color)
-            button.setIcon(QIcon(swatch))
+        for button, (status, text, _color) in zip(self.buttons, entries, strict=False):
+            button.setIcon(status_swatch(status, side, self.palette()))
             button.setIconSize(QSize(side, side))
             button.setText(text)
         for position, button in enumerate(self.buttons):
