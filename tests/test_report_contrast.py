@@ -129,6 +129,19 @@ def test_every_text_of_the_submission_workbook_meets_the_ratio(demo_db, tmp_path
     assert _under_ratio(pairs) == []
 
 
+def test_every_text_of_the_plan_workbook_meets_the_ratio(demo_db, tmp_path):
+    from sqlalchemy import select
+
+    from app.models.orm.plan import Plan
+    from app.models.services.plan.versions import published_document
+    from app.reports.plan_workbook.writer import write_plan_workbook
+
+    with demo_db.reading() as session:
+        document = published_document(session, session.scalar(select(Plan.id).limit(1)))
+    pairs = _text_pairs(write_plan_workbook(document, tmp_path, "ru"))
+    assert len(pairs) > 50 and _under_ratio(pairs) == []
+
+
 def test_the_checker_finds_a_pair_under_the_ratio():
     pairs = [("Sheet!A1", "fingerprint", "FF808080", "FFFFFFFF"), ("Sheet!A2", "ok", "000000", PAPER)]
     assert _under_ratio(pairs) == ["Sheet!A1: FF808080 on FFFFFFFF = 3.95"]
