@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.reports.contrast import TEXT_RATIO, contrast_ratio
+from app.reports.contrast import TEXT_RATIO, contrast_ratio, relative_luminance
 from app.ui.shell.application import follow_palette
 from app.ui.shell.first_run import FirstRunDialog
 
-from .contrast_walker import PALETTES, Pair, low_contrast
+from .contrast_walker import PALETTES, Pair, Walker, low_contrast
 from .tour import Stop, coordinator_tour, open_window, secretariat_tour
 
 Role = QPalette.ColorRole
@@ -201,3 +201,28 @@ def test_the_app_repairs_a_system_selection_under_the_ratio(qapp):
     for make in (PALETTES["dark"], PALETTES["high contrast"]):
         assert make is not None
         assert readable_palette(make()) == make()
+
+
+@pytest.mark.parametrize("switch_to", ["dark", "high contrast"])
+def test_a_palette_switched_while_the_window_is_open_is_followed(qtbot, context, qapp, switch_to):
+    """The system turns dark (or high contrast) while the app runs: style sheets set from the
+    old palette (the checklist, banners, refusals) and the charts' colours follow."""
+    window = open_window(qtbot, context)
+    tabs = window.coordinator_tabs
+    assert tabs is not None
+    tabs.dashboard.messages.show_error("The period could not be submitted.")
+    before = QPalette(qapp.palette())
+    make = PALETTES[switch_to]
+    assert make is not None
+    try:
+        follow_palette_of(qapp, make())
+        qtbot.wait(20)
+        found, texts = low_contrast(window, f"switched to {switch_to}")
+        walker = Walker(window, switch_to)
+        notes = [walker.background(widget) for widget in (
+            tabs.dashboard.checklist, tabs.dashboard.messages, window.template_banner)]
+    finally:
+        qapp.setPalette(before)
+    assert "The period could not be submitted." in texts
+    assert found == [], _report(found)
+    assert all(relative_luminance(fill or "FFFFFF") < 0.1 for fill in notes), notes  # now dark

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from app.ui.common.palette_colours import ERROR, INFO, note_style
+from app.ui.common.palette_colours import ERROR, INFO, keep_styled, note_style
 from app.ui.common.plain_text import shown
 
 
@@ -29,15 +29,20 @@ class MessageBar(QLabel):
 
     def show_error(self, message: str) -> None:
         """Show the message here; if this panel is not on screen, in the window's status bar too."""
-        self._show(message, note_style("QLabel#messageBar", ERROR, coloured_text=True))
         self._error = True
+        self._show(message)
 
     def show_info(self, message: str) -> None:
-        self._show(message, note_style("QLabel#messageBar", INFO))
         self._error = False
+        self._show(message)
 
-    def _show(self, message: str, style: str) -> None:
-        self.setStyleSheet(style)
+    def _style(self) -> str:
+        if self._error:
+            return note_style("QLabel#messageBar", ERROR, coloured_text=True)
+        return note_style("QLabel#messageBar", INFO)
+
+    def _show(self, message: str) -> None:
+        keep_styled(self, self._style)
         self.setText(shown(message))
         self.setVisible(True)
         window = self.window()

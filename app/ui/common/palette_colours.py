@@ -7,7 +7,12 @@ Contrast is WCAG's (app/reports/contrast.py): 4.5:1 for text, 3:1 for outlines a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
+from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 from app.reports.contrast import GRAPHIC_RATIO, TEXT_RATIO, contrast_ratio, mix, readable
 
@@ -108,3 +113,39 @@ def readable_palette(palette: QPalette) -> QPalette:
             if link != _hex(palette.color(group, role)):
                 fixed.setColor(group, role, _qt(link))
     return fixed
+
+
+def error_text_style() -> str:
+    """The style sheet of a refusal's text beside a form (on the window's colour)."""
+    return f"color: {text_colour(ERROR, on=(Role.Window,)).name()};"
+
+
+def palette_changed() -> SignalInstance:
+    """The application's palette changed (the system turned dark or high contrast while the app
+    runs). A signal, not `ApplicationPaletteChange`: Qt sends that event to windows only, and a
+    widget with a style sheet gets no `PaletteChange` either (its colours stay as they were)."""
+    return cast(QGuiApplication, QGuiApplication.instance()).paletteChanged
+
+
+class _Restyler(QObject):
+    """Sets its widget's style sheet again when the application's palette changes."""
+
+    def __init__(self, widget: QWidget, style: Callable[[], str]) -> None:
+        super().__init__(widget)
+        self.widget, self.style = widget, style
+        palette_changed().connect(self.restyle)  # dropped with this object
+
+    def restyle(self, *_args: object) -> None:
+        self.widget.setStyleSheet(self.style())
+
+
+def keep_styled(widget: QWidget, style: Callable[[], str]) -> None:
+    """Give `widget` the style sheet `style()` now, and again whenever the application's palette
+    changes (the system turned dark or high contrast while the app runs): a style sheet's
+    colours are fixed when it is set."""
+    restyler = widget.findChild(_Restyler, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if restyler is None:
+        _Restyler(widget, style)
+    else:
+        restyler.style = style
+    widget.setStyleSheet(style())

@@ -25,7 +25,7 @@ from app.models.services.plan.outline import PlanOutline
 from app.models.services.reporting.commitments import CommitmentInput, commitment_problems
 from app.ui.common.date_field import DateField
 from app.ui.common.language import LanguageController
-from app.ui.common.palette_colours import ERROR, Role, text_colour
+from app.ui.common.palette_colours import error_text_style, keep_styled
 from app.ui.common.plain_text import shown, visible_marks
 from app.ui.common.window_state import WindowStateMixin
 
@@ -127,7 +127,7 @@ class CommitmentForm(WindowStateMixin, QDialog):
 
     def _error_label(self) -> QLabel:
         error = QLabel()
-        error.setStyleSheet(f"color: {text_colour(ERROR, on=(Role.Window,)).name()};")
+        keep_styled(error, error_text_style)
         error.setWordWrap(True)
         error.hide()
         return error

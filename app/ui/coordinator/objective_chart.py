@@ -11,7 +11,15 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.i18n import _, current_language
@@ -19,7 +27,7 @@ from app.i18n.formats import AVERAGE_PLACES, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.services.reporting.dashboard import ObjectiveProgress
 from app.reports.contrast import GRAPHIC_RATIO, readable
-from app.ui.common.palette_colours import outline
+from app.ui.common.palette_colours import outline, palette_changed
 
 #: QtCharts gives the axes on one side at most this share of the chart's width, and draws longer
 #: labels past the chart's left edge, where they are cut off (objective numbers first).
@@ -59,6 +67,7 @@ class ObjectiveChart(QChartView):
         chart.setMargins(MARGINS)
         chart.setBackgroundVisible(False)
         self.setChart(chart)
+        palette_changed().connect(self._colour)  # the system turned dark, say
 
     def set_items(self, items: list[ObjectiveProgress]) -> None:
         """Draw one bar per objective, objective 1 at the top; when only the values changed
@@ -76,10 +85,6 @@ class ObjectiveChart(QChartView):
         for axis in chart.axes():
             chart.removeAxis(axis)
         bars = QBarSet(_("Average progress"))
-        bar, text = chart_colours(self.palette())
-        bars.setColor(bar)
-        bars.setBorderColor(bar)
-        bars.setLabelColor(text)
         for item in self._items:
             bars.append(item.average_percent or 0.0)
         series = QHorizontalBarSeries()
@@ -97,17 +102,31 @@ class ObjectiveChart(QChartView):
         values.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         for tick in range(0, 101, 20):
             values.append(format_percent(tick), tick)
-        for axis in (categories, values):  # the chart's own theme writes dark grey, whatever
-            axis.setLabelsBrush(text)       # the palette: unreadable on a dark window
-            axis.setLinePenColor(outline(self.palette()))
-            axis.setGridLineColor(self.palette().color(QPalette.ColorRole.Mid))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
         self._bars, self._categories = bars, categories
+        self._colour()
         bars.clicked.connect(self._clicked)
         bars.hovered.connect(self._hovered)
+
+    def _colour(self, *_args: object) -> None:
+        """Bars and axes in the palette's colours: the chart's own theme writes dark grey
+        whatever the palette, unreadable on a dark window."""
+        if self._bars is None:
+            return
+        palette = QGuiApplication.palette()  # this view's own is frozen by its style sheet
+        bar, text = chart_colours(palette)
+        self._bars.setColor(bar)
+        self._bars.setBorderColor(bar)
+        self._bars.setLabelColor(text)
+        for axis in self.chart().axes():
+            axis.setLabelsBrush(text)
+            axis.setLinePenColor(outline(palette))
+            axis.setGridLineColor(palette.color(QPalette.ColorRole.Mid))
+
+
 
     def label_width(self) -> float:
         """The widest category label may be this wide and still leave the axis its full labels."""

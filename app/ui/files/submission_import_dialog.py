@@ -24,7 +24,7 @@ from app.reports.submission.pipeline import ApplyResult, Preview, apply, preview
 from app.reports.submission.preview_text import identity_line, summary_line
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.palette_colours import SUCCESS, WARNING, note_style
+from app.ui.common.palette_colours import SUCCESS, WARNING, keep_styled, note_style
 from app.ui.common.plain_text import shown
 from app.ui.common.window_state import WindowStateMixin
 from app.ui.files.import_preview_model import ImportPreviewModel, KindRole
@@ -124,10 +124,10 @@ class ImportPreviewDialog(WindowStateMixin, QDialog):
                 "Edited after export: the content no longer matches the digest written when the "
                 "file was exported. The cells that differ are listed below; decide whether to "
                 "apply them."))
-            self.digest.setStyleSheet(note_style("", WARNING, padding="6px"))
+            keep_styled(self.digest, lambda: note_style("", WARNING, padding="6px"))
         else:
             self.digest.setText(_("Digest verified: the content is as exported."))
-            self.digest.setStyleSheet(note_style("", SUCCESS, padding="6px"))
+            keep_styled(self.digest, lambda: note_style("", SUCCESS, padding="6px"))
         notices = self.preview.notices[1:] if parsed.edited_after_export else self.preview.notices
         if not self.preview.has_changes and not self.preview.errors:
             notices = [*notices, _("Nothing to apply: the workspace already holds this content.")]

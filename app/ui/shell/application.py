@@ -146,6 +146,7 @@ def create_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     follow_palette(app)
+    app.paletteChanged.connect(lambda _palette: follow_palette(app))  # changed while running
     return app
 
 
