@@ -30,7 +30,7 @@ from app.reports.consolidation.html_parts import (
 from app.reports.consolidation.sheets import counted_roles
 from app.reports.consolidation.workbook import ordered_for
 from app.reports.language import ReportLanguage
-from app.reports.style import STATE_FILL, STATUS_COLOURS, cell_text
+from app.reports.style import COVERAGE_BAR, STATE_FILL, STATUS_COLOURS, STATUS_OUTLINE, cell_text
 
 #: The brief's matrix shows at most this many periods (the latest), to stay one page wide with
 #: every word whole.
@@ -124,7 +124,8 @@ def _statuses(data: Consolidation, lang: ReportLanguage) -> list[str]:
         if tally is None:
             continue
         name = lang.country(country) if country else t(N_("All countries"))
-        chart = stacked([(tally.statuses[s], f"#{STATUS_COLOURS[s]}") for s in statuses])
+        chart = stacked([(tally.statuses[s], f"#{STATUS_COLOURS[s]}") for s in statuses],
+                        f"#{STATUS_OUTLINE}")
         weight = "<b>{}</b>" if country is None else "{}"
         out.append(f"<tr><td>{weight.format(escape(name))}</td><td>{chart}</td>")
         out += [f"<td class='num'>{lang.number(tally.statuses[s])}</td>" for s in statuses]
@@ -142,7 +143,7 @@ def _coverage(data: Consolidation, lang: ReportLanguage) -> list[str]:
         share = data.coverage.get((None, period.id))
         value = share.share if share else None
         out.append(f"<tr><td width='12%'>{escape(period.code)}</td>"
-                   f"<td width='76%'>{bar(value or 0, '#70ad47')}</td><td class='num'>"
+                   f"<td width='76%'>{bar(value or 0, f'#{COVERAGE_BAR}')}</td><td class='num'>"
                    f"{whole(lang.percent(None if value is None else value * 100))}</td></tr>")
     out.append("</table>")
     return out

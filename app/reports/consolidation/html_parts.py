@@ -27,14 +27,17 @@ def bar(fraction: float, colour: str = "#2f5597", height: int = 9) -> str:
         f"height='{height}'>&nbsp;</td>" for width, fill in cells if width) + "</tr></table>"
 
 
-def stacked(parts: list[tuple[int, str]]) -> str:
-    """One bar in parts, each part's share of the whole in its colour."""
+def stacked(parts: list[tuple[int, str]], outline: str = "#404040") -> str:
+    """One bar in parts, each part's share of the whole in its colour; the table's own colour
+    shows between and around the parts (cell spacing) as an outline, so a light part stands
+    out from the paper too."""
     total = sum(count for count, _colour in parts)
     if not total:
         return "&nbsp;"
     cells = "".join(f"<td bgcolor='{colour}' width='{max(1, round(100 * count / total))}%' "
                     f"height='9'>&nbsp;</td>" for count, colour in parts if count)
-    return f"<table width='100%' cellspacing='0' cellpadding='0'><tr>{cells}</tr></table>"
+    return (f"<table width='100%' cellspacing='1' cellpadding='0' bgcolor='{outline}'>"
+            f"<tr>{cells}</tr></table>")
 
 
 def chip(label: str, fill: str) -> str:

@@ -20,7 +20,7 @@ from app.models.services.regional.completeness import CellState, state_label_sou
 from app.models.services.regional.report import Tally
 from app.reports.consolidation.data import Consolidation
 from app.reports.language import ReportLanguage
-from app.reports.style import STATE_FILL, STATUS_COLOURS, cell_text
+from app.reports.style import STATE_FILL, STATUS_COLOURS, STATUS_OUTLINE, cell_text
 from app.reports.xlsx.cells import RowWriter
 from app.reports.xlsx.openpyxl_api import sheet_setup
 from app.reports.xlsx.sheet_layout import row_height, sheet_title
@@ -292,7 +292,7 @@ def write_statuses(wb: Workbook, data: Consolidation, lang: ReportLanguage, st: 
         chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(countries) + 1))
         for series, status in zip(chart.series, STATUSES, strict=True):
             series.graphicalProperties.solidFill = STATUS_COLOURS[status]
-            series.graphicalProperties.line.solidFill = STATUS_COLOURS[status]
+            series.graphicalProperties.line.solidFill = STATUS_OUTLINE  # light fills need it
         chart.height, chart.width = 10, 24
         chart_on_new_page(ws, len(countries) + 2)
         sheet_setup(ws).add_chart(chart, f"A{len(countries) + 5}")

@@ -15,8 +15,10 @@ from app.i18n import _
 from app.reports.submission.preview_items import ChangeKind, FieldChange, PreviewItem
 from app.reports.submission.preview_text import show
 
-REMOVED_STYLE = "background-color:#ffd7d5; text-decoration:line-through;"
-ADDED_STYLE = "background-color:#ccf2d1; font-weight:bold;"
+#: Light fills with their own black text (readable under a dark palette too); struck out and
+#: bold, so the marks do not rest on colour alone.
+REMOVED_STYLE = "background-color:#ffd7d5; color:#000000; text-decoration:line-through;"
+ADDED_STYLE = "background-color:#ccf2d1; color:#000000; font-weight:bold;"
 _WORDS = re.compile(r"\s+|[^\s]+")
 
 

@@ -61,7 +61,7 @@ def _style_specs(language: str | None = None) -> dict[str, dict[str, Any]]:
                    "fill": PatternFill("solid", fgColor=HEADER_FILL),
                    "alignment": Alignment(vertical="center", wrap_text=True)},
         # Wrapped, so a fingerprint in its hidden column never spills into a visible neighbour.
-        "machine": {"font": Font(name=FONT, color="808080", size=8),
+        "machine": {"font": Font(name=FONT, color="707070", size=8),  # grey, yet 4.9:1 on white
                     "alignment": Alignment(vertical="top", wrap_text=True)},
         "key": key,
         "key_date": {**key, "number_format": date_format(language)},

@@ -8,15 +8,14 @@ from collections.abc import Iterable
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QFormLayout, QLabel, QTableView, QWidget
 
-#: Text colour of a refusal beside a form (readable on the light window background).
-ERROR_COLOR = "#b00020"
+from app.ui.common.palette_colours import error_text_style, keep_styled
 
 
 def error_label(name: str = "errorLabel") -> QLabel:
     """The line under a form that says why its input was refused (empty when all is well)."""
     label = QLabel()
     label.setObjectName(name)
-    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    keep_styled(label, error_text_style)
     label.setWordWrap(True)
     return label
 

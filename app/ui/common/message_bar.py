@@ -7,12 +7,8 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from app.ui.common.accessible import announce
+from app.ui.common.palette_colours import ERROR, INFO, keep_styled, note_style
 from app.ui.common.plain_text import shown
-
-ERROR_STYLE = ("QLabel#messageBar { background: #fde7e9; color: #8a1c1c;"
-               " border: 1px solid #e8a0a6; padding: 4px 8px; }")
-INFO_STYLE = ("QLabel#messageBar { background: #eef3f8; color: #1d3b63;"
-              " border: 1px solid #b8c9de; padding: 4px 8px; }")
 
 
 class MessageBar(QLabel):
@@ -34,13 +30,13 @@ class MessageBar(QLabel):
 
     def show_error(self, message: str) -> None:
         """Show the message here; if this panel is not on screen, in the window's status bar too."""
-        self._show(message, ERROR_STYLE)
         self._error = True
+        self._show(message)
         announce(self._speaker(), message)
 
     def show_info(self, message: str) -> None:
-        self._show(message, INFO_STYLE)
         self._error = False
+        self._show(message)
         announce(self._speaker(), message, error=False)
 
     def _speaker(self) -> QWidget:
@@ -48,8 +44,13 @@ class MessageBar(QLabel):
         panel is not on screen (the message is then in the status bar)."""
         return self if self.isVisible() else self.window()
 
-    def _show(self, message: str, style: str) -> None:
-        self.setStyleSheet(style)
+    def _style(self) -> str:
+        if self._error:
+            return note_style("QLabel#messageBar", ERROR, coloured_text=True)
+        return note_style("QLabel#messageBar", INFO)
+
+    def _show(self, message: str) -> None:
+        keep_styled(self, self._style)
         self.setText(shown(message))
         self.setVisible(True)
         window = self.window()

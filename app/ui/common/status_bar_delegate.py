@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from app.ui.common.palette_colours import outline
 from app.ui.common.roles import BarRole
 
 
@@ -23,7 +24,8 @@ class StatusBarDelegate(QStyledItemDelegate):
             return
         area = QRectF(option.rect.adjusted(4, 5, -4, -5))
         painter.save()
-        painter.setPen(QPen(option.palette.text().color(), 0.5))
+        # A whole pixel wide, 3:1 on the row: the light parts (not started, delayed) show too.
+        painter.setPen(QPen(outline(option.palette, QPalette.ColorRole.Base), 1))
         x = area.left()
         for count, colour in parts:
             if not count:

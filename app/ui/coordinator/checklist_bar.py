@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.i18n import _
 from app.models.services.reporting.checklist import LABELS, STEPS, Checklist
+from app.ui.common.palette_colours import INFO, keep_styled, note_style
 
-STYLE = ("QLabel#periodChecklist { background: #eef3f8; border: 1px solid #b8c9de;"
-         " padding: 6px 8px; }")
 DONE, TODO, NEXT = "✓", "○", "➜"
 
 
@@ -23,7 +22,7 @@ class ChecklistBar(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("periodChecklist")
-        self.setStyleSheet(STYLE)
+        keep_styled(self, lambda: note_style("QLabel#periodChecklist", INFO, padding="6px 8px"))
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse

@@ -26,10 +26,10 @@ from app.models.services.reporting.commitments import CommitmentInput, commitmen
 from app.ui.common.accessible import refuse
 from app.ui.common.date_field import DateField
 from app.ui.common.language import LanguageController
+from app.ui.common.palette_colours import error_text_style, keep_styled
 from app.ui.common.plain_text import shown, visible_marks
 from app.ui.common.window_state import WindowStateMixin
 
-ERROR_STYLE = "color: #b3261e;"
 FIELDS = ("action", "description", "lead_agency", "partners", "start_date", "end_date", "priority")
 
 
@@ -128,7 +128,7 @@ class CommitmentForm(WindowStateMixin, QDialog):
 
     def _error_label(self) -> QLabel:
         error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
+        keep_styled(error, error_text_style)
         error.setWordWrap(True)
         error.hide()
         return error

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.i18n import N_, _, current_language, ngettext
 from app.i18n.formats import country_name, format_date, format_number, format_percent
@@ -28,7 +28,7 @@ from app.ui.common.accessible import joined, labelled
 from app.ui.common.model_content import replacing_content
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import IdRole, Index, RowRole, SortRole
-from app.ui.common.status_style import MUTED_COLOR, OVERDUE_COLOR, status_color
+from app.ui.common.status_style import muted_colour, overdue_colour, status_swatch
 
 
 class Column(enum.IntEnum):
@@ -168,17 +168,21 @@ class CommitmentTableModel(QAbstractTableModel):
             return self._sentence(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == Column.END and row.overdue:
-                return QColor(OVERDUE_COLOR)
+                return overdue_colour()
             if row.retired or (column == Column.STATUS and row.status is None):
-                return QColor(MUTED_COLOR)
+                return muted_colour()
             return None
+        if role == Qt.ItemDataRole.FontRole and column == Column.END and row.overdue:
+            font = QFont()
+            font.setBold(True)  # overdue not by its red alone
+            return font
         if role == Qt.ItemDataRole.FontRole and row.retired:
             font = QFont()
             font.setItalic(True)
             font.setStrikeOut(column == Column.DESCRIPTION)
             return font
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
-            return status_color(row.status)
+            return status_swatch(row.status, 12)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.PERCENT, Column.EVIDENCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

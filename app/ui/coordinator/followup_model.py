@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.i18n import N_, _, current_language
 from app.i18n.formats import format_date
@@ -18,7 +18,7 @@ from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index
 from app.ui.common.roles import RowRole as DecisionRole
 from app.ui.common.row_table_model import header_text
-from app.ui.common.status_style import MUTED_COLOR
+from app.ui.common.status_style import muted_colour
 from app.ui.common.tree_model import TreeModel
 
 TEXT, STATUS, NOTE = range(3)
@@ -114,7 +114,7 @@ class FollowUpModel(TreeModel):
         if role == Qt.ItemDataRole.EditRole and index.column() == STATUS:
             return follow_up.status.value if follow_up else FollowUpStatus.NOT_STARTED.value
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == STATUS and not follow_up:
-            return QColor(MUTED_COLOR)
+            return muted_colour()
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (TEXT, NOTE):
             return pick_language(decision.texts, current_language()) if index.column() == TEXT \
                 else (follow_up.note if follow_up else None)

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from app.i18n import N_, _, coded, current_language
 from app.i18n.formats import (
@@ -31,15 +31,14 @@ from app.models.services.reporting.indicator_values import (
 )
 from app.ui.common.accessible import row_sentence
 from app.ui.common.model_content import replacing_content
+from app.ui.common.palette_colours import Role, muted_text, shaded
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, KindRole, RowRole
-from app.ui.common.status_style import MUTED_COLOR
 from app.ui.coordinator.delegates import FractionRole
 
 TITLE, UNIT, BASELINE, TARGET, TO_TARGET = range(5)
 FIXED = 5
 HEADERS = [N_("Indicator"), N_("Unit"), N_("Baseline"), N_("Target"), N_("To target")]
-LOCKED_BACKGROUND = "#eef0f2"
 
 
 def format_value(kind: IndicatorKind, value: IndicatorValueInput | None) -> str:
@@ -108,7 +107,7 @@ class IndicatorGridModel(QAbstractTableModel):
             return _(HEADERS[section]) if period is None else sentence_case(
                 format_period(period.code))
         if role == Qt.ItemDataRole.ForegroundRole and period is not None and period.locked:
-            return QColor(MUTED_COLOR)
+            return muted_text(on=(Role.Button,))  # on the header
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -178,7 +177,7 @@ class IndicatorGridModel(QAbstractTableModel):
                 return "" if value.number is None else str(int(value.number))
             return format_number(value.number)
         if role == Qt.ItemDataRole.BackgroundRole and period.locked:
-            return QColor(LOCKED_BACKGROUND)
+            return shaded()  # the view's base a shade towards its text
         if role == Qt.ItemDataRole.ToolTipRole and value is not None:
             parts = [format_value(row.kind, value)]
             if value.source:

@@ -12,13 +12,23 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPainter, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.i18n import _, current_language
 from app.i18n.formats import AVERAGE_PLACES, format_number, format_percent
 from app.models.orm.base import pick_language
 from app.models.services.reporting.dashboard import ObjectiveProgress
+from app.reports.contrast import GRAPHIC_RATIO, readable
+from app.ui.common.palette_colours import outline, palette_changed
 from app.ui.coordinator.chart_keys import KeyboardChart
 
 #: QtCharts gives the axes on one side at most this share of the chart's width, and draws longer
@@ -28,8 +38,21 @@ AXIS_SHARE = 0.4
 AXIS_OVERHEAD = 18
 #: The plot's right margin: room for the last value label ("100 %").
 MARGINS = QMargins(4, 4, 18, 4)
-#: The bar the keyboard is on: darker than the others (the focus frame says the chart has focus).
-KEYBOARD_BAR = "#0b2f57"
+BAR_COLOUR = "1F5FA8"
+
+def chart_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    """The bars' colour (blue, 3:1 on the window: dark on a light one, light on a dark one) and
+    the labels' (the palette's text)."""
+    window = palette.color(QPalette.ColorRole.Window).name()
+    bar = QColor(f"#{readable(BAR_COLOUR, window, GRAPHIC_RATIO)}")
+    return bar, palette.color(QPalette.ColorRole.WindowText)
+
+
+def keyboard_bar(bar: QColor, palette: QPalette) -> QColor:
+    """The bar the keyboard is on: further from the window than the others (darker on a light
+    window, lighter on a dark one); the focus frame says the chart has focus."""
+    light = palette.color(QPalette.ColorRole.Window).lightness() > 127
+    return bar.darker(220) if light else bar.lighter(160)
 
 class ObjectiveChart(KeyboardChart):
     #: Id of the objective whose bar was clicked.
@@ -52,6 +75,7 @@ class ObjectiveChart(KeyboardChart):
         chart.setMargins(MARGINS)
         chart.setBackgroundVisible(False)
         self.setChart(chart)
+        palette_changed().connect(self._colour)  # the system turned dark, say
 
     def set_items(self, items: list[ObjectiveProgress]) -> None:
         """Draw one bar per objective, objective 1 at the top; when only the values changed
@@ -69,10 +93,6 @@ class ObjectiveChart(KeyboardChart):
         for axis in chart.axes():
             chart.removeAxis(axis)
         bars = QBarSet(_("Average progress"))
-        bars.setColor(QColor("#1f5fa8"))
-        bars.setBorderColor(QColor("#1f5fa8"))
-        bars.setLabelColor(QColor("#1b1f24"))
-        bars.setSelectedColor(QColor(KEYBOARD_BAR))
         for item in self._items:
             bars.append(item.average_percent or 0.0)
         series = QHorizontalBarSeries()
@@ -95,9 +115,26 @@ class ObjectiveChart(KeyboardChart):
         series.attachAxis(categories)
         series.attachAxis(values)
         self._bars, self._categories = bars, categories
+        self._colour()
         bars.clicked.connect(self._clicked)
         bars.hovered.connect(self._hovered)
         self.items_changed()
+
+    def _colour(self, *_args: object) -> None:
+        """Bars and axes in the palette's colours: the chart's own theme writes dark grey
+        whatever the palette, unreadable on a dark window."""
+        if self._bars is None:
+            return
+        palette = QGuiApplication.palette()  # this view's own is frozen by its style sheet
+        bar, text = chart_colours(palette)
+        self._bars.setColor(bar)
+        self._bars.setBorderColor(bar)
+        self._bars.setSelectedColor(keyboard_bar(bar, palette))
+        self._bars.setLabelColor(text)
+        for axis in self.chart().axes():
+            axis.setLabelsBrush(text)
+            axis.setLinePenColor(outline(palette))
+            axis.setGridLineColor(palette.color(QPalette.ColorRole.Mid))
 
     def label_width(self) -> float:
         """The widest category label may be this wide and still leave the axis its full labels."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from app.i18n import N_, _, ngettext
 from app.i18n.formats import format_date, format_number
@@ -13,7 +12,7 @@ from app.models.orm.enums import label
 from app.models.services.reporting.dashboard import OverdueItem
 from app.ui.common.roles import IdRole
 from app.ui.common.row_table_model import RowTableModel
-from app.ui.common.status_style import OVERDUE_COLOR
+from app.ui.common.status_style import overdue_colour
 
 HEADERS = [N_("Action"), N_("Commitment"), N_("End date"), N_("Overdue by"), N_("Status")]
 
@@ -44,7 +43,7 @@ class OverdueModel(RowTableModel[OverdueItem]):
         if role == IdRole:
             return item.commitment_id
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            return QColor(OVERDUE_COLOR)
+            return overdue_colour()
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return item.description
         return None

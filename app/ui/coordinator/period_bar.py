@@ -13,13 +13,11 @@ from app.models.services.reporting.periods import PeriodState, period_states
 from app.models.services.reporting.receipts import receipt_line
 from app.models.topics import PERIODS, SUBMISSIONS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.palette_colours import INFO, keep_styled, note_style
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import Reporter
 from app.ui.coordinator.commands import ChangeLock
 from app.ui.coordinator.period_selection import PeriodSelection
-
-BANNER_STYLE = ("QLabel#lockBanner { background: #e8eef7; color: #1d3b63;"
-                " border: 1px solid #9db4d6; padding: 6px 8px; }")
 
 
 def due_text(state: PeriodState, days: int) -> str:
@@ -57,7 +55,7 @@ class PeriodBar(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("lockBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        keep_styled(self.banner, lambda: note_style("QLabel#lockBanner", INFO, padding="6px 8px"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.period_label, self.combo, self.due_label):

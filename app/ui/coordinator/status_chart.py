@@ -8,15 +8,18 @@ be too: the arrow keys go round its slices, Enter asks for the status of the sli
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCharts import QChart, QChartView, QPieSeries, QPieSlice
 from PySide6.QtCore import QMargins, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.i18n.formats import format_number
 from app.models.orm.enums import ProgressStatus, label
-from app.ui.common.status_style import status_color
+from app.ui.common.palette_colours import outline, palette_changed
+from app.ui.common.status_style import status_color, status_swatch
 from app.ui.coordinator.chart_keys import KeyboardChart
 
 #: One legend entry: the status (None: no update yet), its text with the count, its colour.
@@ -50,6 +53,7 @@ class StatusChart(KeyboardChart):
         chart.setBackgroundVisible(False)
         chart.legend().hide()
         self.setChart(chart)
+        palette_changed().connect(self._outline)
         self._by_label: dict[str, ProgressStatus | None] = {}
         self._slices: list[QPieSlice] = []
 
@@ -63,13 +67,19 @@ class StatusChart(KeyboardChart):
         for status, text, color in status_entries(counts):
             piece = series.append(text, counts[status])
             piece.setColor(color)
-            piece.setBorderColor(QColor("white"))
+            piece.setBorderColor(outline())  # 3:1 round the light slices too
             self._by_label[text] = status
         series.clicked.connect(self._clicked)
         series.hovered.connect(lambda piece, on: piece.setExploded(on))
         chart.addSeries(series)
         self._slices = series.slices()
         self.items_changed()
+
+    def _outline(self, *_args: object) -> None:
+        """The slices' outlines in the palette's colours again (the system turned dark, say)."""
+        for series in self.chart().series():
+            for piece in cast(QPieSeries, series).slices():
+                piece.setBorderColor(outline())
 
     def _clicked(self, piece: QPieSlice) -> None:
         if piece.label() in self._by_label:
@@ -99,26 +109,32 @@ class StatusLegend(QWidget):
         super().__init__(parent)
         self.buttons: list[QToolButton] = []
         self._statuses: list[ProgressStatus | None] = []
+        self._counts: dict[ProgressStatus | None, int] = {}
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
         self._layout.addStretch(1)
         self._layout.addStretch(1)
+        palette_changed().connect(self._outline)
 
     def set_counts(self, counts: dict[ProgressStatus | None, int]) -> None:
+        self._counts = counts
         entries = status_entries(counts)
         while len(self.buttons) < len(entries):
             self._add_button()
         self._statuses = [status for status, _text, _color in entries]
         side = self.fontMetrics().height() - 4
-        for button, (_status, text, color) in zip(self.buttons, entries, strict=False):
-            swatch = QPixmap(side, side)
-            swatch.fill(color)
-            button.setIcon(QIcon(swatch))
+        for button, (status, text, _color) in zip(self.buttons, entries, strict=False):
+            button.setIcon(status_swatch(status, side))
             button.setIconSize(QSize(side, side))
             button.setText(text)
         for position, button in enumerate(self.buttons):
             button.setVisible(position < len(entries))
+
+    def _outline(self, *_args: object) -> None:
+        """The swatches' outlines in the palette's colours again (the system turned dark, say)."""
+        if self._counts:
+            self.set_counts(self._counts)
 
     def _add_button(self) -> None:
         button = QToolButton()

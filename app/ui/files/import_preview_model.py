@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from app.i18n import _, ngettext
 from app.reports.submission.preview import Preview
@@ -13,6 +13,7 @@ from app.reports.submission.preview_diff import changes_html
 from app.reports.submission.preview_items import ChangeKind, FieldChange, PreviewItem
 from app.reports.submission.preview_text import change_line
 from app.ui.common.accessible import row_sentence
+from app.ui.common.palette_colours import ERROR, WARNING, text_colour
 from app.ui.common.plain_text import plain_data
 from app.ui.common.roles import Index, KindRole
 from app.ui.common.tree_model import TreeModel
@@ -141,8 +142,9 @@ class ImportPreviewModel(TreeModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
-            colour = {"error": "#b00020", "edit": "#8a5a00"}.get(node.kind)
+            accents = {"error": ERROR, "edit": WARNING}
+            colour = accents.get(node.kind)
             if node.kind == "group" and node.children:
-                colour = {"error": "#b00020", "edit": "#8a5a00"}.get(node.children[0].kind)
-            return QBrush(QColor(colour)) if colour else None
+                colour = accents.get(node.children[0].kind)
+            return QBrush(text_colour(colour)) if colour else None
         return None

@@ -38,6 +38,7 @@ from app.reports.plan_workbook.reader import PlanFile, read_plan_workbook
 from app.ui.common.accessible import set_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.palette_colours import ERROR, Role, text_colour
 
 
 def _level(level: str) -> str:
@@ -147,10 +148,11 @@ class PlanImportDialog(QDialog):
             parts.append("<p><b>" + escape(_(
                 "This file was edited after it was exported: its content no longer matches its "
                 "digest. Check the changes below before applying them.")) + "</b></p>")
+        red = text_colour(ERROR, on=(Role.Base,)).name()  # readable in a dark palette too
         for message in self.preview.errors:
-            parts.append(f"<p style='color:#b00020'>{escape(message)}</p>")
+            parts.append(f"<p style='color:{red}'>{escape(message)}</p>")
         for problem in self.file.problems:
-            parts.append(f"<p style='color:#b00020'>{escape(str(problem))}</p>")
+            parts.append(f"<p style='color:{red}'>{escape(str(problem))}</p>")
 
         def item(c: ItemChange) -> str:
             return (f"{escape(_level(c.level))} <b>{escape(c.new_code or c.old_code or '')}</b> "

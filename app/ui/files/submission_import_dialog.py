@@ -25,14 +25,13 @@ from app.reports.submission.preview_text import identity_line, summary_line
 from app.ui.common.accessible import set_name, set_view_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.palette_colours import SUCCESS, WARNING, keep_styled, note_style
 from app.ui.common.plain_text import shown
 from app.ui.common.window_state import WindowStateMixin
 from app.ui.files.import_preview_model import ImportPreviewModel, KindRole
 
-VERIFIED_STYLE = "background: #e6f4ea; color: #1e4620; border: 1px solid #a8d5b5; padding: 6px;"
 #: New and changed items opened down to their fields, at most this many per group.
 EXPANDED_ITEMS = 200
-EDITED_STYLE = "background: #fff4ce; color: #5c4400; border: 1px solid #e0c060; padding: 6px;"
 
 
 class ImportPreviewDialog(WindowStateMixin, QDialog):
@@ -128,10 +127,10 @@ class ImportPreviewDialog(WindowStateMixin, QDialog):
                 "Edited after export: the content no longer matches the digest written when the "
                 "file was exported. The cells that differ are listed below; decide whether to "
                 "apply them."))
-            self.digest.setStyleSheet(EDITED_STYLE)
+            keep_styled(self.digest, lambda: note_style("", WARNING, padding="6px"))
         else:
             self.digest.setText(_("Digest verified: the content is as exported."))
-            self.digest.setStyleSheet(VERIFIED_STYLE)
+            keep_styled(self.digest, lambda: note_style("", SUCCESS, padding="6px"))
         notices = self.preview.notices[1:] if parsed.edited_after_export else self.preview.notices
         if not self.preview.has_changes and not self.preview.errors:
             notices = [*notices, _("Nothing to apply: the workspace already holds this content.")]

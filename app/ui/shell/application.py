@@ -24,6 +24,7 @@ from app.resources import resource_path
 from app.ui.common.change_bus import ChangeBus
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language import LanguageController
+from app.ui.common.palette_colours import readable_palette
 from app.ui.common.settings import app_settings
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.workspace_guard import (
@@ -143,7 +144,17 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
+    follow_palette(app)
+    app.paletteChanged.connect(lambda _palette: follow_palette(app))  # changed while running
     return app
+
+
+def follow_palette(app: QApplication) -> None:
+    """The system's palette, with its selection and links made readable where it left them
+    under 4.5:1 (only those roles are set; the rest keeps following the system)."""
+    palette = readable_palette(app.palette())
+    if palette != app.palette():
+        app.setPalette(palette)
 
 
 def start_gui(db_path: Path | None = None, language: str | None = None) -> AppController:

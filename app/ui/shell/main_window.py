@@ -27,6 +27,7 @@ from app.models.services.workspace.profile import is_demo
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.focus_ring import install_focus_ring
+from app.ui.common.palette_colours import WARNING, keep_styled, note_style
 from app.ui.common.plain_text import shown
 from app.ui.common.undo_actions import UndoRedoAction
 from app.ui.common.window_state import WindowStateMixin
@@ -84,8 +85,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.template_banner = QLabel()
         self.template_banner.setObjectName("templateBanner")
         self.template_banner.setWordWrap(True)
-        self.template_banner.setStyleSheet(
-            "background: #fff4ce; color: #5c4400; border: 1px solid #e0c060; padding: 6px;")
+        keep_styled(self.template_banner,
+                    lambda: note_style("QLabel#templateBanner", WARNING, padding="6px"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
