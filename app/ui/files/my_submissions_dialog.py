@@ -11,6 +11,7 @@ from app.i18n.formats import format_datetime
 from app.reports.submission.my_submissions import ExportRow, my_submissions, state_label
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.row_table_model import RowTableModel
+from app.ui.common.screen_fit import OnScreenMixin
 
 
 def _when(value: Any) -> str:
@@ -28,7 +29,7 @@ class MySubmissionsModel(RowTableModel[ExportRow]):
                 row.file_name)[column]
 
 
-class MySubmissionsDialog(QDialog):
+class MySubmissionsDialog(OnScreenMixin, QDialog):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("My submissions"))

@@ -37,13 +37,14 @@ from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.reports.plan_workbook.reader import PlanFile, read_plan_workbook
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.screen_fit import OnScreenMixin
 
 
 def _level(level: str) -> str:
     return {"objective": _("Objective"), "action": _("Action"), "indicator": _("Indicator")}[level]
 
 
-class PlanImportDialog(QDialog):
+class PlanImportDialog(OnScreenMixin, QDialog):
     """Raises UserFacingError from the constructor when the file cannot be read at all."""
 
     #: The plan was adopted (AdoptResult).

@@ -27,6 +27,7 @@ from app.models.topics import SUBMISSIONS
 from app.reports.mail.message import OutgoingMail, submission_message
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.form_parts import captioned_rows, error_label
+from app.ui.common.screen_fit import OnScreenMixin
 from app.ui.common.settings import app_settings
 from app.ui.files.mail_sender import Handoff, Launcher, hand_to_mail_program
 from app.ui.files.sent_record import mark_sent
@@ -34,7 +35,7 @@ from app.ui.files.sent_record import mark_sent
 ADDRESS_KEY = "mail/secretariatAddress"
 
 
-class SendMailDialog(QDialog):
+class SendMailDialog(OnScreenMixin, QDialog):
     #: The mail programs to try (None: this system's); a test puts a recorder here.
     launchers: list[tuple[str, Launcher]] | None = None
     #: How a folder is shown (a test replaces it).

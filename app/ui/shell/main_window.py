@@ -6,10 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -27,6 +26,7 @@ from app.models.services.workspace.profile import is_demo
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import shown
+from app.ui.common.screen_fit import size_to_room
 from app.ui.common.undo_actions import UndoRedoAction
 from app.ui.common.window_state import WindowStateMixin
 from app.ui.files.submission_actions import SubmissionActions
@@ -44,10 +44,6 @@ if TYPE_CHECKING:
 GUIDE_PAGES = {"DetailPane": "plan", "DashboardPanel": "dashboard",
                "CommitmentsPanel": "commitments", "ProgressPanel": "progress",
                "IndicatorPanel": "indicators", "DecisionsPanel": "decisions"}
-
-
-#: What a Windows title bar and frame take around the window's contents (width, height), pixels.
-FRAME_ALLOWANCE = (16, 40)
 
 
 class MainWindow(WindowStateMixin, QMainWindow):
@@ -135,14 +131,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
     def fit_to_screen(self, room: QRect | None = None) -> None:
         """1280×800 where the screen allows, else the screen's free area less the title bar and
         frame: a 1280×800 laptop's taskbar leaves less than 800 pixels for the whole window."""
-        if room is None:
-            screen = self.screen() or QApplication.primaryScreen()
-            room = screen.availableGeometry() if screen is not None else None
-        width, height = 1280, 800
-        if room is not None:
-            width = min(width, room.width() - FRAME_ALLOWANCE[0])
-            height = min(height, room.height() - FRAME_ALLOWANCE[1])
-        self.resize(width, height)
+        size_to_room(self, QSize(1280, 800), room)
 
     def add_tab(self, widget: QWidget, title: Callable[[], str]) -> None:
         """Add a workspace tab whose title is looked up again whenever the language changes."""

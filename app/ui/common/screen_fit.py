@@ -1,0 +1,70 @@
+"""Keep every window and dialog inside the screen's free area (less the taskbar), never larger.
+
+Ministries' laptops are 1920×1080 screens at 150 % — 1280×720 effective pixels — and a window sized
+or remembered for a bigger screen would put its status bar and buttons below the taskbar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+#: What a Windows title bar and frame take around a window's contents (width, height), pixels,
+#: while the window has no frame yet to measure.
+FRAME_ALLOWANCE = (16, 40)
+
+
+def available_room(widget: QWidget | None = None) -> QRect | None:
+    """The free area of the screen `widget` is on (or of the primary screen): the desktop less
+    the taskbar. None without a screen. (The one place that asks: tests put a smaller screen here.)"""
+    screen = (widget.screen() if widget is not None else None) or QApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def frame_size(widget: QWidget) -> tuple[int, int]:
+    """The title bar and frame around `widget` (a window): as measured once it has one, and no
+    less than Windows' (before it has one, or on a platform without title bars)."""
+    outer, inner = widget.frameGeometry(), widget.geometry()
+    return (max(outer.width() - inner.width(), FRAME_ALLOWANCE[0]),
+            max(outer.height() - inner.height(), FRAME_ALLOWANCE[1]))
+
+
+def size_to_room(widget: QWidget, preferred: QSize, room: QRect | None = None) -> None:
+    """Resize the window `widget` to `preferred`, or to the room left with its frame if less."""
+    room = room if room is not None else available_room(widget)
+    width, height = preferred.width(), preferred.height()
+    if room is not None:
+        frame_width, frame_height = frame_size(widget)
+        width = min(width, room.width() - frame_width)
+        height = min(height, room.height() - frame_height)
+    widget.resize(width, height)
+
+
+def fit_to_room(widget: QWidget, room: QRect | None = None) -> None:
+    """Shrink the window `widget` to fit `room` with its frame (its minimum size permitting) and
+    move it inside; `room` defaults to its screen's free area."""
+    room = room if room is not None else available_room(widget)
+    if room is None:
+        return
+    frame_width, frame_height = frame_size(widget)
+    width = min(widget.width(), room.width() - frame_width)
+    height = min(widget.height(), room.height() - frame_height)
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(width, height)
+    outer_width, outer_height = widget.width() + frame_width, widget.height() + frame_height
+    x = max(room.left(), min(widget.x(), room.left() + room.width() - outer_width))
+    y = max(room.top(), min(widget.y(), room.top() + room.height() - outer_height))
+    if (x, y) != (widget.x(), widget.y()):
+        widget.move(x, y)
+
+
+class OnScreenMixin:
+    """Mixed into a window or dialog: fitted to its screen's free area each time it is shown
+    (its own size, or one remembered from a bigger screen, may be taller than a laptop's)."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        assert isinstance(self, QWidget)
+        full = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        if self.isWindow() and not self.windowState() & full:
+            fit_to_room(self)
+        super().showEvent(event)  # type: ignore[misc]
