@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 #: What a Windows title bar and frame take around a window's contents (width, height), pixels,
 #: while the window has no frame yet to measure.
@@ -56,6 +56,16 @@ def fit_to_room(widget: QWidget, room: QRect | None = None) -> None:
     y = max(room.top(), min(widget.y(), room.top() + room.height() - outer_height))
     if (x, y) != (widget.x(), widget.y()):
         widget.move(x, y)
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """`content` in a frameless scroll area that gives it all its room: scroll bars appear only
+    when the window is smaller than what `content` needs (a small screen, large text)."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    return area
 
 
 class OnScreenMixin:

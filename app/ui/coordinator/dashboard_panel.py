@@ -27,6 +27,7 @@ from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.screen_fit import scrolling
 from app.ui.coordinator.checklist_bar import ChecklistBar
 from app.ui.coordinator.objective_chart import ObjectiveChart
 from app.ui.coordinator.overdue_model import IdRole, OverdueModel
@@ -125,11 +126,16 @@ class DashboardPanel(LazyPanel):
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
+        body = QWidget()  # scrolls on a small screen with large text (the period bar stays)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.checklist)
+        body_layout.addLayout(cards)
+        body_layout.addLayout(grid, 1)
+        self.scroll_area = scrolling(body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.period_bar)
-        layout.addWidget(self.checklist)
-        layout.addLayout(cards)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.messages)
         self.objective_chart.objective_clicked.connect(self.objective_activated)
         self.status_chart.status_clicked.connect(self.status_activated)

@@ -62,6 +62,7 @@ class ProgressPanel(LazyPanel):
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)  # large text on a small screen
         tools = QHBoxLayout()
         for button in (self.copy_button, self.history_button):
             tools.addWidget(button)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +33,7 @@ from app.models.topics import COMMITMENTS, INDICATOR_VALUES, PLAN
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import shown
+from app.ui.common.screen_fit import scrolling
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
 from app.ui.plan_browser.plan_tree_model import NodeRole
@@ -74,14 +76,14 @@ class PlanEditor(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.plan_label)
         left_layout.addWidget(self.tree, 1)
-        adders = QHBoxLayout()
-        for key in ("plan", "objective", "action", "indicator", "delete"):
-            adders.addWidget(self.buttons[key])
+        adders = QGridLayout()  # two rows: one is wider than a small screen with large text
+        for index, key in enumerate(("plan", "objective", "action", "indicator", "delete")):
+            adders.addWidget(self.buttons[key], index // 3, index % 3)
         left_layout.addLayout(adders)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.form, 1)
+        right_layout.addWidget(scrolling(self.form), 1)
         apply_row = QHBoxLayout()
         apply_row.addStretch(1)
         apply_row.addWidget(self.buttons["revert"])

@@ -25,6 +25,7 @@ from app.models.orm.enums import WorkspaceRole, label
 from app.models.services.workspace.profile import is_demo
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.elided_label import ElidedLabel
 from app.ui.common.plain_text import shown
 from app.ui.common.screen_fit import size_to_room
 from app.ui.common.undo_actions import UndoRedoAction
@@ -102,7 +103,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.demo_banner)
-        central_layout.addWidget(self.splitter)
+        central_layout.addWidget(self.splitter, 1)  # the banners above keep their own height
         self.setCentralWidget(central)
 
         self._build_actions()
@@ -110,8 +111,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.submission_actions = SubmissionActions(
             self, context, self.file_menu, self.quit_action, undo_stack=self.undo_stack,
             open_report=self.open_received_report)
-        self._workspace_label = QLabel()
-        self._path_label = QLabel()
+        self._workspace_label = ElidedLabel(Qt.TextElideMode.ElideRight)
+        self._path_label = ElidedLabel()
         self.statusBar().addWidget(self._workspace_label)
         self.statusBar().addPermanentWidget(self._path_label)
 
@@ -255,8 +256,9 @@ class MainWindow(WindowStateMixin, QMainWindow):
             self.template_banner.setText(_(
                 "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
                 "Regional Action Plan. Import the plan workbook from the secretariat to replace it."))
-        self._workspace_label.setText(shown(self._workspace_text()))
-        self._path_label.setText(_("Database: {path}").format(path=isolate(str(self.context.db.path))))
+        self._workspace_label.set_text(shown(self._workspace_text()))
+        self._path_label.set_text(
+            _("Database: {path}").format(path=isolate(str(self.context.db.path))))
         self.navigator.plan_model.retranslate()
         self.detail.refresh()
 
