@@ -1,7 +1,8 @@
 """Every window and dialog of both workspaces is usable on a small laptop screen with large text:
 1280×720 and 1366×768 effective pixels (1920×1080 at 150 %, the common 1366×768) with the text at
 150 %, in Russian (long words) and Persian (right to left). Nothing larger than the screen's free
-area, nothing off-screen, no widget cut by its parent, no label or button narrower than its text.
+area, nothing off-screen, no widget cut by its parent, no label or button narrower than its text,
+no form or page that scrolls sideways (downwards is fine).
 
 The screen is simulated where the app asks for it (`screen_fit.available_room`), so the windows'
 own fitting — at opening, on restoring a remembered geometry, on showing a dialog — is what runs.
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QLabel,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
 from app.ui.common import screen_fit
 from app.ui.common.elided_label import ElidedLabel
-from app.ui.common.screen_fit import FRAME_ALLOWANCE
+from app.ui.common.screen_fit import FRAME_ALLOWANCE, OnScreenMixin
 from app.ui.common.settings import app_settings
 from app.ui.shell.first_run import FirstRunDialog
 
@@ -143,6 +146,10 @@ def fit_problems(name: str, window: QWidget, room: QRect) -> list[str]:
             problems.append(f"{name}: {describe(widget)} at ({box.x()}, {box.y()}) "
                             f"{box.width()}×{box.height()} is cut off by its "
                             f"{parent.width()}×{parent.height()} {describe(parent)}")
+        if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisibleTo(window):
+            problems.append(f"{name}: {describe(widget)} of {describe(widget.widget())} scrolls "
+                            f"sideways ({widget.widget().width()} px in "
+                            f"{widget.viewport().width()})")
         problem = (None if isinstance(widget, ElidedLabel)  # shortened with "…" when narrow
                    else label_problem(widget) if isinstance(widget, QLabel)
                    else button_problem(widget) if isinstance(widget, QAbstractButton) else None)
@@ -228,3 +235,35 @@ def test_a_dialog_remembered_larger_than_the_screen_is_shown_inside_it(
     dialog.show()
     settle()
     assert not fit_problems("backups dialog", dialog, small_screen)
+
+
+class Window(OnScreenMixin, QWidget):
+    """A window with one child, whose minimum width the test changes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.child = QWidget()
+        self.child.setMinimumWidth(600)
+        QVBoxLayout(self).addWidget(self.child)
+
+
+@pytest.mark.parametrize("small_screen", ["1280x720"], indirect=True)
+def test_a_window_enlarged_by_a_passing_minimum_returns_inside_the_screen(qtbot, small_screen):
+    """Qt enlarges a window for a page wider than the screen while it is built, and never makes
+    it smaller again by itself; a window the user made larger stays as the user left it."""
+    window = Window()
+    qtbot.addWidget(window)
+    window.resize(800, 400)
+    window.show()
+    settle()
+    window.child.setMinimumWidth(1500)
+    settle()
+    assert window.width() == window.minimumWidth() > 1500
+    window.child.setMinimumWidth(600)
+    settle()
+    assert small_screen.contains(with_frame(window)), window.geometry()
+    window.resize(1500, 400)  # the user's choice: left alone
+    settle()
+    window.child.setMinimumWidth(700)
+    settle()
+    assert window.width() == 1500

@@ -5,13 +5,14 @@ or remembered for a bigger screen would put its status bar and buttons below the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStyle, QWidget
 
 #: What a Windows title bar and frame take around a window's contents (width, height), pixels,
 #: while the window has no frame yet to measure.
 FRAME_ALLOWANCE = (16, 40)
+FULL = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
 
 
 def available_room(widget: QWidget | None = None) -> QRect | None:
@@ -58,23 +59,76 @@ def fit_to_room(widget: QWidget, room: QRect | None = None) -> None:
         widget.move(x, y)
 
 
-def scrolling(content: QWidget) -> QScrollArea:
+class DownwardScrollArea(QScrollArea):
+    """Scrolls up and down only: never narrower than its content's minimum width (a form whose
+    fields would otherwise be cut at the side or need sideways scrolling)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = content.minimumSizeHint().expandedTo(content.minimumSize()).width()
+        return QSize(width + bar + 2 * self.frameWidth(), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() in (QEvent.Type.LayoutRequest,
+                                                         QEvent.Type.Show):
+            # The content's minimum width may have changed (rows shown or hidden, a language),
+            # also while it was hidden, when no layout hears of it.
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+
+def scrolling(content: QWidget, sideways: bool = True) -> QScrollArea:
     """`content` in a frameless scroll area that gives it all its room: scroll bars appear only
-    when the window is smaller than what `content` needs (a small screen, large text)."""
-    area = QScrollArea()
+    when the window is smaller than what `content` needs (a small screen, large text). Not
+    `sideways`: the area is as wide as `content` needs, and scrolls only downwards."""
+    area = QScrollArea() if sideways else DownwardScrollArea()
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(content)
     return area
 
 
+def larger_than_room(widget: QWidget) -> bool:
+    room = available_room(widget)
+    frame_width, frame_height = frame_size(widget)
+    return room is not None and (widget.width() + frame_width > room.width()
+                                 or widget.height() + frame_height > room.height())
+
+
 class OnScreenMixin:
     """Mixed into a window or dialog: fitted to its screen's free area each time it is shown
-    (its own size, or one remembered from a bigger screen, may be taller than a laptop's)."""
+    (its own size, or one remembered from a bigger screen, may be taller than a laptop's), and
+    again when its layout lets it be smaller: Qt enlarges a window for a page whose minimum size is
+    larger for a moment (while it is built), but never makes it smaller again."""
 
     def showEvent(self, event: QShowEvent) -> None:
         assert isinstance(self, QWidget)
-        full = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
-        if self.isWindow() and not self.windowState() & full:
+        if self.isWindow() and not self.windowState() & FULL:
             fit_to_room(self)
         super().showEvent(event)  # type: ignore[misc]
+
+    _minimum_seen: QSize | None = None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and isinstance(self, QWidget):
+            # The layout has just set the window's minimum size: if the window is as large as the
+            # last one only because of it (not as the user left it) and that is off the screen,
+            # it returns inside.
+            before, now = self._minimum_seen, self.minimumSize()
+            self._minimum_seen = now
+            enlarged = before is not None and (
+                self.width() == before.width() > now.width()
+                or self.height() == before.height() > now.height())
+            if (enlarged and self.isWindow() and self.isVisible()
+                    and not self.windowState() & FULL and larger_than_room(self)):
+                fit_to_room(self)
+        handled: bool = super().event(event)  # type: ignore[misc]
+        return handled

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -118,14 +119,12 @@ class DashboardPanel(LazyPanel):
         cards = QHBoxLayout()
         for card in (self.completeness, self.due, self.overdue_card):
             cards.addWidget(card, 1)
-        grid = QGridLayout()
+        self.charts = grid = QGridLayout()
         grid.addWidget(self.objective_box, 0, 0)
-        grid.addWidget(self.status_box, 0, 1)
-        grid.addWidget(self.overdue_box, 1, 0, 1, 2)
+        self._charts_beside: bool | None = None
+        self.arrange_charts(beside=True)
         grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
         grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
         body = QWidget()  # scrolls on a small screen with large text (the period bar stays)
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -189,6 +188,35 @@ class DashboardPanel(LazyPanel):
         self.status_legend.set_counts(figures.status_counts)
         self.overdue_model.set_items(figures.overdue)
 
+    def arrange_charts(self, beside: bool | None = None) -> None:
+        """The status chart beside the objectives' where both fit the pane, else under it (large
+        text on a small screen), so the dashboard never scrolls sideways."""
+        if beside is None:
+            room = (self.scroll_area.width()
+                    - self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
+            beside = room >= (self.objective_box.minimumSizeHint().width()
+                              + self.charts.horizontalSpacing()
+                              + self.status_box.minimumSizeHint().width())
+        if beside == self._charts_beside:
+            return
+        self._charts_beside = beside
+        grid = self.charts
+        for box in (self.status_box, self.overdue_box):
+            grid.removeWidget(box)
+        if beside:
+            grid.addWidget(self.status_box, 0, 1)
+            grid.addWidget(self.overdue_box, 1, 0, 1, 2)
+        else:
+            grid.addWidget(self.status_box, 1, 0)
+            grid.addWidget(self.overdue_box, 2, 0)
+        grid.setColumnStretch(1, 2 if beside else 0)
+        grid.setRowStretch(1, 2 if beside else 3)
+        grid.setRowStretch(2, 0 if beside else 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange_charts()
+
     def _overdue_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.commitment_activated.emit(index.data(IdRole))
@@ -211,5 +239,6 @@ class DashboardPanel(LazyPanel):
         self.overdue_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.overdue_model.retranslate()
         self.checklist.retranslate()
+        self.arrange_charts()  # the titles' widths changed
         if self.figures is not None:
             self.reload()

@@ -76,14 +76,14 @@ class PlanEditor(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.plan_label)
         left_layout.addWidget(self.tree, 1)
-        adders = QGridLayout()  # two rows: one is wider than a small screen with large text
+        adders = QGridLayout()  # two a row: one row is wider than a small screen with large text
         for index, key in enumerate(("plan", "objective", "action", "indicator", "delete")):
-            adders.addWidget(self.buttons[key], index // 3, index % 3)
+            adders.addWidget(self.buttons[key], index // 2, index % 2)
         left_layout.addLayout(adders)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(scrolling(self.form), 1)
+        right_layout.addWidget(scrolling(self.form, sideways=False), 1)
         apply_row = QHBoxLayout()
         apply_row.addStretch(1)
         apply_row.addWidget(self.buttons["revert"])
