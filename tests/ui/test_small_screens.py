@@ -32,7 +32,7 @@ from app.ui.common.screen_fit import FRAME_ALLOWANCE, OnScreenMixin
 from app.ui.common.settings import app_settings
 from app.ui.shell.first_run import FirstRunDialog
 
-from .tour import coordinator_tour, open_window, secretariat_tour, settle
+from .tour import coordinator_tour, open_window, secretariat_tour, settle, tab_stops
 
 #: Windows 11's taskbar, in effective pixels: what the screen's free area loses at the bottom.
 TASKBAR = 48
@@ -48,11 +48,11 @@ def screen_room(screen: str) -> QRect:
 
 
 @pytest.fixture
-def large_text(qapp: QApplication) -> Iterator[None]:
-    """The application's font at 150 % for widgets built during the test."""
+def large_text(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[None]:
+    """The application's font at 150 % (or the size given) for widgets built during the test."""
     before = QApplication.font()
     font = QApplication.font()
-    font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
+    font.setPointSizeF(font.pointSizeF() * getattr(request, "param", TEXT_SCALE))
     QApplication.setFont(font)
     yield
     QApplication.setFont(before)
@@ -184,6 +184,19 @@ def test_the_secretariats_windows_fit_a_small_screen_with_large_text(
     problems, stops = tour_problems(secretariat_tour(qtbot, secretariat_context, tmp_path),
                                     small_screen)
     assert stops >= 12
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("large_text", [1.0, 1.25], indirect=True, ids=["100%", "125%"])
+@pytest.mark.parametrize("small_screen", ["1280x720"], indirect=True)
+@pytest.mark.parametrize("workspace", ["context", "secretariat_context"])
+def test_the_windows_fit_a_small_screen_with_smaller_text_too(
+        qtbot, request, language, large_text, small_screen, workspace):
+    """The layouts that change with the room (charts side by side or not) at the sizes between."""
+    language.set_language("ru")
+    window = open_window(qtbot, request.getfixturevalue(workspace))
+    problems, stops = tour_problems(tab_stops(window, workspace), small_screen)
+    assert stops >= 6
     assert not problems, "\n".join(problems)
 
 
