@@ -5,6 +5,8 @@ or remembered for a bigger screen would put its status bar and buttons below the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStyle, QWidget
@@ -103,22 +105,28 @@ def larger_than_room(widget: QWidget) -> bool:
                                  or widget.height() + frame_height > room.height())
 
 
-class OnScreenMixin:
+# The mixin is typed as the widget it is mixed into (and is a plain class when the program runs).
+if TYPE_CHECKING:
+    _Widget = QWidget
+else:
+    _Widget = object
+
+
+class OnScreenMixin(_Widget):
     """Mixed into a window or dialog: fitted to its screen's free area each time it is shown
     (its own size, or one remembered from a bigger screen, may be taller than a laptop's), and
     again when its layout lets it be smaller: Qt enlarges a window for a page whose minimum size is
     larger for a moment (while it is built), but never makes it smaller again."""
 
-    def showEvent(self, event: QShowEvent) -> None:
-        assert isinstance(self, QWidget)
-        if self.isWindow() and not self.windowState() & FULL:
-            fit_to_room(self)
-        super().showEvent(event)  # type: ignore[misc]
-
     _minimum_seen: QSize | None = None
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.isWindow() and not self.windowState() & FULL:
+            fit_to_room(self)
+        super().showEvent(event)
+
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest and isinstance(self, QWidget):
+        if event.type() == QEvent.Type.LayoutRequest:
             # The layout has just set the window's minimum size: if the window is as large as the
             # last one only because of it (not as the user left it) and that is off the screen,
             # it returns inside.
@@ -130,5 +138,4 @@ class OnScreenMixin:
             if (enlarged and self.isWindow() and self.isVisible()
                     and not self.windowState() & FULL and larger_than_room(self)):
                 fit_to_room(self)
-        handled: bool = super().event(event)  # type: ignore[misc]
-        return handled
+        return super().event(event)
