@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QScrollArea,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -150,6 +151,11 @@ def fit_problems(name: str, window: QWidget, room: QRect) -> list[str]:
             problems.append(f"{name}: {describe(widget)} of {describe(widget.widget())} scrolls "
                             f"sideways ({widget.widget().width()} px in "
                             f"{widget.viewport().width()})")
+        if isinstance(widget, QTabBar) and widget.count():
+            last = widget.tabRect(widget.count() - 1).united(widget.tabRect(0))
+            if last.width() > widget.width():
+                problems.append(f"{name}: the tabs of {describe(widget.parentWidget())} need "
+                                f"{last.width()} px, have {widget.width()} (some behind arrows)")
         problem = (None if isinstance(widget, ElidedLabel)  # shortened with "…" when narrow
                    else label_problem(widget) if isinstance(widget, QLabel)
                    else button_problem(widget) if isinstance(widget, QAbstractButton) else None)

@@ -68,6 +68,10 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.detail = DetailPane(context)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
+        # All tabs in sight on a small screen with large text: long titles end in "…" (whole in
+        # their tooltips), rather than some tabs hidden behind scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.add_tab(self.detail, lambda: _("Plan"))
         # Each role imports only its own panels (the other role's cost ~0.1-0.2 s at every start).
         if context.profile.role == WorkspaceRole.SECRETARIAT:
@@ -245,6 +249,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
             action.setChecked(code == current_language())
         for widget, title in self._tab_titles:
             self.tabs.setTabText(self.tabs.indexOf(widget), title())
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), title())
         outline = self.navigator.plan_model.outline
         self.template_banner.setVisible(outline.is_template)
         if self.context.profile.role == WorkspaceRole.SECRETARIAT:  # the one who publishes it
