@@ -121,7 +121,8 @@ class OnScreenMixin(_Widget):
     _minimum_seen: QSize | None = None
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self.isWindow() and not self.windowState() & FULL:
+        # Not when the system shows it again (restored from the taskbar): left where the user put it.
+        if self.isWindow() and not event.spontaneous() and not self.windowState() & FULL:
             fit_to_room(self)
         super().showEvent(event)
 
