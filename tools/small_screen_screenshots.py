@@ -43,7 +43,11 @@ def under_xvfb(out: Path) -> int:
 
 
 def take(out: Path) -> list[Path]:
-    home = Path(tempfile.mkdtemp(prefix="apt-screens-"))
+    # One fixed folder (emptied first): the status bar shows the database's path, and the same
+    # path each time makes the screenshots the same each time.
+    home = Path(tempfile.gettempdir()) / "almaty-process-tracker-screens"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir()
     # Settings and data of our own: nothing remembered from a real start, nothing written to it.
     os.environ.update(QT_QPA_PLATFORM="xcb", XDG_DATA_HOME=str(home / "data"),
                       XDG_CONFIG_HOME=str(home / "config"))
