@@ -226,8 +226,8 @@ def test_membership_table_needs_no_sideways_scrolling(qtbot, secretariat_context
     secretariat_context.language.set_language("ru")
     window = MainWindow(secretariat_context)
     qtbot.addWidget(window)
-    window.resize(1280, 800)
     window.show()
+    window.resize(1280, 800)  # once shown: showing fits it to the offscreen screen (800 pixels)
     window.tabs.setCurrentWidget(window.secretariat_tabs.pages["memberships"])
     table = window.secretariat_tabs.memberships.table
     qtbot.waitUntil(table.isVisible)

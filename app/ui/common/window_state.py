@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from app.ui.common.screen_fit import OnScreenMixin, fit_to_room
 from app.ui.common.settings import app_settings
 
 
-class WindowStateMixin:
-    """Call `restore_window_state()` after building the widget; state is saved in `closeEvent`."""
+class WindowStateMixin(OnScreenMixin):
+    """Call `restore_window_state()` after building the widget; state is saved in `closeEvent`.
+    A geometry remembered on a bigger screen is fitted to this one's free area."""
 
     state_key: str = ""
 
@@ -20,12 +23,13 @@ class WindowStateMixin:
         assert isinstance(self, QWidget)
         return self
 
-    def restore_window_state(self) -> None:
+    def restore_window_state(self, room: QRect | None = None) -> None:
         widget = self._widget()
         settings = app_settings()
         geometry = settings.value(f"{self._key()}/geometry")
         if geometry is not None:
             widget.restoreGeometry(geometry)
+            fit_to_room(widget, room)
         for splitter in widget.findChildren(QSplitter):
             state = settings.value(f"{self._key()}/splitter/{splitter.objectName()}")
             if state is not None and splitter.objectName():

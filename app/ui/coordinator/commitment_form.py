@@ -55,6 +55,10 @@ class CommitmentForm(WindowStateMixin, QDialog):
         self._touched: set[str] = set()
         self.data: CommitmentInput | None = None
         self.action_combo = QComboBox()
+        # As wide as the form, not as its longest action (wider than a small laptop's screen).
+        self.action_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.action_combo.setMinimumContentsLength(50)
         self._actions = [action for objective in outline.objectives
                          for action in objective.children
                          if not action.retired or (data and data.action_id == action.id)]

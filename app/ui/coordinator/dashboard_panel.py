@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,7 @@ from app.ui.common.column_widths import fit_to_headers
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.screen_fit import scrolling
 from app.ui.common.settings import app_settings
 from app.ui.coordinator.chart_tables import ObjectiveTableModel, StatusTableModel, figures_table
 from app.ui.coordinator.checklist_bar import ChecklistBar
@@ -139,19 +141,22 @@ class DashboardPanel(LazyPanel):
         cards = QHBoxLayout()
         for card in (self.completeness, self.due, self.overdue_card):
             cards.addWidget(card, 1)
-        grid = QGridLayout()
+        self.charts = grid = QGridLayout()
         grid.addWidget(self.objective_box, 0, 0)
-        grid.addWidget(self.status_box, 0, 1)
-        grid.addWidget(self.overdue_box, 1, 0, 1, 2)
+        self._charts_beside: bool | None = None
+        self.arrange_charts(beside=True)
         grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
         grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        body = QWidget()  # scrolls on a small screen with large text (the period bar stays)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.checklist)
+        body_layout.addLayout(cards)
+        body_layout.addLayout(grid, 1)
+        self.scroll_area = scrolling(body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.period_bar)
-        layout.addWidget(self.checklist)
-        layout.addLayout(cards)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.messages)
         self.objective_chart.objective_clicked.connect(self.objective_activated)
         self.status_chart.status_clicked.connect(self.status_activated)
@@ -233,6 +238,35 @@ class DashboardPanel(LazyPanel):
         self.show_tables(tables)
         app_settings().setValue(TABLES_KEY, tables)
 
+    def arrange_charts(self, beside: bool | None = None) -> None:
+        """The status chart beside the objectives' where both fit the pane, else under it (large
+        text on a small screen), so the dashboard never scrolls sideways."""
+        if beside is None:
+            room = (self.scroll_area.width()
+                    - self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
+            beside = room >= (self.objective_box.minimumSizeHint().width()
+                              + self.charts.horizontalSpacing()
+                              + self.status_box.minimumSizeHint().width())
+        if beside == self._charts_beside:
+            return
+        self._charts_beside = beside
+        grid = self.charts
+        for box in (self.status_box, self.overdue_box):
+            grid.removeWidget(box)
+        if beside:
+            grid.addWidget(self.status_box, 0, 1)
+            grid.addWidget(self.overdue_box, 1, 0, 1, 2)
+        else:
+            grid.addWidget(self.status_box, 1, 0)
+            grid.addWidget(self.overdue_box, 2, 0)
+        grid.setColumnStretch(1, 2 if beside else 0)
+        grid.setRowStretch(1, 2 if beside else 3)
+        grid.setRowStretch(2, 0 if beside else 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange_charts()
+
     def _overdue_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.commitment_activated.emit(index.data(IdRole))
@@ -261,5 +295,6 @@ class DashboardPanel(LazyPanel):
         self.objective_model.retranslate()
         self.status_model.retranslate()
         self.checklist.retranslate()
+        self.arrange_charts()  # the titles' widths changed
         if self.figures is not None:
             self.reload()

@@ -50,6 +50,7 @@ class PeriodBar(QWidget):
         self.combo.setMinimumContentsLength(16)
         self.period_label.setBuddy(self.combo)
         self.due_label = QLabel()
+        self.due_label.setWordWrap(True)  # large text on a small screen
         self.submit_button = QPushButton()
         self.reopen_button = QPushButton()
         self.banner = QLabel()

@@ -8,11 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from app.models.topics import COMMITMENTS, PLAN, PROGRESS, SUBMISSIONS
 from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.message_bar import MessageBar
+from app.ui.common.screen_fit import scrolling
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.commitment_model import Column
 from app.ui.coordinator.commitment_table import CommitmentTable
@@ -60,6 +59,7 @@ class ProgressPanel(PeriodRowsPanel):
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)  # large text on a small screen
         tools = QHBoxLayout()
         for button in (self.copy_button, self.history_button):
             tools.addWidget(button)
@@ -67,10 +67,7 @@ class ProgressPanel(PeriodRowsPanel):
         tools.addWidget(self.count_label)
         tools.addWidget(self.previous_button)
         tools.addWidget(self.next_button)
-        scroll = QScrollArea()
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scrolling(self.form, sideways=False)
         self.splitter = QSplitter()
         self.splitter.setObjectName("progressSplitter")
         self.splitter.addWidget(self.table)

@@ -12,6 +12,7 @@ from app.reports.submission.my_submissions import ExportRow, my_submissions, sta
 from app.ui.common.accessible import set_view_name
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.row_table_model import RowTableModel
+from app.ui.common.screen_fit import OnScreenMixin
 
 
 def _when(value: Any) -> str:
@@ -29,7 +30,7 @@ class MySubmissionsModel(RowTableModel[ExportRow]):
                 row.file_name)[column]
 
 
-class MySubmissionsDialog(QDialog):
+class MySubmissionsDialog(OnScreenMixin, QDialog):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("My submissions"))

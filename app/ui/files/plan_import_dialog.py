@@ -39,13 +39,14 @@ from app.ui.common.accessible import set_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.palette_colours import ERROR, Role, text_colour
+from app.ui.common.screen_fit import OnScreenMixin
 
 
 def _level(level: str) -> str:
     return {"objective": _("Objective"), "action": _("Action"), "indicator": _("Indicator")}[level]
 
 
-class PlanImportDialog(QDialog):
+class PlanImportDialog(OnScreenMixin, QDialog):
     """Raises UserFacingError from the constructor when the file cannot be read at all."""
 
     #: The plan was adopted (AdoptResult).

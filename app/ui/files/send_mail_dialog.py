@@ -30,6 +30,7 @@ from app.reports.mail.message import OutgoingMail, ReceiptMailInfo, receipt_mess
 from app.ui.common.accessible import refuse
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.form_parts import captioned_rows, error_label
+from app.ui.common.screen_fit import OnScreenMixin
 from app.ui.common.settings import app_settings
 from app.ui.files.mail_sender import Handoff, Launcher, hand_to_mail_program
 from app.ui.files.sent_record import mark_sent
@@ -37,7 +38,7 @@ from app.ui.files.sent_record import mark_sent
 ADDRESS_KEY = "mail/secretariatAddress"
 
 
-class MailDialog(QDialog):
+class MailDialog(OnScreenMixin, QDialog):
     """The message to check and edit, then the hand-off to the mail program (or the draft)."""
 
     #: The mail programs to try (None: this system's); a test puts a recorder here.

@@ -36,6 +36,7 @@ from app.ui.common.accessible import set_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language_combo import LanguageCombo
+from app.ui.common.screen_fit import OnScreenMixin
 from app.ui.common.settings import app_settings
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.window_state import WindowStateMixin
@@ -154,7 +155,7 @@ class ExportSubmissionDialog(WindowStateMixin, QDialog):
         self.accept()
 
 
-class ExportResultDialog(QDialog):
+class ExportResultDialog(OnScreenMixin, QDialog):
     """Where the file went, with "Open folder" and "Compose e-mail"."""
 
     #: How URLs are opened (a test replaces it to see what would be opened).

@@ -31,10 +31,11 @@ from app.models.services.keys.key_file import KEY_FILE_SUFFIX, export_key, impor
 from app.models.services.keys.own import own_fingerprint
 from app.models.services.keys.pins import pinned_keys
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.screen_fit import OnScreenMixin
 from app.ui.common.storage_guard import shows_storage_errors
 
 
-class WorkspaceKeyDialog(QDialog):
+class WorkspaceKeyDialog(OnScreenMixin, QDialog):
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

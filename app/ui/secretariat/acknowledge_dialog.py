@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from app.i18n import _, ngettext
 from app.reports.submission.mailto import edited_cell_line
 from app.ui.common.accessible import set_name
+from app.ui.common.screen_fit import OnScreenMixin
 
 
-class AcknowledgeDialog(QDialog):
+class AcknowledgeDialog(OnScreenMixin, QDialog):
     def __init__(self, what: str, parent: QWidget | None = None,
                  edited_cells: Sequence[Mapping[str, Any]] = ()) -> None:
         super().__init__(parent)

@@ -43,6 +43,7 @@ class CountryPeriodPanel(QWidget):
         self.data: CountryPeriodData | None = None
         self.title_label = QLabel()
         self.title_label.setObjectName("reportTitle")
+        self.title_label.setWordWrap(True)  # large text on a small screen
         self.info_label = QLabel()
         self.info_label.setObjectName("reportInfo")
         self.info_label.setWordWrap(True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +35,7 @@ from app.ui.common.accessible import set_view_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.plain_text import shown
+from app.ui.common.screen_fit import scrolling
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.common.undo_commands import perform
 from app.ui.plan_browser.plan_tree_model import NodeRole
@@ -76,14 +78,14 @@ class PlanEditor(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.plan_label)
         left_layout.addWidget(self.tree, 1)
-        adders = QHBoxLayout()
-        for key in ("plan", "objective", "action", "indicator", "delete"):
-            adders.addWidget(self.buttons[key])
+        adders = QGridLayout()  # two a row: one row is wider than a small screen with large text
+        for index, key in enumerate(("plan", "objective", "action", "indicator", "delete")):
+            adders.addWidget(self.buttons[key], index // 2, index % 2)
         left_layout.addLayout(adders)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.form, 1)
+        right_layout.addWidget(scrolling(self.form, sideways=False), 1)
         apply_row = QHBoxLayout()
         apply_row.addStretch(1)
         apply_row.addWidget(self.buttons["revert"])

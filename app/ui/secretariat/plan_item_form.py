@@ -58,6 +58,8 @@ class PlanItemForm(QWidget):
         self.error_label = error_label()
         self._captions: dict[str, QLabel] = {}
         self.form = QFormLayout(self)
+        # A caption above its field where both do not fit side by side (large text, small screen).
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, widget in (("code", self.code_edit), ("titles", self.titles_editor),
                             ("parent", self.parent_combo), ("kind", self.kind_combo),
                             ("unit", self.unit_editor), ("baseline", self.baseline_edit),

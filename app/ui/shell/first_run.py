@@ -29,9 +29,10 @@ from app.ui.common.form_parts import error_label
 from app.ui.common.language import LanguageController
 from app.ui.common.language_combo import LanguageCombo
 from app.ui.common.plain_text import shown
+from app.ui.common.screen_fit import OnScreenMixin
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(OnScreenMixin, QDialog):
     """Creates the workspace profile; the interface switches language as soon as one is chosen."""
 
     def __init__(self, db: Database, language: LanguageController,

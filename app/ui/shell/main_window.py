@@ -6,10 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -26,9 +25,11 @@ from app.models.orm.enums import WorkspaceRole, label
 from app.models.services.workspace.profile import is_demo
 from app.models.topics import COMMITMENTS, EVERYTHING, PLAN, PROFILE, PROGRESS
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.elided_label import ElidedLabel
 from app.ui.common.focus_ring import install_focus_ring
 from app.ui.common.palette_colours import WARNING, keep_styled, note_style
 from app.ui.common.plain_text import shown
+from app.ui.common.screen_fit import size_to_room
 from app.ui.common.undo_actions import UndoRedoAction
 from app.ui.common.window_state import WindowStateMixin
 from app.ui.files.submission_actions import SubmissionActions
@@ -46,10 +47,6 @@ if TYPE_CHECKING:
 GUIDE_PAGES = {"DetailPane": "plan", "DashboardPanel": "dashboard",
                "CommitmentsPanel": "commitments", "ProgressPanel": "progress",
                "IndicatorPanel": "indicators", "DecisionsPanel": "decisions"}
-
-
-#: What a Windows title bar and frame take around the window's contents (width, height), pixels.
-FRAME_ALLOWANCE = (16, 40)
 
 
 class MainWindow(WindowStateMixin, QMainWindow):
@@ -74,6 +71,10 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.detail = DetailPane(context)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
+        # All tabs in sight on a small screen with large text: long titles end in "…" (whole in
+        # their tooltips), rather than some tabs hidden behind scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.add_tab(self.detail, lambda: _("Plan"))
         # Each role imports only its own panels (the other role's cost ~0.1-0.2 s at every start).
         if context.profile.role == WorkspaceRole.SECRETARIAT:
@@ -109,7 +110,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.demo_banner)
-        central_layout.addWidget(self.splitter)
+        central_layout.addWidget(self.splitter, 1)  # the banners above keep their own height
         self.setCentralWidget(central)
 
         self._build_actions()
@@ -117,8 +118,8 @@ class MainWindow(WindowStateMixin, QMainWindow):
         self.submission_actions = SubmissionActions(
             self, context, self.file_menu, self.quit_action, undo_stack=self.undo_stack,
             open_report=self.open_received_report)
-        self._workspace_label = QLabel()
-        self._path_label = QLabel()
+        self._workspace_label = ElidedLabel(Qt.TextElideMode.ElideRight)
+        self._path_label = ElidedLabel()
         self.statusBar().addWidget(self._workspace_label)
         self.statusBar().addPermanentWidget(self._path_label)
 
@@ -138,14 +139,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
     def fit_to_screen(self, room: QRect | None = None) -> None:
         """1280×800 where the screen allows, else the screen's free area less the title bar and
         frame: a 1280×800 laptop's taskbar leaves less than 800 pixels for the whole window."""
-        if room is None:
-            screen = self.screen() or QApplication.primaryScreen()
-            room = screen.availableGeometry() if screen is not None else None
-        width, height = 1280, 800
-        if room is not None:
-            width = min(width, room.width() - FRAME_ALLOWANCE[0])
-            height = min(height, room.height() - FRAME_ALLOWANCE[1])
-        self.resize(width, height)
+        size_to_room(self, QSize(1280, 800), room)
 
     def add_tab(self, widget: QWidget, title: Callable[[], str]) -> None:
         """Add a workspace tab whose title is looked up again whenever the language changes."""
@@ -258,6 +252,7 @@ class MainWindow(WindowStateMixin, QMainWindow):
             action.setChecked(code == current_language())
         for widget, title in self._tab_titles:
             self.tabs.setTabText(self.tabs.indexOf(widget), title())
+            self.tabs.setTabToolTip(self.tabs.indexOf(widget), title())
         outline = self.navigator.plan_model.outline
         self.template_banner.setVisible(outline.is_template)
         if self.context.profile.role == WorkspaceRole.SECRETARIAT:  # the one who publishes it
@@ -269,8 +264,9 @@ class MainWindow(WindowStateMixin, QMainWindow):
             self.template_banner.setText(_(
                 "Template plan: a starting point based on UNHCR's 10-Point Plan, not the official "
                 "Regional Action Plan. Import the plan workbook from the secretariat to replace it."))
-        self._workspace_label.setText(shown(self._workspace_text()))
-        self._path_label.setText(_("Database: {path}").format(path=isolate(str(self.context.db.path))))
+        self._workspace_label.set_text(shown(self._workspace_text()))
+        self._path_label.set_text(
+            _("Database: {path}").format(path=isolate(str(self.context.db.path))))
         self.navigator.plan_model.retranslate()
         self.detail.refresh()
 

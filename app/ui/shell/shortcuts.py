@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _
 from app.ui.common.accessible import joined, set_view_name
+from app.ui.common.screen_fit import OnScreenMixin
 
 #: Keys that belong to a list or a field rather than to a menu.
 FIELD_KEYS = [
@@ -52,7 +53,7 @@ def menu_shortcuts(menus: list[QMenu]) -> list[tuple[str, str]]:
     return found
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(OnScreenMixin, QDialog):
     def __init__(self, menus: list[QMenu], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Keyboard shortcuts"))

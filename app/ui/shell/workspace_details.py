@@ -21,9 +21,10 @@ from app.ui.common.accessible import refuse
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.form_parts import captioned_rows, error_label
 from app.ui.common.language_combo import LanguageCombo
+from app.ui.common.screen_fit import OnScreenMixin
 
 
-class WorkspaceDetailsDialog(QDialog):
+class WorkspaceDetailsDialog(OnScreenMixin, QDialog):
     """Edits the profile in one transaction; the change log keeps the old values."""
 
     def __init__(self, context: WorkspaceContext, parent: QWidget | None = None) -> None:
