@@ -2,12 +2,14 @@
 import preview on a 1280×720 screen with the text at 150 %, in Russian: what a 1920×1080 laptop at
 150 % shows.
 
-    .venv/bin/python tools/small_screen_screenshots.py [--out docs/screenshots]
+    .venv/bin/python tools/small_screen_screenshots.py [--out docs/screenshots] [--palette dark]
 
 Runs the real app (a demo workspace in a temporary folder, no remembered settings) under Xvfb: it
 starts itself again under `xvfb-run -s "-screen 0 1280x720x24"`. Xvfb has no taskbar, so the app is
 told of Windows' (48 pixels at the bottom) as its screen's free area. Writes
-a11y-1280x720-150-ru-{dashboard,progress,commitment-form,import-preview}.png.
+a11y-1280x720-150-ru-{dashboard,progress,commitment-form,import-preview}.png; with `--palette dark`
+or `--palette high-contrast` (the palettes the contrast tests use, tests/ui/contrast_walker.py),
+a11y-<palette>-{dashboard,progress}.png on the same screen.
 """
 
 from __future__ import annotations
@@ -33,16 +35,19 @@ TEXT_SCALE = 1.5
 PREFIX = "a11y-1280x720-150-ru"
 
 
-def under_xvfb(out: Path) -> int:
+PALETTES = ("system", "dark", "high-contrast")
+
+
+def under_xvfb(out: Path, palette: str) -> int:
     """This script again, on a virtual 1280×720 screen."""
     if shutil.which("xvfb-run") is None:
         sys.exit("xvfb-run is needed (apt-get install xvfb)")
     screen = f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24"
     return subprocess.call(["xvfb-run", "-a", "-s", screen, sys.executable, __file__,
-                            "--out", str(out), "--inside"], cwd=ROOT)
+                            "--out", str(out), "--palette", palette, "--inside"], cwd=ROOT)
 
 
-def take(out: Path) -> list[Path]:
+def take(out: Path, palette: str) -> list[Path]:
     # One fixed folder (emptied first): the status bar shows the database's path, and the same
     # path each time makes the screenshots the same each time.
     home = Path(tempfile.gettempdir()) / "almaty-process-tracker-screens"
@@ -67,6 +72,12 @@ def take(out: Path) -> list[Path]:
 
     screen_fit.available_room = free_area  # Windows' taskbar, which Xvfb does not have
     app = create_application()
+    prefix = PREFIX if palette == "system" else f"a11y-{palette}"
+    if palette != "system":
+        sys.path.insert(0, str(ROOT / "tests" / "ui"))
+        from contrast_walker import dark_palette, high_contrast_palette  # the tests' palettes
+
+        app.setPalette(dark_palette() if palette == "dark" else high_contrast_palette())
     font = app.font()
     font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
     QApplication.setFont(font)
@@ -86,7 +97,7 @@ def take(out: Path) -> list[Path]:
 
     def save(widget: QWidget, name: str) -> Path:
         settle()
-        target = out / f"{PREFIX}-{name}.png"
+        target = out / f"{prefix}-{name}.png"
         assert widget.grab().save(str(target)), target
         print(f"{target.relative_to(ROOT)}: {widget.width()}×{widget.height()}")
         return target
@@ -95,6 +106,11 @@ def take(out: Path) -> list[Path]:
     written = [save(window, "dashboard")]
     window.tabs.setCurrentWidget(tabs.progress)
     written.append(save(window, "progress"))
+    if palette != "system":
+        window.close()
+        settle()
+        shutil.rmtree(home, ignore_errors=True)
+        return written
     window.tabs.setCurrentWidget(tabs.commitments)
     settle()
     if tabs.commitments.table.current_id() is None:
@@ -127,13 +143,14 @@ def import_preview(window: MainWindow, folder: Path) -> QDialog:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--palette", choices=PALETTES, default="system")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     if not args.inside:
-        return under_xvfb(out)
-    take(out)
+        return under_xvfb(out, args.palette)
+    take(out, args.palette)
     return 0
 
 
