@@ -122,7 +122,8 @@ def run_scenario(size: str, runs: int) -> dict[str, object]:
     def open_window(db):
         stored = profile_of(db)
         profile = SimpleNamespace(role=WorkspaceRole.COORDINATOR, country_code=country,
-                                  coordinator_name=stored.coordinator_name, language="en")
+                                  coordinator_name=stored.coordinator_name, language="en",
+                                  email=stored.email)
         context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),  # type: ignore[arg-type]
                                    language=language, today=lambda: today)
         window = MainWindow(context)
