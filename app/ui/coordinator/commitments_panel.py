@@ -33,7 +33,7 @@ from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
 from app.ui.coordinator.period_bar import PeriodBar
-from app.ui.coordinator.period_rows import PeriodRowsCache, read_period_rows, shown_rows
+from app.ui.coordinator.period_rows import PeriodRowsCache, shown_rows
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.record_commands import push_cell_progress_edit
 
@@ -43,13 +43,14 @@ COLUMNS = [Column.CODE, Column.DESCRIPTION, Column.LEAD, Column.PARTNERS, Column
 
 class CommitmentsPanel(LazyPanel):
     def __init__(self, context: WorkspaceContext, selection: PeriodSelection, stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, rows: PeriodRowsCache | None = None) -> None:
         super().__init__(parent)
         self._context, self._selection, self._stack = context, selection, stack
         self._outline = PlanOutline(None, "", 0, {}, False, [])
         self._scope: tuple[str, int] | None = None
         self._period_rows: PeriodRows | None = None
-        self._rows_cache = PeriodRowsCache(context)
+        # Made (and so following the change bus) before this panel follows it.
+        self._rows_cache = rows or PeriodRowsCache(context)
         self.messages = MessageBar()
         self.messages.clear_errors_on(context.bus.edit_saved)
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error,
@@ -100,8 +101,7 @@ class CommitmentsPanel(LazyPanel):
         if period_id is None:
             return
         keep = [row.id for row in self.table.source.rows()] if keep_shown else []
-        self._period_rows = self._rows_cache.get(
-            period_id, lambda pid: read_period_rows(self._context, pid))
+        self._period_rows = self._rows_cache.get(period_id)
         if self._outline.plan_id is None:
             with self._context.db.reading() as session:
                 self._outline = plan_outline(session, self._context.country)
@@ -134,7 +134,6 @@ class CommitmentsPanel(LazyPanel):
             self._outline = PlanOutline(None, "", 0, {}, False, [])
         if not topics & {COMMITMENTS, PROGRESS, PLAN}:
             return
-        self._rows_cache.clear()
         self.refresh(keep_shown=True)
 
     # --- actions --------------------------------------------------------------------------

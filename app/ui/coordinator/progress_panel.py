@@ -35,7 +35,7 @@ from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
 from app.ui.coordinator.period_bar import PeriodBar
-from app.ui.coordinator.period_rows import PeriodRowsCache, read_period_rows, shown_rows
+from app.ui.coordinator.period_rows import PeriodRowsCache, shown_rows
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.progress_form import ProgressForm
 from app.ui.coordinator.record_commands import CopyFromPrevious, push_cell_progress_edit
@@ -45,12 +45,13 @@ COLUMNS = [Column.CODE, Column.DESCRIPTION, Column.STATUS, Column.PERCENT, Colum
 
 class ProgressPanel(LazyPanel):
     def __init__(self, context: WorkspaceContext, selection: PeriodSelection, stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, rows: PeriodRowsCache | None = None) -> None:
         super().__init__(parent)
         self._context, self._selection, self._stack = context, selection, stack
         self._outline_stale = True
         self._period_rows: PeriodRows | None = None
-        self._rows_cache = PeriodRowsCache(context)
+        # Made (and so following the change bus) before this panel follows it.
+        self._rows_cache = rows or PeriodRowsCache(context)
         self.messages = MessageBar()
         self.messages.clear_errors_on(context.bus.edit_saved)
         self.period_bar = PeriodBar(context, selection, stack, self.messages.show_error)
@@ -123,8 +124,7 @@ class ProgressPanel(LazyPanel):
         if period_id is None:
             return
         keep = [row.id for row in self.table.source.rows()] if keep_shown else []
-        self._period_rows = self._rows_cache.get(
-            period_id, lambda pid: read_period_rows(self._context, pid))
+        self._period_rows = self._rows_cache.get(period_id)
         if self._outline_stale:  # read only when the plan changed: not a session per period switch
             with self._context.db.reading() as session:
                 self.table.source.set_outline(plan_outline(session, self._context.country))
@@ -175,7 +175,6 @@ class ProgressPanel(LazyPanel):
             self._outline_stale = True
         if not topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS}:
             return
-        self._rows_cache.clear()
         self.refresh(keep_shown=True)
 
     # --- actions --------------------------------------------------------------------------
