@@ -15,7 +15,7 @@ size, against ~40 ms now.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,13 +50,17 @@ class PeriodRows:
         self.total = sum(1 for row in self.rows if not row.retired)
 
 
+#: The first fields of a `CommitmentRow`, id to retired: the same in every period.
+CommitmentFields = tuple[int, str, int, str, int, int, str, int, str, str, str, dt.date | None,
+                         dt.date | None, Priority, bool]
+
+
 @dataclass(frozen=True)
 class Commitments:
-    """Every commitment of a country (or of all), retired ones too, in plan order: the first
-    fields of a `CommitmentRow` (id to retired), already converted, the same in every period."""
+    """Every commitment of a country (or of all), retired ones too, in plan order, converted."""
 
     country: str | None
-    fields: list[tuple[Any, ...]]
+    fields: list[CommitmentFields]
 
 
 _PRIORITIES = {member.value: member for member in Priority}
@@ -78,15 +82,19 @@ def read_commitments(session: Session, country: str | None) -> Commitments:
     )
     if country:
         query = query.where(Commitment.country_code == country)
-    fields = [
-        (*values[:11], _date(values[11]) if values[11] else None,
-         _date(values[12]) if values[12] else None, _PRIORITIES[values[13]], bool(values[14]))
-        for values in _fetch(session, query)
+    fields: list[CommitmentFields] = [
+        (cid, country_code, objective_id, objective_code, objective_position, action_id,
+         action_code, action_position, description, lead, partners,
+         _date(start) if start else None, _date(end) if end else None, _PRIORITIES[priority],
+         bool(retired))
+        for (cid, country_code, objective_id, objective_code, objective_position, action_id,
+             action_code, action_position, description, lead, partners, start, end, priority,
+             retired) in _fetch(session, query)
     ]
     return Commitments(country, fields)
 
 
-def _fetch(session: Session, query: Any) -> list[Any]:
+def _fetch(session: Session, query: Any) -> Sequence[Any]:
     """The driver's own tuples (several times faster than SQLAlchemy's result rows)."""
     result = session.connection().execute(query)
     try:
@@ -116,7 +124,7 @@ def fetch_period_rows(session: Session, commitments: Commitments | str | None,
     earlier = statuses_before(session, [
         values[0] for values in commitments.fields
         if values[0] not in updates and values[12] is not None and values[12] < today], period)
-    rows = []
+    rows: list[CommitmentRow] = []
     append, statuses, closed = rows.append, _STATUSES, CLOSED_STATUSES
     for values in commitments.fields:
         cid, end, retired = values[0], values[12], values[14]
@@ -133,7 +141,8 @@ def fetch_period_rows(session: Session, commitments: Commitments | str | None,
         overdue = (not retired and end is not None and end < today
                    and (last or ProgressStatus.NOT_STARTED) not in closed)
         append(CommitmentRow(*values, update_id, status, percent, "", "", "", support_from or "",
-                             evidence_count, last, overdue, (today - end).days if overdue else 0))
+                             evidence_count, last, overdue,
+                             (today - end).days if overdue and end is not None else 0))
     return PeriodRows(period.id, rows, today)
 
 
