@@ -27,10 +27,18 @@ def checks(monkeypatch) -> list[Path]:
     return ran
 
 
-def test_open_takes_the_early_result_and_does_not_check_again(workspace, checks):  # noqa: F811
+def test_open_takes_the_early_result_and_does_not_check_again(workspace, checks,  # noqa: F811
+                                                              monkeypatch):
+    """The early thread runs `integrity_check`; the open reads the records (row by row, which in
+    a thread would stall the imports it overlaps)."""
+    records: list[Path] = []
+    usual = database.check_records
+    monkeypatch.setattr(database, "check_records",
+                        lambda engine, path: records.append(path) or usual(engine, path))
     start_early_check(workspace)
     database.open_database(workspace).close()
-    assert checks == [] and take_early_check(workspace.resolve()) is None
+    assert checks == [] and records == [workspace.resolve()]
+    assert take_early_check(workspace.resolve()) is None
     database.open_database(workspace).close()  # taken once: the next open checks as usual
     assert checks == [workspace.resolve()]
 
@@ -46,7 +54,7 @@ def test_damage_found_early_is_refused_on_open(workspace, checks, damage):  # no
 
 def test_when_the_early_check_cannot_tell_open_checks_as_usual(workspace, checks,  # noqa: F811
                                                                monkeypatch):
-    def busy(connection, full=True):
+    def busy(connection, full=True, records=True):
         raise sqlite3.OperationalError("database is locked")
 
     with monkeypatch.context() as patched:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from app.models.errors import (
     storage_error,
 )
 from app.models.orm import changelog
-from app.models.storage.integrity import integrity_problem, take_early_check
+from app.models.storage.integrity import integrity_problem, take_early_check, unreadable_table
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -65,11 +65,22 @@ def check_integrity(engine: Engine, path: Path, *, full: bool = True) -> None:
     not indexes against tables), about half the time on a large file (0.35 s against 0.8 s at
     secretariat scale), for callers that can accept that.
     """
+    _refuse_problem(engine, path, lambda connection: integrity_problem(connection, full))
+
+
+def check_records(engine: Engine, path: Path) -> None:
+    """The second half of the full check, every record read once, where `integrity_check` ran
+    already (early, in a thread: see `integrity.EarlyCheck`)."""
+    _refuse_problem(engine, path, unreadable_table)
+
+
+def _refuse_problem(engine: Engine, path: Path,
+                    check: Callable[[sqlite3.Connection], str]) -> None:
     try:
         with engine.connect() as connection:
             driver = connection.connection.driver_connection
             assert isinstance(driver, sqlite3.Connection)  # the engine is built on sqlite3
-            problem = integrity_problem(driver, full)
+            problem = check(driver)
     except OperationalError as exc:
         raise storage_error(exc, path) or DatabaseUnavailableError(str(path), str(exc.orig)) from exc
     except SADatabaseError as exc:
@@ -186,6 +197,8 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
             check_integrity(engine, path)
         elif checked:
             raise DatabaseDamagedError(str(path), checked)
+        else:
+            check_records(engine, path)
         if migrate:
             upgrade_to_head(engine, path)
     except (DBAPIError, sqlite3.Error) as exc:  # e.g. the disk fills up during a migration

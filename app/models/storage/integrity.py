@@ -1,10 +1,11 @@
 """SQLite's checks of a workspace file on a plain sqlite3 connection, and the same checks started
 early, in a thread, while the app imports its modules.
 
-The full check on open (`integrity_check`, then every record read once) takes ~0.45 s of CPU at
-secretariat size and ~1.1 s at the stress size, nearly all of it inside SQLite, which releases
-Python's lock. Started before the app imports SQLAlchemy and Qt (~0.5 s of the start), it runs on
-the other core meanwhile; `open_database` then takes its result instead of checking again. This
+The full check on open takes ~0.45 s of CPU at secretariat size and ~1.1 s at the stress size:
+two thirds SQLite's `integrity_check`, one long statement during which Python's lock is free, the
+rest reading every record once. Started before the app imports SQLAlchemy and Qt (~0.5 s of the
+start), `integrity_check` runs on the other core meanwhile; `open_database` takes its result and
+reads the records itself. This
 module imports nothing but the standard library, so that the check can start first.
 """
 
@@ -46,24 +47,28 @@ def unreadable_table(connection: sqlite3.Connection) -> str:
     return ""
 
 
-def integrity_problem(connection: sqlite3.Connection, full: bool = True) -> str:
+def integrity_problem(connection: sqlite3.Connection, full: bool = True,
+                      records: bool = True) -> str:
     """"" when the file is sound, else what is wrong with it: the first rows SQLite's check
-    reports, or the table with an unreadable record (full check only). SQLite's own errors
-    (busy, not a database) are raised."""
+    reports, or the table with an unreadable record (full check, unless `records` is False).
+    SQLite's own errors (busy, not a database) are raised."""
     pragma = "integrity_check" if full else "quick_check"
     rows = connection.execute(f"PRAGMA {pragma}").fetchall()
     if [row[0] for row in rows] != ["ok"]:
         return "; ".join(str(row[0]) for row in rows[:3])
-    return unreadable_table(connection) if full else ""
+    return unreadable_table(connection) if full and records else ""
 
 
 class EarlyCheck:
-    """The full check of an existing workspace file, running in a thread from its creation."""
+    """SQLite's `integrity_check` of an existing workspace file, running in a thread from its
+    creation. Only the one long statement, during which SQLite holds no Python lock: reading
+    every record (`unreadable_table`) goes row by row, taking and giving back Python's lock for
+    each, which would stall the imports it is meant to overlap; `open_database` does that part."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        #: What `integrity_problem` found, or None when the check could not run to its end (the
-        #: file busy, missing, unreadable...): then `open_database` checks as usual, and reports.
+        #: What `integrity_check` found ("" when sound), or None when it could not run to its end
+        #: (the file busy, missing, unreadable...): then `open_database` checks as usual.
         self._problem: str | None = None
         self._thread = threading.Thread(target=self._run, name="early-integrity-check",
                                          daemon=True)
@@ -74,10 +79,10 @@ class EarlyCheck:
             # mode=rw: never create a file that is not there
             connection = sqlite3.connect(f"{self.path.as_uri()}?mode=rw", uri=True, timeout=5)
             try:
-                self._problem = integrity_problem(connection)
+                self._problem = integrity_problem(connection, records=False)
             finally:
                 connection.close()
-        except (sqlite3.Error, OSError, ValueError):
+        except Exception:  # whatever it was, the usual check on open meets it and reports it
             self._problem = None
 
     def result(self) -> str | None:
