@@ -5,6 +5,7 @@ them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
 from collections.abc import Iterable
 
@@ -50,11 +51,9 @@ class PeriodRowsCache:
         today = self._context.today()
         cached = self._periods.get(period_id)
         if cached is None or cached.today != today:
-            with self._context.db.reading() as session:
-                if self._commitments is None:
-                    self._commitments = read_commitments(session, self._context.country)
-                cached = self._periods[period_id] = fetch_period_rows(
-                    session, self._commitments, get_period(session, period_id), today)
+            self._commitments, cached = read_period_rows(self._context, self._commitments,
+                                                         period_id, today)
+            self._periods[period_id] = cached
             while len(self._periods) > self._keep:
                 self._periods.popitem(last=False)
         self._periods.move_to_end(period_id)
@@ -70,6 +69,16 @@ class PeriodRowsCache:
     def clear(self) -> None:
         self._commitments = None
         self._periods.clear()
+
+
+def read_period_rows(context: WorkspaceContext, commitments: Commitments | None, period_id: int,
+                     today: dt.date) -> tuple[Commitments, PeriodRows]:
+    """The commitments (read if not given) and one period's rows, in one read session."""
+    with context.db.reading() as session:
+        if commitments is None:
+            commitments = read_commitments(session, context.country)
+        return commitments, fetch_period_rows(session, commitments, get_period(session, period_id),
+                                              today)
 
 
 def shown_rows(context: WorkspaceContext, cache: PeriodRows, flt: CommitmentFilter,
