@@ -108,6 +108,7 @@ def run_scenario(size: str, runs: int) -> dict[str, object]:
     from app.ui.common.change_bus import ChangeBus
     from app.ui.common.context import WorkspaceContext
     from app.ui.common.language import LanguageController
+    from app.ui.shell.application import settle_after_start
     from app.ui.shell.main_window import MainWindow
 
     path = workspace(size)
@@ -122,7 +123,8 @@ def run_scenario(size: str, runs: int) -> dict[str, object]:
     def open_window(db):
         stored = profile_of(db)
         profile = SimpleNamespace(role=WorkspaceRole.COORDINATOR, country_code=country,
-                                  coordinator_name=stored.coordinator_name, language="en")
+                                  coordinator_name=stored.coordinator_name, language="en",
+                                  email=stored.email)
         context = WorkspaceContext(db=db, profile=profile, bus=ChangeBus(),  # type: ignore[arg-type]
                                    language=language, today=lambda: today)
         window = MainWindow(context)
@@ -147,6 +149,7 @@ def run_scenario(size: str, runs: int) -> dict[str, object]:
     db = open_database(path)
     window = open_window(db)
     app.processEvents()
+    settle_after_start()  # as the app does once its first window is up
     tabs = window.coordinator_tabs
     with db.reading() as s:
         periods = [period_by_code(s, code).id for code in (last, before)]

@@ -190,3 +190,48 @@ def test_filters_in_memory_pick_what_the_query_picks(secretariat_db):
         assert any(filter_rows(cached.rows, CommitmentFilter(text="working group"), index=texts))
         assert cached.total == s.scalar(select(func.count(Commitment.id)).where(
             Commitment.retired.is_(False)))
+
+
+def test_period_rows_from_kept_commitments_equal_the_query_rows_field_by_field(secretariat_db):
+    """A period's rows are built from the commitments read once and the period's updates: every
+    field (status as of the period, overdue, days, evidence counts) as the one query gives it."""
+    from app.models.orm import EvidenceReference
+    from app.models.services.reporting.period_rows import fetch_period_rows, read_commitments
+
+    with secretariat_db.transaction() as s:  # evidence on some updates, a retired commitment
+        updates = s.scalars(select(ProgressUpdate).order_by(ProgressUpdate.id).limit(3)).all()
+        for count, update in enumerate(updates, start=1):
+            s.add_all(EvidenceReference(update_id=update.id, title=f"report {n}", location="x")
+                      for n in range(count))
+        s.scalar(select(Commitment).order_by(Commitment.id.desc())).retired = True
+    with secretariat_db.reading() as s:
+        first = period_service.all_periods(s)[0]
+    ended = _add(secretariat_db, "Ended, delayed long ago", end=dt.date(2025, 3, 31))
+    done = _add(secretariat_db, "Ended, completed long ago", end=dt.date(2025, 3, 31))
+    _progress(secretariat_db, ended, first, ProgressStatus.DELAYED)
+    _progress(secretariat_db, done, first, ProgressStatus.COMPLETED)
+    seen: set[str] = set()
+    with secretariat_db.reading() as s:
+        every = read_commitments(s, None)
+        for country in (None, "KZ"):
+            kept = every if country is None else read_commitments(s, country)
+            for period in period_service.all_periods(s):
+                expected = commitment_rows(s, country, period, TODAY,
+                                           CommitmentFilter(include_retired=True), with_texts=False)
+                rows = fetch_period_rows(s, kept, period, TODAY).rows
+                assert rows == expected, (country, period.code)
+                for row in rows:
+                    seen |= {name for name, there in (
+                        ("overdue", row.overdue), ("evidence", row.evidence_count),
+                        ("retired", row.retired), ("no update", row.update_id is None),
+                        ("status from before", row.status is None and row.last_status)) if there}
+    assert seen == {"overdue", "evidence", "retired", "no update", "status from before"}
+
+
+def test_a_periods_updates_are_read_from_the_index_alone(secretariat_db):
+    """Migration 0006: the period's updates come from one covering index, not table pages."""
+    with secretariat_db.reading() as s:
+        plan = s.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT commitment_id, id, status, percent, support_from "
+            "FROM progress_update WHERE period_id = 1").fetchall()
+    assert "COVERING INDEX ix_progress_update_period_rows" in " ".join(str(r[-1]) for r in plan)

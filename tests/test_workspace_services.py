@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from app.models.orm import Submission
+from app.models.orm import Commitment, Submission
 from app.models.orm.enums import FollowUpStatus, ProgressStatus, SubmissionState
 from app.models.services.plan.current import current_plan
 from app.models.services.reporting import periods as period_service
@@ -107,6 +107,23 @@ def test_dashboard_on_the_demo(demo_db):
     assert figures.total == 40 and 0 < figures.updated < 40
     assert sum(figures.status_counts.values()) == 40
     assert sum(o.commitments for o in figures.by_objective) == 40
+
+
+def test_dashboard_from_the_rows_the_lists_keep_is_the_same(demo_db):
+    """The dashboard takes the period's rows the lists read (retired ones too) and the outline it
+    keeps: the same figures as from its own query."""
+    from app.models.services.plan.outline import plan_outline
+    from app.models.services.reporting.period_rows import fetch_period_rows
+
+    with demo_db.transaction() as s:  # a retired commitment, which the figures leave out
+        s.scalar(select(Commitment).order_by(Commitment.id)).retired = True
+    with demo_db.reading() as s:
+        for period in period_service.all_periods(s)[-3:]:
+            rows = fetch_period_rows(s, "KZ", period, TODAY).rows
+            assert any(row.retired for row in rows)
+            kept = dashboard_figures(s, "KZ", period.id, TODAY, rows, plan_outline(s, "KZ"))
+            assert kept == dashboard_figures(s, "KZ", period.id, TODAY)
+            assert kept.total == 39
 
 
 def test_mark_submitted_and_reopen_can_be_undone(coordinator_db):

@@ -59,3 +59,36 @@ def test_start_in_the_current_language_switches_once(started, switches):
     assert switches == ["en"]
     assert len(controller.windows) == 1
     assert controller.windows[0].windowTitle().startswith("Kazakhstan")
+
+
+def test_a_started_app_puts_its_start_out_of_the_collectors_way(qapp, qtbot, tmp_path, today,
+                                                                monkeypatch, capsys):
+    """`run_gui` freezes the start's objects once the window is up (full collections then walk
+    only what came after); garbage of the start is collected first. (The event loop is not run:
+    its quit would end every later test's waiting loop.)"""
+    import gc
+
+    from app.ui.shell import application
+
+    path = tmp_path / "en.sqlite"
+    create_demo_workspace(path, language="en", today=today).close()
+    scheduled: list[object] = []
+    monkeypatch.setattr(application.QTimer, "singleShot",
+                        lambda _ms, call: scheduled.append(call))
+    monkeypatch.setattr(application.QApplication, "exec", lambda _self: 0)
+    started: list[AppController] = []
+    real_start = application.start_gui
+    monkeypatch.setattr(application, "start_gui",
+                        lambda *a: started.append(real_start(*a)) or started[-1])
+    assert application.run_gui(path, quit_after_show=True) == 0
+    for window in started[0].windows:
+        qtbot.addWidget(window)
+    assert "shown" in capsys.readouterr().out
+    assert application.settle_after_start in scheduled
+    order: list[str] = []
+    monkeypatch.setattr(gc, "collect", lambda *a: order.append("collect") or 0)
+    monkeypatch.setattr(gc, "freeze", lambda: order.append("freeze"))
+    application.settle_after_start()
+    assert order == ["collect", "freeze"]
+    started[0].language.set_language("en")
+    started[0].language.deleteLater()

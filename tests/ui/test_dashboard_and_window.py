@@ -99,6 +99,34 @@ def test_dashboard_follows_edits_and_the_period(qtbot, context):
     assert tabs.progress.period_bar.combo.currentText().startswith("second half of 2025")
 
 
+def test_the_views_read_a_period_once_between_them(qtbot, context, monkeypatch):
+    """Dashboard, commitments and progress share one cache: a period is read once for the three,
+    the commitments once for every period; an edit reads the period again, not the commitments."""
+    from app.ui.coordinator import period_rows
+
+    reads: list[str] = []
+    fetch, commitments = period_rows.fetch_period_rows, period_rows.read_commitments
+    monkeypatch.setattr(period_rows, "fetch_period_rows",
+                        lambda s, kept, period, day: reads.append(period.code) or fetch(
+                            s, kept, period, day))
+    monkeypatch.setattr(period_rows, "read_commitments",
+                        lambda s, country: reads.append("commitments") or commitments(s, country))
+    window = open_window(qtbot, context)
+    tabs = window.coordinator_tabs
+    for code in ("2026-H2", "2025-H2", "2026-H2"):
+        tabs.selection.set_period(period_id(context.db, code))
+        for panel in (tabs.commitments, tabs.progress, tabs.dashboard):
+            window.tabs.setCurrentWidget(panel)
+    assert reads == ["commitments", "2026-H2", "2025-H2"]
+    assert tabs.dashboard.figures.total == len(tabs.progress.table.source.rows())
+    on_track = tabs.dashboard.figures.status_counts[ProgressStatus.ON_TRACK]
+    row = next(r for r in tabs.progress.table.source.rows() if not r.has_update)
+    push_progress_edit(window.undo_stack, context, row.id, period_id(context.db),
+                       lambda d: with_status(d, ProgressStatus.ON_TRACK), print)
+    assert reads[3:] == ["2026-H2"]
+    assert tabs.dashboard.figures.status_counts[ProgressStatus.ON_TRACK] == on_track + 1
+
+
 def test_shortcuts(qtbot, context):
     window = open_window(qtbot, context)
     tabs = window.coordinator_tabs

@@ -31,6 +31,7 @@ from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
 from app.ui.coordinator.period_bar import PeriodBar
+from app.ui.coordinator.period_rows import PeriodRowsCache
 from app.ui.coordinator.period_rows_panel import PeriodRowsPanel
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.record_commands import push_cell_progress_edit
@@ -41,8 +42,8 @@ COLUMNS = [Column.CODE, Column.DESCRIPTION, Column.LEAD, Column.PARTNERS, Column
 
 class CommitmentsPanel(PeriodRowsPanel):
     def __init__(self, context: WorkspaceContext, selection: PeriodSelection, stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(context, selection, parent)
+                 parent: QWidget | None = None, rows: PeriodRowsCache | None = None) -> None:
+        super().__init__(context, selection, parent, rows)
         self._stack = stack
         self._scope: tuple[str, int] | None = None
         self.messages = MessageBar()

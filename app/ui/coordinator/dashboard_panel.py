@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, ngettext
 from app.i18n.formats import format_date, format_number, format_percent, format_period
+from app.models.services.plan.outline import PlanOutline, plan_outline
 from app.models.services.reporting.checklist import period_checklist
 from app.models.services.reporting.dashboard import DashboardFigures, dashboard_figures
 from app.models.topics import COMMITMENTS, PLAN, PROFILE, PROGRESS, SUBMISSIONS
@@ -39,6 +40,7 @@ from app.ui.coordinator.checklist_bar import ChecklistBar
 from app.ui.coordinator.objective_chart import ObjectiveChart
 from app.ui.coordinator.overdue_model import IdRole, OverdueModel
 from app.ui.coordinator.period_bar import PeriodBar
+from app.ui.coordinator.period_rows import PeriodRowsCache
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.status_chart import StatusChart, StatusLegend
 from app.ui.files.sent_record import sent_digests
@@ -81,9 +83,12 @@ class DashboardPanel(LazyPanel):
     step_activated = Signal(str)
 
     def __init__(self, context: WorkspaceContext, selection: PeriodSelection, stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, rows: PeriodRowsCache | None = None) -> None:
         super().__init__(parent)
         self._context, self._selection = context, selection
+        # Made (and so following the change bus) before this panel follows it.
+        self._rows = rows or PeriodRowsCache(context)
+        self._outline: PlanOutline | None = None  # the plan's objectives, read again on PLAN
         self.figures: DashboardFigures | None = None
         self.messages = MessageBar()
         self.messages.clear_errors_on(context.bus.edit_saved)
@@ -178,9 +183,12 @@ class DashboardPanel(LazyPanel):
         period_id = self._selection.period_id
         if period_id is None:
             return
+        rows = self._rows.get(period_id).rows
         with self._context.db.reading() as session:
+            if self._outline is None:
+                self._outline = plan_outline(session, self._context.country)
             self.figures = dashboard_figures(session, self._context.country, period_id,
-                                             self._context.today())
+                                             self._context.today(), rows, self._outline)
             if self._context.country:
                 self.checklist.set_checklist(period_checklist(
                     session, self._context.profile, self._context.country, period_id,
@@ -272,6 +280,8 @@ class DashboardPanel(LazyPanel):
             self.commitment_activated.emit(index.data(IdRole))
 
     def _data_changed(self, topics: frozenset[str]) -> None:
+        if PLAN in topics:
+            self._outline = None
         if topics & {COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS, PROFILE}:
             self.refresh()
 

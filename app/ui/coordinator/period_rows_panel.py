@@ -14,7 +14,7 @@ from app.ui.common.lazy_panel import LazyPanel
 from app.ui.common.storage_guard import shows_storage_errors
 from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
-from app.ui.coordinator.period_rows import PeriodRowsCache, read_period_rows, shown_rows
+from app.ui.coordinator.period_rows import PeriodRowsCache, shown_rows
 from app.ui.coordinator.period_selection import PeriodSelection
 
 
@@ -28,13 +28,15 @@ class PeriodRowsPanel(LazyPanel):
     filters: FilterBar
 
     def __init__(self, context: WorkspaceContext, selection: PeriodSelection,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, rows: PeriodRowsCache | None = None) -> None:
         super().__init__(parent)
         self._context, self._selection = context, selection
         self._outline = PlanOutline(None, "", 0, {}, False, [])
         self._outline_stale = True
         self._period_rows: PeriodRows | None = None
-        self._rows_cache = PeriodRowsCache(context)
+        # One cache for the window's views (made before them, so it follows the change bus and
+        # forgets stale rows before they reload); a panel built alone makes its own.
+        self._rows_cache = rows or PeriodRowsCache(context)
 
     def load(self, keep_shown: bool = False) -> None:
         """Query the rows; after an edit, rows already shown stay even if they stop matching."""
@@ -42,8 +44,7 @@ class PeriodRowsPanel(LazyPanel):
         if period_id is None:
             return
         keep = [row.id for row in self.table.source.rows()] if keep_shown else []
-        self._period_rows = self._rows_cache.get(
-            period_id, lambda pid: read_period_rows(self._context, pid))
+        self._period_rows = self._rows_cache.get(period_id)
         if self._outline_stale:  # read only when the plan changed: not a session per period switch
             with self._context.db.reading() as session:
                 self._outline = plan_outline(session, self._context.country)
@@ -79,5 +80,4 @@ class PeriodRowsPanel(LazyPanel):
             self._outline_stale = True
         if not topics & self.topics:
             return
-        self._rows_cache.clear()
         self.refresh(keep_shown=True)

@@ -33,6 +33,7 @@ from app.ui.coordinator.commitment_table import CommitmentTable
 from app.ui.coordinator.filter_bar import FilterBar
 from app.ui.coordinator.history_dialog import HistoryDialog
 from app.ui.coordinator.period_bar import PeriodBar
+from app.ui.coordinator.period_rows import PeriodRowsCache
 from app.ui.coordinator.period_rows_panel import PeriodRowsPanel
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.progress_form import ProgressForm
@@ -45,8 +46,8 @@ class ProgressPanel(PeriodRowsPanel):
     topics = frozenset({COMMITMENTS, PROGRESS, PLAN, SUBMISSIONS})
 
     def __init__(self, context: WorkspaceContext, selection: PeriodSelection, stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(context, selection, parent)
+                 parent: QWidget | None = None, rows: PeriodRowsCache | None = None) -> None:
+        super().__init__(context, selection, parent, rows)
         self._stack = stack
         self.messages = MessageBar()
         self.messages.clear_errors_on(context.bus.edit_saved)

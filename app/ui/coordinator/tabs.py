@@ -18,6 +18,7 @@ from app.ui.coordinator.commitments_panel import CommitmentsPanel
 from app.ui.coordinator.dashboard_panel import DashboardPanel
 from app.ui.coordinator.decisions_panel import DecisionsPanel
 from app.ui.coordinator.indicator_panel import IndicatorPanel
+from app.ui.coordinator.period_rows import PeriodRowsCache
 from app.ui.coordinator.period_selection import PeriodSelection
 from app.ui.coordinator.progress_panel import ProgressPanel
 
@@ -44,11 +45,12 @@ def install_coordinator_tabs(window: MainWindow) -> CoordinatorTabs | None:
         return None
     stack = window.undo_stack
     selection = PeriodSelection(context, window)
+    rows = PeriodRowsCache(context)  # one read of a period for the three views; before them
     tabs = CoordinatorTabs(
         selection=selection,
-        dashboard=DashboardPanel(context, selection, stack),
-        commitments=CommitmentsPanel(context, selection, stack),
-        progress=ProgressPanel(context, selection, stack),
+        dashboard=DashboardPanel(context, selection, stack, rows=rows),
+        commitments=CommitmentsPanel(context, selection, stack, rows=rows),
+        progress=ProgressPanel(context, selection, stack, rows=rows),
         indicators=IndicatorPanel(context, stack),
         decisions=DecisionsPanel(context, stack),
         actions={},

@@ -105,7 +105,7 @@ def statuses_before(session: Session, commitment_ids: Iterable[int],
     for period_id in earlier:
         if not wanted:
             break
-        query = select(ProgressUpdate.commitment_id, _raw(ProgressUpdate.status)).where(
+        query = select(ProgressUpdate.commitment_id, raw_column(ProgressUpdate.status)).where(
             ProgressUpdate.period_id == period_id)
         if len(wanted) <= 500:  # a few: looked up by id; many: the period's updates, sifted here
             query = query.where(ProgressUpdate.commitment_id.in_(list(wanted)))
@@ -165,8 +165,8 @@ def commitment_rows(
         select(
             Commitment.id, Commitment.country_code, Objective.id, Objective.code, Objective.position,
             Action.id, Action.code, Action.position, Commitment.description, Commitment.lead_agency,
-            Commitment.partners, _raw(Commitment.start_date), _raw(Commitment.end_date),
-            _raw(Commitment.priority), Commitment.retired, update.id, _raw(update.status),
+            Commitment.partners, raw_column(Commitment.start_date), raw_column(Commitment.end_date),
+            raw_column(Commitment.priority), Commitment.retired, update.id, raw_column(update.status),
             update.percent, *texts, update.support_from,
             case((update.id.is_(None), literal(0)), else_=evidence_count),
         )
@@ -216,7 +216,7 @@ def commitment_rows(
     return rows
 
 
-def _raw(column: SQLColumnExpression[Any]) -> ColumnElement[str]:
+def raw_column(column: SQLColumnExpression[Any]) -> ColumnElement[str]:
     """The column's stored text, skipping SQLAlchemy's per-value conversion (done in `_row`)."""
     return type_coerce(column, String)
 

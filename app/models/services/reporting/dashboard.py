@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
 from app.models.orm.enums import ProgressStatus
 from app.models.orm.reporting import ReportingPeriod
-from app.models.services.plan.outline import plan_outline
+from app.models.services.plan.outline import PlanOutline, plan_outline
 from app.models.services.reporting.commitment_rows import CommitmentRow, commitment_rows
 from app.models.services.reporting.periods import PeriodState, period_state
 
@@ -59,28 +60,33 @@ class DashboardFigures:
         return (self.period.due_date - self.today).days
 
 
-def dashboard_figures(session: Session, country: str | None, period_id: int,
-                      today: dt.date) -> DashboardFigures:
-    """All figures from one commitment query, so the dashboard costs what the list costs."""
-    period = session.get_one(ReportingPeriod, period_id)
-    rows = commitment_rows(session, country, period, today, with_texts=False)
+def dashboard_figures(session: Session, country: str | None, period_id: int, today: dt.date,
+                      rows: Iterable[CommitmentRow] | None = None,
+                      outline: PlanOutline | None = None) -> DashboardFigures:
+    """All figures from the period's commitment rows, so the dashboard costs what the list costs.
+
+    `rows` (the period's rows as the lists keep them, retired ones too) and `outline` (the plan's
+    objectives), when the caller keeps them, spare the queries."""
+    if rows is None:
+        period = session.get_one(ReportingPeriod, period_id)
+        shown = commitment_rows(session, country, period, today, with_texts=False)
+    else:
+        shown = [row for row in rows if not row.retired]
     figures = DashboardFigures(period_state(session, country, period_id), today)
-    figures.total = len(rows)
-    figures.updated = sum(1 for row in rows if row.has_update)
-    counts = Counter(row.status for row in rows)
+    figures.total = len(shown)
+    figures.updated = sum(1 for row in shown if row.has_update)
+    counts = Counter(row.status for row in shown)
     figures.status_counts = {status: counts.get(status, 0) for status in [*ProgressStatus, None]}
-    figures.by_objective = _by_objective(session, country, rows)
+    figures.by_objective = _by_objective(outline or plan_outline(session, country), shown)
     figures.overdue = sorted(
         (OverdueItem(row.id, row.action_code, row.description, row.end_date, row.days_overdue,
                      row.last_status)
-         for row in rows if row.overdue and row.end_date is not None),
+         for row in shown if row.overdue and row.end_date is not None),
         key=lambda item: (-item.days_overdue, item.commitment_id))
     return figures
 
 
-def _by_objective(session: Session, country: str | None,
-                  rows: list[CommitmentRow]) -> list[ObjectiveProgress]:
-    outline = plan_outline(session, country)
+def _by_objective(outline: PlanOutline, rows: list[CommitmentRow]) -> list[ObjectiveProgress]:
     grouped: dict[int, list[CommitmentRow]] = {}
     for row in rows:
         grouped.setdefault(row.objective_id, []).append(row)

@@ -174,7 +174,15 @@ def add_shipped_translations(session: Session) -> int:
     for model, fields in ((Plan, ("titles",)), (Objective, ("titles",)), (Action, ("titles",)),
                           (Indicator, ("titles", "unit")), (Meeting, ("titles", "place")),
                           (Decision, ("texts",))):
-        for row in session.scalars(select(model)):
+        # The texts alone first (this runs at every start): objects, and the change log, only
+        # for the rows that change, usually none.
+        columns = [getattr(model, name) for name in fields]
+        stale = [values[0] for values in session.execute(select(model.id, *columns))
+                 if any(_with_shipped_languages(value, shipped) is not None
+                        for value in values[1:])]
+        if not stale:
+            continue
+        for row in session.scalars(select(model).where(model.id.in_(stale))):
             for field in fields:
                 merged = _with_shipped_languages(getattr(row, field), shipped)
                 if merged is not None:

@@ -4,4 +4,4 @@
 (a start-up cost of ~0.2 s). A test checks it matches the scripts: update it with each migration.
 """
 
-HEAD = "0006_submission_language"
+HEAD = "0007_period_rows_index"
