@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,6 @@ from app.models.errors import (
     storage_error,
 )
 from app.models.orm import changelog
-from app.models.storage.integrity import integrity_problem, take_early_check, unreadable_table
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -60,37 +60,57 @@ def check_integrity(engine: Engine, path: Path, *, full: bool = True) -> None:
     """Refuse a damaged file with DatabaseDamagedError (unreadable: DatabaseUnavailableError).
 
     On open and on every backup copy, SQLite's full `integrity_check` (the design asks for it: a
-    coordinator's years of reporting are checked before anything is written), then every record
-    read once (`integrity_problem`). `full=False` runs `quick_check` (pages, records, b-trees;
-    not indexes against tables), about half the time on a large file (0.35 s against 0.8 s at
-    secretariat scale), for callers that can accept that.
+    coordinator's years of reporting are checked before anything is written). `full=False` runs
+    `quick_check` (pages, records, b-trees; not indexes against tables), about half the time on a
+    large file (0.35 s against 0.8 s at secretariat scale), for callers that can accept that.
     """
-    _refuse_problem(engine, path, lambda connection: integrity_problem(connection, full))
-
-
-def check_records(engine: Engine, path: Path) -> None:
-    """The second half of the full check, every record read once, where `integrity_check` ran
-    already (early, in a thread: see `integrity.EarlyCheck`)."""
-    _refuse_problem(engine, path, unreadable_table)
-
-
-def _refuse_problem(engine: Engine, path: Path,
-                    check: Callable[[sqlite3.Connection], str]) -> None:
+    pragma = "integrity_check" if full else "quick_check"
     try:
         with engine.connect() as connection:
-            driver = connection.connection.driver_connection
-            assert isinstance(driver, sqlite3.Connection)  # the engine is built on sqlite3
-            problem = check(driver)
+            result = connection.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
+            if [row[0] for row in result] == ["ok"] and full:
+                driver = connection.connection.driver_connection
+                assert isinstance(driver, sqlite3.Connection)  # the engine is built on sqlite3
+                unreadable = unreadable_table(driver)
+                if unreadable:
+                    raise DatabaseDamagedError(str(path), unreadable)
     except OperationalError as exc:
         raise storage_error(exc, path) or DatabaseUnavailableError(str(path), str(exc.orig)) from exc
     except SADatabaseError as exc:
         raise DatabaseDamagedError(str(path), str(exc.orig)) from exc
-    except sqlite3.OperationalError as exc:  # raised by the driver's own connection
-        raise storage_error(exc, path) or DatabaseUnavailableError(str(path), str(exc)) from exc
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseDamagedError(str(path), str(exc)) from exc
-    if problem:
-        raise DatabaseDamagedError(str(path), problem)
+    if [row[0] for row in result] != ["ok"]:
+        raise DatabaseDamagedError(str(path), "; ".join(str(row[0]) for row in result[:3]))
+
+
+#: Declared types whose values are never text (dates are text in SQLite: they are read too).
+_NOT_TEXT = re.compile(r"INT|REAL|FLOA|DOUB|BOOL|NUMERIC|DECIMAL", re.IGNORECASE)
+
+
+def unreadable_table(connection: sqlite3.Connection) -> str:
+    """Read every record once; "" if all can be, else which table holds one that cannot.
+
+    `integrity_check` checks pages and b-trees, not what a record holds: bytes flipped inside a
+    text pass it, and the first query that reads them fails ("Could not decode to UTF-8"). Read
+    here, such a record is found when the workspace opens, with the offer to restore.
+    """
+    tables = [row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        quoted = table.replace('"', '""')
+        columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{quoted}")')
+                   if not _NOT_TEXT.search(row[2] or "")]
+        if not columns:
+            continue
+        names = ", ".join('"' + column.replace('"', '""') + '"' for column in columns)
+        try:
+            cursor = connection.execute(f'SELECT {names} FROM "{quoted}"')
+            while cursor.fetchmany(2000):
+                pass
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc).lower():
+                raise
+            return f"{table}: {exc}"
+    return ""
 
 
 class Database:
@@ -189,16 +209,9 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
         raise storage_error(exc, path) or exc from exc
     if migrate and path.exists():
         refuse_if_newer(path)  # before any connection switches its journal mode
-    early = take_early_check(path)  # started by main.py before the app's imports
-    checked = early.result() if early is not None else None
     engine = make_engine(path)
     try:
-        if checked is None:
-            check_integrity(engine, path)
-        elif checked:
-            raise DatabaseDamagedError(str(path), checked)
-        else:
-            check_records(engine, path)
+        check_integrity(engine, path)
         if migrate:
             upgrade_to_head(engine, path)
     except (DBAPIError, sqlite3.Error) as exc:  # e.g. the disk fills up during a migration
