@@ -92,7 +92,7 @@ class WorkspaceTemplates:
 def _name(kind: str, target: Path, *options: object) -> str:
     """A template's file name: its kind, the copy's name and a digest of what else built it."""
     digest = hashlib.sha256(repr(options).encode()).hexdigest()[:12]
-    return f"{kind}-{target.stem}-{digest}"
+    return f"{kind}-{target.name}-{digest}"
 
 
 def _wal_of(path: Path) -> Path:
