@@ -10,11 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from app.demo.generator import create_demo_workspace
+from app.models.orm.enums import WorkspaceRole
 from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
 from app.models.storage.database import Database, open_database
 
 #: A fixed "today" so period-dependent results do not drift with the calendar.
 TODAY = dt.date(2026, 11, 26)
+#: The secretariat's new workspace, before any submission arrives.
+SECRETARIAT = ProfileInput(role=WorkspaceRole.SECRETARIAT, country_code=None,
+                           coordinator_name="Support Unit")
 
 
 class WorkspaceTemplates:
@@ -82,6 +86,10 @@ class WorkspaceTemplates:
         """`create_workspace(target, profile, today)`, copied from a template (as `demo_at`)."""
         return self.open_copy(_name("workspace", target, today, profile),
                               lambda path: create_workspace(path, profile, today), target)
+
+    def new_secretariat(self, target: Path) -> Database:
+        """The secretariat's new workspace (`SECRETARIAT`) at `target`, with no data yet."""
+        return self.workspace_at(target, SECRETARIAT)
 
     def demo(self, target: Path) -> Database:
         """Kazakhstan's small demo workspace (seed 7) at `target`."""

@@ -29,7 +29,7 @@ from app.reports.submission.batch import import_batch
 from app.reports.submission.export import export_submission
 from app.reports.submission.read import ParsedSubmission, read_submission
 from app.reports.submission.receive import Outcome
-from tests.reports.test_trusted_exchange import SECRETARIAT, relabel
+from tests.reports.test_trusted_exchange import relabel
 from tests.workspaces import WorkspaceTemplates
 
 TODAY = dt.date(2026, 11, 26)
@@ -151,7 +151,7 @@ def test_the_secretariat_ends_with_the_newest_genuine_report_of_every_period(
     root = Path(tempfile.mkdtemp(prefix="apt-exchange-"))
     coordinator = workspace_templates.demo_at(root / "kz.sqlite", country=COUNTRY, seed=3,
                                               today=TODAY)
-    secretariat = workspace_templates.workspace_at(root / "secretariat.sqlite", SECRETARIAT, TODAY)
+    secretariat = workspace_templates.new_secretariat(root / "secretariat.sqlite")
     world = World(root, workspace_templates, coordinator, secretariat)
     try:
         # The country's first file arrives first: trust on first use pins the genuine key.

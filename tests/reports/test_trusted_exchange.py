@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from app.cli import main
 from app.demo.generator import DEMO_PLAN_SEED, SIZES, _add_demo_indicators
-from app.models.orm.enums import MembershipRole, ProgressStatus, WorkspaceRole
+from app.models.orm.enums import MembershipRole, ProgressStatus
 from app.models.orm.plan import Indicator
 from app.models.orm.reporting import Commitment, ProgressUpdate, Submission
 from app.models.services.keys.fingerprint import fingerprint
@@ -29,7 +29,6 @@ from app.models.services.reporting.periods import period_by_code, reopen_period
 from app.models.services.reporting.progress import ProgressInput, record_progress
 from app.models.services.workspace.backups import back_up, restore
 from app.models.services.workspace.memberships import change_role
-from app.models.services.workspace.profile import ProfileInput
 from app.models.storage.database import Database
 from app.reports.errors import WorkbookRefusedError
 from app.reports.submission.batch import import_batch
@@ -42,9 +41,6 @@ from tests.workspaces import WorkspaceTemplates
 
 TODAY = dt.date(2026, 11, 26)
 PERIOD = "2026-H1"
-#: The secretariat's new workspace, with no data yet.
-SECRETARIAT = ProfileInput(role=WorkspaceRole.SECRETARIAT, country_code=None,
-                           coordinator_name="Support Unit")
 NOW = dt.datetime(2026, 8, 1, 10, 0, tzinfo=dt.UTC)
 
 
@@ -115,7 +111,7 @@ def received(db, country: str, period: str = PERIOD) -> list[int]:
 
 @pytest.fixture
 def secretariat(tmp_path, workspace_templates):
-    db = workspace_templates.workspace_at(tmp_path / "secretariat.sqlite", SECRETARIAT, TODAY)
+    db = workspace_templates.new_secretariat(tmp_path / "secretariat.sqlite")
     yield db
     db.close()
 
