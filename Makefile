@@ -61,9 +61,11 @@ test: $(STAMP) compile-translations lint contracts typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 # The loop while developing: every test but those marked slow (the crash campaign, LibreOffice round
-# trips). `make test`, which CI runs, still runs them all.
+# trips), in FAST_WORKERS processes (pytest-xdist; one test file stays in one process, so a module's
+# fixtures are built once). `make test`, which CI runs, still runs them all, in one process.
+FAST_WORKERS ?= 2
 test-fast: $(STAMP) compile-translations lint contracts typecheck
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q -n $(FAST_WORKERS) --dist loadfile
 
 # The packaged app (pyinstaller.spec): one folder in dist/AlmatyProcessTracker/, or one file in
 # dist/onefile/. `make package-check` builds the folder and runs the packaged app's self-test.

@@ -11,23 +11,24 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.demo.generator import create_demo_workspace
 from app.models.errors import ForeignBackupError
 from app.models.orm.enums import WorkspaceRole
 from app.models.services.workspace import backups as service
 from app.models.storage.backup import list_backups
 from app.models.storage.backup_thinning import RetentionPolicy
 from app.models.storage.workspace_identity import derived_id, workspace_id
+from tests.workspaces import WorkspaceTemplates
 
 NOON = dt.datetime(2026, 11, 26, 12, 0)
 
 
 @pytest.fixture
-def pair(tmp_path: Path, today) -> tuple[Path, Path]:
+def pair(tmp_path: Path, today, workspace_templates: WorkspaceTemplates) -> tuple[Path, Path]:
     """`ws.sqlite` (a coordinator) and `ws.db` (the secretariat) side by side, one backup each."""
     coordinator, secretariat = tmp_path / "ws.sqlite", tmp_path / "ws.db"
-    create_demo_workspace(coordinator, seed=2, today=today).close()
-    create_demo_workspace(secretariat, role=WorkspaceRole.SECRETARIAT, seed=5, today=today).close()
+    workspace_templates.demo_at(coordinator, seed=2, today=today).close()
+    workspace_templates.demo_at(secretariat, role=WorkspaceRole.SECRETARIAT, seed=5,
+                                today=today).close()
     service.back_up(coordinator, service.REASON_MANUAL, NOON)
     service.back_up(secretariat, service.REASON_MANUAL, NOON + dt.timedelta(hours=1))
     return coordinator, secretariat

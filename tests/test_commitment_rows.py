@@ -130,11 +130,9 @@ def test_plan_scope_and_retired(coordinator_db):
     assert _ids(coordinator_db, CommitmentFilter(include_retired=True)) == [a, b]
 
 
-def test_every_country_of_a_secretariat_database(tmp_path):
-    from app.demo.generator import create_demo_workspace
-
-    db = create_demo_workspace(tmp_path / "sec.sqlite", role=WorkspaceRole.SECRETARIAT, seed=2,
-                               today=TODAY)
+def test_every_country_of_a_secretariat_database(tmp_path, workspace_templates):
+    db = workspace_templates.demo_at(tmp_path / "sec.sqlite", role=WorkspaceRole.SECRETARIAT, seed=2,
+                                     today=TODAY)
     period = _period(db)
     with db.reading() as s:
         rows = commitment_rows(s, None, period, TODAY)

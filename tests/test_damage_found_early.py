@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.demo.generator import create_demo_workspace
 from app.models.errors import DatabaseDamagedError
 from app.models.services.workspace.backups import back_up
 from app.models.storage.database import open_database
+from tests.workspaces import WorkspaceTemplates
 
 NARRATIVE = "Unreadable narrative, flipped on the disk"
 
@@ -33,9 +33,9 @@ def damage_header(path: Path) -> None:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, today) -> Path:
+def workspace(tmp_path: Path, today, workspace_templates: WorkspaceTemplates) -> Path:
     path = tmp_path / "workspace.sqlite"
-    db = create_demo_workspace(path, seed=2, today=today)
+    db = workspace_templates.demo_at(path, seed=2, today=today)
     with db.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE progress_update SET narrative = ? WHERE id = "
                                    "(SELECT min(id) FROM progress_update)", (NARRATIVE,))

@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from app.demo.generator import create_demo_workspace
 from app.models.errors import PeriodLockedError, ValidationError
 from app.models.orm import ProgressUpdate, ReportingPeriod, Submission
 from app.models.orm.enums import ProgressStatus, SubmissionState, WorkspaceRole
@@ -138,10 +137,10 @@ def test_list_commitments_in_plan_order(demo_db):
     assert len(commitments) == 40 and keys == sorted(keys)
 
 
-def test_latest_updates_of_some_commitments_across_countries(tmp_path, today):
+def test_latest_updates_of_some_commitments_across_countries(tmp_path, today, workspace_templates):
     """The detail pane asks for the commitments it shows, whatever their countries."""
-    db = create_demo_workspace(tmp_path / "sec.sqlite", role=WorkspaceRole.SECRETARIAT, seed=4,
-                               today=today)
+    db = workspace_templates.demo_at(tmp_path / "sec.sqlite", role=WorkspaceRole.SECRETARIAT,
+                                     seed=4, today=today)
     with db.reading() as s:
         by_country = {code: latest_updates(s, code) for code in ("KZ", "KG")}
         wanted = sorted(by_country["KZ"])[:3] + sorted(by_country["KG"])[-2:]

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from app.demo.generator import create_demo_workspace
-from app.models.services.workspace.profile import profile_of
+from app.models.orm.enums import WorkspaceRole
+from app.models.services.workspace.profile import ProfileInput, create_workspace, profile_of
 from app.models.storage.database import Database, open_database
 
 #: A fixed "today" so period-dependent results do not drift with the calendar.
 TODAY = dt.date(2026, 11, 26)
+#: The secretariat's new workspace, before any submission arrives.
+SECRETARIAT = ProfileInput(role=WorkspaceRole.SECRETARIAT, country_code=None,
+                           coordinator_name="Support Unit")
 
 
 class WorkspaceTemplates:
@@ -66,10 +72,35 @@ class WorkspaceTemplates:
         shutil.copyfile(template, db.path)
         profile_of(db)
 
+    def demo_at(self, target: Path, *, today: dt.date = TODAY, **options: Any) -> Database:
+        """`create_demo_workspace(target, today=today, **options)`, copied from a template.
+
+        One template per file name and options: two workspaces of one test have two names, so
+        each keeps a signing key of its own, as when each was made afresh.
+        """
+        return self.open_copy(
+            _name("demo", target, today, sorted(options.items())),
+            lambda path: create_demo_workspace(path, today=today, **options), target)
+
+    def workspace_at(self, target: Path, profile: ProfileInput, today: dt.date = TODAY) -> Database:
+        """`create_workspace(target, profile, today)`, copied from a template (as `demo_at`)."""
+        return self.open_copy(_name("workspace", target, today, profile),
+                              lambda path: create_workspace(path, profile, today), target)
+
+    def new_secretariat(self, target: Path) -> Database:
+        """The secretariat's new workspace (`SECRETARIAT`) at `target`, with no data yet."""
+        return self.workspace_at(target, SECRETARIAT)
+
     def demo(self, target: Path) -> Database:
         """Kazakhstan's small demo workspace (seed 7) at `target`."""
         return self.open_copy(
             "demo", lambda path: create_demo_workspace(path, size="small", seed=7, today=TODAY), target)
+
+
+def _name(kind: str, target: Path, *options: object) -> str:
+    """A template's file name: its kind, the copy's name and a digest of what else built it."""
+    digest = hashlib.sha256(repr(options).encode()).hexdigest()[:12]
+    return f"{kind}-{target.name}-{digest}"
 
 
 def _wal_of(path: Path) -> Path:

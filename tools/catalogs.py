@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -154,7 +155,11 @@ def compile_all(only_stale: bool = False) -> list[str]:
         if not source.exists() or (only_stale and target.exists()
                                    and target.stat().st_mtime >= source.stat().st_mtime):
             continue
-        target.write_bytes(compile_catalog(load(source, language)))
+        # Whole or not at all: two pytest-xdist workers may compile the same stale catalog at once,
+        # and one must never read the other's half-written file.
+        partial = target.with_name(f".{target.name}.{os.getpid()}")
+        partial.write_bytes(compile_catalog(load(source, language)))
+        os.replace(partial, target)
         written.append(language)
     return written
 

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.demo.generator import create_demo_workspace
 from app.models.orm.decisions import DecisionFollowUp
-from app.models.orm.enums import FollowUpStatus, ProgressStatus, WorkspaceRole
+from app.models.orm.enums import FollowUpStatus, ProgressStatus
 from app.models.orm.reporting import Commitment, IndicatorValue, ProgressUpdate, Submission
 from app.models.services.plan.current import current_plan
 from app.models.services.plan.versions import published_document
@@ -23,7 +23,6 @@ from app.models.services.regional.completeness import CellState, completeness_ma
 from app.models.services.reporting.commitments import CommitmentInput, add_commitment
 from app.models.services.reporting.periods import period_by_code, reopen_period
 from app.models.services.reporting.progress import ProgressInput, clear_progress, record_progress
-from app.models.services.workspace.profile import ProfileInput, create_workspace
 from app.reports.plan_workbook.writer import write_plan_workbook
 from app.reports.submission import batch as batch_import
 from app.reports.submission.batch import expand_paths, import_batch
@@ -118,9 +117,8 @@ def inbox(tmp_path_factory) -> Inbox:
 
 
 @pytest.fixture
-def secretariat(tmp_path):
-    db = create_workspace(tmp_path / "secretariat.sqlite", ProfileInput(
-        role=WorkspaceRole.SECRETARIAT, country_code=None, coordinator_name="Support Unit"), TODAY)
+def secretariat(tmp_path, workspace_templates):
+    db = workspace_templates.new_secretariat(tmp_path / "secretariat.sqlite")
     yield db
     db.close()
 

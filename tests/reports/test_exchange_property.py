@@ -20,18 +20,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.demo.generator import create_demo_workspace
-from app.models.orm.enums import ProgressStatus, WorkspaceRole
+from app.models.orm.enums import ProgressStatus
 from app.models.orm.reporting import Commitment, ProgressUpdate
 from app.models.services.reporting.periods import period_by_code, reopen_period
 from app.models.services.reporting.progress import ProgressInput, record_progress
 from app.models.services.workspace.backups import back_up, restore
-from app.models.services.workspace.profile import ProfileInput, create_workspace
 from app.reports.submission.batch import import_batch
 from app.reports.submission.export import export_submission
 from app.reports.submission.read import ParsedSubmission, read_submission
 from app.reports.submission.receive import Outcome
 from tests.reports.test_trusted_exchange import relabel
+from tests.workspaces import WorkspaceTemplates
 
 TODAY = dt.date(2026, 11, 26)
 NOW = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
@@ -52,6 +51,7 @@ STEP = st.one_of(
 @dataclass
 class World:
     root: Path
+    templates: WorkspaceTemplates
     coordinator: object
     secretariat: object
     genuine: list[Path] = field(default_factory=list)
@@ -119,8 +119,8 @@ def _run(world: World, steps: list[tuple], order: random.Random) -> None:
             assert _send(world, forged) == Outcome.REFUSED
         elif kind == "forge":
             if world.forger is None:
-                world.forger = create_demo_workspace(world.root / "forger.sqlite",
-                                                     country=COUNTRY, seed=99, today=TODAY)
+                world.forger = world.templates.demo_at(world.root / "forger.sqlite",
+                                                       country=COUNTRY, seed=99, today=TODAY)
             _edit(world.forger, step[1], 0, 77)
             forged = export_submission(world.forger, COUNTRY, step[1], "en", world.folder(),
                                        now=NOW).path
@@ -146,12 +146,13 @@ def _check(world: World) -> None:
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(STEP, min_size=1, max_size=7), seed=st.integers(0, 2 ** 16))
-def test_the_secretariat_ends_with_the_newest_genuine_report_of_every_period(steps, seed):
+def test_the_secretariat_ends_with_the_newest_genuine_report_of_every_period(
+        workspace_templates, steps, seed):
     root = Path(tempfile.mkdtemp(prefix="apt-exchange-"))
-    coordinator = create_demo_workspace(root / "kz.sqlite", country=COUNTRY, seed=3, today=TODAY)
-    secretariat = create_workspace(root / "secretariat.sqlite", ProfileInput(
-        role=WorkspaceRole.SECRETARIAT, country_code=None, coordinator_name="Support Unit"), TODAY)
-    world = World(root, coordinator, secretariat)
+    coordinator = workspace_templates.demo_at(root / "kz.sqlite", country=COUNTRY, seed=3,
+                                              today=TODAY)
+    secretariat = workspace_templates.new_secretariat(root / "secretariat.sqlite")
+    world = World(root, workspace_templates, coordinator, secretariat)
     try:
         # The country's first file arrives first: trust on first use pins the genuine key.
         _edit(coordinator, PERIODS[0], 0, 1)

@@ -61,8 +61,10 @@ def test_a_receipt_round_trips_to_the_coordinator(tmp_path, secretariat, kz, cap
             assert trusted_key(session, SECRETARIAT_PARTY).public_key == own_key(other).public_key
 
 
-def test_a_receipt_for_a_file_never_exported_is_refused(tmp_path, secretariat, kz):
-    other = coordinator(tmp_path, "KZ", 9, name="other")  # the same country, another workspace
+def test_a_receipt_for_a_file_never_exported_is_refused(tmp_path, secretariat, kz,
+                                                        workspace_templates):
+    # The same country, another workspace.
+    other = coordinator(workspace_templates, tmp_path, "KZ", 9, name="other")
     sent = export(other, "KZ", folder(tmp_path, "other"))
     other.close()
     import_batch(secretariat, [sent], now=NOW)

@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from app.cli import main
-from app.demo.generator import DEMO_PLAN_SEED, SIZES, _add_demo_indicators, create_demo_workspace
-from app.models.orm.enums import MembershipRole, ProgressStatus, WorkspaceRole
+from app.demo.generator import DEMO_PLAN_SEED, SIZES, _add_demo_indicators
+from app.models.orm.enums import MembershipRole, ProgressStatus
 from app.models.orm.plan import Indicator
 from app.models.orm.reporting import Commitment, ProgressUpdate, Submission
 from app.models.services.keys.fingerprint import fingerprint
@@ -29,7 +29,7 @@ from app.models.services.reporting.periods import period_by_code, reopen_period
 from app.models.services.reporting.progress import ProgressInput, record_progress
 from app.models.services.workspace.backups import back_up, restore
 from app.models.services.workspace.memberships import change_role
-from app.models.services.workspace.profile import ProfileInput, create_workspace
+from app.models.storage.database import Database
 from app.reports.errors import WorkbookRefusedError
 from app.reports.submission.batch import import_batch
 from app.reports.submission.export import export_submission
@@ -37,6 +37,7 @@ from app.reports.submission.read import read_submission
 from app.reports.submission.receive import Outcome
 from app.reports.submission.revisions import ledger_path
 from app.reports.submission.trust import Confirmations
+from tests.workspaces import WorkspaceTemplates
 
 TODAY = dt.date(2026, 11, 26)
 PERIOD = "2026-H1"
@@ -44,9 +45,11 @@ NOW = dt.datetime(2026, 8, 1, 10, 0, tzinfo=dt.UTC)
 
 
 # --- helpers -----------------------------------------------------------------------------------
-def coordinator(root: Path, country: str, seed: int, name: str | None = None):
-    return create_demo_workspace(root / f"{name or country}.sqlite", country=country, seed=seed,
-                                 today=TODAY)
+def coordinator(templates: WorkspaceTemplates, root: Path, country: str, seed: int,
+                name: str | None = None) -> Database:
+    """A country's demo workspace at `root/<name>.sqlite`, copied from the session's template."""
+    return templates.demo_at(root / f"{name or country}.sqlite", country=country, seed=seed,
+                             today=TODAY)
 
 
 def folder(root: Path, name: str) -> Path:
@@ -107,25 +110,24 @@ def received(db, country: str, period: str = PERIOD) -> list[int]:
 
 
 @pytest.fixture
-def secretariat(tmp_path):
-    db = create_workspace(tmp_path / "secretariat.sqlite", ProfileInput(
-        role=WorkspaceRole.SECRETARIAT, country_code=None, coordinator_name="Support Unit"), TODAY)
+def secretariat(tmp_path, workspace_templates):
+    db = workspace_templates.new_secretariat(tmp_path / "secretariat.sqlite")
     yield db
     db.close()
 
 
 @pytest.fixture
-def kz(tmp_path):
-    db = coordinator(tmp_path, "KZ", 3)
+def kz(tmp_path, workspace_templates):
+    db = coordinator(workspace_templates, tmp_path, "KZ", 3)
     yield db
     db.close()
 
 
 # --- 1. relabelled identity --------------------------------------------------------------------
 def test_a_workbook_relabelled_to_another_country_is_refused_and_changes_nothing(
-        tmp_path, secretariat):
-    tj = coordinator(tmp_path, "TJ", 5)
-    kg = coordinator(tmp_path, "KG", 4)
+        tmp_path, secretariat, workspace_templates):
+    tj = coordinator(workspace_templates, tmp_path, "TJ", 5)
+    kg = coordinator(workspace_templates, tmp_path, "KG", 4)
     genuine_kg = export(kg, "KG", folder(tmp_path, "kg"))
     tajik = export(tj, "TJ", folder(tmp_path, "tj"))
     tj.close(), kg.close()
@@ -291,10 +293,11 @@ def test_the_same_revision_with_other_content_is_a_conflict(tmp_path, secretaria
 
 
 # --- 4. anyone's file as a country's -------------------------------------------------------------
-def test_a_file_signed_by_another_key_is_held_until_confirmed(tmp_path, secretariat, kz):
+def test_a_file_signed_by_another_key_is_held_until_confirmed(tmp_path, secretariat, kz,
+                                                              workspace_templates):
     genuine = export(kz, "KZ", folder(tmp_path, "genuine"))
     assert import_batch(secretariat, [genuine]).outcomes[0].outcome == Outcome.APPLIED
-    forger = coordinator(tmp_path, "KZ", 9, name="forger")
+    forger = coordinator(workspace_templates, tmp_path, "KZ", 9, name="forger")
     out = folder(tmp_path, "forged")
     for percent in (11, 12, 13):  # raised to revision 4 by ordinary exports
         edit(forger, "KZ", percent)

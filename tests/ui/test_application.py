@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from app.demo.generator import create_demo_workspace
 from app.i18n import current_language
 from app.ui.common.language import LanguageController
 from app.ui.shell.application import AppController, start_gui
@@ -27,12 +26,12 @@ def switches(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def started(qapp, qtbot, tmp_path, today) -> Iterator[Callable[[str], AppController]]:
+def started(qapp, qtbot, tmp_path, today, workspace_templates) -> Iterator[Callable[[str], AppController]]:
     controllers: list[AppController] = []
 
     def start(language: str) -> AppController:
         path = tmp_path / f"{language}.sqlite"
-        create_demo_workspace(path, language=language, today=today).close()
+        workspace_templates.demo_at(path, language=language, today=today).close()
         controller = start_gui(path)
         controllers.append(controller)
         for window in controller.windows:

@@ -48,9 +48,8 @@ def exports(tmp_path_factory):
 
 
 @pytest.fixture
-def secretariat_window(qtbot, tmp_path, language):
-    db = create_workspace(tmp_path / "secretariat.sqlite", ProfileInput(
-        role=WorkspaceRole.SECRETARIAT, country_code=None, coordinator_name="Support Unit"), TODAY)
+def secretariat_window(qtbot, tmp_path, language, workspace_templates):
+    db = workspace_templates.new_secretariat(tmp_path / "secretariat.sqlite")
     window = MainWindow(WorkspaceContext(db, profile_of(db), ChangeBus(), language))
     qtbot.addWidget(window)
     yield window

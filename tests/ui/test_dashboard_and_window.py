@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
-from app.demo.generator import create_demo_workspace
 from app.models.orm.enums import ProgressStatus, WorkspaceRole
 from app.models.services.reporting.dashboard import dashboard_figures
 from app.models.services.reporting.progress import with_status
@@ -141,9 +140,10 @@ def test_shortcuts(qtbot, context):
     assert "New commitment" in " ".join(a.text() for a in window.edit_menu.actions())
 
 
-def test_secretariat_window_has_no_coordinator_tabs(qtbot, tmp_path, language, today):
-    db = create_demo_workspace(tmp_path / "sec.sqlite", role=WorkspaceRole.SECRETARIAT,
-                               today=today)
+def test_secretariat_window_has_no_coordinator_tabs(qtbot, tmp_path, language, today,
+                                                    workspace_templates):
+    db = workspace_templates.demo_at(tmp_path / "sec.sqlite", role=WorkspaceRole.SECRETARIAT,
+                                     today=today)
     context = WorkspaceContext(db=db, profile=profile_of(db), bus=ChangeBus(), language=language,
                                today=lambda: today)
     window = open_window(qtbot, context)

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox
 
-from app.demo.generator import create_demo_workspace
 from app.models.errors import DatabaseDamagedError, WorkspaceInUseError
 from app.models.services.workspace.backups import back_up, backups
 from app.models.storage.database import open_database
@@ -62,9 +61,9 @@ def controller(qapp, language):
 
 
 @pytest.fixture
-def demo_path(tmp_path, today) -> Path:
+def demo_path(tmp_path, today, workspace_templates) -> Path:
     path = tmp_path / "demo.sqlite"
-    create_demo_workspace(path, size="small", seed=2, today=today).close()
+    workspace_templates.demo_at(path, size="small", seed=2, today=today).close()
     return path
 
 

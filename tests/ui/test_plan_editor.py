@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from sqlalchemy import func, select
 
-from app.demo.generator import create_demo_workspace
 from app.models.orm import Action, Commitment, Indicator, Objective, Plan, PlanCodeMapping
 from app.models.services.workspace.profile import profile_of
 from app.ui.common.change_bus import ChangeBus
@@ -156,7 +155,8 @@ def test_new_version_then_rename_maps_the_old_code(qtbot, editor_window, secreta
 
 
 def test_publish_and_import_on_a_coordinator_workspace(qtbot, editor_window, secretariat_context,
-                                                       tmp_path, language, said, today):
+                                                       tmp_path, language, said, today,
+                                                       workspace_templates):
     editor = editor_window.secretariat_tabs.plan
     assert editor.make_new_version() is not None
     qtbot.waitUntil(lambda: editor.buttons["version"].isEnabled(), timeout=30000)
@@ -170,7 +170,7 @@ def test_publish_and_import_on_a_coordinator_workspace(qtbot, editor_window, sec
     path = editor.export_plan(tmp_path)
     assert path.name == "AP_PLAN_RAP-TEMPLATE_v2.xlsx"
 
-    coordinator = create_demo_workspace(tmp_path / "kz.sqlite", seed=3, today=today)
+    coordinator = workspace_templates.demo_at(tmp_path / "kz.sqlite", seed=3, today=today)
     context = WorkspaceContext(db=coordinator, profile=profile_of(coordinator), bus=ChangeBus(),
                                language=language)
     with coordinator.reading() as s:

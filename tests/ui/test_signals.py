@@ -3,10 +3,15 @@
 PySide6 6.12.0 on Python 3.11 lost one reference to `True` per `emit()`, and the interpreter aborted
 (`bool_dealloc`) after a few hundred emits. requirements.txt pins a release without the bug; this
 test fails if an upgrade brings it back.
+
+The count is taken with the garbage collector stopped: a collection during the loop frees what
+earlier tests left in reference cycles, some of it holding `True`, and the count fell by 18 or 82
+with no leak at all (first seen under pytest-xdist, where the tests before this one differ).
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import QObject, Signal
@@ -26,10 +31,16 @@ def test_thousands_of_emits_keep_true_alive(qapp):
     source.carried.connect(received.append)
     bus = ChangeBus()
     bus.changed.connect(lambda _topics: None)
-    before = sys.getrefcount(True)
-    for number in range(3000):
-        source.fired.emit(number)
-        source.carried.emit(frozenset({"x"}))
-        bus.announce("progress")
+    gc.collect()
+    gc.disable()
+    try:
+        before = sys.getrefcount(True)
+        for number in range(3000):
+            source.fired.emit(number)
+            source.carried.emit(frozenset({"x"}))
+            bus.announce("progress")
+        after = sys.getrefcount(True)
+    finally:
+        gc.enable()
     assert len(received) == 6000
-    assert sys.getrefcount(True) >= before - 10
+    assert after >= before - 10
