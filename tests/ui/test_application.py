@@ -61,7 +61,8 @@ def test_start_in_the_current_language_switches_once(started, switches):
 
 
 def test_a_started_app_puts_its_start_out_of_the_collectors_way(qapp, qtbot, tmp_path, today,
-                                                                monkeypatch, capsys):
+                                                                monkeypatch, capsys,
+                                                                workspace_templates):
     """`run_gui` freezes the start's objects once the window is up (full collections then walk
     only what came after); garbage of the start is collected first. (The event loop is not run:
     its quit would end every later test's waiting loop.)"""
@@ -70,7 +71,7 @@ def test_a_started_app_puts_its_start_out_of_the_collectors_way(qapp, qtbot, tmp
     from app.ui.shell import application
 
     path = tmp_path / "en.sqlite"
-    create_demo_workspace(path, language="en", today=today).close()
+    workspace_templates.demo_at(path, language="en", today=today).close()
     scheduled: list[object] = []
     monkeypatch.setattr(application.QTimer, "singleShot",
                         lambda _ms, call: scheduled.append(call))
