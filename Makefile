@@ -62,10 +62,12 @@ test: $(STAMP) compile-translations lint contracts typecheck
 
 # The loop while developing: every test but those marked slow (the crash campaign, LibreOffice round
 # trips), in FAST_WORKERS processes (pytest-xdist; one test file stays in one process, so a module's
-# fixtures are built once). `make test`, which CI runs, still runs them all, in one process.
+# fixtures are built once), the property tests on a quarter of their examples
+# (tests/hypothesis_budget.py). `make test`, which CI runs, still runs them all, in full, in one process.
 FAST_WORKERS ?= 2
 test-fast: $(STAMP) compile-translations lint contracts typecheck
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q -n $(FAST_WORKERS) --dist loadfile
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" -q -n $(FAST_WORKERS) --dist loadfile \
+		--hypothesis-profile fast
 
 # The packaged app (pyinstaller.spec): one folder in dist/AlmatyProcessTracker/, or one file in
 # dist/onefile/. `make package-check` builds the folder and runs the packaged app's self-test.

@@ -23,6 +23,9 @@ from hypothesis import settings  # noqa: E402
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+# `make test-fast` (`--hypothesis-profile fast`): a quarter of each property test's examples
+# (tests/hypothesis_budget.py); `make test` tries them all.
+settings.register_profile("fast", max_examples=25)
 
 from app import i18n  # noqa: E402
 from app.demo.generator import create_demo_workspace  # noqa: E402

@@ -12,6 +12,7 @@ from app.models.storage.backup_thinning import (
     backups_to_keep,
     backups_to_remove,
 )
+from tests.hypothesis_budget import examples
 
 START = dt.datetime(2024, 1, 1, 8, 30)
 
@@ -68,7 +69,7 @@ policy_strategy = st.builds(RetentionPolicy, recent=st.integers(0, 5), daily=st.
                             weekly=st.integers(0, 6), monthly=st.integers(0, 15))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(moments=moments_strategy, policy=policy_strategy)
 def test_policy_properties(moments, policy):
     items = _items(moments)

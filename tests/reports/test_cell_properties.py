@@ -25,6 +25,7 @@ from app.reports.xlsx.cell_values import Vocabulary, read_cell
 from app.reports.xlsx.cells import RowWriter, build_styles
 from app.reports.xlsx.columns import Column, Kind, Role
 from app.reports.xlsx.digest import MAX_CELL_TEXT, clean_text, normalize_number
+from tests.hypothesis_budget import examples
 
 TEXT = Column("text", "Text", Kind.LONG_TEXT, Role.DATA)
 NUMBER = Column("number", "Number", Kind.NUMBER, Role.DATA)
@@ -83,7 +84,7 @@ CELLS = st.lists(st.one_of(
     st.tuples(st.just(DATE), DATES)), min_size=1, max_size=12)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(cells=CELLS)
 def test_what_the_cell_writer_writes_the_reader_reads_back(tmp_path_factory, cells):
     tmp = tmp_path_factory.mktemp("cells")
@@ -123,7 +124,8 @@ def progress_edits(draw: st.DrawFn, rows: int) -> dict[int, dict[str, object]]:
     return edits
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(20), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_random_edits_to_progress_rows_preview_as_exactly_those_changes(demo_db, exported,
                                                                         tmp_path_factory, data):

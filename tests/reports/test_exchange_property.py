@@ -29,6 +29,7 @@ from app.reports.submission.batch import import_batch
 from app.reports.submission.export import export_submission
 from app.reports.submission.read import ParsedSubmission, read_submission
 from app.reports.submission.receive import Outcome
+from tests.hypothesis_budget import examples
 from tests.reports.test_trusted_exchange import relabel
 from tests.workspaces import WorkspaceTemplates
 
@@ -144,7 +145,7 @@ def _check(world: World) -> None:
         assert _held(world.secretariat, period) == dict(contents.pop()), period
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(STEP, min_size=1, max_size=7), seed=st.integers(0, 2 ** 16))
 def test_the_secretariat_ends_with_the_newest_genuine_report_of_every_period(
         workspace_templates, steps, seed):
