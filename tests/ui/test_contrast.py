@@ -221,6 +221,10 @@ def test_a_palette_switched_while_the_window_is_open_is_followed(qtbot, context,
         walker = Walker(window, switch_to)
         notes = [walker.background(widget) for widget in (
             tabs.dashboard.checklist, tabs.dashboard.messages, window.template_banner)]
+        window.tabs.setCurrentWidget(tabs.progress)  # its form was built before the switch
+        qtbot.wait(20)
+        progress_found, _texts = low_contrast(window, f"progress, switched to {switch_to}")
+        found += progress_found
     finally:
         qapp.setPalette(before)
     assert "The period could not be submitted." in texts

@@ -43,6 +43,7 @@ from app.models.services.reporting.progress import (
 )
 from app.ui.common.accessible import set_name
 from app.ui.common.context import WorkspaceContext
+from app.ui.common.palette_colours import keep_styled
 from app.ui.common.plain_text import shown
 from app.ui.common.status_style import status_color
 from app.ui.common.storage_guard import shows_storage_errors
@@ -71,7 +72,9 @@ class ProgressForm(QWidget):
         self._pending: set[str] = set()
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
-        self.title_label.setStyleSheet("font-weight: bold;")
+        bold = self.title_label.font()  # a font, not a style sheet: its colour follows the palette
+        bold.setBold(True)
+        self.title_label.setFont(bold)
         self.meta_label = QLabel()
         self.meta_label.setWordWrap(True)
         # Room for the note "no update for this period yet" whether or not it shows: setting a
@@ -198,8 +201,10 @@ class ProgressForm(QWidget):
         self.evidence.set_items(list(data.evidence), self._editable)
 
     def _paint_status(self, status: ProgressStatus) -> None:
-        color = status_color(status).name()
-        self.status_combo.setStyleSheet(f"QComboBox {{ border-left: 6px solid {color}; }}")
+        def style() -> str:  # set again when the palette changes
+            return f"QComboBox {{ border-left: 6px solid {status_color(status).name()}; }}"
+
+        keep_styled(self.status_combo, style)
 
     def _set_editable(self, editable: bool) -> None:
         for widget in (self.status_combo, self.percent_spin, self.others_edit,

@@ -38,7 +38,7 @@ from app.reports.plan_workbook.reader import PlanFile, read_plan_workbook
 from app.ui.common.accessible import set_name
 from app.ui.common.background import BackgroundTask, run_in_background
 from app.ui.common.context import WorkspaceContext
-from app.ui.common.palette_colours import ERROR, Role, text_colour
+from app.ui.common.palette_colours import ERROR, Role, palette_changed, text_colour
 from app.ui.common.screen_fit import OnScreenMixin
 
 
@@ -93,6 +93,8 @@ class PlanImportDialog(OnScreenMixin, QDialog):
         self.apply_button.setEnabled(self.can_apply)
         self.summary.setText(self._summary())
         self.details.setHtml(self._details())
+        # The errors' red is worked out from the palette: again when the system turns dark.
+        palette_changed().connect(lambda *_a: self.details.setHtml(self._details()))
         self.resize(720, 560)
 
     @property
