@@ -188,6 +188,7 @@ print(hashlib.sha256.__name__, result.digest, parsed.digest, result.path)
 """
 
 
+@pytest.mark.slow  # packaging: a child process without OpenSSL, as the package runs
 def test_export_digest_and_protection_need_no_openssl(tmp_path):
     """The package leaves `_hashlib` (OpenSSL) out: the digest must come out the same without it."""
     import subprocess

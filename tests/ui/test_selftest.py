@@ -24,6 +24,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
                 XDG_CONFIG_HOME=str(tmp_path / "config"))
 
 
+@pytest.mark.slow  # the package's own check (a child process); in-process below for the fast loop
 def test_selftest_passes_from_source(tmp_path):
     result = subprocess.run([sys.executable, "main.py", "selftest"], cwd=ROOT, env=_env(tmp_path),
                             capture_output=True, text=True, timeout=120)
@@ -168,6 +169,7 @@ def test_russian_date_is_cldr_medium():
     assert selftest.check_russian_date(selftest.SelfTestRun(folder=Path("."))) == "26 нояб. 2026\u202fг."
 
 
+@pytest.mark.slow  # the packaged start, in a child process
 def test_quit_after_show_starts_the_gui_and_exits(tmp_path):
     database = tmp_path / "demo.sqlite"
     assert main(["demo", "--db", str(database), "--lang", "ru"]) == 0

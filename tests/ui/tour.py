@@ -11,7 +11,11 @@ moves on. Add a dialog here when you add one to the app: the checks then cover i
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import functools
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,11 +164,7 @@ def secretariat_dialogs(window: MainWindow, folder: Path) -> dict[str, Callable[
     folder.mkdir(parents=True, exist_ok=True)
 
     def batch_summary() -> QWidget:
-        coordinator = create_demo_workspace(folder / "kg.sqlite", country="KG", seed=4,
-                                            today=TOUR_DAY)
-        exported = export_submission(coordinator, "KG", TOUR_PERIOD, "en", folder)
-        coordinator.close()
-        result = import_batch(context.db, [exported.path, folder / "not-a-workbook.xlsx"])
+        result = import_batch(context.db, [kyrgyz_export(), folder / "not-a-workbook.xlsx"])
         return BatchSummaryDialog(context, result, window)
 
     (folder / "not-a-workbook.xlsx").write_bytes(b"not a workbook")
@@ -178,6 +178,19 @@ def secretariat_dialogs(window: MainWindow, folder: Path) -> dict[str, Callable[
             [window.file_menu, window.edit_menu, window.help_menu], window),
         "user guide": lambda: GuideWindow(window),
     }
+
+
+@functools.cache
+def kyrgyz_export() -> Path:
+    """Kyrgyzstan's coordinator's submission, made once per test process: every secretariat tour
+    imports the same file (it does not depend on the secretariat's workspace)."""
+    folder = Path(tempfile.mkdtemp(prefix="tour-kg-"))
+    atexit.register(shutil.rmtree, folder, True)
+    coordinator = create_demo_workspace(folder / "kg.sqlite", country="KG", seed=4, today=TOUR_DAY)
+    try:
+        return export_submission(coordinator, "KG", TOUR_PERIOD, "en", folder).path
+    finally:
+        coordinator.close()
 
 
 def coordinator_tour(qtbot: QtBot, context: WorkspaceContext, folder: Path) -> Iterator[Stop]:
