@@ -94,8 +94,11 @@ class PlanImportDialog(OnScreenMixin, QDialog):
         self.summary.setText(self._summary())
         self.details.setHtml(self._details())
         # The errors' red is worked out from the palette: again when the system turns dark.
-        palette_changed().connect(lambda *_a: self.details.setHtml(self._details()))
+        palette_changed().connect(self._show_details)  # a method: gone with the dialog
         self.resize(720, 560)
+
+    def _show_details(self, *_args: object) -> None:
+        self.details.setHtml(self._details())
 
     @property
     def needs_confirmation(self) -> bool:
