@@ -25,6 +25,7 @@ from app.resources import resource_path
 from app.ui.common.change_bus import ChangeBus
 from app.ui.common.context import WorkspaceContext
 from app.ui.common.language import LanguageController
+from app.ui.common.outlined_style import OutlinedStyle
 from app.ui.common.palette_colours import readable_palette
 from app.ui.common.settings import app_settings
 from app.ui.shell.main_window import MainWindow
@@ -145,6 +146,8 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
+    if not isinstance(app.style(), OutlinedStyle):  # fields visible on a dark palette too
+        app.setStyle(OutlinedStyle(app.style().name()))
     follow_palette(app)
     app.paletteChanged.connect(lambda _palette: follow_palette(app))  # changed while running
     return app
