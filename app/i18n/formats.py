@@ -147,24 +147,24 @@ def format_year(year: int, language: str | None = None) -> str:
     return _native(babel_numbers.format_decimal(year, locale=locale, group_separator=False), locale)
 
 
-def format_period(code: str, language: str | None = None) -> str:
-    """A half-year reporting period (`2026-H1`) in words; other codes are shown as they are."""
+def _half_year(code: str, first: str, second: str, language: str | None) -> str:
+    """`code` (`2026-H1`) through the message for its half; other codes as they are."""
     year, _sep, half = code.partition("-H")
     if not (year.isdigit() and half in ("1", "2")):
         return code
-    message = N_("first half of {year}") if half == "1" else N_("second half of {year}")
+    message = first if half == "1" else second
     text = translate_in(language, message) if language else _(message)
     return text.format(year=format_year(int(year), language))
+
+
+def format_period(code: str, language: str | None = None) -> str:
+    """A half-year reporting period (`2026-H1`) in words; other codes are shown as they are."""
+    return _half_year(code, N_("first half of {year}"), N_("second half of {year}"), language)
 
 
 def format_period_short(code: str, language: str | None = None) -> str:
     """A half-year period short enough for a column header (`2026-H2` → "H2 2026")."""
-    year, _sep, half = code.partition("-H")
-    if not (year.isdigit() and half in ("1", "2")):
-        return code
-    message = N_("H1 {year}") if half == "1" else N_("H2 {year}")
-    text = translate_in(language, message) if language else _(message)
-    return text.format(year=format_year(int(year), language))
+    return _half_year(code, N_("H1 {year}"), N_("H2 {year}"), language)
 
 
 def format_size(size: int, language: str | None = None) -> str:

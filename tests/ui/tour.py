@@ -83,18 +83,32 @@ def dialog_stops(qtbot: QtBot, window: MainWindow, prefix: str,
         settle()
 
 
+def shared_dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget | None]]:
+    """The dialogs both workspaces open from the File and Help menus."""
+    from app.ui.files.backups_dialog import BackupsDialog
+    from app.ui.files.workspace_key_dialog import WorkspaceKeyDialog
+    from app.ui.shell.guide import GuideWindow
+    from app.ui.shell.shortcuts import ShortcutsDialog
+    from app.ui.shell.workspace_details import WorkspaceDetailsDialog
+
+    context = window.context
+    return {
+        "backups dialog": lambda: BackupsDialog(context, window),
+        "workspace details dialog": lambda: WorkspaceDetailsDialog(context, window),
+        "workspace key dialog": lambda: WorkspaceKeyDialog(context, window),
+        "shortcuts dialog": lambda: ShortcutsDialog(  # the menus Help → Keyboard shortcuts lists
+            [window.file_menu, window.edit_menu, window.view_menu, window.help_menu], window),
+        "user guide": lambda: GuideWindow(window),
+    }
+
+
 def coordinator_dialogs(window: MainWindow, folder: Path) -> dict[str, Callable[[], QWidget | None]]:
     """Every dialog a coordinator opens, over the window's workspace (a demo with commitments)."""
-    from app.ui.files.backups_dialog import BackupsDialog
     from app.ui.files.my_submissions_dialog import MySubmissionsDialog
     from app.ui.files.plan_import_dialog import PlanImportDialog
     from app.ui.files.send_mail_dialog import SendMailDialog
     from app.ui.files.submission_export_dialog import ExportResultDialog, ExportSubmissionDialog
     from app.ui.files.submission_import_dialog import ImportPreviewDialog
-    from app.ui.files.workspace_key_dialog import WorkspaceKeyDialog
-    from app.ui.shell.guide import GuideWindow
-    from app.ui.shell.shortcuts import ShortcutsDialog
-    from app.ui.shell.workspace_details import WorkspaceDetailsDialog
 
     context = window.context
     tabs = window.coordinator_tabs
@@ -137,12 +151,7 @@ def coordinator_dialogs(window: MainWindow, folder: Path) -> dict[str, Callable[
             context, preview(context.db, read_submission(exported.path)), window),
         "plan import dialog": plan_import,
         "my submissions dialog": lambda: MySubmissionsDialog(context, window),
-        "backups dialog": lambda: BackupsDialog(context, window),
-        "workspace details dialog": lambda: WorkspaceDetailsDialog(context, window),
-        "workspace key dialog": lambda: WorkspaceKeyDialog(context, window),
-        "shortcuts dialog": lambda: ShortcutsDialog(
-            [window.file_menu, window.edit_menu, window.help_menu], window),
-        "user guide": lambda: GuideWindow(window),
+        **shared_dialogs(window),
     }
 
 
@@ -152,13 +161,8 @@ def _current_plan_id() -> Select[tuple[int]]:
 
 def secretariat_dialogs(window: MainWindow, folder: Path) -> dict[str, Callable[[], QWidget | None]]:
     """Every dialog the secretariat opens (a batch summary of a real import among them)."""
-    from app.ui.files.backups_dialog import BackupsDialog
     from app.ui.files.batch_import_dialog import BatchSummaryDialog
-    from app.ui.files.workspace_key_dialog import WorkspaceKeyDialog
     from app.ui.secretariat.acknowledge_dialog import AcknowledgeDialog
-    from app.ui.shell.guide import GuideWindow
-    from app.ui.shell.shortcuts import ShortcutsDialog
-    from app.ui.shell.workspace_details import WorkspaceDetailsDialog
 
     context = window.context
     folder.mkdir(parents=True, exist_ok=True)
@@ -171,12 +175,7 @@ def secretariat_dialogs(window: MainWindow, folder: Path) -> dict[str, Callable[
     return {
         "batch summary dialog": batch_summary,
         "acknowledge dialog": lambda: AcknowledgeDialog("KZ 2026-H1", window),
-        "backups dialog": lambda: BackupsDialog(context, window),
-        "workspace details dialog": lambda: WorkspaceDetailsDialog(context, window),
-        "workspace key dialog": lambda: WorkspaceKeyDialog(context, window),
-        "shortcuts dialog": lambda: ShortcutsDialog(
-            [window.file_menu, window.edit_menu, window.help_menu], window),
-        "user guide": lambda: GuideWindow(window),
+        **shared_dialogs(window),
     }
 
 

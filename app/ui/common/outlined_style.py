@@ -10,8 +10,10 @@ nothing of its own.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QStyleOptionComplex, QWidget
 
 from app.reports.contrast import GRAPHIC_RATIO, contrast_ratio
@@ -26,7 +28,13 @@ _FIELDS = {CC.CC_SpinBox, CC.CC_ComboBox}
 def style_outline_too_faint(palette: QPalette) -> bool:
     """Whether the palette is dark and the style's own outline (the window colour made darker)
     falls under 3:1 there. (On a light palette the style's look is left as it is.)"""
-    window = palette.color(QPalette.ColorRole.Window)
+    return _faint_on(palette.color(QPalette.ColorRole.Window).rgb())
+
+
+@functools.lru_cache(maxsize=16)
+def _faint_on(window_rgb: int) -> bool:
+    """Worked out once per window colour: this runs on every repaint of every field."""
+    window = QColor.fromRgb(window_rgb)
     return window.lightness() < 128 and (
         contrast_ratio(window.darker(140).name(), window.name()) < GRAPHIC_RATIO)
 
