@@ -171,3 +171,30 @@ def test_the_import_preview_shows_a_received_workbooks_texts_plain(qtbot, contex
     problems = _walk(dialog)
     assert problems == [], "\n".join(problems)
     dialog.reject()
+
+
+def test_chart_and_status_bar_tooltips_show_a_files_text_as_plain_text(qtbot, monkeypatch):
+    """An objective's title comes from a plan workbook: the chart's tooltip (mouse or keyboard)
+    and an elided status text show markup as written, never as rich text."""
+    from PySide6.QtWidgets import QToolTip
+
+    from app.models.services.reporting.dashboard import ObjectiveProgress
+    from app.ui.common.elided_label import ElidedLabel
+    from app.ui.coordinator.objective_chart import ObjectiveChart
+
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    chart = ObjectiveChart()
+    qtbot.addWidget(chart)
+    hostile = "<img src=x><b>Strengthening</b>"
+    chart.set_items([ObjectiveProgress(objective_id=1, code="1", titles={"en": hostile},
+                                       commitments=2, updated=1, average_percent=50.0)])
+    chart.show()
+    chart.move_to(0)  # the keyboard's way
+    chart._hovered(True, 0)  # the mouse's
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.set_text(hostile)
+    assert len(shown) == 2
+    for tip in [*shown, label.toolTip()]:
+        assert "<img" not in tip and "&lt;img src=x&gt;" in tip

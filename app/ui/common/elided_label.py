@@ -8,6 +8,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.ui.common.plain_text import tooltip
+
 
 class ElidedLabel(QLabel):
     def __init__(self, mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
@@ -18,7 +20,7 @@ class ElidedLabel(QLabel):
 
     def set_text(self, text: str) -> None:
         self.setText(text)
-        self.setToolTip(text)
+        self.setToolTip(tooltip(text) or "")  # a path or name: plain text
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance("…") * 8,

@@ -12,6 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from app.ui.common.plain_text import tooltip
+
 #: Keys that move to the next item in reading order, and to the previous one.
 NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
 PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
@@ -53,7 +55,7 @@ class KeyboardChart(QChartView):
         self.current = max(0, min(position, count - 1))
         self.mark_item(self.current)
         center = self.mapToGlobal(QPoint(self.width() // 2, self.height() // 2))
-        QToolTip.showText(center, self.describe_item(self.current), self)
+        QToolTip.showText(center, tooltip(self.describe_item(self.current)) or "", self)
 
     def items_changed(self) -> None:
         """The chart was redrawn: keep the keyboard's item if it is still there."""

@@ -29,6 +29,7 @@ from app.models.orm.base import pick_language
 from app.models.services.reporting.dashboard import ObjectiveProgress
 from app.reports.contrast import GRAPHIC_RATIO, readable
 from app.ui.common.palette_colours import outline, palette_changed
+from app.ui.common.plain_text import tooltip
 from app.ui.coordinator.chart_keys import KeyboardChart
 
 #: QtCharts gives the axes on one side at most this share of the chart's width, and draws longer
@@ -180,7 +181,7 @@ class ObjectiveChart(KeyboardChart):
         if not status or not 0 <= index < len(self._items):
             QToolTip.hideText()
             return
-        QToolTip.showText(QCursor.pos(), self._describe(self._items[index]), self)
+        QToolTip.showText(QCursor.pos(), tooltip(self._describe(self._items[index])) or "", self)
 
     def _describe(self, item: ObjectiveProgress) -> str:
         average = (format_percent(item.average_percent, places=AVERAGE_PLACES)
