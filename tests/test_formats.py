@@ -23,6 +23,23 @@ def test_numbers_and_percents_follow_the_locale():
     assert format_percent(42, "ru") == "42\xa0%"
 
 
+def test_remembered_texts_follow_a_language_switch_and_never_show_minus_zero():
+    """The formatters keep what they made (views ask thousands of times): keyed by language, a
+    switch gives the new language's text; a -0.0 left by a subtraction reads 0, and 1 and 1.0 keep
+    their own texts."""
+    i18n.set_language("en")
+    try:
+        assert (format_number(1234.5), format_percent(35.25, places=1)) == ("1,234.5", "35.3%")
+        i18n.set_language("ru")
+        assert (format_number(1234.5), format_percent(35.25, places=1)) == ("1\xa0234,5", "35,3\xa0%")
+        assert format_date(dt.date(2026, 11, 26)) == format_date(dt.date(2026, 11, 26), "ru")
+    finally:
+        i18n.set_language("en")
+    assert format_number(-0.0) == format_number(0.0) == "0"
+    assert format_percent(-0.0) == format_percent(0.0) == "0%"
+    assert format_number(1) == "1" and format_number(1.0) == "1"
+
+
 def test_persian_and_pashto_numbers_use_their_own_digits_as_cldr_says():
     assert format_number(12345.5, "fa") == "۱۲٬۳۴۵٫۵"
     assert format_percent(42, "ps") == "۴۲٪"

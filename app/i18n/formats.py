@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import TypeVar
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
@@ -75,10 +76,21 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: The formatters below keep what they made: a view asks for the same few dates and figures
+#: thousands of times while it lays out and repaints, and Babel builds each from its pattern anew.
+#: Keyed by the language itself, so a language switch never gets a stale text.
+_KEPT = 4096
+
+
 def format_date(value: dt.date | None, language: str | None = None, length: str = "medium") -> str:
     if value is None:
         return ""
-    locale = _locale(language)
+    return _format_date(value, language or current_language(), length)
+
+
+@lru_cache(maxsize=_KEPT, typed=True)
+def _format_date(value: dt.date, language: str, length: str) -> str:
+    locale = locale_for(language)
     return _native(babel_dates.format_date(value, format=length, locale=locale), locale)
 
 
@@ -88,6 +100,8 @@ def format_datetime(value: dt.datetime | None, language: str | None = None) -> s
     locale = _locale(language)
     return _native(babel_dates.format_datetime(value, format="medium", locale=locale), locale)
 
+
+_Number = TypeVar("_Number", float, int, Decimal)
 
 #: Decimals of an average progress (percent) wherever it is shown or written: 35.3 %.
 AVERAGE_PLACES = 1
@@ -112,7 +126,18 @@ def format_number(value: float | int | None, language: str | None = None,
     """A number in the locale's format; `places` rounds it half-up to that many decimals first."""
     if value is None:
         return ""
-    locale = _locale(language)
+    return _format_number(_unsigned_zero(value), language or current_language(), places)
+
+
+def _unsigned_zero(value: _Number) -> _Number:
+    """-0.0 (what a subtraction can leave) is shown as 0, never "-0"; kept apart, the two would
+    also share one remembered text, whichever came first."""
+    return abs(value) if value == 0 else value
+
+
+@lru_cache(maxsize=_KEPT, typed=True)
+def _format_number(value: float | int, language: str, places: int | None) -> str:
+    locale = locale_for(language)
     number: float | int | Decimal = value
     if places is not None:
         number = round_half_up(value, places)
@@ -127,7 +152,12 @@ def format_percent(value: float | None, language: str | None = None, places: int
     percent format (34.5 -> "35 %")."""
     if value is None:
         return ""
-    locale = _locale(language)
+    return _format_percent(_unsigned_zero(value), language or current_language(), places)
+
+
+@lru_cache(maxsize=_KEPT, typed=True)
+def _format_percent(value: float, language: str, places: int) -> str:
+    locale = locale_for(language)
     number = round_half_up(value, places).scaleb(-2)
     return _native(_percent_pattern(locale, places).apply(number, locale,
                                                           numbering_system="default"), locale)
@@ -143,7 +173,12 @@ def _percent_pattern(locale: Locale, places: int) -> babel_numbers.NumberPattern
 
 def format_year(year: int, language: str | None = None) -> str:
     """A calendar year: the locale's digits, never a thousands separator (2026, not 2,026)."""
-    locale = _locale(language)
+    return _format_year(year, language or current_language())
+
+
+@lru_cache(maxsize=_KEPT)
+def _format_year(year: int, language: str) -> str:
+    locale = locale_for(language)
     return _native(babel_numbers.format_decimal(year, locale=locale, group_separator=False), locale)
 
 

@@ -26,14 +26,10 @@ class PlanTreeModel(TreeModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._outline = PlanOutline(None, "", 0, {}, False, [])
-        #: Formatted counts by number, in the current language: the view asks for them thousands of
-        #: times while it lays out and measures the tree, and Babel formats each from scratch.
-        self._counts: dict[int, str] = {}
 
     def set_outline(self, outline: PlanOutline) -> None:
         self.beginResetModel()
         self._outline = outline
-        self._counts.clear()
         self.endResetModel()
 
     @property
@@ -42,7 +38,6 @@ class PlanTreeModel(TreeModel):
 
     def retranslate(self) -> None:
         """Titles and headers are looked up when shown; tell the views to look again."""
-        self._counts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
         self._emit_all_changed(QModelIndex())
 
@@ -138,7 +133,4 @@ class PlanTreeModel(TreeModel):
             count=self._count(node.commitments))
 
     def _count(self, number: int) -> str:
-        text = self._counts.get(number)
-        if text is None:
-            text = self._counts[number] = format_number(number)
-        return text
+        return format_number(number)
