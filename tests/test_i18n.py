@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from babel import Locale
-from babel.messages.catalog import Message
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 
@@ -25,15 +25,21 @@ TARGETS = tool.target_languages()
 SECOND_PASS = "run `make extract update-catalogs`, translate the new empty msgstr, `make i18n-coverage`"
 
 
-def test_template_is_up_to_date_with_the_sources():
-    added, removed = tool.stale_template()
+@pytest.fixture(scope="module")
+def template() -> Catalog:
+    """The sources' strings, extracted once for the module's checks."""
+    return tool.extract()
+
+
+def test_template_is_up_to_date_with_the_sources(template):
+    added, removed = tool.stale_template(template)
     assert not added, (f"{len(added)} strings are in the code but not in messages.pot ({SECOND_PASS}): "
                        f"{sorted(added)[:10]}")
     assert not removed, f"messages.pot holds strings the code no longer has ({SECOND_PASS}): {removed}"
 
 
-def test_no_source_string_reads_as_a_printf_format():
-    assert tool.template_problems(tool.extract()) == []
+def test_no_source_string_reads_as_a_printf_format(template):
+    assert tool.template_problems(template) == []
 
 
 def test_no_translation_call_inside_an_f_string():

@@ -164,9 +164,10 @@ def compile_all(only_stale: bool = False) -> list[str]:
     return written
 
 
-def stale_template() -> tuple[set[str], set[str]]:
-    """(in the sources but not in messages.pot, in messages.pot but no longer in the sources)."""
-    fresh = {_key(m) for m in extract() if m.id}
+def stale_template(template: Catalog | None = None) -> tuple[set[str], set[str]]:
+    """(in the sources but not in messages.pot, in messages.pot but no longer in the sources);
+    `template`: the sources' strings if already extracted."""
+    fresh = {_key(m) for m in (template or extract()) if m.id}
     committed = {_key(m) for m in load(POT) if m.id}
     return fresh - committed, committed - fresh
 

@@ -61,8 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "coverage":
         print(coverage_table())
     elif args.command == "check":
-        added, removed = stale_template()
-        problems = template_problems(extract())
+        template = extract()
+        added, removed = stale_template(template)
+        problems = template_problems(template)
         problems += [f"not in messages.pot: {m!r}" for m in sorted(added)]
         problems += [f"no longer in the sources: {m!r}" for m in sorted(removed)]
         for language in target_languages():

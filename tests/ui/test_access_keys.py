@@ -144,32 +144,32 @@ def _walk_languages(language, windows: dict[str, QWidget], menus: MainWindow) ->
     return problems
 
 
+def _every_tab_built(qtbot, workspace) -> MainWindow:
+    """The window with each tab shown once (lazy tabs are built when first shown); a tab's labels
+    are only compared with the labels shown with them."""
+    window = open_window(qtbot, workspace)
+    for _stop in tab_stops(window, ""):
+        pass
+    return window
+
+
 def test_access_keys_are_unique_in_the_coordinators_window(qtbot, context, language):
+    """The window on every tab and the dialogs with fields, in every language."""
     from app.ui.files.backups_dialog import BackupsDialog
     from app.ui.files.submission_export_dialog import ExportSubmissionDialog
     from app.ui.files.workspace_key_dialog import WorkspaceKeyDialog
     from app.ui.shell.workspace_details import WorkspaceDetailsDialog
 
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = _every_tab_built(qtbot, context)
     assert window.coordinator_tabs is not None
-    form = window.coordinator_tabs.commitments._form(None)
-    windows = {"commitment form": form,
+    windows = {"window": window,
+               "commitment form": window.coordinator_tabs.commitments._form(None),
                "backups dialog": BackupsDialog(context, window),
                "export dialog": ExportSubmissionDialog(context, window),
                "workspace details dialog": WorkspaceDetailsDialog(context, window),
                "workspace key dialog": WorkspaceKeyDialog(context, window)}
-    assert _walk_languages(language, windows, window) == []
-
-
-def _tab_problems(qtbot, workspace, language) -> list[str]:
-    """Every tab built (lazy tabs are built when first shown), then the window in every language
-    (a tab's labels are only compared with the labels shown with them)."""
-    window = open_window(qtbot, workspace)
-    for _stop in tab_stops(window, ""):
-        pass
-    return sorted(set(_walk_languages(language, {"window": window}, window)))
+    problems = sorted(set(_walk_languages(language, windows, window)))
+    assert problems == [], "\n".join(problems)
 
 
 def test_the_coordinators_progress_tab_has_unique_access_keys_in_english(qtbot, context, language):
@@ -178,16 +178,6 @@ def test_the_coordinators_progress_tab_has_unique_access_keys_in_english(qtbot, 
     window.tabs.setCurrentWidget(window.coordinator_tabs.progress)
     QApplication.processEvents()
     assert label_clashes(window, "en window") == []
-
-
-def test_access_keys_are_unique_on_every_coordinator_tab(qtbot, context, language):
-    problems = _tab_problems(qtbot, context, language)
-    assert problems == [], "\n".join(problems)
-
-
-def test_access_keys_are_unique_on_every_secretariat_tab(qtbot, secretariat_context, language):
-    problems = _tab_problems(qtbot, secretariat_context, language)
-    assert problems == [], "\n".join(problems)
 
 
 def test_a_missing_access_key_is_found(qtbot):
@@ -204,13 +194,13 @@ def test_a_missing_access_key_is_found(qtbot):
 
 
 def test_access_keys_are_unique_in_the_secretariats_window(qtbot, secretariat_context, language):
+    """The window on every tab and the acknowledgement dialog, in every language."""
     from app.ui.secretariat.acknowledge_dialog import AcknowledgeDialog
 
-    window = MainWindow(secretariat_context)
-    qtbot.addWidget(window)
-    window.show()
-    windows = {"acknowledge dialog": AcknowledgeDialog("KZ 2026-H1", window)}
-    assert _walk_languages(language, windows, window) == []
+    window = _every_tab_built(qtbot, secretariat_context)
+    windows = {"window": window, "acknowledge dialog": AcknowledgeDialog("KZ 2026-H1", window)}
+    problems = sorted(set(_walk_languages(language, windows, window)))
+    assert problems == [], "\n".join(problems)
 
 
 def test_first_run_dialog_access_keys(qtbot, empty_db, language):

@@ -72,28 +72,25 @@ def switch_and_check(language: LanguageController, stop: str, root: QWidget) -> 
     return problems
 
 
-def walk(stops: Iterable[Stop], language: LanguageController, code: str) -> list[str]:
+def walk(stops: Iterable[Stop], language: LanguageController) -> list[str]:
+    """Each stop checked in Russian, then in English and Russian again, switched live there: every
+    name in both languages, none left behind by the switch. (The tour once also ran wholly in
+    English; the English pass at each stop checks the same names.)"""
     problems: list[str] = []
     for stop in stops:
-        if code == "en":
-            problems += check_stop(stop.name, stop.widget)
-        else:
-            problems += switch_and_check(language, stop.name, stop.widget)
+        problems += switch_and_check(language, stop.name, stop.widget)
     return problems
 
 
-@pytest.mark.parametrize("code", ["en", "ru"])
-def test_coordinator_controls_are_named_and_tables_readable(qtbot, context, tmp_path, code):
-    context.language.set_language(code)
-    assert walk(coordinator_tour(qtbot, context, tmp_path), context.language, code) == []
+def test_coordinator_controls_are_named_and_tables_readable(qtbot, context, tmp_path):
+    context.language.set_language("ru")
+    assert walk(coordinator_tour(qtbot, context, tmp_path), context.language) == []
 
 
-@pytest.mark.parametrize("code", ["en", "ru"])
-def test_secretariat_controls_are_named_and_tables_readable(qtbot, secretariat_context, tmp_path,
-                                                            code):
-    secretariat_context.language.set_language(code)
+def test_secretariat_controls_are_named_and_tables_readable(qtbot, secretariat_context, tmp_path):
+    secretariat_context.language.set_language("ru")
     assert walk(secretariat_tour(qtbot, secretariat_context, tmp_path),
-                secretariat_context.language, code) == []
+                secretariat_context.language) == []
 
 
 def test_first_run_dialog_is_named_in_both_languages(qtbot, empty_db, language):

@@ -223,3 +223,31 @@ def test_codes_keep_their_order_and_spin_boxes_their_digits_right_to_left(qtbot,
     language.set_language("en")
     assert coded("1.1.a", "Indicator") == "1.1.a  Indicator" and separator() == " · "
     assert spin.text() == "42"
+
+
+def test_a_hidden_tab_reads_again_when_shown_not_at_every_switch(qtbot, context, language,
+                                                                 monkeypatch):
+    """A switch re-reads only the tab on screen; the others, already loaded, re-read once when
+    shown, and show the new language then."""
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    tabs = window.coordinator_tabs
+    assert tabs is not None
+    for panel in (tabs.indicators, tabs.commitments, tabs.progress, tabs.dashboard):
+        window.tabs.setCurrentWidget(panel)  # each loaded once
+        QApplication.processEvents()
+    loads: list[str] = []
+    for panel in (tabs.indicators, tabs.commitments, tabs.progress, tabs.dashboard):
+        monkeypatch.setattr(panel, "load", lambda *_a, name=type(panel).__name__, load=panel.load:
+                            (loads.append(name), load(*_a))[1])
+
+    for code in ("ru", "en", "ru"):
+        language.set_language(code)
+        QApplication.processEvents()
+    assert loads == ["DashboardPanel"] * 3  # the tab on screen
+
+    window.tabs.setCurrentWidget(tabs.indicators)
+    QApplication.processEvents()
+    assert loads[3:] == ["IndicatorPanel"]
+    assert tabs.indicators.objective_combo.itemText(0) == "Все цели"

@@ -210,4 +210,4 @@ class CommitmentsPanel(PeriodRowsPanel):
         set_view_name(self.table, _("Commitments"))
         self.table.source.retranslate()
         if not self._stale:
-            self.reload()
+            self.refresh()  # a hidden tab re-reads when shown, not at every switch

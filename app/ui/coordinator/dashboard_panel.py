@@ -307,4 +307,4 @@ class DashboardPanel(LazyPanel):
         self.checklist.retranslate()
         self.arrange_charts()  # the titles' widths changed
         if self.figures is not None:
-            self.reload()
+            self.refresh()  # a hidden tab re-reads when shown, not at every switch

@@ -256,4 +256,4 @@ class IndicatorPanel(LazyPanel):
         if self.model.grid.indicators:
             self.fit_columns()
         if not self._stale:
-            self.reload()
+            self.refresh()  # a hidden tab re-reads when shown, not at every switch

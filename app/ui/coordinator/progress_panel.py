@@ -217,4 +217,4 @@ class ProgressPanel(PeriodRowsPanel):
         self.form.retranslate()
         self.table.source.retranslate()
         if not self._stale:
-            self.reload()
+            self.refresh()  # a hidden tab re-reads when shown, not at every switch
