@@ -5,6 +5,7 @@ has the focus; in a dialog Tab follows the reading order, and Esc closes every d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.common.focus_ring import FocusRing, install_focus_ring
 
-from .tour import coordinator_tour, secretariat_tour
+from .tour import Stop, coordinator_tour, secretariat_tour
 
 #: What a mouse can act on: buttons, lists and tables, fields, tab bars, sliders, charts.
 INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QTabBar,
@@ -212,17 +213,26 @@ def unreachable(name: str, root: QWidget, dialog: bool = False) -> list[str]:
     return [f"{name}: {problem}" for problem in problems]
 
 
-def test_every_coordinator_control_is_reached_by_tab(qtbot, context, tmp_path):
+def _keyboard_problems(stops: Iterable[Stop]) -> list[str]:
+    """At each stop every control reached by Tab; each dialog then closed by Esc."""
     problems: list[str] = []
-    for stop in coordinator_tour(qtbot, context, tmp_path):
-        problems += unreachable(stop.name, stop.widget, dialog=stop.widget is not stop.window)
+    for stop in stops:
+        dialog = stop.widget is not stop.window
+        problems += unreachable(stop.name, stop.widget, dialog=dialog)
+        if dialog:
+            problems += _escape_closes(stop.name, stop.widget)
+    return problems
+
+
+def test_every_coordinator_control_is_reached_by_tab_and_esc_closes_each_dialog(
+        qtbot, context, tmp_path):
+    problems = _keyboard_problems(coordinator_tour(qtbot, context, tmp_path))
     assert problems == [], "\n".join(problems)
 
 
-def test_every_secretariat_control_is_reached_by_tab(qtbot, secretariat_context, tmp_path):
-    problems: list[str] = []
-    for stop in secretariat_tour(qtbot, secretariat_context, tmp_path):
-        problems += unreachable(stop.name, stop.widget, dialog=stop.widget is not stop.window)
+def test_every_secretariat_control_is_reached_by_tab_and_esc_closes_each_dialog(
+        qtbot, secretariat_context, tmp_path):
+    problems = _keyboard_problems(secretariat_tour(qtbot, secretariat_context, tmp_path))
     assert problems == [], "\n".join(problems)
 
 
@@ -321,19 +331,3 @@ def _escape_closes(stop_name: str, dialog: QWidget) -> list[str]:
     QTest.keyClick(focus, Qt.Key.Key_Escape)
     QApplication.processEvents()
     return [f"{stop_name}: Esc does not close it"] if dialog.isVisible() else []
-
-
-def test_escape_closes_every_coordinator_dialog(qtbot, context, tmp_path):
-    problems: list[str] = []
-    for stop in coordinator_tour(qtbot, context, tmp_path):
-        if stop.widget is not stop.window:
-            problems += _escape_closes(stop.name, stop.widget)
-    assert problems == [], "\n".join(problems)
-
-
-def test_escape_closes_every_secretariat_dialog(qtbot, secretariat_context, tmp_path):
-    problems: list[str] = []
-    for stop in secretariat_tour(qtbot, secretariat_context, tmp_path):
-        if stop.widget is not stop.window:
-            problems += _escape_closes(stop.name, stop.widget)
-    assert problems == [], "\n".join(problems)
