@@ -15,7 +15,7 @@ from app.ui.shell.application import follow_palette
 from app.ui.shell.first_run import FirstRunDialog
 
 from .contrast_walker import PALETTES, Pair, Walker, low_contrast
-from .tour import Stop, coordinator_tour, open_window, secretariat_tour
+from .tour import Stop, coordinator_tour, open_window, secretariat_tour, settle
 
 Role = QPalette.ColorRole
 
@@ -53,25 +53,32 @@ def test_the_palettes_themselves_meet_the_ratio(qapp):
             assert ratio >= TEXT_RATIO, (name, text, background, ratio)
 
 
-def _walk(stops: Iterator[Stop], palette: str) -> None:
-    """Every stop of a tour walked; fails listing the texts under the ratio."""
+def _walk(stops: Iterator[Stop], qapp: QApplication) -> None:
+    """Every stop of a tour read in each palette in turn, switched while it is shown (the app
+    follows a switch live; one walk, not one a palette); fails listing the texts under the ratio."""
+    system = QPalette(qapp.palette())
     found: list[Pair] = []
-    checked = 0
-    for stop in stops:
-        low, texts = low_contrast(stop.widget, f"{palette}: {stop.name}")
-        found += low
-        checked += len(texts)
-    assert checked > 800
+    checked = dict.fromkeys(PALETTES, 0)
+    try:
+        for stop in stops:
+            for name, make in PALETTES.items():
+                follow_palette_of(qapp, make() if make is not None else system)
+                settle()
+                low, texts = low_contrast(stop.widget, f"{name}: {stop.name}")
+                found += low
+                checked[name] += len(texts)
+    finally:
+        qapp.setPalette(system)
+    assert min(checked.values()) > 800, checked
     assert found == [], _report(found)
 
 
-def test_the_coordinators_texts_read_in_every_palette(qtbot, context, tmp_path, palette):
-    _walk(coordinator_tour(qtbot, context, tmp_path), palette)
+def test_the_coordinators_texts_read_in_every_palette(qtbot, context, tmp_path, qapp):
+    _walk(coordinator_tour(qtbot, context, tmp_path), qapp)
 
 
-def test_the_secretariats_texts_read_in_every_palette(qtbot, secretariat_context, tmp_path,
-                                                      palette):
-    _walk(secretariat_tour(qtbot, secretariat_context, tmp_path), palette)
+def test_the_secretariats_texts_read_in_every_palette(qtbot, secretariat_context, tmp_path, qapp):
+    _walk(secretariat_tour(qtbot, secretariat_context, tmp_path), qapp)
 
 
 def test_the_first_run_dialog_reads_in_every_palette(qtbot, empty_db, language, palette):
