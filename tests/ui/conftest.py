@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from app.models.services.workspace.profile import profile_of
@@ -20,6 +21,9 @@ def language(qapp: QApplication) -> Iterator[LanguageController]:
     controller = LanguageController(qapp)
     controller.set_language("en")
     yield controller
+    # The test's windows (closed by pytest-qt) go first: switched back while still alive, they
+    # would re-read a workspace whose folder a fixture requested later has already removed.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     controller.set_language("en")
     controller.deleteLater()
 
