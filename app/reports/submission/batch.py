@@ -225,13 +225,18 @@ def _older_objects_frozen() -> Iterator[None]:
     Reading a file makes and drops hundreds of thousands of small objects; each full collection
     they trigger also walks every object the running app holds (modules, the ORM's mappers, Qt's
     wrappers), ~10 % of a batch's time. Frozen, those are skipped until the batch ends; the batch's
-    own objects are collected as usual.
+    own objects are collected as usual. `gc.unfreeze` thaws everything, so where the app had
+    frozen its start already (`settle_after_start`) nothing is thawed (the app as it stood when the
+    batch began stays frozen with it): the batch must not hand the start's ~120,000 objects back
+    to every later collection.
     """
+    frozen_before = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
 
 
 def _read(path: Path, progress: Progress) -> ParsedSubmission | FileOutcome:
