@@ -84,10 +84,10 @@ def write_review(language: str, out_dir: Path = OUT_DIR) -> Path:
     sheet = book.active
     sheet.title = SHEET
     sheet.append(HEADERS)
-    for row in _rows(language):
-        sheet.append([safe_text(value) if value else None for value in row])
-        for cell in sheet[sheet.max_row]:
-            cell.data_type = "s" if cell.value is not None else cell.data_type
+    for number, row in enumerate(_rows(language), start=2):
+        for column, value in enumerate(row, start=1):
+            if value:  # text, never a formula (`sheet[sheet.max_row]` was a scan of every cell a row)
+                sheet.cell(number, column, safe_text(value)).data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDEFG", (12, 50, 30, 40, 50, 50, 30), strict=True):
