@@ -92,7 +92,7 @@ class PlanImportDialog(OnScreenMixin, QDialog):
         layout.addWidget(self.buttons)
         self.apply_button.setEnabled(self.can_apply)
         self.summary.setText(self._summary())
-        self.details.setHtml(self._details())
+        self._show_details()
         # The errors' red is worked out from the palette: again when the system turns dark.
         palette_changed().connect(self._show_details)  # a method: gone with the dialog
         self.resize(720, 560)

@@ -98,7 +98,7 @@ class PlanTreeModel(TreeModel):
                 text = coded(node.code, pick_language(node.titles, current_language()))
                 # A title in a left-to-right script keeps its order (and its ellipsis) in an RTL tree.
                 return isolate(text) if is_rtl() else text
-            return self._count(node.commitments)
+            return format_number(node.commitments)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.COLUMN_TITLE:
             return joined([coded(node.code, pick_language(node.titles, current_language())),
                            _("Retired in a newer plan version") if node.retired else "",
@@ -130,7 +130,5 @@ class PlanTreeModel(TreeModel):
 
     def _commitments(self, node: PlanNode) -> str:
         return ngettext("{count} commitment", "{count} commitments", node.commitments).format(
-            count=self._count(node.commitments))
+            count=format_number(node.commitments))
 
-    def _count(self, number: int) -> str:
-        return format_number(number)
